@@ -1,0 +1,74 @@
+//! The one typed contract with the UI: TypeScript declarations generated from the Rust types the
+//! commands take and return. `ui/src/api/bindings.ts` is this text, checked in; a test fails
+//! when it is stale, and `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings` rewrites it.
+
+use ts_rs::TS;
+
+use crate::contacts::*;
+use crate::error::{AppError, FieldError};
+use crate::today::*;
+
+macro_rules! declarations {
+    ($($ty:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl())),*]
+    };
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let declarations: Vec<String> = declarations![
+        AppError,
+        FieldError,
+        LabeledValue,
+        PostalAddress,
+        Birthday,
+        TouchpointKind,
+        Touchpoint,
+        NewTouchpoint,
+        Company,
+        ContactInput,
+        Contact,
+        ContactSummary,
+        SortKey,
+        ArchiveFilter,
+        ListQuery,
+        ContactPage,
+        TagCount,
+        ContactDetail,
+        DeletedContact,
+        UpcomingBirthday,
+        OpenComplaint,
+        OverdueContact,
+        TodayView,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",
+    );
+    for declaration in declarations {
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_checked_into_the_ui_are_up_to_date() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
+        let generated = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == generated,
+            "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings` and commit it"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! Rapport's core: the contact book, its store and its rules. No Tauri in here: the desktop
+//! window and the command line are two thin callers of the same functions.
+
+pub mod bindings;
+pub mod book;
+pub mod contacts;
+pub mod demo;
+pub mod error;
+pub mod paths;
+pub mod search_text;
+pub mod store;
+pub mod today;
+
+pub use book::Book;
+pub use error::{AppError, Error, FieldError, Result};

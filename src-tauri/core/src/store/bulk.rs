@@ -1,0 +1,1 @@
+//! Writes of many rows at once (sample data, imports): one transaction each, all or nothing.

@@ -1,0 +1,519 @@
+//! Contacts with their emails, phones, addresses, company and tags.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
+
+use super::search::{self, SearchDocument};
+use super::{now_timestamp, Store};
+use crate::contacts::{
+    display_name, ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput, ContactPage,
+    ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey, TagCount,
+};
+use crate::error::{Error, Result};
+use crate::search_text::fold;
+
+/// Tags are stored joined by this (a character no tag can hold) when read in one column.
+const TAG_SEPARATOR: char = '\u{1F}';
+/// The largest page the list asks for at once.
+pub const MAX_PAGE: u32 = 500;
+
+impl Store {
+    /// Stores a new contact (already validated) and returns its id.
+    pub fn insert_contact(&mut self, input: &ContactInput) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let id = insert_contact_tx(&tx, input, None)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Stores many new contacts in one transaction: all or none. For sample data and imports.
+    pub fn insert_contacts(&mut self, inputs: &[ContactInput]) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let ids = inputs
+            .iter()
+            .map(|input| insert_contact_tx(&tx, input, None))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Replaces the editable fields of contact `id` (already validated).
+    pub fn update_contact(&mut self, id: i64, input: &ContactInput) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let company_id = upsert_company(&tx, &input.company)?;
+        let name = display_name(input);
+        let changed = tx.execute(
+            "UPDATE contacts SET given_name = ?2, family_name = ?3, prefix = ?4, nickname = ?5,
+                display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
+                birthday_month = ?10, birthday_day = ?11, birthday_year = ?12, customer_since = ?13,
+                family = ?14, interests = ?15, talking_points = ?16, notes = ?17,
+                keep_in_touch_days = ?18, updated_at = ?19
+             WHERE id = ?1",
+            params![
+                id,
+                input.given_name,
+                input.family_name,
+                input.prefix,
+                input.nickname,
+                name,
+                fold(&name),
+                company_id,
+                input.job_title,
+                input.birthday.map(|b| b.month),
+                input.birthday.map(|b| b.day),
+                input.birthday.and_then(|b| b.year),
+                input.customer_since,
+                input.family,
+                input.interests,
+                input.talking_points,
+                input.notes,
+                input.keep_in_touch_days,
+                now_timestamp(),
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found(format!("Contact {id}")));
+        }
+        for table in ["contact_emails", "contact_phones", "contact_addresses", "contact_tags"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
+        }
+        insert_children(&tx, id, input)?;
+        refresh_touch_due(&tx, id)?;
+        search::index(&tx, id, &SearchDocument::from_input(input, &name))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn contact(&self, id: i64) -> Result<Contact> {
+        load_contact(&self.conn, id)
+    }
+
+    pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
+        Ok(ContactDetail { contact: load_contact(&self.conn, id)?, timeline: self.timeline(id)? })
+    }
+
+    /// One page of the contact list: ranked search results, or the whole book sorted.
+    pub fn list_contacts(&self, query: &ListQuery) -> Result<ContactPage> {
+        let limit = query.limit.clamp(1, MAX_PAGE);
+        let mut conditions = vec![match query.archive {
+            ArchiveFilter::Active => "c.archived = 0",
+            ArchiveFilter::Archived => "c.archived = 1",
+            ArchiveFilter::All => "1",
+        }
+        .to_string()];
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(tag) = query.tag.as_deref().filter(|t| !t.trim().is_empty()) {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+                         WHERE ct.contact_id = c.id AND t.name_key = ?)"
+                    .into(),
+            );
+            args.push(fold(tag.trim()).into());
+        }
+        let match_expr = search::match_expression(&query.search);
+        let (from, order) = match &match_expr {
+            Some(expr) => {
+                conditions.insert(0, "contact_search MATCH ?".into());
+                args.insert(0, expr.clone().into());
+                ("contact_search s JOIN contacts c ON c.id = s.rowid", "s.rank, c.sort_key, c.id")
+            }
+            None if !query.search.trim().is_empty() => {
+                // Only punctuation was typed: nothing can match.
+                return Ok(ContactPage { total: 0, offset: query.offset, rows: Vec::new() });
+            }
+            None => (
+                "contacts c",
+                match query.sort {
+                    SortKey::Name => "c.sort_key, c.id",
+                    SortKey::LastContacted => "c.last_contacted, c.id",
+                    SortKey::CustomerSince => "c.customer_since DESC, c.id DESC",
+                },
+            ),
+        };
+        let filter = conditions.join(" AND ");
+        let total: u32 = self.conn.query_row(
+            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+            params_from_iter(args.iter()),
+            |row| row.get(0),
+        )?;
+        let mut page_args = args.clone();
+        page_args.push(i64::from(limit).into());
+        page_args.push(i64::from(query.offset).into());
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&format!("SELECT c.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"))?
+            .query_map(params_from_iter(page_args.iter()), |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ContactPage { total, offset: query.offset, rows: summaries(&self.conn, &ids)? })
+    }
+
+    /// Archives or restores many contacts at once; returns how many changed.
+    pub fn set_archived(&mut self, ids: &[i64], archived: bool) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let mut changed = 0;
+        {
+            let mut stmt = tx.prepare(
+                "UPDATE contacts SET archived = ?2, updated_at = ?3 WHERE id = ?1 AND archived != ?2",
+            )?;
+            let now = now_timestamp();
+            for id in ids {
+                changed += stmt.execute(params![id, archived, now])?;
+            }
+        }
+        tx.commit()?;
+        Ok(u32::try_from(changed).unwrap_or(u32::MAX))
+    }
+
+    /// Puts `tag` on every contact in `ids`; returns how many gained it.
+    pub fn add_tag(&mut self, ids: &[i64], tag: &str) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let tag_id = upsert_tag(&tx, tag)?;
+        let mut changed = 0;
+        for id in ids {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
+                 SELECT id, ?2 FROM contacts WHERE id = ?1",
+                params![id, tag_id],
+            )?;
+            if added > 0 {
+                search::reindex_from_store(&tx, *id)?;
+                changed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Takes `tag` off every contact in `ids`; returns how many lost it.
+    pub fn remove_tag(&mut self, ids: &[i64], tag: &str) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let mut changed = 0;
+        for id in ids {
+            let removed = tx.execute(
+                "DELETE FROM contact_tags WHERE contact_id = ?1
+                   AND tag_id = (SELECT id FROM tags WHERE name_key = ?2)",
+                params![id, fold(tag.trim())],
+            )?;
+            if removed > 0 {
+                search::reindex_from_store(&tx, *id)?;
+                changed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Deletes a contact and its timeline for good, returning everything needed to undo it.
+    pub fn delete_contact(&mut self, id: i64) -> Result<DeletedContact> {
+        let tx = self.conn.transaction()?;
+        let deleted = DeletedContact { contact: load_contact(&tx, id)?, timeline: super::touchpoints::timeline(&tx, id)? };
+        tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+        search::remove(&tx, id)?;
+        tx.commit()?;
+        Ok(deleted)
+    }
+
+    /// Puts a deleted contact back exactly as it was, with its id and timeline.
+    pub fn restore_deleted(&mut self, deleted: &DeletedContact) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let contact = &deleted.contact;
+        let exists: bool = tx
+            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact.id], |_| Ok(true))
+            .optional()?
+            .unwrap_or(false);
+        if exists {
+            return Err(Error::Conflict(format!("{} is already back in the book.", contact.display_name)));
+        }
+        insert_contact_tx(&tx, &contact.fields, Some(contact))?;
+        for touchpoint in &deleted.timeline {
+            super::touchpoints::insert_with_id(&tx, touchpoint)?;
+        }
+        refresh_touch_due(&tx, contact.id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every tag in use, with how many active contacts carry it.
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, count(c.id) FROM tags t
+               JOIN contact_tags ct ON ct.tag_id = t.id
+               JOIN contacts c ON c.id = ct.contact_id AND c.archived = 0
+             GROUP BY t.id ORDER BY t.name_key",
+        )?;
+        let tags = stmt
+            .query_map([], |row| Ok(TagCount { name: row.get(0)?, count: row.get(1)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tags)
+    }
+
+    /// Companies with at least one contact, by name.
+    pub fn companies(&self) -> Result<Vec<Company>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT co.id, co.name, count(c.id) FROM companies co
+               JOIN contacts c ON c.company_id = co.id
+             GROUP BY co.id ORDER BY co.name_key",
+        )?;
+        let companies = stmt
+            .query_map([], |row| Ok(Company { id: row.get(0)?, name: row.get(1)?, contact_count: row.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(companies)
+    }
+
+    /// Active contacts in the book.
+    pub fn contact_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM contacts WHERE archived = 0", [], |row| row.get(0))?)
+    }
+
+    /// Ids of all active contacts carrying `tag` (or all active contacts), in name order.
+    pub fn contact_ids(&self, tag: Option<&str>) -> Result<Vec<i64>> {
+        let ids = match tag {
+            Some(tag) => self
+                .conn
+                .prepare_cached(
+                    "SELECT c.id FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id
+                       JOIN tags t ON t.id = ct.tag_id
+                     WHERE c.archived = 0 AND t.name_key = ?1 ORDER BY c.sort_key, c.id",
+                )?
+                .query_map([fold(tag.trim())], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+            None => self
+                .conn
+                .prepare_cached("SELECT id FROM contacts WHERE archived = 0 ORDER BY sort_key, id")?
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        Ok(ids)
+    }
+
+    /// List rows for the given ids, in the same order.
+    pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ContactSummary>> {
+        summaries(&self.conn, ids)
+    }
+}
+
+/// Inserts a contact; `existing` restores a deleted one with its id and dates.
+fn insert_contact_tx(tx: &Transaction, input: &ContactInput, existing: Option<&Contact>) -> Result<i64> {
+    let company_id = upsert_company(tx, &input.company)?;
+    let name = display_name(input);
+    let now = now_timestamp();
+    tx.prepare_cached(
+        "INSERT INTO contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key,
+            company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since,
+            family, interests, talking_points, notes, keep_in_touch_days, last_contacted, archived,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    )?
+    .execute(params![
+        existing.map(|c| c.id),
+        input.given_name,
+        input.family_name,
+        input.prefix,
+        input.nickname,
+        name,
+        fold(&name),
+        company_id,
+        input.job_title,
+        input.birthday.map(|b| b.month),
+        input.birthday.map(|b| b.day),
+        input.birthday.and_then(|b| b.year),
+        input.customer_since,
+        input.family,
+        input.interests,
+        input.talking_points,
+        input.notes,
+        input.keep_in_touch_days,
+        existing.and_then(|c| c.last_contacted),
+        existing.is_some_and(|c| c.archived),
+        existing.map_or(now.as_str(), |c| c.created_at.as_str()),
+        existing.map_or(now.as_str(), |c| c.updated_at.as_str()),
+    ])?;
+    let id = tx.last_insert_rowid();
+    insert_children(tx, id, input)?;
+    refresh_touch_due(tx, id)?;
+    search::index(tx, id, &SearchDocument::from_input(input, &name))?;
+    Ok(id)
+}
+
+fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {
+    for (table, values) in [("contact_emails", &input.emails), ("contact_phones", &input.phones)] {
+        let mut stmt =
+            tx.prepare_cached(&format!("INSERT INTO {table} (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)"))?;
+        for (position, value) in values.iter().enumerate() {
+            stmt.execute(params![id, position, value.label, value.value])?;
+        }
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (position, a) in input.addresses.iter().enumerate() {
+        stmt.execute(params![id, position, a.label, a.street, a.city, a.region, a.postal_code, a.country])?;
+    }
+    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)")?;
+    for tag in &input.tags {
+        let tag_id = upsert_tag(tx, tag)?;
+        stmt.execute(params![id, tag_id])?;
+    }
+    Ok(())
+}
+
+fn upsert_company(tx: &Transaction, name: &str) -> Result<Option<i64>> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let key = fold(name);
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM companies WHERE name_key = ?1")?
+        .query_row([&key], |row| row.get(0))
+        .optional()?
+    {
+        return Ok(Some(id));
+    }
+    tx.prepare_cached("INSERT INTO companies (name, name_key) VALUES (?1, ?2)")?.execute([name, &key])?;
+    Ok(Some(tx.last_insert_rowid()))
+}
+
+fn upsert_tag(tx: &Transaction, name: &str) -> Result<i64> {
+    let name = name.trim();
+    let key = fold(name);
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM tags WHERE name_key = ?1")?
+        .query_row([&key], |row| row.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO tags (name, name_key) VALUES (?1, ?2)")?.execute([name, &key])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Recomputes the day the keep-in-touch cadence runs out: from the last contact, or else from
+/// when they became a customer, or else from when they were added.
+pub(super) fn refresh_touch_due(tx: &Connection, id: i64) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE contacts SET touch_due_on = CASE WHEN keep_in_touch_days IS NULL THEN NULL ELSE
+            date(coalesce(last_contacted, customer_since, substr(created_at, 1, 10)), '+' || keep_in_touch_days || ' days')
+         END WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
+    let mut contact = conn
+        .prepare_cached(
+            "SELECT c.id, c.display_name, c.given_name, c.family_name, c.prefix, c.nickname,
+                    coalesce(co.name, ''), c.company_id, c.job_title, c.birthday_month, c.birthday_day,
+                    c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
+                    c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at
+             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?1",
+        )?
+        .query_row([id], contact_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("Contact {id}")))?;
+    contact.fields.emails = labeled_values(conn, "contact_emails", id)?;
+    contact.fields.phones = labeled_values(conn, "contact_phones", id)?;
+    contact.fields.addresses = conn
+        .prepare_cached(
+            "SELECT label, street, city, region, postal_code, country FROM contact_addresses
+             WHERE contact_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |row| {
+            Ok(PostalAddress {
+                label: row.get(0)?,
+                street: row.get(1)?,
+                city: row.get(2)?,
+                region: row.get(3)?,
+                postal_code: row.get(4)?,
+                country: row.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    contact.fields.tags = conn
+        .prepare_cached(
+            "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+             WHERE ct.contact_id = ?1 ORDER BY t.name_key",
+        )?
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(contact)
+}
+
+fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
+    let month: Option<u32> = row.get(9)?;
+    let day: Option<u32> = row.get(10)?;
+    let birthday = month.zip(day).map(|(month, day)| Birthday { month, day, year: row.get(11).ok().flatten() });
+    Ok(Contact {
+        id: row.get(0)?,
+        display_name: row.get(1)?,
+        fields: ContactInput {
+            given_name: row.get(2)?,
+            family_name: row.get(3)?,
+            prefix: row.get(4)?,
+            nickname: row.get(5)?,
+            company: row.get(6)?,
+            job_title: row.get(8)?,
+            birthday,
+            customer_since: row.get(12)?,
+            family: row.get(13)?,
+            interests: row.get(14)?,
+            talking_points: row.get(15)?,
+            notes: row.get(16)?,
+            keep_in_touch_days: row.get(17)?,
+            ..ContactInput::default()
+        },
+        company_id: row.get(7)?,
+        last_contacted: row.get(18)?,
+        archived: row.get(19)?,
+        created_at: row.get(20)?,
+        updated_at: row.get(21)?,
+    })
+}
+
+fn labeled_values(conn: &Connection, table: &str, id: i64) -> Result<Vec<LabeledValue>> {
+    let values = conn
+        .prepare_cached(&format!("SELECT label, value FROM {table} WHERE contact_id = ?1 ORDER BY position"))?
+        .query_map([id], |row| Ok(LabeledValue { label: row.get(0)?, value: row.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(values)
+}
+
+/// List rows for `ids`, in the order given.
+pub(super) fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ContactSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.display_name, coalesce(co.name, ''),
+            coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1), ''),
+            coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id ORDER BY position LIMIT 1), ''),
+            coalesce((SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+                      WHERE ct.contact_id = c.id), ''),
+            c.last_contacted, c.customer_since, c.archived
+         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+         WHERE c.id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let mut by_id: HashMap<i64, ContactSummary> = stmt
+        .query_map([ids_json], |row| {
+            let tags: String = row.get(5)?;
+            let mut tags: Vec<String> =
+                tags.split(TAG_SEPARATOR).filter(|t| !t.is_empty()).map(str::to_string).collect();
+            tags.sort_by_key(|t| fold(t));
+            Ok(ContactSummary {
+                id: row.get(0)?,
+                display_name: row.get(1)?,
+                company: row.get(2)?,
+                email: row.get(3)?,
+                phone: row.get(4)?,
+                tags,
+                last_contacted: row.get::<_, Option<NaiveDate>>(6)?,
+                customer_since: row.get::<_, Option<NaiveDate>>(7)?,
+                archived: row.get(8)?,
+            })
+        })?
+        .map(|summary| summary.map(|s| (s.id, s)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}

@@ -1,0 +1,215 @@
+//! The one place that speaks SQL. It opens the database file, checks it, migrates it, and offers
+//! typed functions; nothing outside this module sees a rusqlite type.
+
+mod bulk;
+mod contacts;
+mod search;
+mod settings;
+mod today;
+mod touchpoints;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+
+pub use search::SearchDocument;
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "rapport.db";
+
+struct Migration {
+    version: u32,
+    sql: &'static str,
+    /// Work SQL cannot do alone (text folded in Rust), run in the migration's transaction.
+    after: Option<fn(&Transaction) -> rusqlite::Result<()>>,
+}
+
+/// Numbered migrations; a shipped one is never edited, a change is a new file.
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("migrations/001_contacts.sql"), after: None },
+    Migration { version: 2, sql: include_str!("migrations/002_search.sql"), after: Some(search::rebuild_index) },
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Rapport cannot create its data folder {path}: {reason}. Choose another folder with --data-dir, or fix the folder's permissions.")]
+    CannotCreateFolder { path: PathBuf, reason: String },
+    #[error("Rapport cannot write to {path}: the folder or file is read-only. Rapport has not changed it. Make the folder writable, or choose another one with --data-dir.")]
+    ReadOnly { path: PathBuf },
+    #[error("{path} is not a Rapport database (it may be another kind of file, or damaged beyond reading). Rapport has not changed it. Move it aside, or restore a backup.")]
+    NotADatabase { path: PathBuf },
+    #[error("The database {path} is damaged ({detail}). Rapport has not written to it. Restore your newest backup, or copy the file aside and start with --data-dir pointing to an empty folder.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("The database {path} is in use by another program that holds it locked. Close that program (or the other Rapport window) and try again.")]
+    Locked { path: PathBuf },
+    #[error("The database {path} was written by a newer version of Rapport (schema {found}; this version knows up to {supported}). Rapport has not changed it. Install the newer version to open it.")]
+    TooNew { path: PathBuf, found: u32, supported: u32 },
+    #[error("The database could not complete the change ({detail}); nothing was changed. Try again; if it keeps happening, make a backup and report it.")]
+    Database { detail: String },
+}
+
+impl StoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::CannotCreateFolder { .. } | StoreError::ReadOnly { .. } => "readOnly",
+            StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => "corrupt",
+            StoreError::Locked { .. } => "locked",
+            StoreError::TooNew { .. } => "tooNew",
+            StoreError::Database { .. } => "database",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::Database { detail: error.to_string() }
+    }
+}
+
+impl From<rusqlite::Error> for crate::Error {
+    fn from(error: rusqlite::Error) -> crate::Error {
+        crate::Error::Store(error.into())
+    }
+}
+
+/// An open, checked, migrated database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir`.
+    pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::CannotCreateFolder {
+            path: data_dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Store::open(&data_dir.join(DATABASE_FILE))
+    }
+
+    /// Opens the database file at `path`, creating it if it does not exist. An existing file is
+    /// first checked through a read-only connection, so a damaged, foreign or newer file is
+    /// refused before anything could write to it.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_at(path, SCHEMA_VERSION)
+    }
+
+    /// Opens and migrates only up to `version`: for tests that build databases of earlier
+    /// schema versions and migrate them.
+    #[doc(hidden)]
+    pub fn open_at(path: &Path, version: u32) -> Result<Store, StoreError> {
+        if path.exists() {
+            check_existing(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        configure(&conn).map_err(|e| classify(path, e))?;
+        migrate(&mut conn, version).map_err(|e| classify(path, e))?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// SQLite's full integrity check: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(problems.join("; "))
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // Keeps the query planner's statistics fresh; cheap when nothing changed.
+        let _ = self.conn.execute_batch("PRAGMA optimize");
+    }
+}
+
+/// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
+fn check_existing(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(Duration::from_millis(1500)).map_err(|e| classify(path, e))?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| classify(path, e))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+    }
+    let verdict: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+        .map_err(|e| classify(path, e))?;
+    if verdict != ["ok"] {
+        let detail = verdict.into_iter().take(3).collect::<Vec<_>>().join("; ");
+        return Err(StoreError::Corrupt { path: path.to_path_buf(), detail });
+    }
+    Ok(())
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL lets the window read while a batch writes; FULL makes a confirmed edit survive a power
+    // cut (NORMAL could lose the last transactions).
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some(format!("journal mode stayed {mode}")),
+        ));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -32000;",
+    )
+}
+
+fn migrate(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
+    let current: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(migration.sql)?;
+        if let Some(after) = migration.after {
+            after(&tx)?;
+        }
+        // user_version is part of the transaction: a migration lands whole or not at all.
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Turns SQLite's error codes into what the owner can do about them.
+fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail: error.to_string() },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly { path }
+        }
+        _ => StoreError::Database { detail: error.to_string() },
+    }
+}
+
+/// The current time as the store records it.
+fn now_timestamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

@@ -1,0 +1,116 @@
+//! The queries behind the Today screen.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::contacts::summaries;
+use super::touchpoints::touchpoint_from_row;
+use super::Store;
+use crate::contacts::{Birthday, Touchpoint};
+use crate::error::Result;
+use crate::today::{birthday_days_in_window, next_birthday, OpenComplaint, OverdueContact, UpcomingBirthday};
+
+impl Store {
+    /// Active contacts whose birthday is celebrated within `days` days from `today`, soonest first.
+    pub fn upcoming_birthdays(&self, today: NaiveDate, days: u32) -> Result<Vec<UpcomingBirthday>> {
+        let month_days: Vec<i64> = birthday_days_in_window(today, days)
+            .into_iter()
+            .map(|(m, d)| i64::from(m * 100 + d))
+            .collect();
+        let list = serde_json::to_string(&month_days).unwrap_or_else(|_| "[]".into());
+        let rows: Vec<(i64, Birthday)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, birthday_month, birthday_day, birthday_year FROM contacts
+                 WHERE archived = 0 AND birthday_md IN (SELECT value FROM json_each(?1))",
+            )?
+            .query_map([list], |row| {
+                Ok((row.get(0)?, Birthday { month: row.get(1)?, day: row.get(2)?, year: row.get(3)? }))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut upcoming: Vec<(i64, NaiveDate, u32, Option<u32>)> = rows
+            .into_iter()
+            .map(|(id, birthday)| {
+                let (date, in_days, turning) = next_birthday(&birthday, today);
+                (id, date, in_days, turning)
+            })
+            .filter(|(_, _, in_days, _)| *in_days < days)
+            .collect();
+        upcoming.sort_by_key(|(id, date, ..)| (*date, *id));
+        let ids: Vec<i64> = upcoming.iter().map(|(id, ..)| *id).collect();
+        let people = summaries(&self.conn, &ids)?;
+        Ok(people
+            .into_iter()
+            .zip(upcoming)
+            .map(|(contact, (_, date, in_days, turning))| UpcomingBirthday { contact, date, in_days, turning })
+            .collect())
+    }
+
+    /// Complaints not yet put right, oldest first, with how many there are in all.
+    pub fn open_complaints(&self, today: NaiveDate, limit: u32) -> Result<(Vec<OpenComplaint>, i64)> {
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+             WHERE t.kind = 'complaint' AND t.resolved = 0 AND c.archived = 0",
+            [],
+            |row| row.get(0),
+        )?;
+        let complaints: Vec<Touchpoint> = self
+            .conn
+            .prepare_cached(
+                "SELECT t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by, t.resolved
+                 FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                 WHERE t.kind = 'complaint' AND t.resolved = 0 AND c.archived = 0
+                 ORDER BY t.happened_on, t.id LIMIT ?1",
+            )?
+            .query_map([limit], touchpoint_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = complaints.iter().map(|t| t.contact_id).collect();
+        let mut people = summaries(&self.conn, &ids)?.into_iter();
+        // summaries() keeps order but drops repeats; a contact with two complaints appears twice.
+        let mut by_id = std::collections::HashMap::new();
+        for person in people.by_ref() {
+            by_id.insert(person.id, person);
+        }
+        let list = complaints
+            .into_iter()
+            .filter_map(|complaint| {
+                let contact = by_id.get(&complaint.contact_id)?.clone();
+                let days_open = u32::try_from((today - complaint.happened_on).num_days()).unwrap_or(0);
+                Some(OpenComplaint { contact, complaint, days_open })
+            })
+            .collect();
+        Ok((list, total))
+    }
+
+    /// Active contacts whose keep-in-touch cadence ran out before `today`, most overdue first.
+    pub fn overdue_contacts(&self, today: NaiveDate, limit: u32) -> Result<(Vec<OverdueContact>, i64)> {
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE archived = 0 AND touch_due_on < ?1",
+            [today],
+            |row| row.get(0),
+        )?;
+        let rows: Vec<(i64, u32, Option<NaiveDate>, NaiveDate)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, keep_in_touch_days, last_contacted, touch_due_on FROM contacts
+                 WHERE archived = 0 AND touch_due_on < ?1 ORDER BY touch_due_on, id LIMIT ?2",
+            )?
+            .query_map(params![today, limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let people = summaries(&self.conn, &ids)?;
+        Ok((
+            people
+                .into_iter()
+                .zip(rows)
+                .map(|(contact, (_, keep_in_touch_days, last_contacted, due))| OverdueContact {
+                    contact,
+                    keep_in_touch_days,
+                    last_contacted,
+                    days_overdue: u32::try_from((today - due).num_days()).unwrap_or(0),
+                })
+                .collect(),
+            total,
+        ))
+    }
+}

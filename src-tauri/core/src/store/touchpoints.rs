@@ -1,0 +1,128 @@
+//! The timeline: dated touchpoints on a contact. Logging one restarts the keep-in-touch clock.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::contacts::refresh_touch_due;
+use super::{now_timestamp, Store};
+use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind};
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, contact_id, kind, happened_on, note, handled_by, resolved";
+
+impl Store {
+    /// Logs a touchpoint (already validated) and updates the contact's "last contacted".
+    pub fn add_touchpoint(&mut self, contact_id: i64, new: &NewTouchpoint) -> Result<Touchpoint> {
+        let tx = self.conn.transaction()?;
+        let exists = tx
+            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !exists {
+            return Err(Error::not_found(format!("Contact {contact_id}")));
+        }
+        tx.prepare_cached(
+            "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
+        )?
+        .execute(params![contact_id, new.kind.as_str(), new.happened_on, new.note, new.handled_by, now_timestamp()])?;
+        let id = tx.last_insert_rowid();
+        refresh_last_contacted(&tx, contact_id)?;
+        let touchpoint = touchpoint(&tx, id)?;
+        tx.commit()?;
+        Ok(touchpoint)
+    }
+
+    /// Marks a complaint as put right (or open again).
+    pub fn set_complaint_resolved(&mut self, touchpoint_id: i64, resolved: bool) -> Result<Touchpoint> {
+        let changed = self.conn.execute(
+            "UPDATE touchpoints SET resolved = ?2 WHERE id = ?1 AND kind = 'complaint'",
+            params![touchpoint_id, resolved],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found(format!("Complaint {touchpoint_id}")));
+        }
+        touchpoint(&self.conn, touchpoint_id)
+    }
+
+    /// Removes a touchpoint logged by mistake.
+    pub fn delete_touchpoint(&mut self, touchpoint_id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let contact_id: i64 = tx
+            .query_row("SELECT contact_id FROM touchpoints WHERE id = ?1", [touchpoint_id], |row| row.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found(format!("Touchpoint {touchpoint_id}")))?;
+        tx.execute("DELETE FROM touchpoints WHERE id = ?1", [touchpoint_id])?;
+        refresh_last_contacted(&tx, contact_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A contact's timeline, newest first.
+    pub fn timeline(&self, contact_id: i64) -> Result<Vec<Touchpoint>> {
+        timeline(&self.conn, contact_id)
+    }
+
+    /// Names that have handled touchpoints before, most used first, for suggestions.
+    pub fn staff_names(&self) -> Result<Vec<String>> {
+        let names = self
+            .conn
+            .prepare_cached(
+                "SELECT handled_by FROM touchpoints WHERE handled_by != ''
+                 GROUP BY handled_by ORDER BY count(*) DESC LIMIT 30",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
+}
+
+pub(super) fn timeline(conn: &Connection, contact_id: i64) -> Result<Vec<Touchpoint>> {
+    let touchpoints = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM touchpoints WHERE contact_id = ?1 ORDER BY happened_on DESC, id DESC"
+        ))?
+        .query_map([contact_id], touchpoint_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(touchpoints)
+}
+
+pub(super) fn insert_with_id(conn: &Connection, t: &Touchpoint) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, handled_by, resolved, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![t.id, t.contact_id, t.kind.as_str(), t.happened_on, t.note, t.handled_by, t.resolved, now_timestamp()])?;
+    Ok(())
+}
+
+/// Sets "last contacted" from the newest touchpoint that counts as being in touch.
+fn refresh_last_contacted(conn: &Connection, contact_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE contacts SET last_contacted =
+            (SELECT max(happened_on) FROM touchpoints WHERE contact_id = ?1 AND kind != 'note')
+         WHERE id = ?1",
+    )?
+    .execute([contact_id])?;
+    refresh_touch_due(conn, contact_id)
+}
+
+fn touchpoint(conn: &Connection, id: i64) -> Result<Touchpoint> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM touchpoints WHERE id = ?1"))?
+        .query_row([id], touchpoint_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("Touchpoint {id}")))
+}
+
+pub(super) fn touchpoint_from_row(row: &Row) -> rusqlite::Result<Touchpoint> {
+    let kind: String = row.get(2)?;
+    Ok(Touchpoint {
+        id: row.get(0)?,
+        contact_id: row.get(1)?,
+        // The table's CHECK constraint allows only known kinds.
+        kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
+        happened_on: row.get(3)?,
+        note: row.get(4)?,
+        handled_by: row.get(5)?,
+        resolved: row.get(6)?,
+    })
+}

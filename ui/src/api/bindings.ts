@@ -1,0 +1,116 @@
+// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.
+// Do not edit by hand.
+
+export type AppError = { code: string, message: string, 
+/**
+ * Problems with single fields of a form, each shown beside its field.
+ */
+fields: Array<FieldError>, };
+
+export type FieldError = { 
+/**
+ * The field's name as the UI knows it (`givenName`, `emails.0`…).
+ */
+field: string, message: string, };
+
+export type LabeledValue = { label: string, value: string, };
+
+export type PostalAddress = { label: string, street: string, city: string, region: string, postalCode: string, 
+/**
+ * ISO 3166 code or the country's name as the owner wrote it.
+ */
+country: string, };
+
+export type Birthday = { month: number, day: number, year: number | null, };
+
+export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note";
+
+export type Touchpoint = { id: number, contactId: number, kind: TouchpointKind, happenedOn: string, note: string, 
+/**
+ * Who on the staff handled it.
+ */
+handledBy: string, 
+/**
+ * For complaints: has it been put right? Always false for other kinds.
+ */
+resolved: boolean, };
+
+export type NewTouchpoint = { kind: TouchpointKind, happenedOn: string, note: string, handledBy: string, };
+
+export type Company = { id: number, name: string, contactCount: number, };
+
+export type ContactInput = { givenName: string, familyName: string, 
+/**
+ * Honorific or other name parts shown before the name ("Dr.").
+ */
+prefix: string, nickname: string, 
+/**
+ * The company by name: an existing one is reused (ignoring case), a new one is created.
+ */
+company: string, jobTitle: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<PostalAddress>, birthday: Birthday | null, customerSince: string | null, 
+/**
+ * Spouse, children, pets: the names a warm conversation needs.
+ */
+family: string, interests: string, 
+/**
+ * What we talked about last time.
+ */
+talkingPoints: string, notes: string, tags: Array<string>, keepInTouchDays: number | null, };
+
+export type Contact = { id: number, displayName: string, companyId: number | null, lastContacted: string | null, archived: boolean, createdAt: string, updatedAt: string, givenName: string, familyName: string, 
+/**
+ * Honorific or other name parts shown before the name ("Dr.").
+ */
+prefix: string, nickname: string, 
+/**
+ * The company by name: an existing one is reused (ignoring case), a new one is created.
+ */
+company: string, jobTitle: string, emails: Array<LabeledValue>, phones: Array<LabeledValue>, addresses: Array<PostalAddress>, birthday: Birthday | null, customerSince: string | null, 
+/**
+ * Spouse, children, pets: the names a warm conversation needs.
+ */
+family: string, interests: string, 
+/**
+ * What we talked about last time.
+ */
+talkingPoints: string, notes: string, tags: Array<string>, keepInTouchDays: number | null, };
+
+export type ContactSummary = { id: number, displayName: string, company: string, email: string, phone: string, tags: Array<string>, lastContacted: string | null, customerSince: string | null, archived: boolean, };
+
+export type SortKey = "name" | "lastContacted" | "customerSince";
+
+export type ArchiveFilter = "active" | "archived" | "all";
+
+export type ListQuery = { search: string, tag: string | null, sort: SortKey, archive: ArchiveFilter, offset: number, limit: number, };
+
+export type ContactPage = { 
+/**
+ * How many contacts match in all, for the scrollbar.
+ */
+total: number, offset: number, rows: Array<ContactSummary>, };
+
+export type TagCount = { name: string, count: number, };
+
+export type ContactDetail = { contact: Contact, timeline: Array<Touchpoint>, };
+
+export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>, };
+
+export type UpcomingBirthday = { contact: ContactSummary, date: string, 
+/**
+ * 0 is today.
+ */
+inDays: number, 
+/**
+ * The age they turn, when the year of birth is known.
+ */
+turning: number | null, };
+
+export type OpenComplaint = { contact: ContactSummary, complaint: Touchpoint, daysOpen: number, };
+
+export type OverdueContact = { contact: ContactSummary, keepInTouchDays: number, lastContacted: string | null, daysOverdue: number, };
+
+export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
+/**
+ * Contacts in the book (not archived); 0 on first run, when the window offers samples.
+ */
+contactCount: number, };
