@@ -92,3 +92,9 @@ impl From<&Error> for AppError {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Error> for AppError {
+    fn from(error: Error) -> AppError {
+        AppError::from(&error)
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod book;
+pub mod clock;
 pub mod contacts;
 pub mod demo;
 pub mod error;

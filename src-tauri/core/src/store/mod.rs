@@ -213,3 +213,22 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 fn now_timestamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+/// How the connection is set up, for tests and diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    pub journal_mode: String,
+    /// 2 is FULL.
+    pub synchronous: i64,
+    pub foreign_keys: bool,
+}
+
+impl Store {
+    pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
+        Ok(ConnectionSettings {
+            journal_mode: self.conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?,
+            synchronous: self.conn.query_row("PRAGMA synchronous", [], |row| row.get(0))?,
+            foreign_keys: self.conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?,
+        })
+    }
+}

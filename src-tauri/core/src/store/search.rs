@@ -31,14 +31,25 @@ impl SearchDocument {
         ]
         .join(" ");
         SearchDocument {
-            name: fold(&name),
-            company: fold(&input.company),
+            name: with_joined_elisions(fold(&name)),
+            company: with_joined_elisions(fold(&input.company)),
             email: fold(&emails.join(" ")),
             phone: phones.join(" "),
             tags: fold(&input.tags.join(" ")),
             notes: fold(&notes),
         }
     }
+}
+
+/// "o'brien" is indexed as "o", "brien" and also "obrien", so typing the name without its
+/// apostrophe finds it.
+fn with_joined_elisions(folded: String) -> String {
+    const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
+    if !folded.contains(APOSTROPHES) {
+        return folded;
+    }
+    let joined = folded.replace(APOSTROPHES, "");
+    format!("{folded} {joined}")
 }
 
 pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {

@@ -1,0 +1,125 @@
+//! Search as you type: case, accents and scripts, prefixes, ranking, and an index kept in sync.
+
+mod common;
+
+use common::*;
+use rapport_core::contacts::{ContactInput, LabeledValue, ListQuery};
+
+fn book_with_people() -> (tempfile::TempDir, rapport_core::Book) {
+    let (dir, mut book) = new_book();
+    for (given, family) in [
+        ("José", "García"),
+        ("Anna", "Müller"),
+        ("Łukasz", "Wróbel"),
+        ("Sigrid", "Ødegård"),
+        ("Νίκος", "Παπαδόπουλος"),
+        ("小明", "王"),
+        ("محمد", "الأحمد"),
+        ("Ann", "Lee"),
+    ] {
+        add(&mut book, person(given, family));
+    }
+    (dir, book)
+}
+
+#[test]
+fn typing_without_accents_finds_names_with_them() {
+    let (_dir, book) = book_with_people();
+    assert_eq!(search(&book, "jose"), ["José García"]);
+    assert_eq!(search(&book, "muller"), ["Anna Müller"]);
+    assert_eq!(search(&book, "MÜLLER"), ["Anna Müller"]);
+    assert_eq!(search(&book, "lukasz"), ["Łukasz Wróbel"]);
+    assert_eq!(search(&book, "odegard"), ["Sigrid Ødegård"]);
+    assert_eq!(search(&book, "wrobel"), ["Łukasz Wróbel"]);
+}
+
+#[test]
+fn greek_without_accents_and_cjk_or_arabic_prefixes_find_their_names() {
+    let (_dir, book) = book_with_people();
+    assert_eq!(search(&book, "νικος"), ["Νίκος Παπαδόπουλος"]);
+    assert_eq!(search(&book, "ΠΑΠΑΔ"), ["Νίκος Παπαδόπουλος"]);
+    assert_eq!(search(&book, "王"), ["王小明"]);
+    assert_eq!(search(&book, "王小"), ["王小明"]);
+    assert_eq!(search(&book, "مح"), ["محمد الأحمد"]);
+    assert_eq!(search(&book, "الاحمد"), ["محمد الأحمد"]);
+}
+
+#[test]
+fn every_word_typed_must_match_the_start_of_a_word() {
+    let (_dir, book) = book_with_people();
+    assert_eq!(search(&book, "an"), ["Ann Lee", "Anna Müller"]);
+    assert_eq!(search(&book, "ann mu"), ["Anna Müller"]);
+    assert!(search(&book, "nna").is_empty(), "matches start at word boundaries");
+    assert!(search(&book, "\"").is_empty());
+    assert!(search(&book, "OR AND NOT (").is_empty(), "FTS syntax in the query is taken literally");
+}
+
+#[test]
+fn finds_by_company_email_phone_tag_and_notes_with_names_ranked_first() {
+    let (_dir, mut book) = new_book();
+    add(
+        &mut book,
+        ContactInput {
+            given_name: "Ruth".into(),
+            company: "Bäckerei Sonnenschein".into(),
+            emails: vec![LabeledValue { label: "work".into(), value: "ruth@sonnenschein.example".into() }],
+            phones: vec![LabeledValue { label: "work".into(), value: "+1 (555) 123-4567".into() }],
+            tags: vec!["Wholesale".into()],
+            notes: "Prefers rye bread on Fridays".into(),
+            ..ContactInput::default()
+        },
+    );
+    add(&mut book, ContactInput { given_name: "Rye".into(), family_name: "Baker".into(), ..ContactInput::default() });
+    assert_eq!(search(&book, "backerei"), ["Ruth"]);
+    assert_eq!(search(&book, "sonnensch"), ["Ruth"]);
+    assert_eq!(search(&book, "ruth@sonn"), ["Ruth"]);
+    assert_eq!(search(&book, "555-123"), ["Ruth"]);
+    assert_eq!(search(&book, "4567"), ["Ruth"]);
+    assert_eq!(search(&book, "wholes"), ["Ruth"]);
+    assert_eq!(search(&book, "fridays"), ["Ruth"]);
+    assert_eq!(search(&book, "rye"), ["Rye Baker", "Ruth"], "a name match ranks above a note match");
+}
+
+#[test]
+fn the_index_follows_every_change() {
+    let (_dir, mut book) = new_book();
+    let id = add(&mut book, person("Greta", "Olsen"));
+    book.update_contact(id, person("Margit", "Olsen"), today()).unwrap();
+    assert!(search(&book, "greta").is_empty());
+    assert_eq!(search(&book, "margit"), ["Margit Olsen"]);
+
+    book.tag(&[id], "Knitting club").unwrap();
+    assert_eq!(search(&book, "knitt"), ["Margit Olsen"]);
+    book.untag(&[id], "knitting club").unwrap();
+    assert!(search(&book, "knitt").is_empty());
+
+    book.delete_contact(id).unwrap();
+    assert!(search(&book, "olsen").is_empty());
+}
+
+#[test]
+fn search_respects_archive_and_tag_filters_and_reports_the_total() {
+    let (_dir, mut book) = new_book();
+    let a = add(&mut book, person("Pia", "Berg"));
+    let b = add(&mut book, person("Pia", "Lund"));
+    add(&mut book, person("Pia", "Holm"));
+    book.tag(&[b], "VIP").unwrap();
+    book.set_archived(&[a], true).unwrap();
+
+    let page = book.list(&ListQuery { search: "pia".into(), limit: 1, ..ListQuery::default() }).unwrap();
+    assert_eq!(page.total, 2);
+    assert_eq!(page.rows.len(), 1);
+    let vip = book
+        .list(&ListQuery { search: "pia".into(), tag: Some("vip".into()), limit: 10, ..ListQuery::default() })
+        .unwrap();
+    assert_eq!(vip.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [b]);
+    let archived = book
+        .list(&ListQuery {
+            search: "pia".into(),
+            archive: rapport_core::contacts::ArchiveFilter::Archived,
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(archived.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [a]);
+}

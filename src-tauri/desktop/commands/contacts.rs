@@ -1,0 +1,81 @@
+use rapport_core::clock::today;
+use rapport_core::contacts::{Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount};
+use rapport_core::{demo, AppError};
+use tauri::State;
+
+use crate::desktop::state::lock;
+use crate::desktop::AppState;
+
+#[tauri::command(async)]
+pub fn list_contacts(state: State<'_, AppState>, query: ListQuery) -> Result<ContactPage, AppError> {
+    state.with_book(|book| book.list(&query))
+}
+
+#[tauri::command(async)]
+pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail, AppError> {
+    state.with_book(|book| book.contact(id))
+}
+
+#[tauri::command(async)]
+pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<ContactDetail, AppError> {
+    state.with_book(|book| book.create_contact(input, today()))
+}
+
+#[tauri::command(async)]
+pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Result<ContactDetail, AppError> {
+    state.with_book(|book| book.update_contact(id, input, today()))
+}
+
+#[tauri::command(async)]
+pub fn set_archived(state: State<'_, AppState>, ids: Vec<i64>, archived: bool) -> Result<u32, AppError> {
+    state.with_book(|book| book.set_archived(&ids, archived))
+}
+
+#[tauri::command(async)]
+pub fn tag_contacts(state: State<'_, AppState>, ids: Vec<i64>, tag: String) -> Result<u32, AppError> {
+    state.with_book(|book| book.tag(&ids, &tag))
+}
+
+#[tauri::command(async)]
+pub fn untag_contacts(state: State<'_, AppState>, ids: Vec<i64>, tag: String) -> Result<u32, AppError> {
+    state.with_book(|book| book.untag(&ids, &tag))
+}
+
+/// Deletes for good; the window asked twice. The contact is kept in memory so the deletion can
+/// be undone until the window closes. Returns the deleted contact's name.
+#[tauri::command(async)]
+pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<String, AppError> {
+    let deleted = state.with_book(|book| book.delete_contact(id))?;
+    let name = deleted.contact.display_name.clone();
+    state.remember_deleted(deleted);
+    Ok(name)
+}
+
+#[tauri::command(async)]
+pub fn undo_delete(state: State<'_, AppState>, id: i64) -> Result<ContactDetail, AppError> {
+    let deleted = state.take_deleted(id)?;
+    state.with_book(|book| book.undo_delete(&deleted)).inspect_err(|_| state.put_back_deleted(deleted))
+}
+
+#[tauri::command(async)]
+pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, AppError> {
+    state.with_book(|book| book.tags())
+}
+
+#[tauri::command(async)]
+pub fn list_companies(state: State<'_, AppState>) -> Result<Vec<Company>, AppError> {
+    state.with_book(|book| book.companies())
+}
+
+/// First run: fills an empty book with sample customers, on a blocking thread.
+#[tauri::command]
+pub async fn load_sample_contacts(state: State<'_, AppState>, count: usize) -> Result<usize, AppError> {
+    let book = state.shared_book()?;
+    let count = count.min(10_000);
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut book = lock(&book);
+        demo::fill(&mut book, count, 7, today()).map(|summary| summary.contacts).map_err(AppError::from)
+    })
+    .await
+    .map_err(|e| AppError { code: "internal".into(), message: format!("Loading samples stopped: {e}"), fields: Vec::new() })?
+}

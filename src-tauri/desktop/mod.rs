@@ -1,0 +1,48 @@
+//! The window: Tauri set-up and the app's state. Commands live in `commands/`, one module per area.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use state::AppState;
+
+/// Opens the window on the book in `data_dir`. A book that cannot be opened (damaged, locked,
+/// read-only) still opens the window, which shows the reason and what to do.
+pub fn run(data_dir: PathBuf) -> ExitCode {
+    let state = AppState::open(data_dir);
+    if let Err(error) = state.open_error() {
+        eprintln!("rapport: {}", error.message);
+    }
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::today::today,
+            commands::contacts::list_contacts,
+            commands::contacts::get_contact,
+            commands::contacts::create_contact,
+            commands::contacts::update_contact,
+            commands::contacts::set_archived,
+            commands::contacts::tag_contacts,
+            commands::contacts::untag_contacts,
+            commands::contacts::delete_contact,
+            commands::contacts::undo_delete,
+            commands::contacts::list_tags,
+            commands::contacts::list_companies,
+            commands::contacts::load_sample_contacts,
+            commands::timeline::log_touchpoint,
+            commands::timeline::set_complaint_resolved,
+            commands::timeline::delete_touchpoint,
+            commands::timeline::staff_names,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rapport: the window could not start: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
