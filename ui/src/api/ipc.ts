@@ -1,0 +1,92 @@
+// The one place the UI talks to the Rust side. One typed function per command;
+// every failure becomes an AppError. Components never call invoke themselves.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppError,
+  Company,
+  ContactDetail,
+  ContactInput,
+  ContactPage,
+  ListQuery,
+  NewTouchpoint,
+  TagCount,
+  TodayView,
+  Touchpoint,
+} from './bindings';
+
+export type { AppError } from './bindings';
+
+/** What `app_info` returns (not part of the generated bindings). */
+export type AppInfo = {
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  /** The app's idea of today, "YYYY-MM-DD" (pinned in tests). */
+  today: string;
+};
+
+/** Turn anything a rejected invoke can throw into an AppError. */
+export function toAppError(e: unknown): AppError {
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    if (typeof o.code === 'string' && typeof o.message === 'string') {
+      const fields = Array.isArray(o.fields)
+        ? (o.fields as unknown[]).filter(
+            (f): f is { field: string; message: string } =>
+              !!f &&
+              typeof (f as { field?: unknown }).field === 'string' &&
+              typeof (f as { message?: unknown }).message === 'string',
+          )
+        : [];
+      return { code: o.code, message: o.message, fields };
+    }
+    if (e instanceof Error) return { code: 'unknown', message: e.message, fields: [] };
+  }
+  if (typeof e === 'string') return { code: 'unknown', message: e, fields: [] };
+  return { code: 'unknown', message: 'Something went wrong. Please try again.', fields: [] };
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return (
+    !!e &&
+    typeof e === 'object' &&
+    typeof (e as AppError).code === 'string' &&
+    typeof (e as AppError).message === 'string' &&
+    Array.isArray((e as AppError).fields)
+  );
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const today = () => call<TodayView>('today');
+export const listContacts = (query: ListQuery) => call<ContactPage>('list_contacts', { query });
+export const getContact = (id: number) => call<ContactDetail>('get_contact', { id });
+export const createContact = (input: ContactInput) =>
+  call<ContactDetail>('create_contact', { input });
+export const updateContact = (id: number, input: ContactInput) =>
+  call<ContactDetail>('update_contact', { id, input });
+export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) =>
+  call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
+export const setComplaintResolved = (touchpointId: number, resolved: boolean) =>
+  call<Touchpoint>('set_complaint_resolved', { touchpointId, resolved });
+export const deleteTouchpoint = (touchpointId: number) =>
+  call<null>('delete_touchpoint', { touchpointId });
+export const setArchived = (ids: number[], archived: boolean) =>
+  call<number>('set_archived', { ids, archived });
+export const tagContacts = (ids: number[], tag: string) => call<number>('tag_contacts', { ids, tag });
+export const untagContacts = (ids: number[], tag: string) =>
+  call<number>('untag_contacts', { ids, tag });
+export const deleteContact = (id: number) => call<string>('delete_contact', { id });
+export const undoDelete = (id: number) => call<ContactDetail>('undo_delete', { id });
+export const listTags = () => call<TagCount[]>('list_tags');
+export const listCompanies = () => call<Company[]>('list_companies');
+export const staffNames = () => call<string[]>('staff_names');
+export const loadSampleContacts = (count: number) =>
+  call<number>('load_sample_contacts', { count });
+export const appInfo = () => call<AppInfo>('app_info');

@@ -1,0 +1,302 @@
+// One contact: details, timeline, and "log a touchpoint" in two clicks.
+import type { Contact, ContactDetail, Touchpoint, TouchpointKind } from '../api/bindings';
+import * as ipc from '../api/ipc';
+import { el, icon, replaceChildren, uid, type Child, type IconName } from '../shared/dom';
+import { cadence, daysBetween, formatBirthday, formatDate, relativePast, todayIso } from '../shared/dates';
+import { openDialog } from '../shared/dialog';
+import { showError, toast } from '../shared/toast';
+import { bookChanged } from '../shared/events';
+import { href, navigate } from '../shared/router';
+import { openContactForm } from './editForm';
+
+export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
+  { kind: 'call', label: 'Call', icon: 'call' },
+  { kind: 'email', label: 'Email', icon: 'email' },
+  { kind: 'meeting', label: 'Meeting', icon: 'meeting' },
+  { kind: 'purchase', label: 'Purchase', icon: 'purchase' },
+  { kind: 'compliment', label: 'Compliment', icon: 'compliment' },
+  { kind: 'complaint', label: 'Complaint', icon: 'complaint' },
+  { kind: 'note', label: 'Note', icon: 'note' },
+];
+
+export function kindInfo(kind: TouchpointKind) {
+  return KINDS.find((k) => k.kind === kind) ?? KINDS[KINDS.length - 1];
+}
+
+let staffCache: string[] | null = null;
+
+/** Render the contact page into `root`; returns a function that cancels an open inline form. */
+export function renderContactPage(root: HTMLElement, id: number, opts: { logKind?: TouchpointKind } = {}): void {
+  replaceChildren(root, el('div', { class: 'page loading', text: 'Loading…' }));
+  ipc
+    .getContact(id)
+    .then((detail) => draw(root, detail, opts.logKind))
+    .catch((e) => {
+      const err = ipc.toAppError(e);
+      replaceChildren(
+        root,
+        el('section', { class: 'page' },
+          el('div', { class: 'empty-state' },
+            el('h2', { text: err.code === 'notFound' ? 'This contact is no longer here' : 'Could not open this contact' }),
+            el('p', { text: err.message }),
+            el('a', { class: 'btn', href: href({ name: 'contacts' }), text: 'Back to contacts' }))),
+      );
+    });
+}
+
+function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKind): void {
+  const c = detail.contact;
+  const today = todayIso();
+  const timelineList = el('ol', { class: 'timeline', testid: 'timeline' });
+  const logArea = el('div', { class: 'log-area' });
+
+  const reload = async () => {
+    try {
+      const fresh = await ipc.getContact(c.id);
+      draw(root, fresh);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  // --- header ---
+  const subtitle = [c.jobTitle, c.company].filter(Boolean).join(' · ');
+  const header = el(
+    'header',
+    { class: 'contact-header' },
+    el('a', { class: 'back-link', href: href({ name: 'contacts' }) }, icon('back', 14), 'Contacts'),
+    el('div', { class: 'contact-title-row' },
+      el('div', { class: 'avatar', attrs: { 'aria-hidden': 'true' }, text: initials(c) }),
+      el('div', { class: 'contact-title' },
+        el('h1', { class: 'page-title', testid: 'contact-name', text: c.displayName || '(no name)' }),
+        subtitle && el('p', { class: 'contact-subtitle', testid: 'contact-subtitle', text: subtitle }),
+        el('div', { class: 'chips' },
+          c.archived && el('span', { class: 'chip chip-warn', text: 'Archived' }),
+          ...c.tags.map((t) => el('span', { class: 'chip', text: t, testid: 'contact-tag' })))),
+      el('div', { class: 'contact-actions' },
+        el('button', { class: 'btn', type: 'button', testid: 'contact-edit', on: { click: () => void edit() } }, icon('edit', 15), 'Edit'),
+        el('button', { class: 'btn', type: 'button', testid: 'contact-archive', on: { click: () => void archive() } }, icon('archive', 15), c.archived ? 'Restore' : 'Archive'),
+        el('button', { class: 'btn btn-danger-ghost', type: 'button', testid: 'contact-delete', on: { click: () => confirmDelete(c) } }, icon('trash', 15), 'Delete'))),
+  );
+
+  // --- details ---
+  const dl = (rows: [string, Child][]) =>
+    el('dl', { class: 'details' }, ...rows.filter(([, v]) => v !== '' && v !== null && v !== undefined && v !== false).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', {}, v)]));
+  const reach = dl([
+    ...c.emails.map((e): [string, Child] => [e.label || 'email', el('a', { href: `mailto:${e.value}`, text: e.value })]),
+    ...c.phones.map((p): [string, Child] => [p.label || 'phone', el('a', { href: `tel:${p.value}`, text: p.value })]),
+    ...c.addresses.map((a): [string, Child] => [a.label || 'address', el('span', { class: 'address' },
+      ...[a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).flatMap((line, i) => (i ? [el('br'), line] : [line])))]),
+  ]);
+  const dates = dl([
+    ['Birthday', formatBirthday(c.birthday)],
+    ['Customer since', c.customerSince ? `${formatDate(c.customerSince)} (${relativePast(c.customerSince, today).replace(' ago', '')})` : ''],
+    ['Keep in touch', c.keepInTouchDays ? cadence(c.keepInTouchDays) : ''],
+    ['Last contacted', c.lastContacted ? `${formatDate(c.lastContacted)} (${relativePast(c.lastContacted, today)})` : 'Never'],
+    ['Goes by', c.nickname],
+  ]);
+  const personal = dl([
+    ['Family', multiline(c.family)],
+    ['Interests', multiline(c.interests)],
+    ['What we talked about', multiline(c.talkingPoints)],
+    ['Notes', multiline(c.notes)],
+  ]);
+  const hasReach = c.emails.length + c.phones.length + c.addresses.length > 0;
+  const hasPersonal = !!(c.family || c.interests || c.talkingPoints || c.notes);
+  const side = el('aside', { class: 'contact-side' },
+    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' })),
+    card('Dates', dates),
+    card('Personal', hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' })));
+
+  // --- log a touchpoint ---
+  const kindButtons = el('div', { class: 'kind-buttons', attrs: { role: 'group', 'aria-label': 'Log a touchpoint' } },
+    ...KINDS.map((k) => el('button', { class: 'kind-btn', type: 'button', testid: `log-${k.kind}`, on: { click: () => openLog(k.kind) } }, icon(k.icon, 15), k.label)));
+  replaceChildren(logArea, kindButtons);
+
+  function openLog(kind: TouchpointKind) {
+    const info = kindInfo(kind);
+    const noteId = uid('note');
+    const dateId = uid('date');
+    const byId = uid('by');
+    const listId = uid('staff');
+    const note = el('textarea', { id: noteId, class: 'input', rows: 2, testid: 'log-note', placeholder: `What happened? (Enter saves, Shift+Enter for a new line)` });
+    const date = el('input', { id: dateId, class: 'input', type: 'date', value: today, testid: 'log-date' });
+    const by = el('input', { id: byId, class: 'input', type: 'text', testid: 'log-handled-by', attrs: { list: listId, autocomplete: 'off' } });
+    const staffList = el('datalist', { id: listId });
+    const fill = (names: string[]) => replaceChildren(staffList, ...names.map((n) => el('option', { value: n })));
+    if (staffCache) fill(staffCache);
+    void ipc.staffNames().then((n) => { staffCache = n; fill(n); }).catch(() => {});
+    const err = el('p', { class: 'field-error', hidden: true, testid: 'log-error' });
+    const saveBtn = el('button', { class: 'btn btn-primary', type: 'submit', testid: 'log-save', text: `Save ${info.label.toLowerCase()}` });
+    const close = () => replaceChildren(logArea, kindButtons);
+    const form = el('form', { class: 'log-form', testid: 'log-form', on: { submit: (e: Event) => { e.preventDefault(); void submit(); } } },
+      el('div', { class: 'log-form-title' }, icon(info.icon, 16), `Log a ${info.label.toLowerCase()}`),
+      el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: noteId, text: 'Note' }), note),
+      el('div', { class: 'log-form-row' },
+        el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: dateId, text: 'Date' }), date),
+        el('div', { class: 'field grow' }, el('label', { class: 'label', htmlFor: byId, text: 'Handled by' }), by, staffList),
+        el('div', { class: 'log-form-buttons' },
+          el('button', { class: 'btn', type: 'button', text: 'Cancel', testid: 'log-cancel', on: { click: close } }),
+          saveBtn)),
+      err);
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close();
+        kindButtons.querySelector<HTMLElement>(`[data-testid=log-${kind}]`)?.focus();
+      } else if (e.key === 'Enter' && e.target === note && !e.shiftKey) {
+        e.preventDefault();
+        void submit();
+      }
+    });
+    replaceChildren(logArea, form);
+    note.focus();
+
+    async function submit() {
+      saveBtn.disabled = true;
+      try {
+        await ipc.logTouchpoint(c.id, { kind, happenedOn: date.value || today, note: note.value.trim(), handledBy: by.value.trim() });
+        toast(`Logged a ${info.label.toLowerCase()} with ${c.displayName}`, { kind: 'success' });
+        bookChanged();
+        await reload();
+      } catch (e) {
+        const ae = ipc.toAppError(e);
+        if (ae.code === 'invalid') {
+          err.textContent = ae.fields.length ? ae.fields.map((f) => f.message).join(' ') : ae.message;
+          err.hidden = false;
+        } else showError(ae);
+        saveBtn.disabled = false;
+      }
+    }
+  }
+
+  // --- timeline ---
+  if (detail.timeline.length === 0) {
+    timelineList.append(el('li', { class: 'timeline-empty', testid: 'timeline-empty', text: 'Nothing logged yet. Each call, purchase or kind word you record here makes the next conversation easier.' }));
+  }
+  const sorted = [...detail.timeline].sort((a, b) => (a.happenedOn < b.happenedOn ? 1 : a.happenedOn > b.happenedOn ? -1 : b.id - a.id));
+  for (const t of sorted) timelineList.append(timelineItem(t));
+
+  function timelineItem(t: Touchpoint): HTMLElement {
+    const info = kindInfo(t.kind);
+    const isComplaint = t.kind === 'complaint';
+    return el('li', { class: `tp tp-${t.kind}`, testid: 'touchpoint', attrs: { 'data-kind': t.kind, 'data-id': t.id } },
+      el('span', { class: 'tp-icon', attrs: { 'aria-hidden': 'true' } }, icon(info.icon, 15)),
+      el('div', { class: 'tp-body' },
+        el('div', { class: 'tp-head' },
+          el('span', { class: 'tp-kind', testid: 'touchpoint-kind', text: info.label }),
+          el('span', { class: 'tp-date', text: `${formatDate(t.happenedOn)} · ${relativePast(t.happenedOn, today)}` }),
+          t.handledBy && el('span', { class: 'tp-by', text: `by ${t.handledBy}` }),
+          isComplaint && el('span', { class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`, testid: 'complaint-state', text: t.resolved ? 'Resolved' : `Open · ${Math.max(0, daysBetween(t.happenedOn, today))} days` })),
+        t.note && el('p', { class: 'tp-note', testid: 'touchpoint-note', text: t.note })),
+      el('div', { class: 'tp-actions' },
+        isComplaint && el('button', { class: 'btn btn-small', type: 'button', testid: 'complaint-toggle', text: t.resolved ? 'Reopen' : 'Mark resolved',
+          on: { click: async () => {
+            try { await ipc.setComplaintResolved(t.id, !t.resolved); bookChanged(); await reload(); } catch (e) { showError(e); }
+          } } }),
+        el('button', { class: 'icon-btn', type: 'button', testid: 'touchpoint-delete', attrs: { 'aria-label': `Delete this ${info.label.toLowerCase()}`, title: 'Delete (logged by mistake)' },
+          on: { click: async () => {
+            if (!(await confirmSmall(`Delete this ${info.label.toLowerCase()}?`, 'Use this for something logged by mistake.', 'Delete'))) return;
+            try { await ipc.deleteTouchpoint(t.id); bookChanged(); await reload(); } catch (e) { showError(e); }
+          } } }, icon('trash', 15))));
+  }
+
+  const main = el('div', { class: 'contact-main' },
+    el('section', { class: 'card' },
+      el('h2', { class: 'card-title', text: 'Log a touchpoint' }),
+      logArea),
+    el('section', { class: 'card' },
+      el('h2', { class: 'card-title', text: 'Timeline' }),
+      timelineList));
+
+  replaceChildren(root, el('section', { class: 'page page-contact', testid: 'contact-page', attrs: { 'data-id': c.id } },
+    header,
+    el('div', { class: 'contact-grid' }, main, side)));
+
+  if (openKind) openLog(openKind);
+
+  async function edit() {
+    const saved = await openContactForm(c);
+    if (saved !== null) await reload();
+  }
+
+  async function archive() {
+    try {
+      await ipc.setArchived([c.id], !c.archived);
+      toast(c.archived ? `Restored ${c.displayName}` : `Archived ${c.displayName}`, { kind: 'success' });
+      bookChanged();
+      await reload();
+    } catch (e) {
+      showError(e);
+    }
+  }
+}
+
+function card(title: string, ...children: Child[]): HTMLElement {
+  return el('section', { class: 'card card-side' }, el('h2', { class: 'card-title', text: title }), ...children);
+}
+
+function multiline(s: string): Child {
+  if (!s.trim()) return '';
+  return el('span', { class: 'multiline', text: s });
+}
+
+function initials(c: Contact): string {
+  const parts = [c.givenName, c.familyName].filter((p) => p.trim());
+  const src = parts.length ? parts : (c.displayName || '?').split(/\s+/);
+  return src.slice(0, 2).map((p) => Array.from(p.trim())[0] ?? '').join('').toUpperCase() || '?';
+}
+
+function confirmSmall(title: string, text: string, confirm: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let ok = false;
+    const dlg = openDialog({ title, testid: 'confirm-dialog', content: [el('p', { text })], onClose: () => resolve(ok) });
+    const yes = el('button', { class: 'btn btn-danger', type: 'button', text: confirm, testid: 'confirm-yes', on: { click: () => { ok = true; dlg.close(); } } });
+    dlg.footer.append(el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), yes);
+    yes.focus();
+  });
+}
+
+/** Delete asks twice, then offers Undo for the session. */
+export function confirmDelete(c: Contact): void {
+  const dlg = openDialog({ title: `Delete ${c.displayName}?`, testid: 'delete-dialog' });
+  const step1 = () => {
+    replaceChildren(dlg.body,
+      el('p', { text: `Archiving keeps ${c.displayName} and their history out of the way but safe. Deleting removes them and their whole timeline.` }));
+    const next = el('button', { class: 'btn btn-danger', type: 'button', text: 'Delete…', testid: 'delete-step1', on: { click: step2 } });
+    replaceChildren(dlg.footer,
+      el('button', { class: 'btn', type: 'button', text: 'Keep', on: { click: () => dlg.close() } }),
+      el('button', { class: 'btn', type: 'button', text: 'Archive instead', on: { click: async () => {
+        dlg.close();
+        try { await ipc.setArchived([c.id], true); toast(`Archived ${c.displayName}`, { kind: 'success' }); bookChanged(); navigate({ name: 'contact', id: c.id }); } catch (e) { showError(e); }
+      } } }),
+      next);
+    next.focus();
+  };
+  const step2 = () => {
+    dlg.setTitle('Delete for good?');
+    replaceChildren(dlg.body,
+      el('p', { class: 'danger-text', text: `${c.displayName} and every call, purchase and note on their timeline will be removed.` }));
+    const really = el('button', { class: 'btn btn-danger', type: 'button', text: 'Delete for good', testid: 'delete-confirm', on: { click: async () => {
+      really.disabled = true;
+      try {
+        const name = await ipc.deleteContact(c.id);
+        dlg.close();
+        bookChanged();
+        navigate({ name: 'contacts' });
+        toast(`Deleted ${name}`, {
+          action: { label: 'Undo', run: async () => {
+            try { const d = await ipc.undoDelete(c.id); bookChanged(); navigate({ name: 'contact', id: d.contact.id }); toast(`Restored ${d.contact.displayName}`, { kind: 'success' }); } catch (e) { showError(e); }
+          } },
+          timeoutMs: 12000,
+        });
+      } catch (e) {
+        really.disabled = false;
+        showError(e);
+      }
+    } } });
+    replaceChildren(dlg.footer, el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), really);
+    really.focus();
+  };
+  step1();
+}

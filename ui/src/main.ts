@@ -1,0 +1,95 @@
+import './styles.css';
+import * as ipc from './api/ipc';
+import { el, icon, replaceChildren } from './shared/dom';
+import { setToday } from './shared/dates';
+import { closeTopDialog, dialogOpen } from './shared/dialog';
+import { href, navigate, parseRoute, type Route } from './shared/router';
+import { renderToday } from './today/today';
+import { createContactList } from './contacts/list';
+import { renderContactPage } from './contacts/contactPage';
+import { openContactForm } from './contacts/editForm';
+
+async function newContact() {
+  if (dialogOpen()) return;
+  const id = await openContactForm();
+  if (id !== null) navigate({ name: 'contact', id });
+}
+
+const list = createContactList({ onNew: () => void newContact() });
+const content = el('main', { class: 'content', id: 'content', testid: 'content', attrs: { tabindex: '-1' } });
+
+const navLink = (route: Route, label: string, ic: 'sun' | 'people') =>
+  el('a', { class: 'nav-link', href: href(route), testid: `nav-${route.name}` }, icon(ic, 18), label);
+const navToday = navLink({ name: 'today' }, 'Today', 'sun');
+const navContacts = navLink({ name: 'contacts' }, 'Contacts', 'people');
+const versionLabel = el('p', { class: 'version' });
+
+const sidebar = el(
+  'nav',
+  { class: 'sidebar', attrs: { 'aria-label': 'Main' } },
+  el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
+  el('button', { class: 'btn btn-primary btn-block', type: 'button', testid: 'new-contact', attrs: { title: 'New contact (Ctrl+N)' }, on: { click: () => void newContact() } }, icon('plus', 16), 'New contact'),
+  el('div', { class: 'nav-links' }, navToday, navContacts),
+  el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
+);
+
+let current: Route = { name: 'today' };
+
+function show() {
+  current = parseRoute(location.hash);
+  navToday.toggleAttribute('aria-current', current.name === 'today');
+  navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
+  if (current.name === 'contacts') {
+    if (list.root.parentElement !== content) replaceChildren(content, list.root);
+    list.activate();
+  } else if (current.name === 'today') {
+    renderToday(content, { onNew: () => void newContact() });
+  } else {
+    renderContactPage(content, current.id);
+  }
+  if (current.name !== 'contacts') content.scrollTop = 0;
+}
+
+function focusSearch() {
+  if (parseRoute(location.hash).name !== 'contacts') navigate({ name: 'contacts' });
+  requestAnimationFrame(() => list.focusSearch());
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  const n = t as HTMLElement | null;
+  return !!n && (n.tagName === 'INPUT' || n.tagName === 'TEXTAREA' || n.tagName === 'SELECT' || n.isContentEditable);
+}
+
+document.addEventListener('keydown', (e) => {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
+    e.preventDefault();
+    void newContact();
+  } else if (mod && !e.altKey && e.key.toLowerCase() === 'f') {
+    if (dialogOpen()) return;
+    e.preventDefault();
+    focusSearch();
+  } else if (e.key === '/' && !mod && !isTyping(e.target) && !dialogOpen()) {
+    e.preventDefault();
+    focusSearch();
+  } else if (e.key === 'Escape') {
+    if (closeTopDialog()) e.preventDefault();
+  }
+});
+
+async function start() {
+  const app = document.getElementById('app') ?? document.body;
+  replaceChildren(app, el('div', { class: 'shell' }, sidebar, content));
+  try {
+    const info = await ipc.appInfo();
+    setToday(info.today);
+    versionLabel.textContent = `Version ${info.version}`;
+    versionLabel.title = info.databasePath;
+  } catch {
+    // Older shells without app_info: fall back to the computer's clock.
+  }
+  window.addEventListener('hashchange', show);
+  show();
+}
+
+void start();

@@ -1,0 +1,26 @@
+export type Route = { name: 'today' } | { name: 'contacts' } | { name: 'contact'; id: number };
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#\/?/, '');
+  const m = /^contact\/(\d+)$/.exec(h);
+  if (m) return { name: 'contact', id: Number(m[1]) };
+  if (h === 'contacts') return { name: 'contacts' };
+  return { name: 'today' };
+}
+
+export function href(r: Route): string {
+  switch (r.name) {
+    case 'today':
+      return '#/today';
+    case 'contacts':
+      return '#/contacts';
+    case 'contact':
+      return `#/contact/${r.id}`;
+  }
+}
+
+export function navigate(r: Route): void {
+  const h = href(r);
+  if (location.hash === h) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = h;
+}

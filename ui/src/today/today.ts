@@ -1,0 +1,151 @@
+// The home screen: what needs a human gesture today.
+import type { ContactSummary, TodayView } from '../api/bindings';
+import * as ipc from '../api/ipc';
+import { el, icon, replaceChildren, type Child, type IconName } from '../shared/dom';
+import { cadence, formatDate, formatLongDate, inDays, plural, relativePast } from '../shared/dates';
+import { showError, toast } from '../shared/toast';
+import { bookChanged } from '../shared/events';
+import { href } from '../shared/router';
+
+export function renderToday(root: HTMLElement, opts: { onNew: () => void }): void {
+  const page = el('section', { class: 'page page-today', testid: 'today-page' });
+  replaceChildren(root, page);
+  const load = async () => {
+    try {
+      const view = await ipc.today();
+      if (!page.isConnected) return;
+      draw(page, view, opts, load);
+    } catch (e) {
+      const err = showError(e);
+      replaceChildren(page, el('div', { class: 'empty-state' }, el('h2', { text: 'Today could not be loaded' }), el('p', { text: err.message })));
+    }
+  };
+  void load();
+}
+
+function nameLink(c: ContactSummary): HTMLElement {
+  return el('a', { class: 'person-link', href: href({ name: 'contact', id: c.id }), testid: 'person-link', text: c.displayName || '(no name)' });
+}
+
+function section(opts: { title: string; icon: IconName; testid: string; count: number; shown: number; empty: string }, items: HTMLElement[]): HTMLElement {
+  const more = opts.count > opts.shown ? ` · showing ${opts.shown} of ${opts.count.toLocaleString('en-US')}` : '';
+  return el('section', { class: 'card today-section', testid: opts.testid },
+    el('header', { class: 'section-head' },
+      el('span', { class: 'section-icon' }, icon(opts.icon, 18)),
+      el('h2', { class: 'card-title', text: opts.title }),
+      el('span', { class: 'section-count', testid: `${opts.testid}-count`, text: `${opts.count.toLocaleString('en-US')}${more}` })),
+    items.length ? el('ul', { class: 'item-list' }, ...items) : el('p', { class: 'section-empty', text: opts.empty }));
+}
+
+function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement): HTMLElement {
+  return el('li', { class: 'item', testid }, el('div', { class: 'item-main' }, ...main), el('div', { class: 'item-meta' }, ...meta), action ?? el('span', {}));
+}
+
+function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, reload: () => Promise<void>): void {
+  const heading = el('header', { class: 'page-header' },
+    el('p', { class: 'eyebrow', text: 'Today' }),
+    el('h1', { class: 'page-title', testid: 'today-date', text: formatLongDate(v.date) }));
+
+  if (v.contactCount === 0) {
+    replaceChildren(page, heading, firstRun(opts, reload));
+    return;
+  }
+
+  const birthdays = v.birthdays.map((b) =>
+    item('birthday-item',
+      [nameLink(b.contact), b.contact.company && el('span', { class: 'item-sub', text: b.contact.company })],
+      [el('span', { class: `pill${b.inDays === 0 ? ' pill-accent' : ''}`, text: inDays(b.inDays) }),
+        el('span', { text: formatDate(b.date, v.date) }),
+        b.turning !== null && el('span', { text: `turns ${b.turning}` })]));
+
+  const complaints = v.openComplaints.map((oc) => {
+    const btn = el('button', { class: 'btn btn-small', type: 'button', testid: 'resolve-complaint' }, icon('check', 14), 'Mark resolved');
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      try {
+        await ipc.setComplaintResolved(oc.complaint.id, true);
+        toast(`Complaint from ${oc.contact.displayName} marked resolved. A thank-you note goes a long way.`, {
+          kind: 'success',
+          action: { label: 'Undo', run: async () => { try { await ipc.setComplaintResolved(oc.complaint.id, false); bookChanged(); await reload(); } catch (e) { showError(e); } } },
+        });
+        bookChanged();
+        await reload();
+      } catch (e) {
+        btn.disabled = false;
+        showError(e);
+      }
+    });
+    return item('complaint-item',
+      [nameLink(oc.contact), oc.complaint.note && el('span', { class: 'item-note', text: oc.complaint.note })],
+      [el('span', { class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`, text: oc.daysOpen === 0 ? 'opened today' : `open ${plural(oc.daysOpen, 'day')}` }),
+        el('span', { text: formatDate(oc.complaint.happenedOn, v.date) })],
+      btn);
+  });
+
+  const overdue = v.overdue.map((o) => {
+    const btn = el('button', { class: 'btn btn-small', type: 'button', testid: 'log-call-quick' }, icon('call', 14), 'Log a call');
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      try {
+        const tp = await ipc.logTouchpoint(o.contact.id, { kind: 'call', happenedOn: v.date, note: '', handledBy: '' });
+        toast(`Logged a call with ${o.contact.displayName}`, {
+          kind: 'success',
+          action: { label: 'Undo', run: async () => { try { await ipc.deleteTouchpoint(tp.id); bookChanged(); await reload(); } catch (e) { showError(e); } } },
+        });
+        bookChanged();
+        await reload();
+      } catch (e) {
+        btn.disabled = false;
+        showError(e);
+      }
+    });
+    return item('overdue-item',
+      [nameLink(o.contact), o.contact.company && el('span', { class: 'item-sub', text: o.contact.company })],
+      [el('span', { class: 'pill pill-warn', text: `${plural(o.daysOverdue, 'day')} overdue` }),
+        el('span', { text: o.lastContacted ? `last ${relativePast(o.lastContacted, v.date)}` : 'never contacted' }),
+        el('span', { class: 'muted', text: cadence(o.keepInTouchDays) })],
+      btn);
+  });
+
+  replaceChildren(page, heading,
+    el('p', { class: 'lead', text: summary(v) }),
+    el('div', { class: 'today-grid' },
+      section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdays.length, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
+      section({ title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: v.openComplaintCount, shown: v.openComplaints.length, empty: 'No open complaints. Lovely.' }, complaints),
+      section({ title: 'Past their keep-in-touch time', icon: 'clock', testid: 'today-overdue', count: v.overdueCount, shown: v.overdue.length, empty: 'Everyone has heard from you recently.' }, overdue)));
+}
+
+function summary(v: TodayView): string {
+  const parts: string[] = [];
+  if (v.birthdays.some((b) => b.inDays === 0)) parts.push(`${plural(v.birthdays.filter((b) => b.inDays === 0).length, 'birthday')} today`);
+  if (v.openComplaintCount) parts.push(`${plural(v.openComplaintCount, 'open complaint')}`);
+  if (v.overdueCount) parts.push(`${plural(v.overdueCount, 'customer')} to get back in touch with`);
+  const book = `${plural(v.contactCount, 'customer')} in your book.`;
+  return parts.length ? `${parts.join(', ')}. ${book}` : `All caught up. ${book}`;
+}
+
+function firstRun(opts: { onNew: () => void }, reload: () => Promise<void>): HTMLElement {
+  const load = el('button', { class: 'btn btn-primary btn-large', type: 'button', testid: 'load-samples', text: 'Load 200 sample customers' });
+  load.addEventListener('click', async () => {
+    load.disabled = true;
+    load.textContent = 'Loading sample customers…';
+    try {
+      const n = await ipc.loadSampleContacts(200);
+      toast(`Added ${plural(n, 'sample customer')}. Archive or delete them whenever you like.`, { kind: 'success' });
+      bookChanged();
+      await reload();
+    } catch (e) {
+      load.disabled = false;
+      load.textContent = 'Load 200 sample customers';
+      showError(e);
+    }
+  });
+  return el('div', { class: 'card first-run', testid: 'first-run' },
+    el('div', { class: 'first-run-icon' }, icon('people', 32)),
+    el('h2', { text: 'Welcome to Rapport' }),
+    el('p', { text: 'Rapport remembers your customers for you: their birthdays, their families, what you talked about last time, and who you have not heard from in a while. Everything stays on this computer.' }),
+    el('div', { class: 'first-run-actions' },
+      load,
+      el('button', { class: 'btn btn-large', type: 'button', testid: 'add-first', text: 'Add your first customer', on: { click: opts.onNew } })),
+    el('p', { class: 'muted small', text: 'Sample customers let you try everything first; you can archive or delete them later.' }));
+}
