@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import type { ContactDetail } from '../api/bindings';
+import { renderContactPage } from './contactPage';
+import { setToday } from '../shared/dates';
+
+const EVIL = '<img src=x onerror=alert(1)>';
+
+function detail(): ContactDetail {
+  return {
+    contact: {
+      id: 7, displayName: `${EVIL} Smith`, companyId: null, lastContacted: '2026-11-20', archived: false,
+      createdAt: '', updatedAt: '', givenName: EVIL, familyName: 'Smith', prefix: '', nickname: '',
+      company: '<b>Bold</b> Bakery', jobTitle: '', emails: [], phones: [], addresses: [], birthday: null,
+      customerSince: null, family: '', interests: '', talkingPoints: '', notes: '<script>x()</script>',
+      tags: ['<i>tag</i>'], keepInTouchDays: null,
+    },
+    timeline: [
+      { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
+      { id: 2, contactId: 7, kind: 'complaint', happenedOn: '2026-11-22', note: '<img src=y>', handledBy: '', resolved: false },
+    ],
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  clearMocks();
+  document.body.textContent = '';
+});
+
+describe('contact page', () => {
+  it('shows a name containing HTML as text, never as elements', async () => {
+    setToday('2026-11-23');
+    mockIPC((cmd) => {
+      if (cmd === 'get_contact') return detail();
+      if (cmd === 'staff_names') return [];
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    renderContactPage(root, 7);
+    await flush();
+    await flush();
+    const name = root.querySelector('[data-testid=contact-name]');
+    expect(name?.textContent).toBe(`${EVIL} Smith`);
+    expect(root.querySelectorAll('img, b, i, script')).toHaveLength(0);
+    expect(root.textContent).toContain('<b>Bold</b> Bakery');
+  });
+
+  it('lists the timeline newest first with the complaint open', async () => {
+    mockIPC((cmd) => (cmd === 'get_contact' ? detail() : []));
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    renderContactPage(root, 7);
+    await flush();
+    await flush();
+    const kinds = [...root.querySelectorAll('[data-testid=touchpoint]')].map((n) => n.getAttribute('data-kind'));
+    expect(kinds).toEqual(['complaint', 'call']);
+    expect(root.querySelector('[data-testid=complaint-state]')?.textContent).toBe('Open · 1 days');
+  });
+
+  it('logs a touchpoint in two clicks with today prefilled', async () => {
+    setToday('2026-11-23');
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'get_contact') return detail();
+      if (cmd === 'log_touchpoint') return { id: 3, contactId: 7, kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '', resolved: false };
+      return [];
+    });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    renderContactPage(root, 7);
+    await flush();
+    await flush();
+    (root.querySelector('[data-testid=log-call]') as HTMLButtonElement).click();
+    const note = root.querySelector('[data-testid=log-note]') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(note);
+    expect((root.querySelector('[data-testid=log-date]') as HTMLInputElement).value).toBe('2026-11-23');
+    note.value = 'Asked about rye';
+    (root.querySelector('[data-testid=log-save]') as HTMLButtonElement).click();
+    await flush();
+    const log = calls.find((c) => c.cmd === 'log_touchpoint');
+    expect(log?.args).toEqual({ contactId: 7, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '' } });
+  });
+});
