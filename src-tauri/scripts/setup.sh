@@ -1,0 +1,76 @@
+# Shared set-up for `src-tauri/start` and `tests/run`: installs what is missing, quickly does
+# nothing when everything is there. Sourced, not run. Debian/Ubuntu.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# System libraries the window is built against, plus what the tests use.
+ensure_apt_packages() {
+    local missing=()
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} with your package manager"
+        say "Installing system packages: ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev fonts-noto-core fonts-noto-cjk)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver)
+
+ensure_rust() {
+    if ! command -v cargo >/dev/null; then
+        die "Rust is missing: install it from rustup (https://rustup.rs), then run this again"
+    fi
+}
+
+ensure_node() {
+    if ! command -v npm >/dev/null; then
+        ensure_apt_packages nodejs npm
+    fi
+    local major
+    major="$(node -p 'process.versions.node.split(".")[0]')"
+    [ "$major" -ge 18 ] || die "Node.js $major is too old: Rapport's UI needs Node 18 or newer"
+}
+
+# npm packages, reinstalled only when package-lock.json changed.
+ensure_ui_packages() {
+    local stamp="$ROOT/ui/node_modules/.package-lock.json"
+    if [ ! -f "$stamp" ] || [ "$ROOT/ui/package-lock.json" -nt "$stamp" ]; then
+        say "Installing the UI's npm packages"
+        (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+# Rebuilds ui/dist only when a source changed: the binary embeds it, so a needless rebuild
+# would relink Rapport too.
+build_ui() {
+    local built="$ROOT/ui/dist/index.html"
+    if [ -f "$built" ] && [ -z "$(find "$ROOT/ui/src" "$ROOT/ui/public" "$ROOT/ui/index.html" "$ROOT/ui/vite.config.ts" \
+            "$ROOT/ui/tsconfig.json" "$ROOT/ui/package-lock.json" -newer "$built" -print -quit 2>/dev/null)" ]; then
+        return
+    fi
+    say "Building the UI"
+    (cd "$ROOT/ui" && npm run --silent build)
+}
+
+ensure_tauri_driver() {
+    if ! command -v tauri-driver >/dev/null; then
+        say "Installing tauri-driver (WebDriver for the end-to-end tests)"
+        cargo install tauri-driver --locked --version '^2' --quiet
+    fi
+}
