@@ -1,3 +1,30 @@
+//! Generates a permission per app command, so the window's capability lists exactly the commands
+//! it may call (anything not listed is refused by Tauri).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "today",
+    "list_contacts",
+    "get_contact",
+    "create_contact",
+    "update_contact",
+    "set_archived",
+    "tag_contacts",
+    "untag_contacts",
+    "delete_contact",
+    "undo_delete",
+    "list_tags",
+    "list_companies",
+    "load_sample_contacts",
+    "log_touchpoint",
+    "set_complaint_resolved",
+    "delete_touchpoint",
+    "staff_names",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step failed");
 }
