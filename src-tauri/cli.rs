@@ -5,16 +5,21 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use rapport_core::clock::today;
-use rapport_core::contacts::{
-    Birthday, ContactDetail, ContactInput, ContactSummary, LabeledValue, ListQuery, NewTouchpoint, TouchpointKind,
-};
 use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
+mod contacts;
+
+use contacts::{ContactsCommand, TouchpointCommand};
+
 #[derive(Parser)]
-#[command(name = "rapport", version, about = "Keep warm, personal relationships with your customers.")]
+#[command(
+    name = "rapport",
+    version,
+    about = "Keep warm, personal relationships with your customers."
+)]
 #[command(after_help = "Without a subcommand, Rapport opens its window.")]
 pub struct Cli {
     /// The folder holding the database (default: the user's data folder, ~/.local/share/rapport on Linux).
@@ -46,89 +51,6 @@ pub enum Command {
     Touchpoint(TouchpointCommand),
 }
 
-#[derive(Subcommand)]
-pub enum ContactsCommand {
-    /// Add a contact and print its id.
-    Add(AddContact),
-    /// List active contacts by name.
-    List {
-        /// Only contacts with this tag.
-        #[arg(long)]
-        tag: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Search by any part of name, company, email, phone, tag or notes (accents optional).
-    Search {
-        query: String,
-        #[arg(long, default_value_t = 50)]
-        limit: u32,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one contact with its timeline.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Args)]
-pub struct AddContact {
-    #[arg(long)]
-    first_name: String,
-    #[arg(long, default_value = "")]
-    last_name: String,
-    #[arg(long, default_value = "")]
-    company: String,
-    #[arg(long, default_value = "")]
-    job_title: String,
-    /// May be given several times.
-    #[arg(long)]
-    email: Vec<String>,
-    /// May be given several times.
-    #[arg(long)]
-    phone: Vec<String>,
-    /// YYYY-MM-DD, or --MM-DD without the year.
-    #[arg(long, allow_hyphen_values = true)]
-    birthday: Option<String>,
-    /// YYYY-MM-DD.
-    #[arg(long)]
-    customer_since: Option<String>,
-    /// Keep in touch at least every N days.
-    #[arg(long)]
-    keep_in_touch_days: Option<u32>,
-    /// May be given several times.
-    #[arg(long)]
-    tag: Vec<String>,
-    #[arg(long, default_value = "")]
-    notes: String,
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Subcommand)]
-pub enum TouchpointCommand {
-    /// Log a touchpoint on contact ID.
-    Add {
-        id: i64,
-        /// call, email, meeting, purchase, compliment, complaint or note.
-        #[arg(long)]
-        kind: String,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// YYYY-MM-DD (default: today).
-        #[arg(long)]
-        date: Option<String>,
-        /// Who on the staff handled it.
-        #[arg(long, default_value = "")]
-        by: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
 /// Runs a headless subcommand against the book in `data_dir`.
 pub fn run(data_dir: PathBuf, command: Command) -> ExitCode {
     match execute(data_dir, command) {
@@ -149,103 +71,33 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
     // Arguments are checked before the database is opened: a bad one writes nothing.
     let today = today();
     match command {
-        Command::Demo { contacts, seed, json } => {
+        Command::Demo {
+            contacts,
+            seed,
+            json,
+        } => {
             let mut book = open(&data_dir)?;
             let summary = demo::fill(&mut book, contacts as usize, seed, today).map_err(message)?;
             Ok(if json {
                 to_json(&summary)
             } else {
-                format!("Added {} sample customers and {} touchpoints.", summary.contacts, summary.touchpoints)
+                format!(
+                    "Added {} sample customers and {} touchpoints.",
+                    summary.contacts, summary.touchpoints
+                )
             })
         }
-        Command::Contacts(ContactsCommand::Add(add)) => {
-            let json = add.json;
-            let input = add.into_input()?.validated(today).map_err(message)?;
-            let detail = open(&data_dir)?.create_contact(input, today).map_err(message)?;
-            Ok(if json { to_json(&detail) } else { detail.contact.id.to_string() })
-        }
-        Command::Contacts(ContactsCommand::List { tag, json }) => {
-            let book = open(&data_dir)?;
-            let mut rows = Vec::new();
-            let mut query = ListQuery { tag, limit: 500, ..ListQuery::default() };
-            loop {
-                let page = book.list(&query).map_err(message)?;
-                let fetched = page.rows.len();
-                rows.extend(page.rows);
-                if fetched == 0 || rows.len() >= page.total as usize {
-                    break;
-                }
-                query.offset += fetched as u32;
-            }
-            Ok(if json { to_json(&rows) } else { table(&rows) })
-        }
-        Command::Contacts(ContactsCommand::Search { query, limit, json }) => {
-            let book = open(&data_dir)?;
-            let page = book
-                .list(&ListQuery { search: query, limit: limit.clamp(1, 500), ..ListQuery::default() })
-                .map_err(message)?;
-            Ok(if json { to_json(&page.rows) } else { table(&page.rows) })
-        }
-        Command::Contacts(ContactsCommand::Show { id, json }) => {
-            let detail = open(&data_dir)?.contact(id).map_err(message)?;
-            Ok(if json { to_json(&detail) } else { describe(&detail) })
-        }
-        Command::Touchpoint(TouchpointCommand::Add { id, kind, note, date, by, json }) => {
-            let kind = TouchpointKind::parse(&kind)?;
-            let happened_on = match date {
-                Some(text) => chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                    .map_err(|_| format!("--date \"{text}\" is not a date; write YYYY-MM-DD"))?,
-                None => today,
-            };
-            let new = NewTouchpoint { kind, happened_on, note, handled_by: by };
-            new.validate(today).map_err(message)?;
-            let touchpoint = open(&data_dir)?.log_touchpoint(id, new, today).map_err(message)?;
-            Ok(if json {
-                to_json(&touchpoint)
-            } else {
-                format!("Logged {} on {} (touchpoint {}).", touchpoint.kind.as_str(), touchpoint.happened_on, touchpoint.id)
-            })
-        }
+        Command::Contacts(command) => contacts::contacts(&data_dir, command, today),
+        Command::Touchpoint(command) => contacts::touchpoint(&data_dir, command, today),
     }
 }
 
-impl AddContact {
-    fn into_input(self) -> Result<ContactInput, String> {
-        let birthday = self.birthday.as_deref().map(Birthday::parse).transpose()?;
-        let customer_since = self
-            .customer_since
-            .as_deref()
-            .map(|text| {
-                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| format!("--customer-since \"{text}\" is not a date; write YYYY-MM-DD"))
-            })
-            .transpose()?;
-        let labeled = |values: Vec<String>, label: &str| {
-            values.into_iter().map(|value| LabeledValue { label: label.into(), value }).collect()
-        };
-        Ok(ContactInput {
-            given_name: self.first_name,
-            family_name: self.last_name,
-            company: self.company,
-            job_title: self.job_title,
-            emails: labeled(self.email, "work"),
-            phones: labeled(self.phone, "mobile"),
-            birthday,
-            customer_since,
-            keep_in_touch_days: self.keep_in_touch_days,
-            tags: self.tag,
-            notes: self.notes,
-            ..ContactInput::default()
-        })
-    }
-}
-
-fn open(data_dir: &std::path::Path) -> Result<Book, String> {
+pub fn open(data_dir: &std::path::Path) -> Result<Book, String> {
     Book::open(data_dir).map_err(message)
 }
 
 /// One line: every field problem, or the store's message.
-fn message(error: Error) -> String {
+pub fn message(error: Error) -> String {
     match &error {
         Error::Invalid(fields) => fields
             .iter()
@@ -275,53 +127,6 @@ fn cli_flag(field: &str) -> String {
     format!("--{flag}")
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-fn table(rows: &[ContactSummary]) -> String {
-    rows.iter()
-        .map(|r| {
-            let mut line = format!("{}\t{}", r.id, r.display_name);
-            for extra in [&r.company, &r.email, &r.phone] {
-                line.push('\t');
-                line.push_str(extra);
-            }
-            line.push('\t');
-            line.push_str(&r.tags.join(", "));
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn describe(detail: &ContactDetail) -> String {
-    let c = &detail.contact;
-    let f = &c.fields;
-    let mut out = vec![format!("{} (#{})", c.display_name, c.id)];
-    if !f.company.is_empty() || !f.job_title.is_empty() {
-        out.push([f.job_title.as_str(), f.company.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", "));
-    }
-    out.extend(f.emails.iter().map(|e| format!("email ({}): {}", e.label, e.value)));
-    out.extend(f.phones.iter().map(|p| format!("phone ({}): {}", p.label, p.value)));
-    if let Some(b) = f.birthday {
-        out.push(format!("birthday: {}", b.to_text()));
-    }
-    if let Some(since) = f.customer_since {
-        out.push(format!("customer since: {since}"));
-    }
-    if !f.tags.is_empty() {
-        out.push(format!("tags: {}", f.tags.join(", ")));
-    }
-    if let Some(last) = c.last_contacted {
-        out.push(format!("last contacted: {last}"));
-    }
-    if c.archived {
-        out.push("archived".into());
-    }
-    for t in &detail.timeline {
-        let by = if t.handled_by.is_empty() { String::new() } else { format!(" ({})", t.handled_by) };
-        out.push(format!("{}  {}{}  {}", t.happened_on, t.kind.as_str(), by, t.note));
-    }
-    out.join("\n")
 }

@@ -14,11 +14,21 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) => {
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
             error.exit()
         }
         Err(error) => {
-            eprintln!("rapport: {} (see rapport --help)", one_line(&error.render().to_string()));
+            eprintln!(
+                "rapport: {} (see rapport --help)",
+                one_line(&error.render().to_string())
+            );
             return ExitCode::from(2);
         }
     };

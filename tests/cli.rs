@@ -18,7 +18,11 @@ fn rapport(data_dir: &Path, args: &[&str]) -> Output {
 
 fn ok(data_dir: &Path, args: &[&str]) -> String {
     let out = rapport(data_dir, args);
-    assert!(out.status.success(), "rapport {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "rapport {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -51,18 +55,54 @@ fn add_search_show_and_log_a_call() {
     let id = ok(
         dir.path(),
         &[
-            "contacts", "add", "--first-name", "José", "--last-name", "Ødegård", "--company", "Ann's Bakery",
-            "--email", "jose@bakery.example", "--phone", "+47 22 33 44 55", "--birthday", "--02-29", "--tag", "VIP",
+            "contacts",
+            "add",
+            "--first-name",
+            "José",
+            "--last-name",
+            "Ødegård",
+            "--company",
+            "Ann's Bakery",
+            "--email",
+            "jose@bakery.example",
+            "--phone",
+            "+47 22 33 44 55",
+            "--birthday",
+            "--02-29",
+            "--tag",
+            "VIP",
         ],
     );
     let id = id.trim();
     assert!(id.parse::<i64>().is_ok(), "prints the new id, got {id:?}");
 
-    assert_eq!(names(&json(dir.path(), &["contacts", "search", "jose odeg"])), ["José Ødegård"]);
-    assert_eq!(names(&json(dir.path(), &["contacts", "search", "334455"])), ["José Ødegård"]);
-    assert_eq!(names(&json(dir.path(), &["contacts", "list", "--tag", "vip"])), ["José Ødegård"]);
+    assert_eq!(
+        names(&json(dir.path(), &["contacts", "search", "jose odeg"])),
+        ["José Ødegård"]
+    );
+    assert_eq!(
+        names(&json(dir.path(), &["contacts", "search", "334455"])),
+        ["José Ødegård"]
+    );
+    assert_eq!(
+        names(&json(dir.path(), &["contacts", "list", "--tag", "vip"])),
+        ["José Ødegård"]
+    );
 
-    let logged = json(dir.path(), &["touchpoint", "add", id, "--kind", "call", "--note", "Asked about rye", "--by", "Maria"]);
+    let logged = json(
+        dir.path(),
+        &[
+            "touchpoint",
+            "add",
+            id,
+            "--kind",
+            "call",
+            "--note",
+            "Asked about rye",
+            "--by",
+            "Maria",
+        ],
+    );
     assert_eq!(logged["kind"], "call");
     assert_eq!(logged["happenedOn"], "2026-11-23");
 
@@ -75,30 +115,83 @@ fn add_search_show_and_log_a_call() {
     assert_eq!(shown["timeline"][0]["handledBy"], "Maria");
 
     let text = ok(dir.path(), &["contacts", "show", id]);
-    assert!(text.contains("José Ødegård") && text.contains("call (Maria)  Asked about rye"), "{text}");
+    assert!(
+        text.contains("José Ødegård") && text.contains("call (Maria)  Asked about rye"),
+        "{text}"
+    );
 }
 
 #[test]
 fn bad_arguments_give_one_line_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let message = fails(dir.path(), &["contacts", "add", "--first-name", "Ann", "--birthday", "2021-02-31"]);
-    assert!(message.contains("2021-02-31") && message.contains("not a date"), "{message}");
-    let message = fails(dir.path(), &["contacts", "add", "--first-name", "Ann", "--email", "ann-at-example"]);
-    assert!(message.contains("--email") && message.contains("not an email"), "{message}");
-    let message = fails(dir.path(), &["contacts", "add", "--first-name", "", "--last-name", ""]);
+    let message = fails(
+        dir.path(),
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ann",
+            "--birthday",
+            "2021-02-31",
+        ],
+    );
+    assert!(
+        message.contains("2021-02-31") && message.contains("not a date"),
+        "{message}"
+    );
+    let message = fails(
+        dir.path(),
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ann",
+            "--email",
+            "ann-at-example",
+        ],
+    );
+    assert!(
+        message.contains("--email") && message.contains("not an email"),
+        "{message}"
+    );
+    let message = fails(
+        dir.path(),
+        &["contacts", "add", "--first-name", "", "--last-name", ""],
+    );
     assert!(message.contains("first name"), "{message}");
     fails(dir.path(), &["contacts", "add", "--last-name", "NoFirst"]);
     fails(dir.path(), &["contacts", "show", "not-a-number"]);
-    assert_eq!(json(dir.path(), &["contacts", "list"]), Value::Array(vec![]), "nothing was stored");
+    assert_eq!(
+        json(dir.path(), &["contacts", "list"]),
+        Value::Array(vec![]),
+        "nothing was stored"
+    );
 
     let id = ok(dir.path(), &["contacts", "add", "--first-name", "Ann"]);
-    let message = fails(dir.path(), &["touchpoint", "add", id.trim(), "--kind", "telegram"]);
+    let message = fails(
+        dir.path(),
+        &["touchpoint", "add", id.trim(), "--kind", "telegram"],
+    );
     assert!(message.contains("call, email, meeting"), "{message}");
-    let message = fails(dir.path(), &["touchpoint", "add", id.trim(), "--kind", "call", "--date", "2026-02-30"]);
+    let message = fails(
+        dir.path(),
+        &[
+            "touchpoint",
+            "add",
+            id.trim(),
+            "--kind",
+            "call",
+            "--date",
+            "2026-02-30",
+        ],
+    );
     assert!(message.contains("not a date"), "{message}");
     let message = fails(dir.path(), &["touchpoint", "add", "999", "--kind", "call"]);
     assert!(message.contains("not found"), "{message}");
-    assert_eq!(json(dir.path(), &["contacts", "show", id.trim()])["timeline"], Value::Array(vec![]));
+    assert_eq!(
+        json(dir.path(), &["contacts", "show", id.trim()])["timeline"],
+        Value::Array(vec![])
+    );
 }
 
 #[test]
@@ -122,7 +215,10 @@ fn the_data_folder_comes_from_the_environment_too() {
         .unwrap();
     assert!(out.status.success());
     assert!(dir.path().join("rapport.db").exists());
-    assert_eq!(names(&json(dir.path(), &["contacts", "search", "env"])), ["Env"]);
+    assert_eq!(
+        names(&json(dir.path(), &["contacts", "search", "env"])),
+        ["Env"]
+    );
 }
 
 #[test]

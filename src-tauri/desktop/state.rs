@@ -16,8 +16,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let book = Book::open(&data_dir).map(|book| Arc::new(Mutex::new(book))).map_err(AppError::from);
-        AppState { data_dir, book, deleted: Mutex::new(HashMap::new()) }
+        let book = Book::open(&data_dir)
+            .map(|book| Arc::new(Mutex::new(book)))
+            .map_err(AppError::from);
+        AppState {
+            data_dir,
+            book,
+            deleted: Mutex::new(HashMap::new()),
+        }
     }
 
     pub fn open_error(&self) -> Result<(), AppError> {
@@ -25,7 +31,10 @@ impl AppState {
     }
 
     /// Runs `work` with the book locked. Keep it short: it blocks other commands.
-    pub fn with_book<T>(&self, work: impl FnOnce(&mut Book) -> Result<T, Error>) -> Result<T, AppError> {
+    pub fn with_book<T>(
+        &self,
+        work: impl FnOnce(&mut Book) -> Result<T, Error>,
+    ) -> Result<T, AppError> {
         let book = self.book.as_ref().map_err(Clone::clone)?;
         let mut guard = lock(book);
         work(&mut guard).map_err(AppError::from)
@@ -56,5 +65,7 @@ impl AppState {
 /// A poisoned lock only means a command panicked mid-way; SQLite's transaction rolled back, so
 /// the book is consistent and can be used again.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -5,8 +5,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::contacts::{
-    normalize_tags, Company, ContactDetail, ContactInput, ContactPage, DeletedContact, ListQuery, NewTouchpoint,
-    TagCount, Touchpoint,
+    normalize_tags, Company, ContactDetail, ContactInput, ContactPage, DeletedContact, ListQuery,
+    NewTouchpoint, TagCount, Touchpoint,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -22,7 +22,9 @@ pub struct Book {
 impl Book {
     /// Opens the book in `data_dir`, creating the folder and the database on first use.
     pub fn open(data_dir: &Path) -> Result<Book> {
-        Ok(Book { store: Store::open_in(data_dir)? })
+        Ok(Book {
+            store: Store::open_in(data_dir)?,
+        })
     }
 
     pub fn from_store(store: Store) -> Book {
@@ -37,13 +39,22 @@ impl Book {
         &mut self.store
     }
 
-    pub fn create_contact(&mut self, input: ContactInput, today: NaiveDate) -> Result<ContactDetail> {
+    pub fn create_contact(
+        &mut self,
+        input: ContactInput,
+        today: NaiveDate,
+    ) -> Result<ContactDetail> {
         let input = input.validated(today)?;
         let id = self.store.insert_contact(&input)?;
         self.store.contact_detail(id)
     }
 
-    pub fn update_contact(&mut self, id: i64, input: ContactInput, today: NaiveDate) -> Result<ContactDetail> {
+    pub fn update_contact(
+        &mut self,
+        id: i64,
+        input: ContactInput,
+        today: NaiveDate,
+    ) -> Result<ContactDetail> {
         let input = input.validated(today)?;
         self.store.update_contact(id, &input)?;
         self.store.contact_detail(id)
@@ -55,18 +66,34 @@ impl Book {
 
     pub fn list(&self, query: &ListQuery) -> Result<ContactPage> {
         if query.search.chars().count() > 200 {
-            return Err(Error::invalid("search", "search for at most 200 characters"));
+            return Err(Error::invalid(
+                "search",
+                "search for at most 200 characters",
+            ));
         }
         self.store.list_contacts(query)
     }
 
-    pub fn log_touchpoint(&mut self, contact_id: i64, new: NewTouchpoint, today: NaiveDate) -> Result<Touchpoint> {
+    pub fn log_touchpoint(
+        &mut self,
+        contact_id: i64,
+        new: NewTouchpoint,
+        today: NaiveDate,
+    ) -> Result<Touchpoint> {
         new.validate(today)?;
-        let new = NewTouchpoint { note: new.note.trim().to_string(), handled_by: new.handled_by.trim().to_string(), ..new };
+        let new = NewTouchpoint {
+            note: new.note.trim().to_string(),
+            handled_by: new.handled_by.trim().to_string(),
+            ..new
+        };
         self.store.add_touchpoint(contact_id, &new)
     }
 
-    pub fn set_complaint_resolved(&mut self, touchpoint_id: i64, resolved: bool) -> Result<Touchpoint> {
+    pub fn set_complaint_resolved(
+        &mut self,
+        touchpoint_id: i64,
+        resolved: bool,
+    ) -> Result<Touchpoint> {
         self.store.set_complaint_resolved(touchpoint_id, resolved)
     }
 
@@ -113,7 +140,8 @@ impl Book {
     }
 
     pub fn today(&self, today: NaiveDate) -> Result<TodayView> {
-        let (open_complaints, open_complaint_count) = self.store.open_complaints(today, TODAY_LIST_LIMIT)?;
+        let (open_complaints, open_complaint_count) =
+            self.store.open_complaints(today, TODAY_LIST_LIMIT)?;
         let (overdue, overdue_count) = self.store.overdue_contacts(today, TODAY_LIST_LIMIT)?;
         Ok(TodayView {
             date: today,
@@ -132,12 +160,18 @@ fn check_bulk(ids: &[i64]) -> Result<()> {
         return Err(Error::invalid("ids", "select at least one contact"));
     }
     if ids.len() > MAX_BULK {
-        return Err(Error::invalid("ids", format!("select at most {MAX_BULK} contacts at once")));
+        return Err(Error::invalid(
+            "ids",
+            format!("select at most {MAX_BULK} contacts at once"),
+        ));
     }
     Ok(())
 }
 
 fn single_tag(tag: &str) -> Result<String> {
-    let tags = normalize_tags(&[tag.to_string()]).map_err(|reason| Error::invalid("tag", reason))?;
-    tags.into_iter().next().ok_or_else(|| Error::invalid("tag", "type a tag"))
+    let tags =
+        normalize_tags(&[tag.to_string()]).map_err(|reason| Error::invalid("tag", reason))?;
+    tags.into_iter()
+        .next()
+        .ok_or_else(|| Error::invalid("tag", "type a tag"))
 }

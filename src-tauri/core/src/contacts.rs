@@ -40,9 +40,15 @@ pub struct PostalAddress {
 
 impl PostalAddress {
     pub fn is_empty(&self) -> bool {
-        [&self.street, &self.city, &self.region, &self.postal_code, &self.country]
-            .iter()
-            .all(|part| part.trim().is_empty())
+        [
+            &self.street,
+            &self.city,
+            &self.region,
+            &self.postal_code,
+            &self.country,
+        ]
+        .iter()
+        .all(|part| part.trim().is_empty())
     }
 }
 
@@ -81,7 +87,8 @@ impl Birthday {
     /// Parses `YYYY-MM-DD` or `--MM-DD` (the vCard form for a birthday without a year).
     pub fn parse(text: &str) -> Result<Birthday, String> {
         let text = text.trim();
-        let bad = || format!("\"{text}\" is not a birthday; write YYYY-MM-DD, or --MM-DD without a year");
+        let bad =
+            || format!("\"{text}\" is not a birthday; write YYYY-MM-DD, or --MM-DD without a year");
         if let Some(rest) = text.strip_prefix("--") {
             let (m, d) = rest.split_once('-').ok_or_else(bad)?;
             let month = m.parse().map_err(|_| bad())?;
@@ -170,7 +177,10 @@ impl TouchpointKind {
             .find(|kind| kind.as_str().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
                 let names: Vec<&str> = TouchpointKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!("\"{text}\" is not a kind of touchpoint; use one of {}", names.join(", "))
+                format!(
+                    "\"{text}\" is not a kind of touchpoint; use one of {}",
+                    names.join(", ")
+                )
             })
     }
 
@@ -214,10 +224,16 @@ impl NewTouchpoint {
         check_len(&mut errors, "note", &self.note, MAX_NOTE_CHARS);
         check_len(&mut errors, "handledBy", &self.handled_by, MAX_FIELD_CHARS);
         if self.happened_on > today + chrono::Days::new(1) {
-            errors.push(FieldError::new("happenedOn", "this date is in the future; log what already happened"));
+            errors.push(FieldError::new(
+                "happenedOn",
+                "this date is in the future; log what already happened",
+            ));
         }
         if self.happened_on.year() < 1900 {
-            errors.push(FieldError::new("happenedOn", "this date is too far in the past"));
+            errors.push(FieldError::new(
+                "happenedOn",
+                "this date is too far in the past",
+            ));
         }
         Error::from_field_errors(errors)
     }
@@ -277,11 +293,19 @@ impl ContactInput {
         ] {
             *text = clean_line(text);
         }
-        for text in [&mut self.family, &mut self.interests, &mut self.talking_points, &mut self.notes] {
+        for text in [
+            &mut self.family,
+            &mut self.interests,
+            &mut self.talking_points,
+            &mut self.notes,
+        ] {
             *text = text.trim().to_string();
         }
         if self.given_name.is_empty() && self.family_name.is_empty() && self.company.is_empty() {
-            errors.push(FieldError::new("givenName", "give at least a first name, a last name or a company"));
+            errors.push(FieldError::new(
+                "givenName",
+                "give at least a first name, a last name or a company",
+            ));
         }
         for (field, value) in [
             ("givenName", &self.given_name),
@@ -307,10 +331,18 @@ impl ContactInput {
             if !looks_like_email(&email.value) {
                 errors.push(FieldError::new(
                     format!("emails.{i}"),
-                    format!("\"{}\" is not an email address (it needs one @ and a domain)", email.value),
+                    format!(
+                        "\"{}\" is not an email address (it needs one @ and a domain)",
+                        email.value
+                    ),
                 ));
             }
-            check_len(&mut errors, &format!("emails.{i}"), &email.value, MAX_FIELD_CHARS);
+            check_len(
+                &mut errors,
+                &format!("emails.{i}"),
+                &email.value,
+                MAX_FIELD_CHARS,
+            );
         }
         self.phones = clean_labeled(std::mem::take(&mut self.phones), "mobile");
         for (i, phone) in self.phones.iter().enumerate() {
@@ -322,7 +354,10 @@ impl ContactInput {
             if digits < 3 || !allowed {
                 errors.push(FieldError::new(
                     format!("phones.{i}"),
-                    format!("\"{}\" is not a phone number (digits, spaces, + - ( ) . only)", phone.value),
+                    format!(
+                        "\"{}\" is not a phone number (digits, spaces, + - ( ) . only)",
+                        phone.value
+                    ),
                 ));
             }
             check_len(&mut errors, &format!("phones.{i}"), &phone.value, 60);
@@ -341,7 +376,12 @@ impl ContactInput {
             .collect();
         for (i, a) in self.addresses.iter().enumerate() {
             for value in [&a.street, &a.city, &a.region, &a.postal_code, &a.country] {
-                check_len(&mut errors, &format!("addresses.{i}"), value, MAX_FIELD_CHARS);
+                check_len(
+                    &mut errors,
+                    &format!("addresses.{i}"),
+                    value,
+                    MAX_FIELD_CHARS,
+                );
             }
         }
         for (field, count) in [
@@ -350,7 +390,10 @@ impl ContactInput {
             ("addresses", self.addresses.len()),
         ] {
             if count > MAX_LIST_ITEMS {
-                errors.push(FieldError::new(field, format!("at most {MAX_LIST_ITEMS} entries")));
+                errors.push(FieldError::new(
+                    field,
+                    format!("at most {MAX_LIST_ITEMS} entries"),
+                ));
             }
         }
 
@@ -359,22 +402,33 @@ impl ContactInput {
                 errors.push(FieldError::new("birthday", reason));
             } else if let Some(y) = b.year {
                 if NaiveDate::from_ymd_opt(y, b.month, b.day).is_some_and(|d| d > today) {
-                    errors.push(FieldError::new("birthday", "this birthday is in the future"));
+                    errors.push(FieldError::new(
+                        "birthday",
+                        "this birthday is in the future",
+                    ));
                 }
             }
         }
         if let Some(since) = self.customer_since {
             if since > today {
-                errors.push(FieldError::new("customerSince", "this date is in the future"));
+                errors.push(FieldError::new(
+                    "customerSince",
+                    "this date is in the future",
+                ));
             } else if since.year() < 1900 {
-                errors.push(FieldError::new("customerSince", "this date is too far in the past"));
+                errors.push(FieldError::new(
+                    "customerSince",
+                    "this date is too far in the past",
+                ));
             }
         }
         if let Some(days) = self.keep_in_touch_days {
             if days == 0 || days > MAX_KEEP_IN_TOUCH_DAYS {
                 errors.push(FieldError::new(
                     "keepInTouchDays",
-                    format!("choose between 1 and {MAX_KEEP_IN_TOUCH_DAYS} days, or leave it empty"),
+                    format!(
+                        "choose between 1 and {MAX_KEEP_IN_TOUCH_DAYS} days, or leave it empty"
+                    ),
                 ));
             }
         }
@@ -574,7 +628,10 @@ fn clean_label(label: &str, default: &str) -> String {
 fn clean_labeled(values: Vec<LabeledValue>, default_label: &str) -> Vec<LabeledValue> {
     values
         .into_iter()
-        .map(|v| LabeledValue { label: clean_label(&v.label, default_label), value: clean_line(&v.value) })
+        .map(|v| LabeledValue {
+            label: clean_label(&v.label, default_label),
+            value: clean_line(&v.value),
+        })
         .filter(|v| !v.value.is_empty())
         .collect()
 }
@@ -588,7 +645,9 @@ fn looks_like_email(text: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !text.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
 }
 
 fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
@@ -611,17 +670,37 @@ mod tests {
 
     #[test]
     fn birthday_parses_both_forms_and_refuses_impossible_days() {
-        assert_eq!(Birthday::parse("1980-02-29"), Ok(Birthday { year: Some(1980), month: 2, day: 29 }));
-        assert_eq!(Birthday::parse("--02-29"), Ok(Birthday { year: None, month: 2, day: 29 }));
+        assert_eq!(
+            Birthday::parse("1980-02-29"),
+            Ok(Birthday {
+                year: Some(1980),
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(
+            Birthday::parse("--02-29"),
+            Ok(Birthday {
+                year: None,
+                month: 2,
+                day: 29
+            })
+        );
         assert!(Birthday::parse("1981-02-29").is_err());
-        assert!(Birthday::parse("2020-02-31").unwrap_err().contains("not a date"));
+        assert!(Birthday::parse("2020-02-31")
+            .unwrap_err()
+            .contains("not a date"));
         assert!(Birthday::parse("--13-01").is_err());
         assert!(Birthday::parse("yesterday").is_err());
     }
 
     #[test]
     fn leap_day_birthday_is_celebrated_on_28_february_in_other_years() {
-        let leapling = Birthday { year: Some(1996), month: 2, day: 29 };
+        let leapling = Birthday {
+            year: Some(1996),
+            month: 2,
+            day: 29,
+        };
         assert_eq!(leapling.in_year(2027), day(2027, 2, 28));
         assert_eq!(leapling.in_year(2028), day(2028, 2, 29));
         assert_eq!(leapling.next_on_or_after(day(2027, 3, 1)), day(2028, 2, 29));
@@ -631,8 +710,14 @@ mod tests {
     fn validation_reports_every_bad_field_at_once() {
         let input = ContactInput {
             given_name: "Ann".into(),
-            emails: vec![LabeledValue { label: "".into(), value: "ann-at-example".into() }],
-            phones: vec![LabeledValue { label: "".into(), value: "call me".into() }],
+            emails: vec![LabeledValue {
+                label: "".into(),
+                value: "ann-at-example".into(),
+            }],
+            phones: vec![LabeledValue {
+                label: "".into(),
+                value: "call me".into(),
+            }],
             keep_in_touch_days: Some(0),
             ..Default::default()
         };
@@ -645,19 +730,32 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_to_one_line_and_cjk_names_put_family_first() {
-        let input = ContactInput { given_name: " Eve\r\nBcc: x ".into(), ..Default::default() }
-            .validated(day(2026, 1, 1))
-            .unwrap();
+        let input = ContactInput {
+            given_name: " Eve\r\nBcc: x ".into(),
+            ..Default::default()
+        }
+        .validated(day(2026, 1, 1))
+        .unwrap();
         assert_eq!(input.given_name, "Eve Bcc: x");
-        let chinese = ContactInput { given_name: "小明".into(), family_name: "王".into(), ..Default::default() };
+        let chinese = ContactInput {
+            given_name: "小明".into(),
+            family_name: "王".into(),
+            ..Default::default()
+        };
         assert_eq!(display_name(&chinese), "王小明");
-        let western = ContactInput { prefix: "Dr.".into(), given_name: "Ann".into(), family_name: "Lee".into(), ..Default::default() };
+        let western = ContactInput {
+            prefix: "Dr.".into(),
+            given_name: "Ann".into(),
+            family_name: "Lee".into(),
+            ..Default::default()
+        };
         assert_eq!(display_name(&western), "Dr. Ann Lee");
     }
 
     #[test]
     fn tags_ignore_case_duplicates_and_hash_signs() {
-        let tags = normalize_tags(&["VIP".into(), "#vip".into(), " regular ".into(), "".into()]).unwrap();
+        let tags =
+            normalize_tags(&["VIP".into(), "#vip".into(), " regular ".into(), "".into()]).unwrap();
         assert_eq!(tags, ["VIP", "regular"]);
     }
 }

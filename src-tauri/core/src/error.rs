@@ -15,7 +15,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-        FieldError { field: field.into(), message: message.into() }
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -87,7 +90,11 @@ pub struct AppError {
 
 impl From<&Error> for AppError {
     fn from(error: &Error) -> AppError {
-        AppError { code: error.code().to_string(), message: error.to_string(), fields: error.field_errors().to_vec() }
+        AppError {
+            code: error.code().to_string(),
+            message: error.to_string(),
+            fields: error.field_errors().to_vec(),
+        }
     }
 }
 

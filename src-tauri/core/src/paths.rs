@@ -10,7 +10,11 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 /// `%APPDATA%\rapport` on Windows).
 pub fn data_dir(explicit: Option<PathBuf>) -> PathBuf {
     explicit
-        .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(|| dirs::data_dir().map(|d| d.join("rapport")))
         .unwrap_or_else(|| PathBuf::from(".rapport"))
 }

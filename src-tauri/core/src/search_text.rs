@@ -43,7 +43,9 @@ fn is_ignorable(c: char) -> bool {
 
 /// Words of folded text as the search index splits them: runs of letters and digits.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// A phone number's digits, and each of its tails of three or more digits, so that typing any
@@ -59,7 +61,9 @@ pub fn phone_tokens(phone: &str) -> Vec<String> {
 /// If the query is a phone fragment ("555-12", "+44 20"), its digits.
 pub fn as_phone_fragment(query: &str) -> Option<String> {
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-    let only_phone_chars = query.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    let only_phone_chars = query
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
     (only_phone_chars && digits.len() >= 3).then_some(digits)
 }
 

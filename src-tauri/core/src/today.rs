@@ -98,13 +98,23 @@ mod tests {
         assert!(days.contains(&(2, 29)));
         assert!(days.contains(&(3, 5)));
         let leap_from = NaiveDate::from_ymd_opt(2028, 2, 20).unwrap();
-        assert_eq!(birthday_days_in_window(leap_from, 14).iter().filter(|d| **d == (2, 29)).count(), 1);
+        assert_eq!(
+            birthday_days_in_window(leap_from, 14)
+                .iter()
+                .filter(|d| **d == (2, 29))
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn birthday_across_new_year_counts_days_and_age() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
-        let birthday = Birthday { year: Some(1990), month: 1, day: 3 };
+        let birthday = Birthday {
+            year: Some(1990),
+            month: 1,
+            day: 3,
+        };
         let (date, in_days, turning) = next_birthday(&birthday, today);
         assert_eq!(date, NaiveDate::from_ymd_opt(2027, 1, 3).unwrap());
         assert_eq!(in_days, 6);

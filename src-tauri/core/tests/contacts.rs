@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use rapport_core::contacts::{
-    ArchiveFilter, Birthday, ContactInput, LabeledValue, ListQuery, NewTouchpoint, PostalAddress, SortKey,
-    TouchpointKind,
+    ArchiveFilter, Birthday, ContactInput, LabeledValue, ListQuery, NewTouchpoint, PostalAddress,
+    SortKey, TouchpointKind,
 };
 use rapport_core::{Book, Error};
 
@@ -17,10 +17,19 @@ fn full_contact() -> ContactInput {
         company: "Ann's Bakery".into(),
         job_title: "Owner".into(),
         emails: vec![
-            LabeledValue { label: "work".into(), value: "ann@bakery.example".into() },
-            LabeledValue { label: "home".into(), value: "ann@home.example".into() },
+            LabeledValue {
+                label: "work".into(),
+                value: "ann@bakery.example".into(),
+            },
+            LabeledValue {
+                label: "home".into(),
+                value: "ann@home.example".into(),
+            },
         ],
-        phones: vec![LabeledValue { label: "mobile".into(), value: "+44 20 7946 0958".into() }],
+        phones: vec![LabeledValue {
+            label: "mobile".into(),
+            value: "+44 20 7946 0958".into(),
+        }],
         addresses: vec![PostalAddress {
             label: "work".into(),
             street: "1 Mill Lane".into(),
@@ -29,7 +38,11 @@ fn full_contact() -> ContactInput {
             postal_code: "02108".into(),
             country: "US".into(),
         }],
-        birthday: Some(Birthday { year: None, month: 2, day: 29 }),
+        birthday: Some(Birthday {
+            year: None,
+            month: 2,
+            day: 29,
+        }),
         customer_since: Some(day(2019, 5, 1)),
         family: "Husband Tom, daughter Mia (7)".into(),
         interests: "Sourdough, sailing".into(),
@@ -72,9 +85,16 @@ fn contacts_of_one_company_share_the_company_record() {
 fn invalid_input_is_refused_with_every_field_named_and_nothing_stored() {
     let (_dir, mut book) = new_book();
     let mut input = person("", "");
-    input.emails.push(LabeledValue { label: "".into(), value: "not an email".into() });
+    input.emails.push(LabeledValue {
+        label: "".into(),
+        value: "not an email".into(),
+    });
     input.given_name = String::new();
-    input.birthday = Some(Birthday { year: Some(2021), month: 2, day: 31 });
+    input.birthday = Some(Birthday {
+        year: Some(2021),
+        month: 2,
+        day: 31,
+    });
     input.family_name = "x".repeat(10_000);
     let Err(Error::Invalid(fields)) = book.create_contact(input, today()) else {
         panic!("expected a validation error");
@@ -93,35 +113,76 @@ fn logging_a_touchpoint_sets_last_contacted_and_restarts_the_keep_in_touch_clock
     let id = add(&mut book, input);
     assert_eq!(book.today(today()).unwrap().overdue.len(), 1);
 
-    let note = NewTouchpoint { kind: TouchpointKind::Note, happened_on: day(2026, 11, 20), note: "Saw him in town".into(), handled_by: "".into() };
+    let note = NewTouchpoint {
+        kind: TouchpointKind::Note,
+        happened_on: day(2026, 11, 20),
+        note: "Saw him in town".into(),
+        handled_by: "".into(),
+    };
     book.log_touchpoint(id, note, today()).unwrap();
-    assert_eq!(book.contact(id).unwrap().contact.last_contacted, None, "a note is not being in touch");
+    assert_eq!(
+        book.contact(id).unwrap().contact.last_contacted,
+        None,
+        "a note is not being in touch"
+    );
 
-    let call = NewTouchpoint { kind: TouchpointKind::Call, happened_on: day(2026, 11, 2), note: "Asked about the new rye".into(), handled_by: "Maria".into() };
+    let call = NewTouchpoint {
+        kind: TouchpointKind::Call,
+        happened_on: day(2026, 11, 2),
+        note: "Asked about the new rye".into(),
+        handled_by: "Maria".into(),
+    };
     book.log_touchpoint(id, call, today()).unwrap();
     let detail = book.contact(id).unwrap();
     assert_eq!(detail.contact.last_contacted, Some(day(2026, 11, 2)));
     assert_eq!(detail.timeline.len(), 2);
-    assert_eq!(detail.timeline[0].kind, TouchpointKind::Note, "newest first");
+    assert_eq!(
+        detail.timeline[0].kind,
+        TouchpointKind::Note,
+        "newest first"
+    );
     assert!(book.today(today()).unwrap().overdue.is_empty());
     let later = day(2026, 12, 5);
     let overdue = book.today(later).unwrap().overdue;
     assert_eq!(overdue.len(), 1);
     assert_eq!(overdue[0].days_overdue, 3);
 
-    let older = NewTouchpoint { kind: TouchpointKind::Email, happened_on: day(2026, 10, 1), note: String::new(), handled_by: String::new() };
+    let older = NewTouchpoint {
+        kind: TouchpointKind::Email,
+        happened_on: day(2026, 10, 1),
+        note: String::new(),
+        handled_by: String::new(),
+    };
     book.log_touchpoint(id, older, today()).unwrap();
-    assert_eq!(book.contact(id).unwrap().contact.last_contacted, Some(day(2026, 11, 2)), "an older entry does not move it back");
+    assert_eq!(
+        book.contact(id).unwrap().contact.last_contacted,
+        Some(day(2026, 11, 2)),
+        "an older entry does not move it back"
+    );
 }
 
 #[test]
 fn a_touchpoint_in_the_future_or_on_a_missing_contact_is_refused() {
     let (_dir, mut book) = new_book();
     let id = add(&mut book, person("Kai", "Berg"));
-    let future = NewTouchpoint { kind: TouchpointKind::Call, happened_on: day(2027, 1, 1), note: String::new(), handled_by: String::new() };
-    assert!(matches!(book.log_touchpoint(id, future.clone(), today()), Err(Error::Invalid(_))));
-    let ok = NewTouchpoint { happened_on: today(), ..future };
-    assert!(matches!(book.log_touchpoint(id + 100, ok, today()), Err(Error::NotFound { .. })));
+    let future = NewTouchpoint {
+        kind: TouchpointKind::Call,
+        happened_on: day(2027, 1, 1),
+        note: String::new(),
+        handled_by: String::new(),
+    };
+    assert!(matches!(
+        book.log_touchpoint(id, future.clone(), today()),
+        Err(Error::Invalid(_))
+    ));
+    let ok = NewTouchpoint {
+        happened_on: today(),
+        ..future
+    };
+    assert!(matches!(
+        book.log_touchpoint(id + 100, ok, today()),
+        Err(Error::NotFound { .. })
+    ));
     assert!(book.contact(id).unwrap().timeline.is_empty());
 }
 
@@ -132,7 +193,12 @@ fn complaints_stay_on_today_until_resolved() {
     let complaint = book
         .log_touchpoint(
             id,
-            NewTouchpoint { kind: TouchpointKind::Complaint, happened_on: day(2026, 11, 13), note: "Cake arrived late".into(), handled_by: "Tom".into() },
+            NewTouchpoint {
+                kind: TouchpointKind::Complaint,
+                happened_on: day(2026, 11, 13),
+                note: "Cake arrived late".into(),
+                handled_by: "Tom".into(),
+            },
             today(),
         )
         .unwrap();
@@ -148,18 +214,33 @@ fn complaints_stay_on_today_until_resolved() {
 fn birthdays_in_the_next_14_days_include_leap_day_birthdays_in_common_years() {
     let (_dir, mut book) = new_book();
     let mut leapling = person("Leap", "Ling");
-    leapling.birthday = Some(Birthday { year: Some(1996), month: 2, day: 29 });
+    leapling.birthday = Some(Birthday {
+        year: Some(1996),
+        month: 2,
+        day: 29,
+    });
     add(&mut book, leapling);
     let mut soon = person("Soon", "Er");
-    soon.birthday = Some(Birthday { year: None, month: 3, day: 2 });
+    soon.birthday = Some(Birthday {
+        year: None,
+        month: 3,
+        day: 2,
+    });
     add(&mut book, soon);
     let mut far = person("Far", "Away");
-    far.birthday = Some(Birthday { year: None, month: 6, day: 1 });
+    far.birthday = Some(Birthday {
+        year: None,
+        month: 6,
+        day: 1,
+    });
     add(&mut book, far);
 
     let view = book.today(day(2027, 2, 20)).unwrap();
-    let names: Vec<(&str, u32, Option<u32>)> =
-        view.birthdays.iter().map(|b| (b.contact.display_name.as_str(), b.in_days, b.turning)).collect();
+    let names: Vec<(&str, u32, Option<u32>)> = view
+        .birthdays
+        .iter()
+        .map(|b| (b.contact.display_name.as_str(), b.in_days, b.turning))
+        .collect();
     assert_eq!(names, [("Leap Ling", 8, Some(31)), ("Soon Er", 10, None)]);
     assert_eq!(view.birthdays[0].date, day(2027, 2, 28));
 
@@ -170,22 +251,53 @@ fn birthdays_in_the_next_14_days_include_leap_day_birthdays_in_common_years() {
 #[test]
 fn archiving_hides_and_restoring_shows_again() {
     let (_dir, mut book) = new_book();
-    let ids: Vec<i64> = ["A", "B", "C"].iter().map(|n| add(&mut book, person(n, "Test"))).collect();
+    let ids: Vec<i64> = ["A", "B", "C"]
+        .iter()
+        .map(|n| add(&mut book, person(n, "Test")))
+        .collect();
     assert_eq!(book.set_archived(&ids[..2], true).unwrap(), 2);
-    let active = book.list(&ListQuery { limit: 10, ..ListQuery::default() }).unwrap();
-    assert_eq!(active.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [ids[2]]);
-    let archived = book.list(&ListQuery { limit: 10, archive: ArchiveFilter::Archived, ..ListQuery::default() }).unwrap();
+    let active = book
+        .list(&ListQuery {
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        active.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [ids[2]]
+    );
+    let archived = book
+        .list(&ListQuery {
+            limit: 10,
+            archive: ArchiveFilter::Archived,
+            ..ListQuery::default()
+        })
+        .unwrap();
     assert_eq!(archived.total, 2);
     book.set_archived(&[ids[0]], false).unwrap();
-    assert_eq!(book.list(&ListQuery { limit: 10, ..ListQuery::default() }).unwrap().total, 2);
+    assert_eq!(
+        book.list(&ListQuery {
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap()
+        .total,
+        2
+    );
 }
 
 #[test]
 fn bulk_tag_and_untag_many_contacts() {
     let (_dir, mut book) = new_book();
-    let ids: Vec<i64> = (0..5).map(|i| add(&mut book, person(&format!("P{i}"), "Bulk"))).collect();
+    let ids: Vec<i64> = (0..5)
+        .map(|i| add(&mut book, person(&format!("P{i}"), "Bulk")))
+        .collect();
     assert_eq!(book.tag(&ids, "Holiday cards").unwrap(), 5);
-    assert_eq!(book.tag(&ids[..2], "holiday cards").unwrap(), 0, "already tagged, ignoring case");
+    assert_eq!(
+        book.tag(&ids[..2], "holiday cards").unwrap(),
+        0,
+        "already tagged, ignoring case"
+    );
     assert_eq!(book.untag(&ids[..3], "Holiday Cards").unwrap(), 3);
     let tags = book.tags().unwrap();
     assert_eq!(tags.len(), 1);
@@ -200,7 +312,12 @@ fn a_deleted_contact_comes_back_whole_with_undo() {
     let id = add(&mut book, full_contact());
     book.log_touchpoint(
         id,
-        NewTouchpoint { kind: TouchpointKind::Purchase, happened_on: day(2026, 11, 1), note: "Wedding cake".into(), handled_by: "Maria".into() },
+        NewTouchpoint {
+            kind: TouchpointKind::Purchase,
+            happened_on: day(2026, 11, 1),
+            note: "Wedding cake".into(),
+            handled_by: "Maria".into(),
+        },
         today(),
     )
     .unwrap();
@@ -211,7 +328,10 @@ fn a_deleted_contact_comes_back_whole_with_undo() {
     let restored = book.undo_delete(&deleted).unwrap();
     assert_eq!(restored, before);
     assert_eq!(search(&book, "obrien"), ["Dr. Ann O'Brien"]);
-    assert!(matches!(book.undo_delete(&deleted), Err(Error::Conflict(_))));
+    assert!(matches!(
+        book.undo_delete(&deleted),
+        Err(Error::Conflict(_))
+    ));
 }
 
 #[test]
@@ -224,25 +344,70 @@ fn the_list_sorts_by_name_last_contacted_and_customer_since() {
     adam.customer_since = Some(day(2024, 1, 1));
     let adam = add(&mut book, adam);
     let eve = add(&mut book, person("Eve", "Moss"));
-    book.log_touchpoint(zoe, NewTouchpoint { kind: TouchpointKind::Call, happened_on: day(2026, 11, 1), note: String::new(), handled_by: String::new() }, today()).unwrap();
-    book.log_touchpoint(adam, NewTouchpoint { kind: TouchpointKind::Call, happened_on: day(2026, 1, 1), note: String::new(), handled_by: String::new() }, today()).unwrap();
+    book.log_touchpoint(
+        zoe,
+        NewTouchpoint {
+            kind: TouchpointKind::Call,
+            happened_on: day(2026, 11, 1),
+            note: String::new(),
+            handled_by: String::new(),
+        },
+        today(),
+    )
+    .unwrap();
+    book.log_touchpoint(
+        adam,
+        NewTouchpoint {
+            kind: TouchpointKind::Call,
+            happened_on: day(2026, 1, 1),
+            note: String::new(),
+            handled_by: String::new(),
+        },
+        today(),
+    )
+    .unwrap();
     let order = |sort| -> Vec<i64> {
-        book.list(&ListQuery { sort, limit: 10, ..ListQuery::default() }).unwrap().rows.iter().map(|r| r.id).collect()
+        book.list(&ListQuery {
+            sort,
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.id)
+        .collect()
     };
     assert_eq!(order(SortKey::Name), [adam, eve, zoe]);
-    assert_eq!(order(SortKey::LastContacted), [eve, adam, zoe], "never contacted, then longest ago");
-    assert_eq!(order(SortKey::CustomerSince), [adam, zoe, eve], "newest customers first");
+    assert_eq!(
+        order(SortKey::LastContacted),
+        [eve, adam, zoe],
+        "never contacted, then longest ago"
+    );
+    assert_eq!(
+        order(SortKey::CustomerSince),
+        [adam, zoe, eve],
+        "newest customers first"
+    );
 }
 
 #[test]
 fn a_long_list_pages_through_every_contact_once() {
     let (_dir, mut book) = new_book();
-    let inputs: Vec<ContactInput> = (0..1234).map(|i| person(&format!("Person{i:04}"), "Page")).collect();
+    let inputs: Vec<ContactInput> = (0..1234)
+        .map(|i| person(&format!("Person{i:04}"), "Page"))
+        .collect();
     book.store_mut().insert_contacts(&inputs).unwrap();
     let mut seen = Vec::new();
     let mut offset = 0;
     loop {
-        let page = book.list(&ListQuery { offset, limit: 500, ..ListQuery::default() }).unwrap();
+        let page = book
+            .list(&ListQuery {
+                offset,
+                limit: 500,
+                ..ListQuery::default()
+            })
+            .unwrap();
         assert_eq!(page.total, 1234);
         if page.rows.is_empty() {
             break;
@@ -264,5 +429,8 @@ fn the_book_survives_reopening() {
         add(&mut book, full_contact())
     };
     let book = Book::open(dir.path()).unwrap();
-    assert_eq!(book.contact(id).unwrap().contact.display_name, "Dr. Ann O'Brien");
+    assert_eq!(
+        book.contact(id).unwrap().contact.display_name,
+        "Dr. Ann O'Brien"
+    );
 }

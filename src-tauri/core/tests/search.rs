@@ -49,9 +49,15 @@ fn every_word_typed_must_match_the_start_of_a_word() {
     let (_dir, book) = book_with_people();
     assert_eq!(search(&book, "an"), ["Ann Lee", "Anna Müller"]);
     assert_eq!(search(&book, "ann mu"), ["Anna Müller"]);
-    assert!(search(&book, "nna").is_empty(), "matches start at word boundaries");
+    assert!(
+        search(&book, "nna").is_empty(),
+        "matches start at word boundaries"
+    );
     assert!(search(&book, "\"").is_empty());
-    assert!(search(&book, "OR AND NOT (").is_empty(), "FTS syntax in the query is taken literally");
+    assert!(
+        search(&book, "OR AND NOT (").is_empty(),
+        "FTS syntax in the query is taken literally"
+    );
 }
 
 #[test]
@@ -62,14 +68,27 @@ fn finds_by_company_email_phone_tag_and_notes_with_names_ranked_first() {
         ContactInput {
             given_name: "Ruth".into(),
             company: "Bäckerei Sonnenschein".into(),
-            emails: vec![LabeledValue { label: "work".into(), value: "ruth@sonnenschein.example".into() }],
-            phones: vec![LabeledValue { label: "work".into(), value: "+1 (555) 123-4567".into() }],
+            emails: vec![LabeledValue {
+                label: "work".into(),
+                value: "ruth@sonnenschein.example".into(),
+            }],
+            phones: vec![LabeledValue {
+                label: "work".into(),
+                value: "+1 (555) 123-4567".into(),
+            }],
             tags: vec!["Wholesale".into()],
             notes: "Prefers rye bread on Fridays".into(),
             ..ContactInput::default()
         },
     );
-    add(&mut book, ContactInput { given_name: "Rye".into(), family_name: "Baker".into(), ..ContactInput::default() });
+    add(
+        &mut book,
+        ContactInput {
+            given_name: "Rye".into(),
+            family_name: "Baker".into(),
+            ..ContactInput::default()
+        },
+    );
     assert_eq!(search(&book, "backerei"), ["Ruth"]);
     assert_eq!(search(&book, "sonnensch"), ["Ruth"]);
     assert_eq!(search(&book, "ruth@sonn"), ["Ruth"]);
@@ -77,14 +96,19 @@ fn finds_by_company_email_phone_tag_and_notes_with_names_ranked_first() {
     assert_eq!(search(&book, "4567"), ["Ruth"]);
     assert_eq!(search(&book, "wholes"), ["Ruth"]);
     assert_eq!(search(&book, "fridays"), ["Ruth"]);
-    assert_eq!(search(&book, "rye"), ["Rye Baker", "Ruth"], "a name match ranks above a note match");
+    assert_eq!(
+        search(&book, "rye"),
+        ["Rye Baker", "Ruth"],
+        "a name match ranks above a note match"
+    );
 }
 
 #[test]
 fn the_index_follows_every_change() {
     let (_dir, mut book) = new_book();
     let id = add(&mut book, person("Greta", "Olsen"));
-    book.update_contact(id, person("Margit", "Olsen"), today()).unwrap();
+    book.update_contact(id, person("Margit", "Olsen"), today())
+        .unwrap();
     assert!(search(&book, "greta").is_empty());
     assert_eq!(search(&book, "margit"), ["Margit Olsen"]);
 
@@ -106,11 +130,22 @@ fn search_respects_archive_and_tag_filters_and_reports_the_total() {
     book.tag(&[b], "VIP").unwrap();
     book.set_archived(&[a], true).unwrap();
 
-    let page = book.list(&ListQuery { search: "pia".into(), limit: 1, ..ListQuery::default() }).unwrap();
+    let page = book
+        .list(&ListQuery {
+            search: "pia".into(),
+            limit: 1,
+            ..ListQuery::default()
+        })
+        .unwrap();
     assert_eq!(page.total, 2);
     assert_eq!(page.rows.len(), 1);
     let vip = book
-        .list(&ListQuery { search: "pia".into(), tag: Some("vip".into()), limit: 10, ..ListQuery::default() })
+        .list(&ListQuery {
+            search: "pia".into(),
+            tag: Some("vip".into()),
+            limit: 10,
+            ..ListQuery::default()
+        })
         .unwrap();
     assert_eq!(vip.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [b]);
     let archived = book

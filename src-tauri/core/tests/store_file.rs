@@ -35,12 +35,25 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
         }
         // Rows written as that version's schema had them, by SQL of that time.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(FIXTURE_ROWS[version as usize - 1]).unwrap();
+        conn.execute_batch(FIXTURE_ROWS[version as usize - 1])
+            .unwrap();
         drop(conn);
         let book = Book::open(dir.path()).unwrap();
-        assert_eq!(book.store().schema_version().unwrap(), SCHEMA_VERSION, "from version {version}");
-        assert_eq!(book.store().contact_count().unwrap(), 1, "from version {version}");
-        assert_eq!(search(&book, "odegard"), ["Sigrid Ødegård"], "index built from version {version}");
+        assert_eq!(
+            book.store().schema_version().unwrap(),
+            SCHEMA_VERSION,
+            "from version {version}"
+        );
+        assert_eq!(
+            book.store().contact_count().unwrap(),
+            1,
+            "from version {version}"
+        );
+        assert_eq!(
+            search(&book, "odegard"),
+            ["Sigrid Ødegård"],
+            "index built from version {version}"
+        );
         assert_eq!(search(&book, "sigrid@"), ["Sigrid Ødegård"]);
         assert_eq!(search(&book, "vip"), ["Sigrid Ødegård"]);
         assert_eq!(book.store().integrity_check().unwrap(), "ok");
@@ -81,8 +94,13 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     bump_user_version(&path, SCHEMA_VERSION + 5);
     let before = bytes(&path);
     let error = Book::open(dir.path()).err().expect("refused");
-    assert!(matches!(error, Error::Store(StoreError::TooNew { found, .. }) if found == SCHEMA_VERSION + 5));
-    assert!(error.to_string().contains("newer version of Rapport"), "{error}");
+    assert!(
+        matches!(error, Error::Store(StoreError::TooNew { found, .. }) if found == SCHEMA_VERSION + 5)
+    );
+    assert!(
+        error.to_string().contains("newer version of Rapport"),
+        "{error}"
+    );
     assert_eq!(bytes(&path), before);
 }
 
@@ -90,7 +108,11 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
 fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    std::fs::write(&path, "<html>this is a web page, not a database</html>".repeat(100)).unwrap();
+    std::fs::write(
+        &path,
+        "<html>this is a web page, not a database</html>".repeat(100),
+    )
+    .unwrap();
     let before = bytes(&path);
     let error = Book::open(dir.path()).err().expect("refused");
     assert_eq!(error.code(), "corrupt", "{error}");
@@ -105,7 +127,9 @@ fn a_damaged_database_is_refused_and_left_untouched() {
     let path = dir.path().join(DATABASE_FILE);
     {
         let mut book = Book::open(dir.path()).unwrap();
-        let people: Vec<_> = (0..2000).map(|i| person(&format!("Person {i}"), "Damaged")).collect();
+        let people: Vec<_> = (0..2000)
+            .map(|i| person(&format!("Person {i}"), "Damaged"))
+            .collect();
         book.store_mut().insert_contacts(&people).unwrap();
     }
     // Scribble over pages in the middle of the file, as a failing disk would.
@@ -126,14 +150,23 @@ fn a_database_locked_by_another_program_gives_a_clear_message() {
     let path = dir.path().join(DATABASE_FILE);
     drop(Store::open(&path).unwrap());
     let other = rusqlite::Connection::open(&path).unwrap();
-    other.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;").unwrap_or(());
-    other.execute_batch("BEGIN EXCLUSIVE; CREATE TABLE other_program (x);").unwrap_or(());
+    other
+        .execute_batch(
+            "PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+        )
+        .unwrap_or(());
+    other
+        .execute_batch("BEGIN EXCLUSIVE; CREATE TABLE other_program (x);")
+        .unwrap_or(());
     let error = Book::open(dir.path()).err().expect("refused while locked");
     assert_eq!(error.code(), "locked", "{error}");
     assert!(error.to_string().contains("Close that program"), "{error}");
     other.execute_batch("ROLLBACK").unwrap();
     drop(other);
-    assert!(Book::open(dir.path()).is_ok(), "opens once the other program lets go");
+    assert!(
+        Book::open(dir.path()).is_ok(),
+        "opens once the other program lets go"
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 use rapport_core::clock::today;
-use rapport_core::contacts::{Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount};
+use rapport_core::contacts::{
+    Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount,
+};
 use rapport_core::{demo, AppError};
 use tauri::State;
 
@@ -7,7 +9,10 @@ use crate::desktop::state::lock;
 use crate::desktop::AppState;
 
 #[tauri::command(async)]
-pub fn list_contacts(state: State<'_, AppState>, query: ListQuery) -> Result<ContactPage, AppError> {
+pub fn list_contacts(
+    state: State<'_, AppState>,
+    query: ListQuery,
+) -> Result<ContactPage, AppError> {
     state.with_book(|book| book.list(&query))
 }
 
@@ -17,27 +22,46 @@ pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail,
 }
 
 #[tauri::command(async)]
-pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<ContactDetail, AppError> {
+pub fn create_contact(
+    state: State<'_, AppState>,
+    input: ContactInput,
+) -> Result<ContactDetail, AppError> {
     state.with_book(|book| book.create_contact(input, today()))
 }
 
 #[tauri::command(async)]
-pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Result<ContactDetail, AppError> {
+pub fn update_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ContactInput,
+) -> Result<ContactDetail, AppError> {
     state.with_book(|book| book.update_contact(id, input, today()))
 }
 
 #[tauri::command(async)]
-pub fn set_archived(state: State<'_, AppState>, ids: Vec<i64>, archived: bool) -> Result<u32, AppError> {
+pub fn set_archived(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    archived: bool,
+) -> Result<u32, AppError> {
     state.with_book(|book| book.set_archived(&ids, archived))
 }
 
 #[tauri::command(async)]
-pub fn tag_contacts(state: State<'_, AppState>, ids: Vec<i64>, tag: String) -> Result<u32, AppError> {
+pub fn tag_contacts(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    tag: String,
+) -> Result<u32, AppError> {
     state.with_book(|book| book.tag(&ids, &tag))
 }
 
 #[tauri::command(async)]
-pub fn untag_contacts(state: State<'_, AppState>, ids: Vec<i64>, tag: String) -> Result<u32, AppError> {
+pub fn untag_contacts(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    tag: String,
+) -> Result<u32, AppError> {
     state.with_book(|book| book.untag(&ids, &tag))
 }
 
@@ -54,7 +78,9 @@ pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<String, App
 #[tauri::command(async)]
 pub fn undo_delete(state: State<'_, AppState>, id: i64) -> Result<ContactDetail, AppError> {
     let deleted = state.take_deleted(id)?;
-    state.with_book(|book| book.undo_delete(&deleted)).inspect_err(|_| state.put_back_deleted(deleted))
+    state
+        .with_book(|book| book.undo_delete(&deleted))
+        .inspect_err(|_| state.put_back_deleted(deleted))
 }
 
 #[tauri::command(async)]
@@ -69,13 +95,22 @@ pub fn list_companies(state: State<'_, AppState>) -> Result<Vec<Company>, AppErr
 
 /// First run: fills an empty book with sample customers, on a blocking thread.
 #[tauri::command]
-pub async fn load_sample_contacts(state: State<'_, AppState>, count: usize) -> Result<usize, AppError> {
+pub async fn load_sample_contacts(
+    state: State<'_, AppState>,
+    count: usize,
+) -> Result<usize, AppError> {
     let book = state.shared_book()?;
     let count = count.min(10_000);
     tauri::async_runtime::spawn_blocking(move || {
         let mut book = lock(&book);
-        demo::fill(&mut book, count, 7, today()).map(|summary| summary.contacts).map_err(AppError::from)
+        demo::fill(&mut book, count, 7, today())
+            .map(|summary| summary.contacts)
+            .map_err(AppError::from)
     })
     .await
-    .map_err(|e| AppError { code: "internal".into(), message: format!("Loading samples stopped: {e}"), fields: Vec::new() })?
+    .map_err(|e| AppError {
+        code: "internal".into(),
+        message: format!("Loading samples stopped: {e}"),
+        fields: Vec::new(),
+    })?
 }

@@ -6,12 +6,20 @@ use tauri::State;
 use crate::desktop::AppState;
 
 #[tauri::command(async)]
-pub fn log_touchpoint(state: State<'_, AppState>, contact_id: i64, touchpoint: NewTouchpoint) -> Result<Touchpoint, AppError> {
+pub fn log_touchpoint(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    touchpoint: NewTouchpoint,
+) -> Result<Touchpoint, AppError> {
     state.with_book(|book| book.log_touchpoint(contact_id, touchpoint, today()))
 }
 
 #[tauri::command(async)]
-pub fn set_complaint_resolved(state: State<'_, AppState>, touchpoint_id: i64, resolved: bool) -> Result<Touchpoint, AppError> {
+pub fn set_complaint_resolved(
+    state: State<'_, AppState>,
+    touchpoint_id: i64,
+    resolved: bool,
+) -> Result<Touchpoint, AppError> {
     state.with_book(|book| book.set_complaint_resolved(touchpoint_id, resolved))
 }
 

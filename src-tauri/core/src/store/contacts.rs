@@ -8,8 +8,9 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use super::search::{self, SearchDocument};
 use super::{now_timestamp, Store};
 use crate::contacts::{
-    display_name, ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput, ContactPage,
-    ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey, TagCount,
+    display_name, ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput,
+    ContactPage, ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey,
+    TagCount,
 };
 use crate::error::{Error, Result};
 use crate::search_text::fold;
@@ -76,7 +77,12 @@ impl Store {
         if changed == 0 {
             return Err(Error::not_found(format!("Contact {id}")));
         }
-        for table in ["contact_emails", "contact_phones", "contact_addresses", "contact_tags"] {
+        for table in [
+            "contact_emails",
+            "contact_phones",
+            "contact_addresses",
+            "contact_tags",
+        ] {
             tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
         }
         insert_children(&tx, id, input)?;
@@ -91,7 +97,10 @@ impl Store {
     }
 
     pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
-        Ok(ContactDetail { contact: load_contact(&self.conn, id)?, timeline: self.timeline(id)? })
+        Ok(ContactDetail {
+            contact: load_contact(&self.conn, id)?,
+            timeline: self.timeline(id)?,
+        })
     }
 
     /// One page of the contact list: ranked search results, or the whole book sorted.
@@ -117,11 +126,18 @@ impl Store {
             Some(expr) => {
                 conditions.insert(0, "contact_search MATCH ?".into());
                 args.insert(0, expr.clone().into());
-                ("contact_search s JOIN contacts c ON c.id = s.rowid", "s.rank, c.sort_key, c.id")
+                (
+                    "contact_search s JOIN contacts c ON c.id = s.rowid",
+                    "s.rank, c.sort_key, c.id",
+                )
             }
             None if !query.search.trim().is_empty() => {
                 // Only punctuation was typed: nothing can match.
-                return Ok(ContactPage { total: 0, offset: query.offset, rows: Vec::new() });
+                return Ok(ContactPage {
+                    total: 0,
+                    offset: query.offset,
+                    rows: Vec::new(),
+                });
             }
             None => (
                 "contacts c",
@@ -143,10 +159,16 @@ impl Store {
         page_args.push(i64::from(query.offset).into());
         let ids: Vec<i64> = self
             .conn
-            .prepare_cached(&format!("SELECT c.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"))?
+            .prepare_cached(&format!(
+                "SELECT c.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
+            ))?
             .query_map(params_from_iter(page_args.iter()), |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(ContactPage { total, offset: query.offset, rows: summaries(&self.conn, &ids)? })
+        Ok(ContactPage {
+            total,
+            offset: query.offset,
+            rows: summaries(&self.conn, &ids)?,
+        })
     }
 
     /// Archives or restores many contacts at once; returns how many changed.
@@ -208,7 +230,10 @@ impl Store {
     /// Deletes a contact and its timeline for good, returning everything needed to undo it.
     pub fn delete_contact(&mut self, id: i64) -> Result<DeletedContact> {
         let tx = self.conn.transaction()?;
-        let deleted = DeletedContact { contact: load_contact(&tx, id)?, timeline: super::touchpoints::timeline(&tx, id)? };
+        let deleted = DeletedContact {
+            contact: load_contact(&tx, id)?,
+            timeline: super::touchpoints::timeline(&tx, id)?,
+        };
         tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         search::remove(&tx, id)?;
         tx.commit()?;
@@ -220,11 +245,16 @@ impl Store {
         let tx = self.conn.transaction()?;
         let contact = &deleted.contact;
         let exists: bool = tx
-            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact.id], |_| Ok(true))
+            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact.id], |_| {
+                Ok(true)
+            })
             .optional()?
             .unwrap_or(false);
         if exists {
-            return Err(Error::Conflict(format!("{} is already back in the book.", contact.display_name)));
+            return Err(Error::Conflict(format!(
+                "{} is already back in the book.",
+                contact.display_name
+            )));
         }
         insert_contact_tx(&tx, &contact.fields, Some(contact))?;
         for touchpoint in &deleted.timeline {
@@ -244,7 +274,12 @@ impl Store {
              GROUP BY t.id ORDER BY t.name_key",
         )?;
         let tags = stmt
-            .query_map([], |row| Ok(TagCount { name: row.get(0)?, count: row.get(1)? }))?
+            .query_map([], |row| {
+                Ok(TagCount {
+                    name: row.get(0)?,
+                    count: row.get(1)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(tags)
     }
@@ -257,14 +292,24 @@ impl Store {
              GROUP BY co.id ORDER BY co.name_key",
         )?;
         let companies = stmt
-            .query_map([], |row| Ok(Company { id: row.get(0)?, name: row.get(1)?, contact_count: row.get(2)? }))?
+            .query_map([], |row| {
+                Ok(Company {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    contact_count: row.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(companies)
     }
 
     /// Active contacts in the book.
     pub fn contact_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM contacts WHERE archived = 0", [], |row| row.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE archived = 0",
+            [],
+            |row| row.get(0),
+        )?)
     }
 
     /// Ids of all active contacts carrying `tag` (or all active contacts), in name order.
@@ -295,7 +340,11 @@ impl Store {
 }
 
 /// Inserts a contact; `existing` restores a deleted one with its id and dates.
-fn insert_contact_tx(tx: &Transaction, input: &ContactInput, existing: Option<&Contact>) -> Result<i64> {
+fn insert_contact_tx(
+    tx: &Transaction,
+    input: &ContactInput,
+    existing: Option<&Contact>,
+) -> Result<i64> {
     let company_id = upsert_company(tx, &input.company)?;
     let name = display_name(input);
     let now = now_timestamp();
@@ -338,9 +387,13 @@ fn insert_contact_tx(tx: &Transaction, input: &ContactInput, existing: Option<&C
 }
 
 fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {
-    for (table, values) in [("contact_emails", &input.emails), ("contact_phones", &input.phones)] {
-        let mut stmt =
-            tx.prepare_cached(&format!("INSERT INTO {table} (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)"))?;
+    for (table, values) in [
+        ("contact_emails", &input.emails),
+        ("contact_phones", &input.phones),
+    ] {
+        let mut stmt = tx.prepare_cached(&format!(
+            "INSERT INTO {table} (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)"
+        ))?;
         for (position, value) in values.iter().enumerate() {
             stmt.execute(params![id, position, value.label, value.value])?;
         }
@@ -350,9 +403,20 @@ fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, a) in input.addresses.iter().enumerate() {
-        stmt.execute(params![id, position, a.label, a.street, a.city, a.region, a.postal_code, a.country])?;
+        stmt.execute(params![
+            id,
+            position,
+            a.label,
+            a.street,
+            a.city,
+            a.region,
+            a.postal_code,
+            a.country
+        ])?;
     }
-    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)",
+    )?;
     for tag in &input.tags {
         let tag_id = upsert_tag(tx, tag)?;
         stmt.execute(params![id, tag_id])?;
@@ -373,7 +437,8 @@ fn upsert_company(tx: &Transaction, name: &str) -> Result<Option<i64>> {
     {
         return Ok(Some(id));
     }
-    tx.prepare_cached("INSERT INTO companies (name, name_key) VALUES (?1, ?2)")?.execute([name, &key])?;
+    tx.prepare_cached("INSERT INTO companies (name, name_key) VALUES (?1, ?2)")?
+        .execute([name, &key])?;
     Ok(Some(tx.last_insert_rowid()))
 }
 
@@ -387,7 +452,8 @@ fn upsert_tag(tx: &Transaction, name: &str) -> Result<i64> {
     {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO tags (name, name_key) VALUES (?1, ?2)")?.execute([name, &key])?;
+    tx.prepare_cached("INSERT INTO tags (name, name_key) VALUES (?1, ?2)")?
+        .execute([name, &key])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -446,7 +512,11 @@ pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
 fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
     let month: Option<u32> = row.get(9)?;
     let day: Option<u32> = row.get(10)?;
-    let birthday = month.zip(day).map(|(month, day)| Birthday { month, day, year: row.get(11).ok().flatten() });
+    let birthday = month.zip(day).map(|(month, day)| Birthday {
+        month,
+        day,
+        year: row.get(11).ok().flatten(),
+    });
     Ok(Contact {
         id: row.get(0)?,
         display_name: row.get(1)?,
@@ -476,8 +546,15 @@ fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
 
 fn labeled_values(conn: &Connection, table: &str, id: i64) -> Result<Vec<LabeledValue>> {
     let values = conn
-        .prepare_cached(&format!("SELECT label, value FROM {table} WHERE contact_id = ?1 ORDER BY position"))?
-        .query_map([id], |row| Ok(LabeledValue { label: row.get(0)?, value: row.get(1)? }))?
+        .prepare_cached(&format!(
+            "SELECT label, value FROM {table} WHERE contact_id = ?1 ORDER BY position"
+        ))?
+        .query_map([id], |row| {
+            Ok(LabeledValue {
+                label: row.get(0)?,
+                value: row.get(1)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(values)
 }
@@ -498,8 +575,11 @@ pub(super) fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ContactSum
     let mut by_id: HashMap<i64, ContactSummary> = stmt
         .query_map([ids_json], |row| {
             let tags: String = row.get(5)?;
-            let mut tags: Vec<String> =
-                tags.split(TAG_SEPARATOR).filter(|t| !t.is_empty()).map(str::to_string).collect();
+            let mut tags: Vec<String> = tags
+                .split(TAG_SEPARATOR)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect();
             tags.sort_by_key(|t| fold(t));
             Ok(ContactSummary {
                 id: row.get(0)?,

@@ -27,8 +27,16 @@ struct Migration {
 
 /// Numbered migrations; a shipped one is never edited, a change is a new file.
 const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, sql: include_str!("migrations/001_contacts.sql"), after: None },
-    Migration { version: 2, sql: include_str!("migrations/002_search.sql"), after: Some(search::rebuild_index) },
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/001_contacts.sql"),
+        after: None,
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/002_search.sql"),
+        after: Some(search::rebuild_index),
+    },
 ];
 
 /// The schema version this build writes.
@@ -47,7 +55,11 @@ pub enum StoreError {
     #[error("The database {path} is in use by another program that holds it locked. Close that program (or the other Rapport window) and try again.")]
     Locked { path: PathBuf },
     #[error("The database {path} was written by a newer version of Rapport (schema {found}; this version knows up to {supported}). Rapport has not changed it. Install the newer version to open it.")]
-    TooNew { path: PathBuf, found: u32, supported: u32 },
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
     #[error("The database could not complete the change ({detail}); nothing was changed. Try again; if it keeps happening, make a backup and report it.")]
     Database { detail: String },
 }
@@ -66,7 +78,9 @@ impl StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
-        StoreError::Database { detail: error.to_string() }
+        StoreError::Database {
+            detail: error.to_string(),
+        }
     }
 }
 
@@ -106,11 +120,16 @@ impl Store {
         if path.exists() {
             check_existing(path)?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         configure(&conn).map_err(|e| classify(path, e))?;
         migrate(&mut conn, version).map_err(|e| classify(path, e))?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -118,7 +137,9 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
     }
 
     /// SQLite's full integrity check: "ok" or the problems found.
@@ -143,12 +164,17 @@ impl Drop for Store {
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-    conn.busy_timeout(Duration::from_millis(1500)).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(Duration::from_millis(1500))
+        .map_err(|e| classify(path, e))?;
     let version: u32 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| classify(path, e))?;
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     let verdict: Vec<String> = conn
         .prepare("PRAGMA quick_check")
@@ -156,7 +182,10 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
         .map_err(|e| classify(path, e))?;
     if verdict != ["ok"] {
         let detail = verdict.into_iter().take(3).collect::<Vec<_>>().join("; ");
-        return Err(StoreError::Corrupt { path: path.to_path_buf(), detail });
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        });
     }
     Ok(())
 }
@@ -182,7 +211,10 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 fn migrate(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
     let current: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    for migration in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > current && m.version <= target)
+    {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(migration.sql)?;
         if let Some(after) = migration.after {
@@ -200,12 +232,19 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail: error.to_string() },
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Locked { path },
-        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::ReadOnly { path }
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path,
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Locked { path }
         }
-        _ => StoreError::Database { detail: error.to_string() },
+        Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly { path },
+        _ => StoreError::Database {
+            detail: error.to_string(),
+        },
     }
 }
 
@@ -226,9 +265,15 @@ pub struct ConnectionSettings {
 impl Store {
     pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
         Ok(ConnectionSettings {
-            journal_mode: self.conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?,
-            synchronous: self.conn.query_row("PRAGMA synchronous", [], |row| row.get(0))?,
-            foreign_keys: self.conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?,
+            journal_mode: self
+                .conn
+                .query_row("PRAGMA journal_mode", [], |row| row.get(0))?,
+            synchronous: self
+                .conn
+                .query_row("PRAGMA synchronous", [], |row| row.get(0))?,
+            foreign_keys: self
+                .conn
+                .query_row("PRAGMA foreign_keys", [], |row| row.get(0))?,
         })
     }
 }

@@ -19,9 +19,19 @@ pub struct SearchDocument {
 
 impl SearchDocument {
     pub fn from_input(input: &ContactInput, display_name: &str) -> SearchDocument {
-        let name = [display_name, &input.given_name, &input.family_name, &input.nickname].join(" ");
+        let name = [
+            display_name,
+            &input.given_name,
+            &input.family_name,
+            &input.nickname,
+        ]
+        .join(" ");
         let emails: Vec<&str> = input.emails.iter().map(|e| e.value.as_str()).collect();
-        let phones: Vec<String> = input.phones.iter().flat_map(|p| phone_tokens(&p.value)).collect();
+        let phones: Vec<String> = input
+            .phones
+            .iter()
+            .flat_map(|p| phone_tokens(&p.value))
+            .collect();
         let notes = [
             input.job_title.as_str(),
             &input.family,
@@ -57,26 +67,43 @@ pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()
         "INSERT OR REPLACE INTO contact_search (rowid, name, company, email, phone, tags, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![id, doc.name, doc.company, doc.email, doc.phone, doc.tags, doc.notes])?;
+    .execute(params![
+        id,
+        doc.name,
+        doc.company,
+        doc.email,
+        doc.phone,
+        doc.tags,
+        doc.notes
+    ])?;
     Ok(())
 }
 
 pub(super) fn remove(tx: &Connection, id: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM contact_search WHERE rowid = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM contact_search WHERE rowid = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
 /// Rebuilds one contact's row from what is stored (after a change to its tags, say).
 pub(super) fn reindex_from_store(tx: &Connection, id: i64) -> Result<()> {
     let contact = load_contact(tx, id)?;
-    index(tx, id, &SearchDocument::from_input(&contact.fields, &display_name(&contact.fields)))
+    index(
+        tx,
+        id,
+        &SearchDocument::from_input(&contact.fields, &display_name(&contact.fields)),
+    )
 }
 
 /// Fills the index from scratch; run by the migration that creates it.
 pub(super) fn rebuild_index(tx: &Transaction) -> rusqlite::Result<()> {
-    let ids: Vec<i64> = tx.prepare("SELECT id FROM contacts")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM contacts")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        reindex_from_store(tx, id).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        reindex_from_store(tx, id)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     }
     Ok(())
 }
@@ -89,7 +116,10 @@ pub(super) fn match_expression(typed: &str) -> Option<String> {
         return Some(format!("phone : \"{digits}\"*"));
     }
     let folded = fold(typed);
-    let terms: Vec<String> = words(&folded).take(12).map(|w| format!("\"{w}\"*")).collect();
+    let terms: Vec<String> = words(&folded)
+        .take(12)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
@@ -99,9 +129,18 @@ mod tests {
 
     #[test]
     fn typed_text_becomes_quoted_prefix_terms() {
-        assert_eq!(match_expression("José Mü").as_deref(), Some("\"jose\"* \"mu\"*"));
-        assert_eq!(match_expression("\"OR\" NEAR(").as_deref(), Some("\"or\"* \"near\"*"));
-        assert_eq!(match_expression("(555) 12").as_deref(), Some("phone : \"55512\"*"));
+        assert_eq!(
+            match_expression("José Mü").as_deref(),
+            Some("\"jose\"* \"mu\"*")
+        );
+        assert_eq!(
+            match_expression("\"OR\" NEAR(").as_deref(),
+            Some("\"or\"* \"near\"*")
+        );
+        assert_eq!(
+            match_expression("(555) 12").as_deref(),
+            Some("phone : \"55512\"*")
+        );
         assert_eq!(match_expression("  -- "), None);
     }
 }

@@ -8,7 +8,9 @@ use super::touchpoints::touchpoint_from_row;
 use super::Store;
 use crate::contacts::{Birthday, Touchpoint};
 use crate::error::Result;
-use crate::today::{birthday_days_in_window, next_birthday, OpenComplaint, OverdueContact, UpcomingBirthday};
+use crate::today::{
+    birthday_days_in_window, next_birthday, OpenComplaint, OverdueContact, UpcomingBirthday,
+};
 
 impl Store {
     /// Active contacts whose birthday is celebrated within `days` days from `today`, soonest first.
@@ -25,7 +27,14 @@ impl Store {
                  WHERE archived = 0 AND birthday_md IN (SELECT value FROM json_each(?1))",
             )?
             .query_map([list], |row| {
-                Ok((row.get(0)?, Birthday { month: row.get(1)?, day: row.get(2)?, year: row.get(3)? }))
+                Ok((
+                    row.get(0)?,
+                    Birthday {
+                        month: row.get(1)?,
+                        day: row.get(2)?,
+                        year: row.get(3)?,
+                    },
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut upcoming: Vec<(i64, NaiveDate, u32, Option<u32>)> = rows
@@ -42,12 +51,21 @@ impl Store {
         Ok(people
             .into_iter()
             .zip(upcoming)
-            .map(|(contact, (_, date, in_days, turning))| UpcomingBirthday { contact, date, in_days, turning })
+            .map(|(contact, (_, date, in_days, turning))| UpcomingBirthday {
+                contact,
+                date,
+                in_days,
+                turning,
+            })
             .collect())
     }
 
     /// Complaints not yet put right, oldest first, with how many there are in all.
-    pub fn open_complaints(&self, today: NaiveDate, limit: u32) -> Result<(Vec<OpenComplaint>, i64)> {
+    pub fn open_complaints(
+        &self,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<(Vec<OpenComplaint>, i64)> {
         let total: i64 = self.conn.query_row(
             "SELECT count(*) FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
              WHERE t.kind = 'complaint' AND t.resolved = 0 AND c.archived = 0",
@@ -75,15 +93,24 @@ impl Store {
             .into_iter()
             .filter_map(|complaint| {
                 let contact = by_id.get(&complaint.contact_id)?.clone();
-                let days_open = u32::try_from((today - complaint.happened_on).num_days()).unwrap_or(0);
-                Some(OpenComplaint { contact, complaint, days_open })
+                let days_open =
+                    u32::try_from((today - complaint.happened_on).num_days()).unwrap_or(0);
+                Some(OpenComplaint {
+                    contact,
+                    complaint,
+                    days_open,
+                })
             })
             .collect();
         Ok((list, total))
     }
 
     /// Active contacts whose keep-in-touch cadence ran out before `today`, most overdue first.
-    pub fn overdue_contacts(&self, today: NaiveDate, limit: u32) -> Result<(Vec<OverdueContact>, i64)> {
+    pub fn overdue_contacts(
+        &self,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<(Vec<OverdueContact>, i64)> {
         let total: i64 = self.conn.query_row(
             "SELECT count(*) FROM contacts WHERE archived = 0 AND touch_due_on < ?1",
             [today],
@@ -95,7 +122,9 @@ impl Store {
                 "SELECT id, keep_in_touch_days, last_contacted, touch_due_on FROM contacts
                  WHERE archived = 0 AND touch_due_on < ?1 ORDER BY touch_due_on, id LIMIT ?2",
             )?
-            .query_map(params![today, limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .query_map(params![today, limit], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         let people = summaries(&self.conn, &ids)?;
@@ -103,12 +132,14 @@ impl Store {
             people
                 .into_iter()
                 .zip(rows)
-                .map(|(contact, (_, keep_in_touch_days, last_contacted, due))| OverdueContact {
-                    contact,
-                    keep_in_touch_days,
-                    last_contacted,
-                    days_overdue: u32::try_from((today - due).num_days()).unwrap_or(0),
-                })
+                .map(
+                    |(contact, (_, keep_in_touch_days, last_contacted, due))| OverdueContact {
+                        contact,
+                        keep_in_touch_days,
+                        last_contacted,
+                        days_overdue: u32::try_from((today - due).num_days()).unwrap_or(0),
+                    },
+                )
                 .collect(),
             total,
         ))

@@ -14,7 +14,9 @@ impl Store {
     pub fn add_touchpoint(&mut self, contact_id: i64, new: &NewTouchpoint) -> Result<Touchpoint> {
         let tx = self.conn.transaction()?;
         let exists = tx
-            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| Ok(()))
+            .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| {
+                Ok(())
+            })
             .optional()?
             .is_some();
         if !exists {
@@ -33,7 +35,11 @@ impl Store {
     }
 
     /// Marks a complaint as put right (or open again).
-    pub fn set_complaint_resolved(&mut self, touchpoint_id: i64, resolved: bool) -> Result<Touchpoint> {
+    pub fn set_complaint_resolved(
+        &mut self,
+        touchpoint_id: i64,
+        resolved: bool,
+    ) -> Result<Touchpoint> {
         let changed = self.conn.execute(
             "UPDATE touchpoints SET resolved = ?2 WHERE id = ?1 AND kind = 'complaint'",
             params![touchpoint_id, resolved],
@@ -48,7 +54,11 @@ impl Store {
     pub fn delete_touchpoint(&mut self, touchpoint_id: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
         let contact_id: i64 = tx
-            .query_row("SELECT contact_id FROM touchpoints WHERE id = ?1", [touchpoint_id], |row| row.get(0))
+            .query_row(
+                "SELECT contact_id FROM touchpoints WHERE id = ?1",
+                [touchpoint_id],
+                |row| row.get(0),
+            )
             .optional()?
             .ok_or_else(|| Error::not_found(format!("Touchpoint {touchpoint_id}")))?;
         tx.execute("DELETE FROM touchpoints WHERE id = ?1", [touchpoint_id])?;

@@ -15,11 +15,18 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn person(given: &str, family: &str) -> ContactInput {
-    ContactInput { given_name: given.into(), family_name: family.into(), ..ContactInput::default() }
+    ContactInput {
+        given_name: given.into(),
+        family_name: family.into(),
+        ..ContactInput::default()
+    }
 }
 
 pub fn with_email(mut input: ContactInput, email: &str) -> ContactInput {
-    input.emails.push(LabeledValue { label: "work".into(), value: email.into() });
+    input.emails.push(LabeledValue {
+        label: "work".into(),
+        value: email.into(),
+    });
     input
 }
 
@@ -30,15 +37,22 @@ pub fn new_book() -> (tempfile::TempDir, Book) {
 }
 
 pub fn add(book: &mut Book, input: ContactInput) -> i64 {
-    book.create_contact(input, today()).expect("create contact").contact.id
+    book.create_contact(input, today())
+        .expect("create contact")
+        .contact
+        .id
 }
 
 /// Display names found by a search, best first.
 pub fn search(book: &Book, text: &str) -> Vec<String> {
-    book.list(&ListQuery { search: text.into(), limit: 50, ..ListQuery::default() })
-        .expect("search")
-        .rows
-        .into_iter()
-        .map(|r| r.display_name)
-        .collect()
+    book.list(&ListQuery {
+        search: text.into(),
+        limit: 50,
+        ..ListQuery::default()
+    })
+    .expect("search")
+    .rows
+    .into_iter()
+    .map(|r| r.display_name)
+    .collect()
 }
