@@ -6,7 +6,9 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::book::Book;
-use crate::contacts::{Birthday, ContactInput, LabeledValue, NewTouchpoint, PostalAddress, TouchpointKind};
+use crate::contacts::{
+    Birthday, ContactInput, LabeledValue, NewTouchpoint, PostalAddress, TouchpointKind,
+};
 use crate::error::Result;
 use crate::search_text::fold;
 
@@ -31,11 +33,19 @@ pub fn sample_contacts(count: usize, seed: u64, today: NaiveDate) -> Vec<Contact
 /// the last two years, in transactions of a few thousand contacts.
 pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
     let mut generator = Generator::new(count, seed, today);
-    let mut timeline = Timeline { rng: Rng::new(seed ^ 0xD1B5_4A32_D192_ED03), today };
-    let mut summary = DemoSummary { contacts: 0, touchpoints: 0 };
+    let mut timeline = Timeline {
+        rng: Rng::new(seed ^ 0xD1B5_4A32_D192_ED03),
+        today,
+    };
+    let mut summary = DemoSummary {
+        contacts: 0,
+        touchpoints: 0,
+    };
     while summary.contacts < count {
         let size = CHUNK.min(count - summary.contacts);
-        let inputs = (0..size).map(|_| generator.contact().validated(today)).collect::<Result<Vec<_>>>()?;
+        let inputs = (0..size)
+            .map(|_| generator.contact().validated(today))
+            .collect::<Result<Vec<_>>>()?;
         let ids = book.store_mut().insert_contacts(&inputs)?;
         let mut items = Vec::new();
         for (id, input) in ids.iter().zip(&inputs) {
@@ -97,7 +107,13 @@ impl Rng {
     fn digits(&mut self, pattern: &str) -> String {
         pattern
             .chars()
-            .map(|c| if c == '#' { char::from(b'0' + (self.below(10) as u8)) } else { c })
+            .map(|c| {
+                if c == '#' {
+                    char::from(b'0' + (self.below(10) as u8))
+                } else {
+                    c
+                }
+            })
             .collect()
     }
 }
@@ -118,7 +134,13 @@ const fn city(
     country: &'static str,
     phone: &'static str,
 ) -> City {
-    City { name, region, postal_code, country, phone }
+    City {
+        name,
+        region,
+        postal_code,
+        country,
+        phone,
+    }
 }
 
 /// Names as people of one culture write them. A name entry is `native[/female form]` followed by
@@ -143,17 +165,43 @@ const CULTURES: &[Culture] = &[
     Culture {
         weight: 20,
         male: &[
-            "James", "John", "Robert", "Michael", "David", "William", "Thomas", "Daniel", "Matthew", "Andrew",
-            "Christopher", "Ethan", "Oliver", "Harry", "Liam",
+            "James",
+            "John",
+            "Robert",
+            "Michael",
+            "David",
+            "William",
+            "Thomas",
+            "Daniel",
+            "Matthew",
+            "Andrew",
+            "Christopher",
+            "Ethan",
+            "Oliver",
+            "Harry",
+            "Liam",
         ],
         female: &[
-            "Mary", "Jennifer", "Linda", "Sarah", "Emily", "Jessica", "Ashley", "Emma", "Olivia", "Sophie",
-            "Charlotte", "Grace", "Hannah", "Amelia", "Ann",
+            "Mary",
+            "Jennifer",
+            "Linda",
+            "Sarah",
+            "Emily",
+            "Jessica",
+            "Ashley",
+            "Emma",
+            "Olivia",
+            "Sophie",
+            "Charlotte",
+            "Grace",
+            "Hannah",
+            "Amelia",
+            "Ann",
         ],
         family: &[
-            "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson",
-            "Thomas", "Moore", "Jackson", "White", "Harris", "Clark", "Lewis", "Walker", "Young", "Wright",
-            "O'Brien", "Murphy",
+            "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson",
+            "Taylor", "Anderson", "Thomas", "Moore", "Jackson", "White", "Harris", "Clark",
+            "Lewis", "Walker", "Young", "Wright", "O'Brien", "Murphy",
         ],
         double_family: false,
         cities: &[
@@ -171,66 +219,201 @@ const CULTURES: &[Culture] = &[
             city("Dublin", "Co. Dublin", "D02 X285", "IE", "+353 1 ### ####"),
         ],
         streets: &[
-            "Maple Street", "Oak Avenue", "High Street", "Church Lane", "Elm Road", "Park Road", "Station Road",
-            "Cedar Drive", "Victoria Road", "Main Street",
+            "Maple Street",
+            "Oak Avenue",
+            "High Street",
+            "Church Lane",
+            "Elm Road",
+            "Park Road",
+            "Station Road",
+            "Cedar Drive",
+            "Victoria Road",
+            "Main Street",
         ],
         street: "{n} {s}",
         companies: &[
-            "{F} & Sons", "{F} Plumbing", "{F} Accounting", "{F} Dental", "{F} Bakery", "{F} Hardware",
-            "{F} Law Office", "Riverside Café", "Blue Door Bakery", "Harbor Florists",
+            "{F} & Sons",
+            "{F} Plumbing",
+            "{F} Accounting",
+            "{F} Dental",
+            "{F} Bakery",
+            "{F} Hardware",
+            "{F} Law Office",
+            "Riverside Café",
+            "Blue Door Bakery",
+            "Harbor Florists",
         ],
         language: "English",
     },
     Culture {
         weight: 9,
         male: &[
-            "José", "Juan", "Carlos", "Javier", "Miguel", "Alejandro", "Andrés", "Pablo", "Sergio", "Álvaro", "Raúl",
-            "Jesús", "Diego", "Adrián", "Rubén",
+            "José",
+            "Juan",
+            "Carlos",
+            "Javier",
+            "Miguel",
+            "Alejandro",
+            "Andrés",
+            "Pablo",
+            "Sergio",
+            "Álvaro",
+            "Raúl",
+            "Jesús",
+            "Diego",
+            "Adrián",
+            "Rubén",
         ],
         female: &[
-            "María", "Carmen", "Lucía", "Ana", "Sofía", "Isabel", "Marta", "Elena", "Paula", "Laura", "Inés", "Begoña",
-            "Mónica", "Verónica", "Raquel",
+            "María",
+            "Carmen",
+            "Lucía",
+            "Ana",
+            "Sofía",
+            "Isabel",
+            "Marta",
+            "Elena",
+            "Paula",
+            "Laura",
+            "Inés",
+            "Begoña",
+            "Mónica",
+            "Verónica",
+            "Raquel",
         ],
         family: &[
-            "García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín",
-            "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz", "Álvarez", "Romero", "Navarro", "Gutiérrez",
-            "Ibáñez", "Castillo",
+            "García",
+            "Fernández",
+            "González",
+            "Rodríguez",
+            "López",
+            "Martínez",
+            "Sánchez",
+            "Pérez",
+            "Gómez",
+            "Martín",
+            "Jiménez",
+            "Ruiz",
+            "Hernández",
+            "Díaz",
+            "Moreno",
+            "Muñoz",
+            "Álvarez",
+            "Romero",
+            "Navarro",
+            "Gutiérrez",
+            "Ibáñez",
+            "Castillo",
         ],
         double_family: true,
         cities: &[
-            city("Madrid", "Comunidad de Madrid", "28013", "ES", "+34 91 ### ## ##"),
+            city(
+                "Madrid",
+                "Comunidad de Madrid",
+                "28013",
+                "ES",
+                "+34 91 ### ## ##",
+            ),
             city("Barcelona", "Cataluña", "08002", "ES", "+34 93 ### ## ##"),
             city("Sevilla", "Andalucía", "41004", "ES", "+34 954 ## ## ##"),
-            city("Valencia", "Comunidad Valenciana", "46002", "ES", "+34 96 ### ## ##"),
-            city("Ciudad de México", "CDMX", "06600", "MX", "+52 55 #### ####"),
+            city(
+                "Valencia",
+                "Comunidad Valenciana",
+                "46002",
+                "ES",
+                "+34 96 ### ## ##",
+            ),
+            city(
+                "Ciudad de México",
+                "CDMX",
+                "06600",
+                "MX",
+                "+52 55 #### ####",
+            ),
             city("Guadalajara", "Jalisco", "44100", "MX", "+52 33 #### ####"),
             city("Buenos Aires", "CABA", "C1043", "AR", "+54 11 ####-####"),
             city("Bogotá", "Bogotá D.C.", "110111", "CO", "+57 601 ### ####"),
         ],
         streets: &[
-            "Calle Mayor", "Calle de Alcalá", "Avenida de la Constitución", "Calle del Sol", "Paseo de Gracia",
-            "Calle Real", "Avenida Insurgentes Sur", "Calle San Martín",
+            "Calle Mayor",
+            "Calle de Alcalá",
+            "Avenida de la Constitución",
+            "Calle del Sol",
+            "Paseo de Gracia",
+            "Calle Real",
+            "Avenida Insurgentes Sur",
+            "Calle San Martín",
         ],
         street: "{s}, {n}",
         companies: &[
-            "Panadería {F}", "{F} y Asociados", "Taller {F}", "Farmacia {F}", "Ferretería {F}", "Café La Estrella",
+            "Panadería {F}",
+            "{F} y Asociados",
+            "Taller {F}",
+            "Farmacia {F}",
+            "Ferretería {F}",
+            "Café La Estrella",
         ],
         language: "Spanish",
     },
     Culture {
         weight: 6,
         male: &[
-            "João", "José", "António", "Francisco", "Pedro", "Tiago", "Gonçalo", "Rui", "Luís", "Miguel", "Thiago",
-            "Lucas", "Gabriel", "Rafael", "Mateus",
+            "João",
+            "José",
+            "António",
+            "Francisco",
+            "Pedro",
+            "Tiago",
+            "Gonçalo",
+            "Rui",
+            "Luís",
+            "Miguel",
+            "Thiago",
+            "Lucas",
+            "Gabriel",
+            "Rafael",
+            "Mateus",
         ],
         female: &[
-            "Inês", "Maria", "Ana", "Beatriz", "Mariana", "Joana", "Sofia", "Leonor", "Conceição", "Fernanda",
-            "Juliana", "Camila", "Letícia", "Luísa", "Patrícia",
+            "Inês",
+            "Maria",
+            "Ana",
+            "Beatriz",
+            "Mariana",
+            "Joana",
+            "Sofia",
+            "Leonor",
+            "Conceição",
+            "Fernanda",
+            "Juliana",
+            "Camila",
+            "Letícia",
+            "Luísa",
+            "Patrícia",
         ],
         family: &[
-            "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Jesus", "Sousa",
-            "Fernandes", "Gonçalves", "Gomes", "Lopes", "Marques", "Alves", "Almeida", "Ribeiro", "Pinto", "Carvalho",
-            "Araújo", "Magalhães",
+            "Silva",
+            "Santos",
+            "Ferreira",
+            "Pereira",
+            "Oliveira",
+            "Costa",
+            "Rodrigues",
+            "Martins",
+            "Jesus",
+            "Sousa",
+            "Fernandes",
+            "Gonçalves",
+            "Gomes",
+            "Lopes",
+            "Marques",
+            "Alves",
+            "Almeida",
+            "Ribeiro",
+            "Pinto",
+            "Carvalho",
+            "Araújo",
+            "Magalhães",
         ],
         double_family: false,
         cities: &[
@@ -238,31 +421,101 @@ const CULTURES: &[Culture] = &[
             city("Porto", "Porto", "4050-291", "PT", "+351 22 ### ####"),
             city("Coimbra", "Coimbra", "3000-214", "PT", "+351 239 ### ###"),
             city("São Paulo", "SP", "01310-100", "BR", "+55 11 9####-####"),
-            city("Rio de Janeiro", "RJ", "20040-002", "BR", "+55 21 9####-####"),
-            city("Belo Horizonte", "MG", "30130-010", "BR", "+55 31 9####-####"),
+            city(
+                "Rio de Janeiro",
+                "RJ",
+                "20040-002",
+                "BR",
+                "+55 21 9####-####",
+            ),
+            city(
+                "Belo Horizonte",
+                "MG",
+                "30130-010",
+                "BR",
+                "+55 31 9####-####",
+            ),
         ],
         streets: &[
-            "Rua Augusta", "Avenida da Liberdade", "Rua das Flores", "Avenida Paulista", "Rua Direita",
-            "Rua de Santa Catarina", "Travessa do Carmo",
+            "Rua Augusta",
+            "Avenida da Liberdade",
+            "Rua das Flores",
+            "Avenida Paulista",
+            "Rua Direita",
+            "Rua de Santa Catarina",
+            "Travessa do Carmo",
         ],
         street: "{s}, {n}",
-        companies: &["Padaria {F}", "{F} & Filhos", "Café {F}", "Oficina {F}", "Livraria Bertrand do Chiado"],
+        companies: &[
+            "Padaria {F}",
+            "{F} & Filhos",
+            "Café {F}",
+            "Oficina {F}",
+            "Livraria Bertrand do Chiado",
+        ],
         language: "Portuguese",
     },
     Culture {
         weight: 8,
         male: &[
-            "Lukas", "Jonas", "Felix", "Maximilian", "Paul", "Leon", "Tobias", "Stefan", "Jürgen", "Klaus",
-            "Wolfgang", "Matthias", "Andreas", "Uwe", "Jörg",
+            "Lukas",
+            "Jonas",
+            "Felix",
+            "Maximilian",
+            "Paul",
+            "Leon",
+            "Tobias",
+            "Stefan",
+            "Jürgen",
+            "Klaus",
+            "Wolfgang",
+            "Matthias",
+            "Andreas",
+            "Uwe",
+            "Jörg",
         ],
         female: &[
-            "Anna", "Lena", "Leonie", "Sophie", "Katharina", "Julia", "Sabine", "Ursula", "Petra", "Monika", "Jana",
-            "Brigitte", "Hannah", "Anke", "Gisela",
+            "Anna",
+            "Lena",
+            "Leonie",
+            "Sophie",
+            "Katharina",
+            "Julia",
+            "Sabine",
+            "Ursula",
+            "Petra",
+            "Monika",
+            "Jana",
+            "Brigitte",
+            "Hannah",
+            "Anke",
+            "Gisela",
         ],
         family: &[
-            "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-            "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Groß",
-            "Krüger", "Weiß", "Köhler", "Zimmermann",
+            "Müller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Meyer",
+            "Wagner",
+            "Becker",
+            "Schulz",
+            "Hoffmann",
+            "Schäfer",
+            "Koch",
+            "Bauer",
+            "Richter",
+            "Klein",
+            "Wolf",
+            "Schröder",
+            "Neumann",
+            "Schwarz",
+            "Groß",
+            "Krüger",
+            "Weiß",
+            "Köhler",
+            "Zimmermann",
         ],
         double_family: false,
         cities: &[
@@ -271,132 +524,357 @@ const CULTURES: &[Culture] = &[
             city("Leipzig", "Sachsen", "04109", "DE", "+49 341 #######"),
             city("München", "Bayern", "80331", "DE", "+49 89 ########"),
             city("Hamburg", "Hamburg", "20095", "DE", "+49 40 ########"),
-            city("Köln", "Nordrhein-Westfalen", "50667", "DE", "+49 221 #######"),
+            city(
+                "Köln",
+                "Nordrhein-Westfalen",
+                "50667",
+                "DE",
+                "+49 221 #######",
+            ),
             city("Wien", "Wien", "1010", "AT", "+43 1 ### ####"),
             city("Zürich", "ZH", "8001", "CH", "+41 44 ### ## ##"),
         ],
         streets: &[
-            "Hauptstraße", "Bahnhofstraße", "Schillerstraße", "Gartenweg", "Lindenallee", "Goethestraße", "Am Markt",
-            "Königstraße", "Mühlenweg",
+            "Hauptstraße",
+            "Bahnhofstraße",
+            "Schillerstraße",
+            "Gartenweg",
+            "Lindenallee",
+            "Goethestraße",
+            "Am Markt",
+            "Königstraße",
+            "Mühlenweg",
         ],
         street: "{s} {n}",
         companies: &[
-            "Bäckerei {F}", "{F} GmbH", "Autohaus {F}", "Steuerbüro {F}", "Blumen {F}", "Gasthaus Zur Linde",
+            "Bäckerei {F}",
+            "{F} GmbH",
+            "Autohaus {F}",
+            "Steuerbüro {F}",
+            "Blumen {F}",
+            "Gasthaus Zur Linde",
         ],
         language: "German",
     },
     Culture {
         weight: 5,
         male: &[
-            "Łukasz", "Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Michał", "Marcin", "Jakub", "Grzegorz",
-            "Wojciech", "Mateusz", "Kamil", "Rafał",
+            "Łukasz",
+            "Piotr",
+            "Krzysztof",
+            "Andrzej",
+            "Tomasz",
+            "Paweł",
+            "Michał",
+            "Marcin",
+            "Jakub",
+            "Grzegorz",
+            "Wojciech",
+            "Mateusz",
+            "Kamil",
+            "Rafał",
         ],
         female: &[
-            "Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Magdalena", "Joanna", "Aleksandra",
-            "Zofia", "Dorota", "Beata", "Marta", "Żaneta",
+            "Anna",
+            "Katarzyna",
+            "Małgorzata",
+            "Agnieszka",
+            "Barbara",
+            "Ewa",
+            "Magdalena",
+            "Joanna",
+            "Aleksandra",
+            "Zofia",
+            "Dorota",
+            "Beata",
+            "Marta",
+            "Żaneta",
         ],
         family: &[
-            "Nowak", "Kowalski/Kowalska", "Wiśniewski/Wiśniewska", "Wójcik", "Kowalczyk", "Kamiński/Kamińska",
-            "Lewandowski/Lewandowska", "Zieliński/Zielińska", "Szymański/Szymańska", "Woźniak", "Dąbrowski/Dąbrowska",
-            "Kozłowski/Kozłowska", "Jankowski/Jankowska", "Mazur", "Wróbel", "Krawczyk", "Kaczmarek",
-            "Piotrowski/Piotrowska", "Grabowski/Grabowska", "Zając", "Król",
+            "Nowak",
+            "Kowalski/Kowalska",
+            "Wiśniewski/Wiśniewska",
+            "Wójcik",
+            "Kowalczyk",
+            "Kamiński/Kamińska",
+            "Lewandowski/Lewandowska",
+            "Zieliński/Zielińska",
+            "Szymański/Szymańska",
+            "Woźniak",
+            "Dąbrowski/Dąbrowska",
+            "Kozłowski/Kozłowska",
+            "Jankowski/Jankowska",
+            "Mazur",
+            "Wróbel",
+            "Krawczyk",
+            "Kaczmarek",
+            "Piotrowski/Piotrowska",
+            "Grabowski/Grabowska",
+            "Zając",
+            "Król",
         ],
         double_family: false,
         cities: &[
-            city("Warszawa", "mazowieckie", "00-950", "PL", "+48 22 ### ## ##"),
+            city(
+                "Warszawa",
+                "mazowieckie",
+                "00-950",
+                "PL",
+                "+48 22 ### ## ##",
+            ),
             city("Kraków", "małopolskie", "31-005", "PL", "+48 12 ### ## ##"),
             city("Gdańsk", "pomorskie", "80-831", "PL", "+48 58 ### ## ##"),
-            city("Wrocław", "dolnośląskie", "50-077", "PL", "+48 71 ### ## ##"),
-            city("Poznań", "wielkopolskie", "61-772", "PL", "+48 61 ### ## ##"),
+            city(
+                "Wrocław",
+                "dolnośląskie",
+                "50-077",
+                "PL",
+                "+48 71 ### ## ##",
+            ),
+            city(
+                "Poznań",
+                "wielkopolskie",
+                "61-772",
+                "PL",
+                "+48 61 ### ## ##",
+            ),
             city("Łódź", "łódzkie", "90-001", "PL", "+48 42 ### ## ##"),
         ],
         streets: &[
-            "ul. Marszałkowska", "ul. Floriańska", "ul. Długa", "ul. Piotrkowska", "ul. Świętojańska", "ul. Kwiatowa",
+            "ul. Marszałkowska",
+            "ul. Floriańska",
+            "ul. Długa",
+            "ul. Piotrkowska",
+            "ul. Świętojańska",
+            "ul. Kwiatowa",
             "ul. Ogrodowa",
         ],
         street: "{s} {n}",
-        companies: &["Piekarnia {F}", "{F} Sp. z o.o.", "Kwiaciarnia {F}", "Biuro Rachunkowe {F}"],
+        companies: &[
+            "Piekarnia {F}",
+            "{F} Sp. z o.o.",
+            "Kwiaciarnia {F}",
+            "Biuro Rachunkowe {F}",
+        ],
         language: "Polish",
     },
     Culture {
         weight: 5,
         male: &[
-            "Lars", "Ole", "Bjørn", "Sven", "Erik", "Magnus", "Anders", "Jens", "Søren", "Håkan", "Nils", "Gustav",
-            "Mikkel", "Åke", "Henrik",
+            "Lars", "Ole", "Bjørn", "Sven", "Erik", "Magnus", "Anders", "Jens", "Søren", "Håkan",
+            "Nils", "Gustav", "Mikkel", "Åke", "Henrik",
         ],
         female: &[
-            "Åsa", "Ingrid", "Sigrid", "Astrid", "Karin", "Linnéa", "Maja", "Freja", "Solveig", "Kristin", "Birgitta",
-            "Mette", "Liv", "Signe", "Ebba",
+            "Åsa", "Ingrid", "Sigrid", "Astrid", "Karin", "Linnéa", "Maja", "Freja", "Solveig",
+            "Kristin", "Birgitta", "Mette", "Liv", "Signe", "Ebba",
         ],
         family: &[
-            "Ødegård", "Hansen", "Johansen", "Olsen", "Larsen", "Andersson", "Johansson", "Karlsson", "Nilsson",
-            "Eriksson", "Lindqvist", "Bergström", "Sjöberg", "Åberg", "Jensen", "Nielsen", "Sørensen", "Christensen",
-            "Dahl", "Haugen", "Bakke", "Strøm", "Lindgren",
+            "Ødegård",
+            "Hansen",
+            "Johansen",
+            "Olsen",
+            "Larsen",
+            "Andersson",
+            "Johansson",
+            "Karlsson",
+            "Nilsson",
+            "Eriksson",
+            "Lindqvist",
+            "Bergström",
+            "Sjöberg",
+            "Åberg",
+            "Jensen",
+            "Nielsen",
+            "Sørensen",
+            "Christensen",
+            "Dahl",
+            "Haugen",
+            "Bakke",
+            "Strøm",
+            "Lindgren",
         ],
         double_family: false,
         cities: &[
             city("Oslo", "Oslo", "0150", "NO", "+47 2# ## ## ##"),
             city("Bergen", "Vestland", "5003", "NO", "+47 5# ## ## ##"),
             city("Trondheim", "Trøndelag", "7011", "NO", "+47 7# ## ## ##"),
-            city("Stockholm", "Stockholms län", "111 52", "SE", "+46 8 ### ## ##"),
-            city("Göteborg", "Västra Götalands län", "411 06", "SE", "+46 31 ### ## ##"),
+            city(
+                "Stockholm",
+                "Stockholms län",
+                "111 52",
+                "SE",
+                "+46 8 ### ## ##",
+            ),
+            city(
+                "Göteborg",
+                "Västra Götalands län",
+                "411 06",
+                "SE",
+                "+46 31 ### ## ##",
+            ),
             city("København", "Hovedstaden", "1050", "DK", "+45 3# ## ## ##"),
             city("Aarhus", "Midtjylland", "8000", "DK", "+45 8# ## ## ##"),
         ],
-        streets: &["Storgata", "Kirkegata", "Drottninggatan", "Kungsgatan", "Strøget", "Vestergade", "Sveavägen"],
+        streets: &[
+            "Storgata",
+            "Kirkegata",
+            "Drottninggatan",
+            "Kungsgatan",
+            "Strøget",
+            "Vestergade",
+            "Sveavägen",
+        ],
         street: "{s} {n}",
-        companies: &["{F} AS", "{F} AB", "{F} Bageri", "{F} Blomster", "Kaffebaren Ved Torget"],
+        companies: &[
+            "{F} AS",
+            "{F} AB",
+            "{F} Bageri",
+            "{F} Blomster",
+            "Kaffebaren Ved Torget",
+        ],
         language: "Norwegian",
     },
     Culture {
         weight: 7,
         male: &[
-            "Jean", "Pierre", "Michel", "Philippe", "Nicolas", "François", "Julien", "Antoine", "Sébastien", "Mathieu",
-            "Hugo", "Théo", "Jérôme", "Loïc", "Benoît",
+            "Jean",
+            "Pierre",
+            "Michel",
+            "Philippe",
+            "Nicolas",
+            "François",
+            "Julien",
+            "Antoine",
+            "Sébastien",
+            "Mathieu",
+            "Hugo",
+            "Théo",
+            "Jérôme",
+            "Loïc",
+            "Benoît",
         ],
         female: &[
-            "Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Camille", "Léa", "Chloé", "Manon", "Élodie",
-            "Céline", "Hélène", "Amélie", "Margaux", "Clémence",
+            "Marie",
+            "Nathalie",
+            "Isabelle",
+            "Sylvie",
+            "Catherine",
+            "Camille",
+            "Léa",
+            "Chloé",
+            "Manon",
+            "Élodie",
+            "Céline",
+            "Hélène",
+            "Amélie",
+            "Margaux",
+            "Clémence",
         ],
         family: &[
-            "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
-            "Laurent", "Lefèvre", "Michel", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Girard", "Mercier",
-            "Dupont", "Lambert", "Bonnet",
+            "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+            "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "David", "Bertrand",
+            "Roux", "Vincent", "Fournier", "Girard", "Mercier", "Dupont", "Lambert", "Bonnet",
         ],
         double_family: false,
         cities: &[
             city("Paris", "Île-de-France", "75004", "FR", "+33 1 ## ## ## ##"),
-            city("Lyon", "Auvergne-Rhône-Alpes", "69002", "FR", "+33 4 ## ## ## ##"),
-            city("Marseille", "Provence-Alpes-Côte d'Azur", "13001", "FR", "+33 4 ## ## ## ##"),
-            city("Nice", "Provence-Alpes-Côte d'Azur", "06000", "FR", "+33 4 ## ## ## ##"),
-            city("Bordeaux", "Nouvelle-Aquitaine", "33000", "FR", "+33 5 ## ## ## ##"),
+            city(
+                "Lyon",
+                "Auvergne-Rhône-Alpes",
+                "69002",
+                "FR",
+                "+33 4 ## ## ## ##",
+            ),
+            city(
+                "Marseille",
+                "Provence-Alpes-Côte d'Azur",
+                "13001",
+                "FR",
+                "+33 4 ## ## ## ##",
+            ),
+            city(
+                "Nice",
+                "Provence-Alpes-Côte d'Azur",
+                "06000",
+                "FR",
+                "+33 4 ## ## ## ##",
+            ),
+            city(
+                "Bordeaux",
+                "Nouvelle-Aquitaine",
+                "33000",
+                "FR",
+                "+33 5 ## ## ## ##",
+            ),
             city("Montréal", "QC", "H2Y 1C6", "CA", "+1 (514) 555-01##"),
-            city("Bruxelles", "Bruxelles-Capitale", "1000", "BE", "+32 2 ### ## ##"),
+            city(
+                "Bruxelles",
+                "Bruxelles-Capitale",
+                "1000",
+                "BE",
+                "+32 2 ### ## ##",
+            ),
         ],
         streets: &[
-            "rue de la Paix", "rue Victor Hugo", "avenue Jean Jaurès", "boulevard Saint-Michel", "rue du Moulin",
-            "place de l'Église", "rue Sainte-Catherine",
+            "rue de la Paix",
+            "rue Victor Hugo",
+            "avenue Jean Jaurès",
+            "boulevard Saint-Michel",
+            "rue du Moulin",
+            "place de l'Église",
+            "rue Sainte-Catherine",
         ],
         street: "{n} {s}",
         companies: &[
-            "Boulangerie {F}", "Cabinet {F}", "{F} & Fils", "Pharmacie {F}", "Fleuriste {F}", "Café des Arts",
+            "Boulangerie {F}",
+            "Cabinet {F}",
+            "{F} & Fils",
+            "Pharmacie {F}",
+            "Fleuriste {F}",
+            "Café des Arts",
         ],
         language: "French",
     },
     Culture {
         weight: 6,
         male: &[
-            "Giuseppe", "Giovanni", "Antonio", "Mario", "Luca", "Marco", "Francesco", "Alessandro", "Andrea", "Matteo",
-            "Lorenzo", "Davide", "Niccolò", "Stefano", "Paolo",
+            "Giuseppe",
+            "Giovanni",
+            "Antonio",
+            "Mario",
+            "Luca",
+            "Marco",
+            "Francesco",
+            "Alessandro",
+            "Andrea",
+            "Matteo",
+            "Lorenzo",
+            "Davide",
+            "Niccolò",
+            "Stefano",
+            "Paolo",
         ],
         female: &[
-            "Maria", "Anna", "Giulia", "Francesca", "Chiara", "Sara", "Martina", "Alessandra", "Elena", "Federica",
-            "Valentina", "Giorgia", "Rosa", "Lucia", "Beatrice",
+            "Maria",
+            "Anna",
+            "Giulia",
+            "Francesca",
+            "Chiara",
+            "Sara",
+            "Martina",
+            "Alessandra",
+            "Elena",
+            "Federica",
+            "Valentina",
+            "Giorgia",
+            "Rosa",
+            "Lucia",
+            "Beatrice",
         ],
         family: &[
-            "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco",
-            "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti",
-            "D'Angelo", "Fabbri", "Caruso", "Santoro",
+            "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci",
+            "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa",
+            "Giordano", "Rizzo", "Lombardi", "Moretti", "D'Angelo", "Fabbri", "Caruso", "Santoro",
         ],
         double_family: false,
         cities: &[
@@ -408,26 +886,57 @@ const CULTURES: &[Culture] = &[
             city("Bologna", "BO", "40124", "IT", "+39 051 ### ####"),
         ],
         streets: &[
-            "Via Roma", "Via Garibaldi", "Corso Vittorio Emanuele II", "Via Dante", "Piazza del Duomo", "Via Mazzini",
+            "Via Roma",
+            "Via Garibaldi",
+            "Corso Vittorio Emanuele II",
+            "Via Dante",
+            "Piazza del Duomo",
+            "Via Mazzini",
             "Via dei Mille",
         ],
         street: "{s}, {n}",
-        companies: &["Panificio {F}", "Studio {F}", "{F} S.r.l.", "Trattoria {F}", "Farmacia {F}", "Caffè Centrale"],
+        companies: &[
+            "Panificio {F}",
+            "Studio {F}",
+            "{F} S.r.l.",
+            "Trattoria {F}",
+            "Farmacia {F}",
+            "Caffè Centrale",
+        ],
         language: "Italian",
     },
     Culture {
         weight: 4,
         male: &[
-            "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "İbrahim", "Murat", "Ömer", "Emre", "Burak",
-            "Can", "Oğuz", "Serkan", "Yusuf",
+            "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "İbrahim", "Murat", "Ömer",
+            "Emre", "Burak", "Can", "Oğuz", "Serkan", "Yusuf",
         ],
         female: &[
-            "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Özlem", "Gül", "Şule", "Esra", "Derya",
-            "Büşra", "Çiğdem", "Selin",
+            "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Özlem", "Gül", "Şule",
+            "Esra", "Derya", "Büşra", "Çiğdem", "Selin",
         ],
         family: &[
-            "Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir", "Arslan",
-            "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek", "Polat",
+            "Yılmaz",
+            "Kaya",
+            "Demir",
+            "Çelik",
+            "Şahin",
+            "Yıldız",
+            "Yıldırım",
+            "Öztürk",
+            "Aydın",
+            "Özdemir",
+            "Arslan",
+            "Doğan",
+            "Kılıç",
+            "Aslan",
+            "Çetin",
+            "Kara",
+            "Koç",
+            "Kurt",
+            "Özkan",
+            "Şimşek",
+            "Polat",
         ],
         double_family: false,
         cities: &[
@@ -438,23 +947,52 @@ const CULTURES: &[Culture] = &[
             city("Antalya", "Antalya", "07100", "TR", "+90 242 ### ## ##"),
         ],
         streets: &[
-            "İstiklal Caddesi", "Atatürk Bulvarı", "Bağdat Caddesi", "Cumhuriyet Caddesi", "Gül Sokak", "Çiçek Sokak",
+            "İstiklal Caddesi",
+            "Atatürk Bulvarı",
+            "Bağdat Caddesi",
+            "Cumhuriyet Caddesi",
+            "Gül Sokak",
+            "Çiçek Sokak",
         ],
         street: "{s} No: {n}",
-        companies: &["{F} Ticaret", "{F} Fırını", "{F} İnşaat", "{F} Eczanesi", "Kahve Durağı"],
+        companies: &[
+            "{F} Ticaret",
+            "{F} Fırını",
+            "{F} İnşaat",
+            "{F} Eczanesi",
+            "Kahve Durağı",
+        ],
         language: "Turkish",
     },
     Culture {
         weight: 3,
         male: &[
-            "Νίκος|Nikos", "Γιώργος|Giorgos", "Δημήτρης|Dimitris", "Κώστας|Kostas", "Γιάννης|Giannis",
-            "Παναγιώτης|Panagiotis", "Βασίλης|Vasilis", "Χρήστος|Christos", "Αθανάσιος|Athanasios",
-            "Μιχάλης|Michalis", "Σπύρος|Spyros", "Ευάγγελος|Evangelos",
+            "Νίκος|Nikos",
+            "Γιώργος|Giorgos",
+            "Δημήτρης|Dimitris",
+            "Κώστας|Kostas",
+            "Γιάννης|Giannis",
+            "Παναγιώτης|Panagiotis",
+            "Βασίλης|Vasilis",
+            "Χρήστος|Christos",
+            "Αθανάσιος|Athanasios",
+            "Μιχάλης|Michalis",
+            "Σπύρος|Spyros",
+            "Ευάγγελος|Evangelos",
         ],
         female: &[
-            "Μαρία|Maria", "Ελένη|Eleni", "Αικατερίνη|Aikaterini", "Βασιλική|Vasiliki", "Σοφία|Sofia",
-            "Αγγελική|Angeliki", "Γεωργία|Georgia", "Δήμητρα|Dimitra", "Κωνσταντίνα|Konstantina",
-            "Παρασκευή|Paraskevi", "Ιωάννα|Ioanna", "Χριστίνα|Christina",
+            "Μαρία|Maria",
+            "Ελένη|Eleni",
+            "Αικατερίνη|Aikaterini",
+            "Βασιλική|Vasiliki",
+            "Σοφία|Sofia",
+            "Αγγελική|Angeliki",
+            "Γεωργία|Georgia",
+            "Δήμητρα|Dimitra",
+            "Κωνσταντίνα|Konstantina",
+            "Παρασκευή|Paraskevi",
+            "Ιωάννα|Ioanna",
+            "Χριστίνα|Christina",
         ],
         family: &[
             "Παπαδόπουλος/Παπαδοπούλου|Papadopoulos/Papadopoulou",
@@ -481,25 +1019,60 @@ const CULTURES: &[Culture] = &[
         double_family: false,
         cities: &[
             city("Αθήνα", "Αττική", "105 57", "GR", "+30 210 ### ####"),
-            city("Θεσσαλονίκη", "Κεντρική Μακεδονία", "546 24", "GR", "+30 2310 ######"),
+            city(
+                "Θεσσαλονίκη",
+                "Κεντρική Μακεδονία",
+                "546 24",
+                "GR",
+                "+30 2310 ######",
+            ),
             city("Πάτρα", "Δυτική Ελλάδα", "262 21", "GR", "+30 2610 ######"),
             city("Ηράκλειο", "Κρήτη", "712 02", "GR", "+30 2810 ######"),
         ],
-        streets: &["Ερμού", "Λεωφόρος Βασιλίσσης Σοφίας", "Τσιμισκή", "Αιόλου", "Πανεπιστημίου"],
+        streets: &[
+            "Ερμού",
+            "Λεωφόρος Βασιλίσσης Σοφίας",
+            "Τσιμισκή",
+            "Αιόλου",
+            "Πανεπιστημίου",
+        ],
         street: "{s} {n}",
-        companies: &["{F} Α.Ε.", "Ζαχαροπλαστείο {F}", "Φαρμακείο {F}", "Ταβέρνα Το Λιμάνι"],
+        companies: &[
+            "{F} Α.Ε.",
+            "Ζαχαροπλαστείο {F}",
+            "Φαρμακείο {F}",
+            "Ταβέρνα Το Λιμάνι",
+        ],
         language: "Greek",
     },
     Culture {
         weight: 4,
         male: &[
-            "Александр|Aleksandr", "Дмитрий|Dmitry", "Сергей|Sergey", "Андрей|Andrey", "Алексей|Alexey", "Иван|Ivan",
-            "Михаил|Mikhail", "Николай|Nikolay", "Владимир|Vladimir", "Павел|Pavel", "Евгений|Evgeny",
+            "Александр|Aleksandr",
+            "Дмитрий|Dmitry",
+            "Сергей|Sergey",
+            "Андрей|Andrey",
+            "Алексей|Alexey",
+            "Иван|Ivan",
+            "Михаил|Mikhail",
+            "Николай|Nikolay",
+            "Владимир|Vladimir",
+            "Павел|Pavel",
+            "Евгений|Evgeny",
             "Артём|Artyom",
         ],
         female: &[
-            "Анна|Anna", "Елена|Elena", "Ольга|Olga", "Наталья|Natalya", "Татьяна|Tatyana", "Мария|Maria",
-            "Ирина|Irina", "Екатерина|Ekaterina", "Светлана|Svetlana", "Юлия|Yulia", "Анастасия|Anastasia",
+            "Анна|Anna",
+            "Елена|Elena",
+            "Ольга|Olga",
+            "Наталья|Natalya",
+            "Татьяна|Tatyana",
+            "Мария|Maria",
+            "Ирина|Irina",
+            "Екатерина|Ekaterina",
+            "Светлана|Svetlana",
+            "Юлия|Yulia",
+            "Анастасия|Anastasia",
             "Дарья|Darya",
         ],
         family: &[
@@ -528,30 +1101,95 @@ const CULTURES: &[Culture] = &[
         double_family: false,
         cities: &[
             city("Москва", "Москва", "101000", "RU", "+7 495 ###-##-##"),
-            city("Санкт-Петербург", "Санкт-Петербург", "190000", "RU", "+7 812 ###-##-##"),
-            city("Казань", "Республика Татарстан", "420111", "RU", "+7 843 ###-##-##"),
-            city("Новосибирск", "Новосибирская область", "630099", "RU", "+7 383 ###-##-##"),
+            city(
+                "Санкт-Петербург",
+                "Санкт-Петербург",
+                "190000",
+                "RU",
+                "+7 812 ###-##-##",
+            ),
+            city(
+                "Казань",
+                "Республика Татарстан",
+                "420111",
+                "RU",
+                "+7 843 ###-##-##",
+            ),
+            city(
+                "Новосибирск",
+                "Новосибирская область",
+                "630099",
+                "RU",
+                "+7 383 ###-##-##",
+            ),
         ],
-        streets: &["ул. Тверская", "Невский проспект", "ул. Баумана", "ул. Ленина", "ул. Арбат"],
+        streets: &[
+            "ул. Тверская",
+            "Невский проспект",
+            "ул. Баумана",
+            "ул. Ленина",
+            "ул. Арбат",
+        ],
         street: "{s}, д. {n}",
-        companies: &["ИП {F}", "ООО «{F} и партнёры»", "Кафе «Берёзка»", "Пекарня «Колосок»"],
+        companies: &[
+            "ИП {F}",
+            "ООО «{F} и партнёры»",
+            "Кафе «Берёзка»",
+            "Пекарня «Колосок»",
+        ],
         language: "Russian",
     },
     Culture {
         weight: 4,
         male: &[
-            "محمد|Mohammed", "أحمد|Ahmed", "علي|Ali", "عمر|Omar", "خالد|Khaled", "يوسف|Youssef", "حسن|Hassan",
-            "إبراهيم|Ibrahim", "سامي|Sami", "طارق|Tarek", "كريم|Karim", "مصطفى|Mustafa",
+            "محمد|Mohammed",
+            "أحمد|Ahmed",
+            "علي|Ali",
+            "عمر|Omar",
+            "خالد|Khaled",
+            "يوسف|Youssef",
+            "حسن|Hassan",
+            "إبراهيم|Ibrahim",
+            "سامي|Sami",
+            "طارق|Tarek",
+            "كريم|Karim",
+            "مصطفى|Mustafa",
         ],
         female: &[
-            "فاطمة|Fatima", "عائشة|Aisha", "مريم|Maryam", "نور|Nour", "ليلى|Layla", "سارة|Sara", "هدى|Huda",
-            "رنا|Rana", "ياسمين|Yasmin", "زينب|Zainab", "سلمى|Salma", "ريم|Reem",
+            "فاطمة|Fatima",
+            "عائشة|Aisha",
+            "مريم|Maryam",
+            "نور|Nour",
+            "ليلى|Layla",
+            "سارة|Sara",
+            "هدى|Huda",
+            "رنا|Rana",
+            "ياسمين|Yasmin",
+            "زينب|Zainab",
+            "سلمى|Salma",
+            "ريم|Reem",
         ],
         family: &[
-            "الأحمد|Al-Ahmad", "الحسن|Al-Hassan", "الخطيب|Al-Khatib", "المصري|Al-Masri", "حداد|Haddad",
-            "خوري|Khoury", "النجار|Al-Najjar", "العلي|Al-Ali", "الشامي|Al-Shami", "السيد|El-Sayed",
-            "عبد الله|Abdullah", "منصور|Mansour", "صالح|Saleh", "حمدان|Hamdan", "القاسم|Al-Qasim", "الزين|Al-Zein",
-            "عيسى|Issa", "البيطار|Al-Bitar", "الرفاعي|Al-Rifai", "العمري|Al-Omari",
+            "الأحمد|Al-Ahmad",
+            "الحسن|Al-Hassan",
+            "الخطيب|Al-Khatib",
+            "المصري|Al-Masri",
+            "حداد|Haddad",
+            "خوري|Khoury",
+            "النجار|Al-Najjar",
+            "العلي|Al-Ali",
+            "الشامي|Al-Shami",
+            "السيد|El-Sayed",
+            "عبد الله|Abdullah",
+            "منصور|Mansour",
+            "صالح|Saleh",
+            "حمدان|Hamdan",
+            "القاسم|Al-Qasim",
+            "الزين|Al-Zein",
+            "عيسى|Issa",
+            "البيطار|Al-Bitar",
+            "الرفاعي|Al-Rifai",
+            "العمري|Al-Omari",
         ],
         double_family: false,
         cities: &[
@@ -560,7 +1198,13 @@ const CULTURES: &[Culture] = &[
             city("القاهرة", "القاهرة", "11511", "EG", "+20 2 #### ####"),
             city("بيروت", "بيروت", "1107 2020", "LB", "+961 1 ### ###"),
         ],
-        streets: &["شارع الشيخ زايد", "شارع الرينبو", "شارع التحرير", "شارع الحمراء", "شارع الجامعة"],
+        streets: &[
+            "شارع الشيخ زايد",
+            "شارع الرينبو",
+            "شارع التحرير",
+            "شارع الحمراء",
+            "شارع الجامعة",
+        ],
         street: "{n} {s}",
         companies: &["مؤسسة {F}", "مخبز {F}", "شركة {F} للتجارة", "مقهى الياسمين"],
         language: "Arabic",
@@ -568,26 +1212,80 @@ const CULTURES: &[Culture] = &[
     Culture {
         weight: 3,
         male: &[
-            "דוד|David", "יוסף|Yosef", "משה|Moshe", "אברהם|Avraham", "יעקב|Yaakov", "דניאל|Daniel", "איתי|Itai",
-            "נועם|Noam", "אורי|Uri", "עומר|Omer", "יונתן|Yonatan", "אריאל|Ariel",
+            "דוד|David",
+            "יוסף|Yosef",
+            "משה|Moshe",
+            "אברהם|Avraham",
+            "יעקב|Yaakov",
+            "דניאל|Daniel",
+            "איתי|Itai",
+            "נועם|Noam",
+            "אורי|Uri",
+            "עומר|Omer",
+            "יונתן|Yonatan",
+            "אריאל|Ariel",
         ],
         female: &[
-            "שרה|Sarah", "רחל|Rachel", "מיכל|Michal", "נועה|Noa", "תמר|Tamar", "יעל|Yael", "אסתר|Esther",
-            "רבקה|Rivka", "שירה|Shira", "מאיה|Maya", "הדס|Hadas", "ליאת|Liat",
+            "שרה|Sarah",
+            "רחל|Rachel",
+            "מיכל|Michal",
+            "נועה|Noa",
+            "תמר|Tamar",
+            "יעל|Yael",
+            "אסתר|Esther",
+            "רבקה|Rivka",
+            "שירה|Shira",
+            "מאיה|Maya",
+            "הדס|Hadas",
+            "ליאת|Liat",
         ],
         family: &[
-            "כהן|Cohen", "לוי|Levi", "מזרחי|Mizrahi", "פרץ|Peretz", "ביטון|Biton", "דהן|Dahan", "פרידמן|Friedman",
-            "אזולאי|Azoulay", "מלכה|Malka", "שפירא|Shapira", "כץ|Katz", "גולדברג|Goldberg", "אוחיון|Ohayon",
-            "חדד|Hadad", "רוזנברג|Rosenberg", "שטרן|Stern", "ברק|Barak", "אשכנזי|Ashkenazi", "גבאי|Gabay",
+            "כהן|Cohen",
+            "לוי|Levi",
+            "מזרחי|Mizrahi",
+            "פרץ|Peretz",
+            "ביטון|Biton",
+            "דהן|Dahan",
+            "פרידמן|Friedman",
+            "אזולאי|Azoulay",
+            "מלכה|Malka",
+            "שפירא|Shapira",
+            "כץ|Katz",
+            "גולדברג|Goldberg",
+            "אוחיון|Ohayon",
+            "חדד|Hadad",
+            "רוזנברג|Rosenberg",
+            "שטרן|Stern",
+            "ברק|Barak",
+            "אשכנזי|Ashkenazi",
+            "גבאי|Gabay",
             "אברמוביץ|Abramovich",
         ],
         double_family: false,
         cities: &[
-            city("תל אביב-יפו", "מחוז תל אביב", "6688101", "IL", "+972 3-###-####"),
-            city("ירושלים", "מחוז ירושלים", "9414201", "IL", "+972 2-###-####"),
+            city(
+                "תל אביב-יפו",
+                "מחוז תל אביב",
+                "6688101",
+                "IL",
+                "+972 3-###-####",
+            ),
+            city(
+                "ירושלים",
+                "מחוז ירושלים",
+                "9414201",
+                "IL",
+                "+972 2-###-####",
+            ),
             city("חיפה", "מחוז חיפה", "3303101", "IL", "+972 4-###-####"),
         ],
-        streets: &["רחוב דיזנגוף", "רחוב הרצל", "רחוב יפו", "שדרות רוטשילד", "רחוב בן יהודה"],
+        streets: &[
+            "רחוב דיזנגוף",
+            "רחוב הרצל",
+            "רחוב יפו",
+            "שדרות רוטשילד",
+            "רחוב בן יהודה",
+        ],
         street: "{s} {n}",
         companies: &["{F} בע״מ", "מאפיית {F}", "משרד {F}", "קפה השכונה"],
         language: "Hebrew",
@@ -595,18 +1293,54 @@ const CULTURES: &[Culture] = &[
     Culture {
         weight: 4,
         male: &[
-            "राहुल|Rahul", "अमित|Amit", "राजेश|Rajesh", "सुनील|Sunil", "विजय|Vijay", "अर्जुन|Arjun", "आदित्य|Aditya",
-            "संजय|Sanjay", "रोहित|Rohit", "विकास|Vikas", "अनिल|Anil", "प्रकाश|Prakash",
+            "राहुल|Rahul",
+            "अमित|Amit",
+            "राजेश|Rajesh",
+            "सुनील|Sunil",
+            "विजय|Vijay",
+            "अर्जुन|Arjun",
+            "आदित्य|Aditya",
+            "संजय|Sanjay",
+            "रोहित|Rohit",
+            "विकास|Vikas",
+            "अनिल|Anil",
+            "प्रकाश|Prakash",
         ],
         female: &[
-            "प्रिया|Priya", "अनीता|Anita", "सुनीता|Sunita", "पूजा|Pooja", "नेहा|Neha", "कविता|Kavita",
-            "दीपिका|Deepika", "अंजलि|Anjali", "ऋचा|Richa", "मीरा|Meera", "सीमा|Seema", "लक्ष्मी|Lakshmi",
+            "प्रिया|Priya",
+            "अनीता|Anita",
+            "सुनीता|Sunita",
+            "पूजा|Pooja",
+            "नेहा|Neha",
+            "कविता|Kavita",
+            "दीपिका|Deepika",
+            "अंजलि|Anjali",
+            "ऋचा|Richa",
+            "मीरा|Meera",
+            "सीमा|Seema",
+            "लक्ष्मी|Lakshmi",
         ],
         family: &[
-            "शर्मा|Sharma", "वर्मा|Verma", "गुप्ता|Gupta", "सिंह|Singh", "कुमार|Kumar", "पटेल|Patel",
-            "अग्रवाल|Agarwal", "जोशी|Joshi", "मेहता|Mehta", "मिश्रा|Mishra", "चौहान|Chauhan", "यादव|Yadav",
-            "त्रिपाठी|Tripathi", "श्रीवास्तव|Srivastava", "पांडे|Pandey", "कपूर|Kapoor", "मल्होत्रा|Malhotra",
-            "बंसल|Bansal", "दुबे|Dubey", "सक्सेना|Saxena",
+            "शर्मा|Sharma",
+            "वर्मा|Verma",
+            "गुप्ता|Gupta",
+            "सिंह|Singh",
+            "कुमार|Kumar",
+            "पटेल|Patel",
+            "अग्रवाल|Agarwal",
+            "जोशी|Joshi",
+            "मेहता|Mehta",
+            "मिश्रा|Mishra",
+            "चौहान|Chauhan",
+            "यादव|Yadav",
+            "त्रिपाठी|Tripathi",
+            "श्रीवास्तव|Srivastava",
+            "पांडे|Pandey",
+            "कपूर|Kapoor",
+            "मल्होत्रा|Malhotra",
+            "बंसल|Bansal",
+            "दुबे|Dubey",
+            "सक्सेना|Saxena",
         ],
         double_family: false,
         cities: &[
@@ -615,25 +1349,77 @@ const CULTURES: &[Culture] = &[
             city("Jaipur", "Rajasthan", "302001", "IN", "+91 141 ### ####"),
             city("Bengaluru", "Karnataka", "560001", "IN", "+91 80 #### ####"),
         ],
-        streets: &["MG Road", "Linking Road", "Park Street", "Brigade Road", "Station Road"],
+        streets: &[
+            "MG Road",
+            "Linking Road",
+            "Park Street",
+            "Brigade Road",
+            "Station Road",
+        ],
         street: "{n}, {s}",
-        companies: &["{T} Traders", "{T} & Co.", "{T} Sweets", "{T} Textiles", "Chai Point Corner"],
+        companies: &[
+            "{T} Traders",
+            "{T} & Co.",
+            "{T} Sweets",
+            "{T} Textiles",
+            "Chai Point Corner",
+        ],
         language: "Hindi",
     },
     Culture {
         weight: 5,
         male: &[
-            "小明|Xiaoming", "伟|Wei", "强|Qiang", "磊|Lei", "军|Jun", "洋|Yang", "勇|Yong", "杰|Jie", "涛|Tao",
-            "超|Chao", "建华|Jianhua", "志强|Zhiqiang", "浩然|Haoran",
+            "小明|Xiaoming",
+            "伟|Wei",
+            "强|Qiang",
+            "磊|Lei",
+            "军|Jun",
+            "洋|Yang",
+            "勇|Yong",
+            "杰|Jie",
+            "涛|Tao",
+            "超|Chao",
+            "建华|Jianhua",
+            "志强|Zhiqiang",
+            "浩然|Haoran",
         ],
         female: &[
-            "芳|Fang", "娜|Na", "秀英|Xiuying", "敏|Min", "静|Jing", "丽|Li", "艳|Yan", "娟|Juan", "霞|Xia",
-            "秀兰|Xiulan", "晓燕|Xiaoyan", "海燕|Haiyan", "雨涵|Yuhan",
+            "芳|Fang",
+            "娜|Na",
+            "秀英|Xiuying",
+            "敏|Min",
+            "静|Jing",
+            "丽|Li",
+            "艳|Yan",
+            "娟|Juan",
+            "霞|Xia",
+            "秀兰|Xiulan",
+            "晓燕|Xiaoyan",
+            "海燕|Haiyan",
+            "雨涵|Yuhan",
         ],
         family: &[
-            "王|Wang", "李|Li", "张|Zhang", "刘|Liu", "陈|Chen", "杨|Yang", "黄|Huang", "赵|Zhao", "吴|Wu",
-            "周|Zhou", "徐|Xu", "孙|Sun", "马|Ma", "朱|Zhu", "胡|Hu", "郭|Guo", "何|He", "林|Lin", "罗|Luo",
-            "高|Gao", "欧阳|Ouyang",
+            "王|Wang",
+            "李|Li",
+            "张|Zhang",
+            "刘|Liu",
+            "陈|Chen",
+            "杨|Yang",
+            "黄|Huang",
+            "赵|Zhao",
+            "吴|Wu",
+            "周|Zhou",
+            "徐|Xu",
+            "孙|Sun",
+            "马|Ma",
+            "朱|Zhu",
+            "胡|Hu",
+            "郭|Guo",
+            "何|He",
+            "林|Lin",
+            "罗|Luo",
+            "高|Gao",
+            "欧阳|Ouyang",
         ],
         double_family: false,
         cities: &[
@@ -650,25 +1436,73 @@ const CULTURES: &[Culture] = &[
     Culture {
         weight: 4,
         male: &[
-            "翔太|Shota", "大輔|Daisuke", "健太|Kenta", "拓也|Takuya", "直樹|Naoki", "和也|Kazuya", "蓮|Ren",
-            "悠真|Yuma", "浩|Hiroshi", "誠|Makoto", "隆|Takashi", "健一|Kenichi",
+            "翔太|Shota",
+            "大輔|Daisuke",
+            "健太|Kenta",
+            "拓也|Takuya",
+            "直樹|Naoki",
+            "和也|Kazuya",
+            "蓮|Ren",
+            "悠真|Yuma",
+            "浩|Hiroshi",
+            "誠|Makoto",
+            "隆|Takashi",
+            "健一|Kenichi",
         ],
         female: &[
-            "花子|Hanako", "陽子|Yoko", "美咲|Misaki", "由美|Yumi", "恵子|Keiko", "愛|Ai", "さくら|Sakura",
-            "結衣|Yui", "真由美|Mayumi", "明美|Akemi", "裕子|Yuko", "葵|Aoi",
+            "花子|Hanako",
+            "陽子|Yoko",
+            "美咲|Misaki",
+            "由美|Yumi",
+            "恵子|Keiko",
+            "愛|Ai",
+            "さくら|Sakura",
+            "結衣|Yui",
+            "真由美|Mayumi",
+            "明美|Akemi",
+            "裕子|Yuko",
+            "葵|Aoi",
         ],
         family: &[
-            "佐藤|Sato", "鈴木|Suzuki", "高橋|Takahashi", "田中|Tanaka", "伊藤|Ito", "渡辺|Watanabe", "山本|Yamamoto",
-            "中村|Nakamura", "小林|Kobayashi", "加藤|Kato", "吉田|Yoshida", "山田|Yamada", "佐々木|Sasaki",
-            "山口|Yamaguchi", "松本|Matsumoto", "井上|Inoue", "木村|Kimura", "林|Hayashi", "斎藤|Saito",
+            "佐藤|Sato",
+            "鈴木|Suzuki",
+            "高橋|Takahashi",
+            "田中|Tanaka",
+            "伊藤|Ito",
+            "渡辺|Watanabe",
+            "山本|Yamamoto",
+            "中村|Nakamura",
+            "小林|Kobayashi",
+            "加藤|Kato",
+            "吉田|Yoshida",
+            "山田|Yamada",
+            "佐々木|Sasaki",
+            "山口|Yamaguchi",
+            "松本|Matsumoto",
+            "井上|Inoue",
+            "木村|Kimura",
+            "林|Hayashi",
+            "斎藤|Saito",
             "清水|Shimizu",
         ],
         double_family: false,
         cities: &[
             city("千代田区", "東京都", "100-0005", "JP", "+81 3-####-####"),
             city("大阪市北区", "大阪府", "530-0001", "JP", "+81 6-####-####"),
-            city("京都市中京区", "京都府", "604-8005", "JP", "+81 75-###-####"),
-            city("札幌市中央区", "北海道", "060-0001", "JP", "+81 11-###-####"),
+            city(
+                "京都市中京区",
+                "京都府",
+                "604-8005",
+                "JP",
+                "+81 75-###-####",
+            ),
+            city(
+                "札幌市中央区",
+                "北海道",
+                "060-0001",
+                "JP",
+                "+81 11-###-####",
+            ),
         ],
         streets: &["丸の内", "梅田", "河原町通", "大通西", "銀座"],
         street: "{s}{n}-1",
@@ -678,16 +1512,54 @@ const CULTURES: &[Culture] = &[
     Culture {
         weight: 3,
         male: &[
-            "민준|Minjun", "서준|Seojun", "도윤|Doyun", "지훈|Jihoon", "현우|Hyunwoo", "성민|Sungmin", "준호|Junho",
-            "영수|Youngsoo", "동현|Donghyun", "재원|Jaewon", "상우|Sangwoo", "정훈|Junghoon",
+            "민준|Minjun",
+            "서준|Seojun",
+            "도윤|Doyun",
+            "지훈|Jihoon",
+            "현우|Hyunwoo",
+            "성민|Sungmin",
+            "준호|Junho",
+            "영수|Youngsoo",
+            "동현|Donghyun",
+            "재원|Jaewon",
+            "상우|Sangwoo",
+            "정훈|Junghoon",
         ],
         female: &[
-            "서연|Seoyeon", "지우|Jiwoo", "민지|Minji", "수빈|Subin", "지은|Jieun", "하은|Haeun", "예은|Yeeun",
-            "유진|Yujin", "은지|Eunji", "미경|Mikyung", "영희|Younghee", "혜진|Hyejin",
+            "서연|Seoyeon",
+            "지우|Jiwoo",
+            "민지|Minji",
+            "수빈|Subin",
+            "지은|Jieun",
+            "하은|Haeun",
+            "예은|Yeeun",
+            "유진|Yujin",
+            "은지|Eunji",
+            "미경|Mikyung",
+            "영희|Younghee",
+            "혜진|Hyejin",
         ],
         family: &[
-            "김|Kim", "이|Lee", "박|Park", "최|Choi", "정|Jung", "강|Kang", "조|Cho", "윤|Yoon", "장|Jang", "임|Lim",
-            "한|Han", "오|Oh", "서|Seo", "신|Shin", "권|Kwon", "황|Hwang", "안|Ahn", "송|Song", "류|Ryu", "홍|Hong",
+            "김|Kim",
+            "이|Lee",
+            "박|Park",
+            "최|Choi",
+            "정|Jung",
+            "강|Kang",
+            "조|Cho",
+            "윤|Yoon",
+            "장|Jang",
+            "임|Lim",
+            "한|Han",
+            "오|Oh",
+            "서|Seo",
+            "신|Shin",
+            "권|Kwon",
+            "황|Hwang",
+            "안|Ahn",
+            "송|Song",
+            "류|Ryu",
+            "홍|Hong",
         ],
         double_family: false,
         cities: &[
@@ -698,44 +1570,110 @@ const CULTURES: &[Culture] = &[
         ],
         streets: &["세종대로", "테헤란로", "해운대로", "중앙대로"],
         street: "{s} {n}",
-        companies: &["한빛상사", "푸른꽃집", "새벽베이커리", "정성치과", "{T} Trading"],
+        companies: &[
+            "한빛상사",
+            "푸른꽃집",
+            "새벽베이커리",
+            "정성치과",
+            "{T} Trading",
+        ],
         language: "Korean",
     },
     Culture {
         weight: 3,
         male: &[
-            "Văn Hùng", "Minh Tuấn", "Đức Anh", "Quốc Bảo", "Thanh Hải", "Hoàng Long", "Văn Dũng", "Minh Quang",
-            "Hữu Phúc", "Đình Thắng", "Gia Huy", "Công Khánh",
+            "Văn Hùng",
+            "Minh Tuấn",
+            "Đức Anh",
+            "Quốc Bảo",
+            "Thanh Hải",
+            "Hoàng Long",
+            "Văn Dũng",
+            "Minh Quang",
+            "Hữu Phúc",
+            "Đình Thắng",
+            "Gia Huy",
+            "Công Khánh",
         ],
         female: &[
-            "Thị Lan", "Thu Hà", "Ngọc Anh", "Thị Hương", "Phương Linh", "Thanh Hằng", "Thị Mai", "Bích Ngọc",
-            "Thùy Dung", "Minh Thư", "Khánh Linh", "Thị Hồng",
+            "Thị Lan",
+            "Thu Hà",
+            "Ngọc Anh",
+            "Thị Hương",
+            "Phương Linh",
+            "Thanh Hằng",
+            "Thị Mai",
+            "Bích Ngọc",
+            "Thùy Dung",
+            "Minh Thư",
+            "Khánh Linh",
+            "Thị Hồng",
         ],
         family: &[
-            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-            "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai",
+            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+            "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai",
         ],
         double_family: false,
         cities: &[
             city("Hà Nội", "Hà Nội", "100000", "VN", "+84 24 #### ####"),
-            city("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "700000", "VN", "+84 28 #### ####"),
+            city(
+                "Thành phố Hồ Chí Minh",
+                "TP. Hồ Chí Minh",
+                "700000",
+                "VN",
+                "+84 28 #### ####",
+            ),
             city("Đà Nẵng", "Đà Nẵng", "550000", "VN", "+84 236 ### ####"),
             city("Huế", "Thừa Thiên Huế", "530000", "VN", "+84 234 ### ####"),
         ],
-        streets: &["Phố Hàng Bạc", "Đường Lê Lợi", "Đường Nguyễn Huệ", "Đường Trần Phú", "Phố Huế"],
+        streets: &[
+            "Phố Hàng Bạc",
+            "Đường Lê Lợi",
+            "Đường Nguyễn Huệ",
+            "Đường Trần Phú",
+            "Phố Huế",
+        ],
         street: "{n} {s}",
-        companies: &["Công ty {F}", "Tiệm bánh {F}", "Cà phê {F}", "Nhà sách Phương Nam"],
+        companies: &[
+            "Công ty {F}",
+            "Tiệm bánh {F}",
+            "Cà phê {F}",
+            "Nhà sách Phương Nam",
+        ],
         language: "Vietnamese",
     },
 ];
 
 const JOB_TITLES: &[&str] = &[
-    "Owner", "Manager", "Office Manager", "Accountant", "Head Chef", "Buyer", "Purchasing Manager", "Engineer",
-    "Architect", "Designer", "Pharmacist", "Sales Director", "Project Manager", "Dentist", "Lawyer", "Florist",
-    "Receptionist", "Marketing Lead",
+    "Owner",
+    "Manager",
+    "Office Manager",
+    "Accountant",
+    "Head Chef",
+    "Buyer",
+    "Purchasing Manager",
+    "Engineer",
+    "Architect",
+    "Designer",
+    "Pharmacist",
+    "Sales Director",
+    "Project Manager",
+    "Dentist",
+    "Lawyer",
+    "Florist",
+    "Receptionist",
+    "Marketing Lead",
 ];
-const PERSONAL_TITLES: &[&str] = &["Retired", "Student", "Teacher", "Nurse", "Freelance Photographer"];
-const PETS: &[&str] = &["Biscuit", "Luna", "Max", "Bella", "Pepper", "Milo", "Coco", "Rufus"];
+const PERSONAL_TITLES: &[&str] = &[
+    "Retired",
+    "Student",
+    "Teacher",
+    "Nurse",
+    "Freelance Photographer",
+];
+const PETS: &[&str] = &[
+    "Biscuit", "Luna", "Max", "Bella", "Pepper", "Milo", "Coco", "Rufus",
+];
 const FAMILY: &[&str] = &[
     "Married to {S}",
     "Partner {S}; they run the flower shop next door together",
@@ -789,11 +1727,22 @@ const NOTES: &[&str] = &[
     "Always orders for the office party in December",
     "Please call in the morning, never after 6 pm",
 ];
-const TAGS: &[(&str, u64)] =
-    &[("VIP", 5), ("regular", 30), ("wholesale", 8), ("newsletter", 40), ("local", 35), ("holiday-cards", 25)];
+const TAGS: &[(&str, u64)] = &[
+    ("VIP", 5),
+    ("regular", 30),
+    ("wholesale", 8),
+    ("newsletter", 40),
+    ("local", 35),
+    ("holiday-cards", 25),
+];
 const CADENCES: &[u32] = &[30, 60, 90, 180];
 const STAFF: &[&str] = &["Maria", "Tom", "Aiko", "Samir"];
-const EMAIL_DOMAINS: &[&str] = &["example.com", "example.org", "example.net", "mail.example.com"];
+const EMAIL_DOMAINS: &[&str] = &[
+    "example.com",
+    "example.org",
+    "example.net",
+    "mail.example.com",
+];
 
 /// One name in its script (male or female form) and its transliteration for email handles.
 fn name_form(entry: &str, female: bool) -> (String, String) {
@@ -815,12 +1764,18 @@ fn name_form(entry: &str, female: bool) -> (String, String) {
 
 /// Lowercase ASCII letters and digits of a (Latin-script) name: "Müller" → "muller".
 fn handle(latin: &str) -> String {
-    fold(latin).chars().filter(char::is_ascii_alphanumeric).collect()
+    fold(latin)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
 }
 
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 struct Generator {
@@ -838,7 +1793,9 @@ impl Generator {
         let by_weight: Vec<usize> = CULTURES
             .iter()
             .enumerate()
-            .flat_map(|(i, culture)| std::iter::repeat_n(i, usize::try_from(culture.weight).unwrap_or(1)))
+            .flat_map(|(i, culture)| {
+                std::iter::repeat_n(i, usize::try_from(culture.weight).unwrap_or(1))
+            })
             .collect();
         let total_weight: u64 = CULTURES.iter().map(|c| c.weight).sum();
         let companies = CULTURES
@@ -853,7 +1810,9 @@ impl Generator {
                     let template = rng.pick(culture.companies);
                     let (family, latin) = name_form(rng.pick(culture.family), false);
                     let family = family.split(' ').next().unwrap_or(&family).to_string();
-                    let name = template.replace("{F}", &family).replace("{T}", &capitalized(&handle(&latin)));
+                    let name = template
+                        .replace("{F}", &family)
+                        .replace("{T}", &capitalized(&handle(&latin)));
                     if !names.contains(&name) || attempts > size * 2 {
                         names.push(name);
                     }
@@ -861,7 +1820,12 @@ impl Generator {
                 names
             })
             .collect();
-        Generator { rng, today, by_weight, companies }
+        Generator {
+            rng,
+            today,
+            by_weight,
+            companies,
+        }
     }
 
     fn contact(&mut self) -> ContactInput {
@@ -869,7 +1833,10 @@ impl Generator {
         let culture_index = rng.pick(&self.by_weight);
         let culture = &CULTURES[culture_index];
         let female = rng.percent(50);
-        let (given, given_latin) = name_form(rng.pick(if female { culture.female } else { culture.male }), female);
+        let (given, given_latin) = name_form(
+            rng.pick(if female { culture.female } else { culture.male }),
+            female,
+        );
         let (mut family, family_latin) = name_form(rng.pick(culture.family), female);
         if culture.double_family && rng.percent(35) {
             let (second, _) = name_form(rng.pick(culture.family), female);
@@ -878,7 +1845,11 @@ impl Generator {
             }
         }
         let company = if rng.percent(60) {
-            let pool = &self.companies[if rng.percent(85) { culture_index } else { rng.pick(&self.by_weight) }];
+            let pool = &self.companies[if rng.percent(85) {
+                culture_index
+            } else {
+                rng.pick(&self.by_weight)
+            }];
             pool[rng.index(pool.len())].clone()
         } else {
             String::new()
@@ -901,21 +1872,37 @@ impl Generator {
                 2 => format!("{}.{f}@{domain}", g.chars().next().unwrap_or('x')),
                 _ => format!("{g}{}@{domain}", rng.range(1, 99)),
             };
-            emails.push(LabeledValue { label: "home".into(), value });
+            emails.push(LabeledValue {
+                label: "home".into(),
+                value,
+            });
             if !company.is_empty() && rng.percent(35) {
                 let company_handle: String = handle(&company).chars().take(20).collect();
-                let company_handle = if company_handle.is_empty() { "shop".to_string() } else { company_handle };
-                emails.push(LabeledValue { label: "work".into(), value: format!("{g}.{f}@{company_handle}.example") });
+                let company_handle = if company_handle.is_empty() {
+                    "shop".to_string()
+                } else {
+                    company_handle
+                };
+                emails.push(LabeledValue {
+                    label: "work".into(),
+                    value: format!("{g}.{f}@{company_handle}.example"),
+                });
             }
         }
 
         let home = &culture.cities[rng.index(culture.cities.len())];
         let mut phones = Vec::new();
         if rng.percent(90) {
-            phones.push(LabeledValue { label: "mobile".into(), value: rng.digits(home.phone) });
+            phones.push(LabeledValue {
+                label: "mobile".into(),
+                value: rng.digits(home.phone),
+            });
             if rng.percent(20) {
                 let label = if company.is_empty() { "home" } else { "work" };
-                phones.push(LabeledValue { label: label.into(), value: rng.digits(home.phone) });
+                phones.push(LabeledValue {
+                    label: label.into(),
+                    value: rng.digits(home.phone),
+                });
             }
         }
         let mut addresses = Vec::new();
@@ -925,7 +1912,11 @@ impl Generator {
             _ => 2,
         };
         for (i, label) in ["home", "work"].into_iter().enumerate().take(address_count) {
-            let place = if i == 0 { home } else { &culture.cities[rng.index(culture.cities.len())] };
+            let place = if i == 0 {
+                home
+            } else {
+                &culture.cities[rng.index(culture.cities.len())]
+            };
             let street = culture
                 .street
                 .replace("{s}", rng.pick(culture.streets))
@@ -945,7 +1936,11 @@ impl Generator {
         let rng = &mut self.rng;
         let mut person = |rng: &mut Rng| {
             let female = rng.percent(50);
-            name_form(rng.pick(if female { culture.female } else { culture.male }), female).0
+            name_form(
+                rng.pick(if female { culture.female } else { culture.male }),
+                female,
+            )
+            .0
         };
         let fill = |rng: &mut Rng, template: &str, person: &mut dyn FnMut(&mut Rng) -> String| {
             let mut text = template.to_string();
@@ -955,7 +1950,10 @@ impl Generator {
                 }
             }
             text.replace("{P}", rng.pick(PETS))
-                .replace("{city}", rng.pick(&["Lisbon", "Kyoto", "Rome", "Vienna", "Marrakesh", "Oslo"]))
+                .replace(
+                    "{city}",
+                    rng.pick(&["Lisbon", "Kyoto", "Rome", "Vienna", "Marrakesh", "Oslo"]),
+                )
                 .replace("{lang}", culture.language)
         };
         let family_text = if rng.percent(55) {
@@ -987,8 +1985,11 @@ impl Generator {
         } else {
             String::new()
         };
-        let tags =
-            TAGS.iter().filter(|(_, percent)| rng.percent(*percent)).map(|(tag, _)| tag.to_string()).collect();
+        let tags = TAGS
+            .iter()
+            .filter(|(_, percent)| rng.percent(*percent))
+            .map(|(tag, _)| tag.to_string())
+            .collect();
         let keep_in_touch_days = rng.percent(40).then(|| rng.pick(CADENCES));
 
         ContactInput {
@@ -1032,7 +2033,10 @@ impl Generator {
                 4 | 6 | 9 | 11 => 30,
                 _ => 31,
             };
-            (month, u32::try_from(rng.range(1, days_in_month)).unwrap_or(1))
+            (
+                month,
+                u32::try_from(rng.range(1, days_in_month)).unwrap_or(1),
+            )
         };
         Birthday::new(with_year.then_some(year), month, day).ok()
     }
@@ -1043,7 +2047,11 @@ impl Generator {
         if !rng.percent(90) {
             return None;
         }
-        let days_ago = if rng.percent(3) { rng.below(30) } else { rng.range(30, 12 * 365) };
+        let days_ago = if rng.percent(3) {
+            rng.below(30)
+        } else {
+            rng.range(30, 12 * 365)
+        };
         self.today.checked_sub_days(Days::new(days_ago))
     }
 }
@@ -1070,8 +2078,13 @@ impl Timeline {
     fn touchpoints(&mut self, contact: &ContactInput) -> Vec<(NewTouchpoint, bool)> {
         let rng = &mut self.rng;
         let count = rng.below(6);
-        let two_years_ago = self.today.checked_sub_days(Days::new(730)).unwrap_or(self.today);
-        let start = contact.customer_since.map_or(two_years_ago, |since| since.max(two_years_ago));
+        let two_years_ago = self
+            .today
+            .checked_sub_days(Days::new(730))
+            .unwrap_or(self.today);
+        let start = contact
+            .customer_since
+            .map_or(two_years_ago, |since| since.max(two_years_ago));
         let span = u64::try_from((self.today - start).num_days()).unwrap_or(0);
         (0..count)
             .map(|_| {
@@ -1087,11 +2100,21 @@ impl Timeline {
                         }
                     })
                     .map_or(TouchpointKind::Note, |(kind, _)| *kind);
-                let happened_on = start.checked_add_days(Days::new(rng.below(span + 1))).unwrap_or(start);
+                let happened_on = start
+                    .checked_add_days(Days::new(rng.below(span + 1)))
+                    .unwrap_or(start);
                 let note = rng.pick(notes_for(kind)).to_string();
                 let handled_by = rng.pick(STAFF).to_string();
                 let resolved = kind == TouchpointKind::Complaint && !rng.percent(5);
-                (NewTouchpoint { kind, happened_on, note, handled_by }, resolved)
+                (
+                    NewTouchpoint {
+                        kind,
+                        happened_on,
+                        note,
+                        handled_by,
+                    },
+                    resolved,
+                )
             })
             .collect()
     }
@@ -1111,9 +2134,11 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
             "Sent the quote",
             "Thank-you email after the visit",
         ],
-        TouchpointKind::Meeting => {
-            &["Met at the shop to plan the order", "Coffee and a chat about next season", "Visited their office"]
-        }
+        TouchpointKind::Meeting => &[
+            "Met at the shop to plan the order",
+            "Coffee and a chat about next season",
+            "Visited their office",
+        ],
         TouchpointKind::Purchase => &[
             "Bought a birthday cake",
             "Weekly order",
@@ -1121,9 +2146,11 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
             "Gift voucher",
             "Picked up the framed print",
         ],
-        TouchpointKind::Compliment => {
-            &["Loved the new window display", "Said the service was wonderful", "Praised Tom's advice"]
-        }
+        TouchpointKind::Compliment => &[
+            "Loved the new window display",
+            "Said the service was wonderful",
+            "Praised Tom's advice",
+        ],
         TouchpointKind::Complaint => &[
             "Delivery arrived late",
             "Wrong size in the order",
@@ -1151,7 +2178,10 @@ mod tests {
     fn every_sample_contact_is_valid_and_unchanged_by_validation() {
         let today = day(2026, 3, 15);
         for contact in sample_contacts(5_000, 42, today) {
-            let validated = contact.clone().validated(today).expect("sample contact is valid");
+            let validated = contact
+                .clone()
+                .validated(today)
+                .expect("sample contact is valid");
             assert_eq!(validated, contact);
         }
     }
@@ -1159,37 +2189,76 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_contacts() {
         let today = day(2026, 3, 15);
-        assert_eq!(sample_contacts(200, 7, today), sample_contacts(200, 7, today));
-        assert_ne!(sample_contacts(200, 7, today), sample_contacts(200, 8, today));
+        assert_eq!(
+            sample_contacts(200, 7, today),
+            sample_contacts(200, 7, today)
+        );
+        assert_ne!(
+            sample_contacts(200, 7, today),
+            sample_contacts(200, 8, today)
+        );
     }
 
     #[test]
     fn samples_cover_many_scripts_birthdays_and_shared_companies() {
         let today = day(2026, 3, 15);
         let contacts = sample_contacts(5_000, 1, today);
-        let names: String = contacts.iter().map(|c| format!("{} {} ", c.given_name, c.family_name)).collect();
-        for sample in ["Ł", "ø", "ß", "Ç", "Ν", "И", "م", "ש", "श", "王", "佐藤", "김", "ễ", "é"] {
+        let names: String = contacts
+            .iter()
+            .map(|c| format!("{} {} ", c.given_name, c.family_name))
+            .collect();
+        for sample in [
+            "Ł", "ø", "ß", "Ç", "Ν", "И", "م", "ש", "श", "王", "佐藤", "김", "ễ", "é",
+        ] {
             assert!(names.contains(sample), "no name with {sample}");
         }
         let birthdays = contacts.iter().filter(|c| c.birthday.is_some()).count();
-        assert!((3_200..=3_800).contains(&birthdays), "{birthdays} birthdays");
-        assert!(contacts.iter().any(|c| c.birthday.is_some_and(|b| b.month == 2 && b.day == 29)));
-        assert!(contacts.iter().any(|c| c.birthday.is_some_and(|b| b.year.is_none())));
-        let recent = contacts.iter().filter(|c| c.customer_since.is_some_and(|d| (today - d).num_days() < 30)).count();
+        assert!(
+            (3_200..=3_800).contains(&birthdays),
+            "{birthdays} birthdays"
+        );
+        assert!(contacts
+            .iter()
+            .any(|c| c.birthday.is_some_and(|b| b.month == 2 && b.day == 29)));
+        assert!(contacts
+            .iter()
+            .any(|c| c.birthday.is_some_and(|b| b.year.is_none())));
+        let recent = contacts
+            .iter()
+            .filter(|c| {
+                c.customer_since
+                    .is_some_and(|d| (today - d).num_days() < 30)
+            })
+            .count();
         assert!((50..=250).contains(&recent), "{recent} new customers");
-        let mut companies: Vec<&str> = contacts.iter().map(|c| c.company.as_str()).filter(|c| !c.is_empty()).collect();
+        let mut companies: Vec<&str> = contacts
+            .iter()
+            .map(|c| c.company.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
         let with_company = companies.len();
         companies.sort_unstable();
         companies.dedup();
-        assert!(companies.len() * 2 < with_company, "{} companies for {with_company}", companies.len());
+        assert!(
+            companies.len() * 2 < with_company,
+            "{} companies for {with_company}",
+            companies.len()
+        );
         for contact in &contacts {
             for email in &contact.emails {
                 let domain = email.value.split_once('@').map_or("", |(_, d)| d);
-                assert!(domain.ends_with("example") || domain.contains("example."), "{}", email.value);
+                assert!(
+                    domain.ends_with("example") || domain.contains("example."),
+                    "{}",
+                    email.value
+                );
                 assert!(email.value.is_ascii(), "{}", email.value);
             }
         }
-        let cadences = contacts.iter().filter(|c| c.keep_in_touch_days.is_some()).count();
+        let cadences = contacts
+            .iter()
+            .filter(|c| c.keep_in_touch_days.is_some())
+            .count();
         assert!((1_800..=2_200).contains(&cadences), "{cadences} cadences");
     }
 

@@ -10,11 +10,19 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn search(book: &Book, text: &str) -> ContactPage {
-    book.list(&ListQuery { search: text.into(), limit: 50, ..Default::default() }).expect("search")
+    book.list(&ListQuery {
+        search: text.into(),
+        limit: 50,
+        ..Default::default()
+    })
+    .expect("search")
 }
 
 fn names(page: &ContactPage) -> Vec<&str> {
-    page.rows.iter().map(|row| row.display_name.as_str()).collect()
+    page.rows
+        .iter()
+        .map(|row| row.display_name.as_str())
+        .collect()
 }
 
 const SEED: u64 = 11;
@@ -26,7 +34,11 @@ fn a_filled_book_can_be_searched_in_every_script_and_shows_today() {
     let mut book = Book::open(dir.path()).expect("open");
     let summary = demo::fill(&mut book, 300, SEED, today).expect("fill");
     assert_eq!(summary.contacts, 300);
-    assert!(summary.touchpoints > 300, "{} touchpoints", summary.touchpoints);
+    assert!(
+        summary.touchpoints > 300,
+        "{} touchpoints",
+        summary.touchpoints
+    );
     assert_eq!(book.today(today).expect("today").contact_count, 300);
     assert!(dir.path().join("rapport.db").exists());
 
@@ -35,23 +47,46 @@ fn a_filled_book_can_be_searched_in_every_script_and_shows_today() {
     // Typed without accents, an accented name is found.
     let accented = samples
         .iter()
-        .find(|c| c.given_name.chars().any(|ch| "éóíáúñçüöłøåś".contains(ch)) && !c.family_name.is_empty())
+        .find(|c| {
+            c.given_name.chars().any(|ch| "éóíáúñçüöłøåś".contains(ch)) && !c.family_name.is_empty()
+        })
         .expect("an accented given name");
-    let typed = format!("{} {}", fold(&accented.given_name), fold(&accented.family_name));
+    let typed = format!(
+        "{} {}",
+        fold(&accented.given_name),
+        fold(&accented.family_name)
+    );
     let page = search(&book, &typed);
-    assert!(names(&page).contains(&display_name(accented).as_str()), "{typed:?} did not find {}", display_name(accented));
+    assert!(
+        names(&page).contains(&display_name(accented).as_str()),
+        "{typed:?} did not find {}",
+        display_name(accented)
+    );
 
     // A Chinese family name finds a Chinese contact.
     let chinese = chinese_contact(&samples);
     let family_prefix: String = chinese.family_name.chars().take(1).collect();
     let page = search(&book, &family_prefix);
-    assert!(names(&page).contains(&display_name(chinese).as_str()), "{family_prefix} did not find {}", display_name(chinese));
-    assert!(page.rows.iter().all(|row| row.display_name.contains(&family_prefix)
-        || row.company.contains(&family_prefix)), "{:?}", names(&page));
+    assert!(
+        names(&page).contains(&display_name(chinese).as_str()),
+        "{family_prefix} did not find {}",
+        display_name(chinese)
+    );
+    assert!(
+        page.rows
+            .iter()
+            .all(|row| row.display_name.contains(&family_prefix)
+                || row.company.contains(&family_prefix)),
+        "{:?}",
+        names(&page)
+    );
 
     // Today has birthdays coming up and customers overdue for a call.
     let view = book.today(today).expect("today");
-    assert!(!view.birthdays.is_empty(), "no birthdays in the next two weeks");
+    assert!(
+        !view.birthdays.is_empty(),
+        "no birthdays in the next two weeks"
+    );
     assert!(view.overdue_count > 0, "nobody overdue");
     assert!(view.birthdays.iter().all(|b| b.in_days < 14));
 }
@@ -61,7 +96,9 @@ fn chinese_contact(samples: &[ContactInput]) -> &ContactInput {
         .iter()
         .find(|c| {
             c.family_name.chars().count() == 1
-                && c.family_name.chars().all(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
+                && c.family_name
+                    .chars()
+                    .all(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
                 && c.emails.iter().all(|e| !e.value.contains("sato"))
         })
         .expect("a Chinese contact")
@@ -75,7 +112,12 @@ fn the_same_seed_gives_the_same_book() {
             let dir = tempfile::tempdir().expect("temp dir");
             let mut book = Book::open(dir.path()).expect("open");
             let summary = demo::fill(&mut book, 120, SEED, today).expect("fill");
-            let page = book.list(&ListQuery { limit: 500, ..Default::default() }).expect("list");
+            let page = book
+                .list(&ListQuery {
+                    limit: 500,
+                    ..Default::default()
+                })
+                .expect("list");
             (page, summary.touchpoints)
         })
         .collect();
@@ -83,6 +125,11 @@ fn the_same_seed_gives_the_same_book() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut book = Book::open(dir.path()).expect("open");
     demo::fill(&mut book, 120, SEED + 1, today).expect("fill");
-    let other = book.list(&ListQuery { limit: 500, ..Default::default() }).expect("list");
+    let other = book
+        .list(&ListQuery {
+            limit: 500,
+            ..Default::default()
+        })
+        .expect("list");
     assert_ne!(names(&other), names(&pages[0].0));
 }

@@ -1,7 +1,7 @@
 //! How Rapport feels with a big book: fill time, file size, search-as-you-type latency, the
 //! first screen of the list, Today, and peak memory, for books of several sizes.
 //!
-//! `cargo run --release -p rapport-core --bin rapport-bench [-- --sizes 1000,10000,100000]`
+//! `cargo run --release -p rapport-core --bin rapport-bench [-- --sizes 1000,10000,100000] [--keep FOLDER]`
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,9 +13,39 @@ use rapport_core::{demo, Book};
 
 /// What a user types, keystroke by keystroke, into the search box.
 const QUERIES: &[&str] = &[
-    "an", "mar", "jos", "jose", "mull", "muller", "müller", "lukasz", "łuk", "odeg", "ødeg", "νικ", "παπαδ",
-    "王", "佐藤", "김", "محم", "иван", "כהן", "शर्", "sato", "nguyen", "bäckerei", "panad", "vip", "wholesale",
-    "555", "0101", "7946", "+49 30", "maria gar", "anna schm", "sourdough",
+    "an",
+    "mar",
+    "jos",
+    "jose",
+    "mull",
+    "muller",
+    "müller",
+    "lukasz",
+    "łuk",
+    "odeg",
+    "ødeg",
+    "νικ",
+    "παπαδ",
+    "王",
+    "佐藤",
+    "김",
+    "محم",
+    "иван",
+    "כהן",
+    "शर्",
+    "sato",
+    "nguyen",
+    "bäckerei",
+    "panad",
+    "vip",
+    "wholesale",
+    "555",
+    "0101",
+    "7946",
+    "+49 30",
+    "maria gar",
+    "anna schm",
+    "sourdough",
 ];
 /// Each query is run this many times.
 const REPEAT: usize = 5;
@@ -34,8 +64,8 @@ struct Row {
 }
 
 fn main() -> ExitCode {
-    let sizes = match parse_sizes(std::env::args().skip(1).collect()) {
-        Ok(sizes) => sizes,
+    let options = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(options) => options,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
@@ -45,8 +75,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let mut rows = Vec::new();
-    for size in sizes {
-        match run(size, today) {
+    for &size in &options.sizes {
+        match run(size, today, options.keep.as_deref()) {
             Ok(row) => {
                 eprintln!(
                     "{size}: slowest search {:.2} ms for {:?}",
@@ -73,37 +103,66 @@ fn main() -> ExitCode {
             ms(row.search_p95),
             ms(row.first_screen),
             ms(row.today),
-            row.peak_rss_kib.map_or("n/a".to_string(), |kib| format!("{:.0} MB", kib as f64 / 1024.0)),
+            row.peak_rss_kib.map_or("n/a".to_string(), |kib| format!(
+                "{:.0} MB",
+                kib as f64 / 1024.0
+            )),
         );
     }
     ExitCode::SUCCESS
 }
 
-fn parse_sizes(args: Vec<String>) -> Result<Vec<usize>, String> {
-    let usage = "usage: rapport-bench [--sizes 1000,10000,100000]";
-    match args.as_slice() {
-        [] => Ok(vec![1_000, 10_000, 100_000]),
-        [flag, list] if flag == "--sizes" => list
-            .split(',')
-            .map(|s| s.trim().parse::<usize>().map_err(|_| format!("\"{s}\" is not a number of contacts; {usage}")))
-            .collect(),
-        _ => Err(usage.to_string()),
-    }
+struct Options {
+    sizes: Vec<usize>,
+    /// Keep the databases in this folder (one subfolder per size) to look at them afterwards.
+    keep: Option<PathBuf>,
 }
 
-fn run(size: usize, today: NaiveDate) -> Result<Row, String> {
-    let dir = TempDir::new(size)?;
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
+    let usage = "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER]";
+    let mut options = Options {
+        sizes: vec![1_000, 10_000, 100_000],
+        keep: None,
+    };
+    let mut args = args.into_iter();
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| usage.to_string())?;
+        match flag.as_str() {
+            "--sizes" => {
+                options.sizes = value
+                    .split(',')
+                    .map(|s| {
+                        s.trim()
+                            .parse::<usize>()
+                            .map_err(|_| format!("\"{s}\" is not a number of contacts; {usage}"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "--keep" => options.keep = Some(PathBuf::from(value)),
+            _ => return Err(usage.to_string()),
+        }
+    }
+    Ok(options)
+}
+
+fn run(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<Row, String> {
+    let dir = TempDir::new(size, keep)?;
     let mut book = Book::open(dir.path()).map_err(|e| e.to_string())?;
     let started = Instant::now();
     demo::fill(&mut book, size, SEED, today).map_err(|e| e.to_string())?;
     let fill = started.elapsed();
-    let db_bytes = file_size(&dir.path().join("rapport.db")) + file_size(&dir.path().join("rapport.db-wal"));
+    let db_bytes =
+        file_size(&dir.path().join("rapport.db")) + file_size(&dir.path().join("rapport.db-wal"));
 
     let mut searches = Vec::new();
     let mut search_worst = (Duration::ZERO, "");
     for _ in 0..REPEAT {
         for query in QUERIES {
-            let list = ListQuery { search: (*query).to_string(), limit: 50, ..Default::default() };
+            let list = ListQuery {
+                search: (*query).to_string(),
+                limit: 50,
+                ..Default::default()
+            };
             let started = Instant::now();
             book.list(&list).map_err(|e| e.to_string())?;
             let took = started.elapsed();
@@ -114,7 +173,12 @@ fn run(size: usize, today: NaiveDate) -> Result<Row, String> {
         }
     }
     let first_screen = median_of(10, || {
-        book.list(&ListQuery { limit: 100, sort: SortKey::Name, ..Default::default() }).map(|_| ())
+        book.list(&ListQuery {
+            limit: 100,
+            sort: SortKey::Name,
+            ..Default::default()
+        })
+        .map(|_| ())
     })?;
     let today_time = median_of(10, || book.today(today).map(|_| ()))?;
     searches.sort_unstable();
@@ -132,28 +196,51 @@ fn run(size: usize, today: NaiveDate) -> Result<Row, String> {
 }
 
 /// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
+/// (Or, with --keep, a folder that stays.)
+struct TempDir {
+    path: PathBuf,
+    keep: bool,
+}
 
 impl TempDir {
-    fn new(size: usize) -> Result<TempDir, String> {
-        let path = std::env::temp_dir().join(format!("rapport-bench-{}-{size}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        Ok(TempDir(path))
+    fn new(size: usize, keep: Option<&Path>) -> Result<TempDir, String> {
+        let path = match keep {
+            Some(folder) => folder.join(size.to_string()),
+            None => {
+                std::env::temp_dir().join(format!("rapport-bench-{}-{size}", std::process::id()))
+            }
+        };
+        if path.join("rapport.db").exists() {
+            return Err(format!(
+                "{} already holds a book; choose an empty folder",
+                path.display()
+            ));
+        }
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        Ok(TempDir {
+            path,
+            keep: keep.is_some(),
+        })
     }
 
     fn path(&self) -> &Path {
-        &self.0
+        &self.path
     }
 }
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
     }
 }
 
-fn median_of(times: usize, mut work: impl FnMut() -> rapport_core::Result<()>) -> Result<Duration, String> {
+fn median_of(
+    times: usize,
+    mut work: impl FnMut() -> rapport_core::Result<()>,
+) -> Result<Duration, String> {
     let mut took = Vec::with_capacity(times);
     for _ in 0..times {
         let started = Instant::now();
