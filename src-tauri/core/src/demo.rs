@@ -2263,6 +2263,40 @@ mod tests {
     }
 
     #[test]
+    fn timelines_stay_in_the_last_two_years_and_leave_a_few_complaints_open() {
+        let today = day(2026, 3, 15);
+        let mut timeline = Timeline {
+            rng: Rng::new(3),
+            today,
+        };
+        let (mut complaints, mut open, mut total) = (0, 0, 0);
+        for contact in sample_contacts(5_000, 3, today) {
+            let touchpoints = timeline.touchpoints(&contact);
+            assert!(touchpoints.len() <= 5);
+            for (touchpoint, resolved) in touchpoints {
+                total += 1;
+                assert!(touchpoint.happened_on <= today);
+                assert!((today - touchpoint.happened_on).num_days() <= 730);
+                assert!(contact
+                    .customer_since
+                    .is_none_or(|since| touchpoint.happened_on >= since));
+                assert!(STAFF.contains(&touchpoint.handled_by.as_str()));
+                if touchpoint.kind == TouchpointKind::Complaint {
+                    complaints += 1;
+                    open += usize::from(!resolved);
+                } else {
+                    assert!(!resolved);
+                }
+            }
+        }
+        assert!((10_000..15_000).contains(&total), "{total} touchpoints");
+        assert!(
+            open > 0 && open * 100 < complaints * 10,
+            "{open} of {complaints} complaints open"
+        );
+    }
+
+    #[test]
     fn gendered_family_names_follow_the_given_name() {
         let (female, latin) = name_form("Kowalski/Kowalska", true);
         assert_eq!((female.as_str(), latin.as_str()), ("Kowalska", "Kowalska"));

@@ -91,6 +91,61 @@ fn a_filled_book_can_be_searched_in_every_script_and_shows_today() {
     assert!(view.birthdays.iter().all(|b| b.in_days < 14));
 }
 
+#[test]
+fn sample_timelines_set_last_contacted_and_the_keep_in_touch_clock() {
+    let today = day(2026, 3, 15);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut book = Book::open(dir.path()).expect("open");
+    demo::fill(&mut book, 150, SEED, today).expect("fill");
+    let page = book
+        .list(&ListQuery {
+            limit: 500,
+            ..Default::default()
+        })
+        .expect("list");
+    let mut with_timeline = 0;
+    for row in &page.rows {
+        let detail = book.contact(row.id).expect("contact");
+        let newest = detail
+            .timeline
+            .iter()
+            .filter(|t| t.kind.counts_as_contact())
+            .map(|t| t.happened_on)
+            .max();
+        assert_eq!(
+            detail.contact.last_contacted, newest,
+            "{}",
+            row.display_name
+        );
+        with_timeline += usize::from(!detail.timeline.is_empty());
+        for touchpoint in &detail.timeline {
+            assert!(touchpoint.happened_on <= today);
+            assert!(!touchpoint.handled_by.is_empty());
+        }
+    }
+    assert!(
+        with_timeline > 100,
+        "{with_timeline} contacts with a timeline"
+    );
+    let view = book.today(today).expect("today");
+    for overdue in &view.overdue {
+        let since = overdue.last_contacted.or(book
+            .contact(overdue.contact.id)
+            .expect("contact")
+            .contact
+            .fields
+            .customer_since);
+        let due =
+            since.expect("a start") + chrono::Days::new(u64::from(overdue.keep_in_touch_days));
+        assert_eq!(
+            i64::from(overdue.days_overdue),
+            (today - due).num_days(),
+            "{}",
+            overdue.contact.display_name
+        );
+    }
+}
+
 fn chinese_contact(samples: &[ContactInput]) -> &ContactInput {
     samples
         .iter()

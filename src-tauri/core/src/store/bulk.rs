@@ -1,10 +1,11 @@
 //! Writes of many rows at once (sample data, imports): one transaction each, all or nothing.
 
-use std::collections::BTreeSet;
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::contacts::refresh_touch_due;
 use super::{now_timestamp, Store};
 use crate::contacts::{NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
@@ -13,10 +14,11 @@ impl Store {
     /// Logs many touchpoints (already validated) in one transaction: all or none. Each item is
     /// the contact's id, the touchpoint, and for a complaint whether it has been put right
     /// (ignored for other kinds). Afterwards every affected contact's "last contacted" and
-    /// keep-in-touch due date are recomputed once. Returns how many touchpoints were stored.
+    /// keep-in-touch due date are brought up to date once. Returns how many were stored.
     pub fn insert_touchpoints(&mut self, items: &[(i64, NewTouchpoint, bool)]) -> Result<u32> {
         let tx = self.conn.transaction()?;
-        let mut affected = BTreeSet::new();
+        // Per contact, the newest day of the new touchpoints that count as being in touch.
+        let mut newest: BTreeMap<i64, Option<NaiveDate>> = BTreeMap::new();
         {
             let mut exists = tx.prepare("SELECT 1 FROM contacts WHERE id = ?1")?;
             let mut insert = tx.prepare(
@@ -25,8 +27,17 @@ impl Store {
             )?;
             let now = now_timestamp();
             for (contact_id, new, resolved) in items {
-                if affected.insert(*contact_id) && !exists.exists([contact_id])? {
-                    return Err(Error::not_found(format!("Contact {contact_id}")));
+                let entry = match newest.entry(*contact_id) {
+                    Entry::Occupied(entry) => entry.into_mut(),
+                    Entry::Vacant(entry) => {
+                        if !exists.exists([contact_id])? {
+                            return Err(Error::not_found(format!("Contact {contact_id}")));
+                        }
+                        entry.insert(None)
+                    }
+                };
+                if new.kind.counts_as_contact() {
+                    *entry = (*entry).max(Some(new.happened_on));
                 }
                 let resolved = *resolved && new.kind == TouchpointKind::Complaint;
                 insert.execute(params![
@@ -41,15 +52,20 @@ impl Store {
             }
         }
         {
-            // The same rule as logging one touchpoint: a note is not being in touch.
-            let mut last_contacted = tx.prepare(
-                "UPDATE contacts SET last_contacted =
-                    (SELECT max(happened_on) FROM touchpoints WHERE contact_id = ?1 AND kind != 'note')
-                 WHERE id = ?1",
+            // Adding touchpoints can only move "last contacted" later, so it is the newer of the
+            // stored day and the new touchpoints' newest (a note does not count): the same result
+            // as recomputing it from the whole timeline, in one write per contact. The due day
+            // then runs from it, as `refresh_touch_due` computes it.
+            let mut update = tx.prepare(
+                "UPDATE contacts SET last_contacted = ?2,
+                    touch_due_on = CASE WHEN keep_in_touch_days IS NULL THEN NULL
+                        ELSE date(?2, '+' || keep_in_touch_days || ' days') END
+                 WHERE id = ?1 AND (last_contacted IS NULL OR last_contacted < ?2)",
             )?;
-            for id in &affected {
-                last_contacted.execute([id])?;
-                refresh_touch_due(&tx, *id)?;
+            for (id, day) in &newest {
+                if let Some(day) = day {
+                    update.execute(params![id, day])?;
+                }
             }
         }
         tx.commit()?;
