@@ -13,7 +13,7 @@ use super::{message, open, to_json};
 #[derive(Subcommand)]
 pub enum ContactsCommand {
     /// Add a contact and print its id.
-    Add(AddContact),
+    Add(Box<AddContact>),
     /// List active contacts by name.
     List {
         /// Only contacts with this tag.

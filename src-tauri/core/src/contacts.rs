@@ -19,7 +19,6 @@ pub const MAX_KEEP_IN_TOUCH_DAYS: u32 = 3650;
 /// A value with its label, as vCard has them: `work` email, `mobile` phone…
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct LabeledValue {
     pub label: String,
     pub value: String,
@@ -27,7 +26,6 @@ pub struct LabeledValue {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct PostalAddress {
     pub label: String,
     pub street: String,
@@ -55,7 +53,6 @@ impl PostalAddress {
 /// A birthday; the year is optional because customers often tell the day but not the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct Birthday {
     pub month: u32,
     pub day: u32,
@@ -137,7 +134,6 @@ impl Birthday {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub enum TouchpointKind {
     Call,
     Email,
@@ -193,7 +189,6 @@ impl TouchpointKind {
 /// One dated event on a contact's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct Touchpoint {
     #[ts(type = "number")]
     pub id: i64,
@@ -210,7 +205,6 @@ pub struct Touchpoint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct NewTouchpoint {
     pub kind: TouchpointKind,
     pub happened_on: NaiveDate,
@@ -241,7 +235,6 @@ impl NewTouchpoint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct Company {
     #[ts(type = "number")]
     pub id: i64,
@@ -253,7 +246,6 @@ pub struct Company {
 /// Everything the owner can edit on a contact. The same shape creates and updates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-
 pub struct ContactInput {
     pub given_name: String,
     pub family_name: String,
@@ -444,7 +436,6 @@ impl ContactInput {
 /// A stored contact with everything the contact page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct Contact {
     #[ts(type = "number")]
     pub id: i64,
@@ -462,7 +453,6 @@ pub struct Contact {
 /// One row of the contact list: enough to recognise someone, small enough for 100,000 of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct ContactSummary {
     #[ts(type = "number")]
     pub id: i64,
@@ -478,7 +468,6 @@ pub struct ContactSummary {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub enum SortKey {
     #[default]
     Name,
@@ -490,7 +479,6 @@ pub enum SortKey {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub enum ArchiveFilter {
     #[default]
     Active,
@@ -501,7 +489,6 @@ pub enum ArchiveFilter {
 /// What the list shows: a search (ranked) or a sorted list, optionally one tag, one page of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-
 pub struct ListQuery {
     pub search: String,
     pub tag: Option<String>,
@@ -513,7 +500,6 @@ pub struct ListQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct ContactPage {
     /// How many contacts match in all, for the scrollbar.
     pub total: u32,
@@ -523,7 +509,6 @@ pub struct ContactPage {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct TagCount {
     pub name: String,
     #[ts(type = "number")]
@@ -533,7 +518,6 @@ pub struct TagCount {
 /// A contact page: the contact and its timeline, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct ContactDetail {
     pub contact: Contact,
     pub timeline: Vec<Touchpoint>,
@@ -542,7 +526,6 @@ pub struct ContactDetail {
 /// A contact removed for good, kept whole so the deletion can be undone during the session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct DeletedContact {
     pub contact: Contact,
     pub timeline: Vec<Touchpoint>,

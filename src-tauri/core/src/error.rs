@@ -6,7 +6,6 @@ use ts_rs::TS;
 /// A problem with one field of a form, shown next to that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct FieldError {
     /// The field's name as the UI knows it (`givenName`, `emails.0`…).
     pub field: String,
@@ -80,7 +79,6 @@ fn describe_fields(errors: &[FieldError]) -> String {
 /// What the window receives when a command fails.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct AppError {
     pub code: String,
     pub message: String,

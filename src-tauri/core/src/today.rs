@@ -14,7 +14,6 @@ pub const TODAY_LIST_LIMIT: u32 = 50;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct UpcomingBirthday {
     pub contact: ContactSummary,
     pub date: NaiveDate,
@@ -26,7 +25,6 @@ pub struct UpcomingBirthday {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct OpenComplaint {
     pub contact: ContactSummary,
     pub complaint: Touchpoint,
@@ -35,7 +33,6 @@ pub struct OpenComplaint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct OverdueContact {
     pub contact: ContactSummary,
     pub keep_in_touch_days: u32,
@@ -45,7 +42,6 @@ pub struct OverdueContact {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-
 pub struct TodayView {
     pub date: NaiveDate,
     pub birthdays: Vec<UpcomingBirthday>,

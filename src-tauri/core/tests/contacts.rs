@@ -1,5 +1,7 @@
 //! The contact book through its public API, on a real database file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use common::*;

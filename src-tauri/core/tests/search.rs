@@ -1,5 +1,7 @@
 //! Search as you type: case, accents and scripts, prefixes, ranking, and an index kept in sync.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use common::*;

@@ -1,5 +1,7 @@
 //! Opening the database file: settings, migrations, and files that must be refused untouched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use std::path::Path;
