@@ -2,6 +2,8 @@
 //! and scripts, with companies, contact details, birthdays, personal details, tags and a
 //! timeline. Deterministic: the same seed and date always give the same book.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
@@ -1804,16 +1806,22 @@ impl Generator {
                 // About one company per four contacts who have one.
                 let size = (count as u64 * culture.weight / total_weight / 6).max(3);
                 let mut names: Vec<String> = Vec::new();
+                let mut seen = HashSet::new();
                 let mut attempts = 0;
                 while (names.len() as u64) < size && attempts < size * 4 {
                     attempts += 1;
                     let template = rng.pick(culture.companies);
                     let (family, latin) = name_form(rng.pick(culture.family), false);
                     let family = family.split(' ').next().unwrap_or(&family).to_string();
-                    let name = template
+                    let mut name = template
                         .replace("{F}", &family)
                         .replace("{T}", &capitalized(&handle(&latin)));
-                    if !names.contains(&name) || attempts > size * 2 {
+                    if seen.contains(&name) && template.contains('{') {
+                        // Another shop of the same name: a branch in another town.
+                        let town = culture.cities[rng.index(culture.cities.len())].name;
+                        name = format!("{name}, {town}");
+                    }
+                    if seen.insert(name.clone()) {
                         names.push(name);
                     }
                 }
@@ -2238,6 +2246,12 @@ mod tests {
             .collect();
         let with_company = companies.len();
         companies.sort_unstable();
+        let busiest = companies
+            .chunk_by(|a, b| a == b)
+            .map(<[&str]>::len)
+            .max()
+            .unwrap_or(0);
+        assert!(busiest < 60, "one company has {busiest} of the contacts");
         companies.dedup();
         assert!(
             companies.len() * 2 < with_company,
