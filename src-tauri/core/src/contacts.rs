@@ -142,10 +142,15 @@ pub enum TouchpointKind {
     Compliment,
     Complaint,
     Note,
+    /// Recorded by the app when a welcome message went out.
+    WelcomeSent,
+    /// Recorded by the app when a card was printed and sent.
+    CardSent,
 }
 
 impl TouchpointKind {
-    pub const ALL: [TouchpointKind; 7] = [
+    /// The kinds the owner logs by hand.
+    pub const LOGGABLE: [TouchpointKind; 7] = [
         TouchpointKind::Call,
         TouchpointKind::Email,
         TouchpointKind::Meeting,
@@ -164,15 +169,21 @@ impl TouchpointKind {
             TouchpointKind::Compliment => "compliment",
             TouchpointKind::Complaint => "complaint",
             TouchpointKind::Note => "note",
+            TouchpointKind::WelcomeSent => "welcome_sent",
+            TouchpointKind::CardSent => "card_sent",
         }
     }
 
     pub fn parse(text: &str) -> Result<TouchpointKind, String> {
-        TouchpointKind::ALL
+        TouchpointKind::LOGGABLE
             .into_iter()
+            .chain([TouchpointKind::WelcomeSent, TouchpointKind::CardSent])
             .find(|kind| kind.as_str().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
-                let names: Vec<&str> = TouchpointKind::ALL.iter().map(|k| k.as_str()).collect();
+                let names: Vec<&str> = TouchpointKind::LOGGABLE
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect();
                 format!(
                     "\"{text}\" is not a kind of touchpoint; use one of {}",
                     names.join(", ")

@@ -2166,6 +2166,8 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
             "Product arrived damaged",
             "Waited too long at the counter",
         ],
+        TouchpointKind::WelcomeSent => &["Welcome message with the team photo"],
+        TouchpointKind::CardSent => &["Holiday card"],
         TouchpointKind::Note => &[
             "Mentioned they are moving in spring",
             "Prefers afternoon deliveries",

@@ -58,18 +58,46 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
         );
         assert_eq!(search(&book, "sigrid@"), ["Sigrid Ødegård"]);
         assert_eq!(search(&book, "vip"), ["Sigrid Ødegård"]);
+        let detail = book.contact(1).unwrap();
+        assert_eq!(detail.timeline.len(), 1, "from version {version}");
+        assert_eq!(detail.timeline[0].note, "Asked about tulips");
+        assert_eq!(
+            detail
+                .contact
+                .last_contacted
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-03-01")
+        );
         assert_eq!(book.store().integrity_check().unwrap(), "ok");
     }
 }
 
 /// One fixture per earlier schema version (index = version - 1).
-const FIXTURE_ROWS: &[&str] = &["
-    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, created_at, updated_at)
-        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+const FIXTURE_ROWS: &[&str] = &[
+    // version 1: contacts and touchpoints, no search index yet
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
     INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
     INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
     INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
-"];
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    ",
+    // version 2: the search index holds folded text
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '', 'vip', '');
+    ",
+];
 
 #[test]
 fn every_earlier_version_has_a_fixture() {

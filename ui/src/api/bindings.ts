@@ -23,7 +23,7 @@ country: string, };
 
 export type Birthday = { month: number, day: number, year: number | null, };
 
-export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note";
+export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "welcomeSent" | "cardSent";
 
 export type Touchpoint = { id: number, contactId: number, kind: TouchpointKind, happenedOn: string, note: string, 
 /**

@@ -37,10 +37,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/002_search.sql"),
         after: Some(search::rebuild_index),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/003_touchpoint_kinds.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
