@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadence, daysBetween, formatBirthday, formatDate, formatLongDate, inDays, parseIso, relativePast } from './dates';
+import { spanOfDays, cadence, daysBetween, formatBirthday, formatDate, formatLongDate, inDays, parseIso, relativePast } from './dates';
 
 describe('dates', () => {
   it('says when something is coming', () => {
@@ -47,4 +47,12 @@ describe('dates', () => {
     expect(cadence(90)).toBe('every 3 months');
     expect(cadence(45)).toBe('every 45 days');
   });
+});
+
+it('says long spans in weeks, months and years', () => {
+  expect(spanOfDays(1)).toBe('1 day');
+  expect(spanOfDays(10)).toBe('10 days');
+  expect(spanOfDays(21)).toBe('3 weeks');
+  expect(spanOfDays(240)).toBe('7 months');
+  expect(spanOfDays(3809)).toBe('10 years');
 });

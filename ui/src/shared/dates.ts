@@ -103,3 +103,11 @@ export function formatBirthday(b: { day: number; month: number; year: number | n
   const m = MONTHS[b.month - 1] ?? '';
   return b.year ? `${b.day} ${m} ${b.year}` : `${b.day} ${m}`;
 }
+
+/** "5 days", "3 weeks", "4 months", "10 years": a span of days the way people say it. */
+export function spanOfDays(n: number): string {
+  if (n < 14) return plural(n, 'day');
+  if (n < 60) return plural(Math.floor(n / 7), 'week');
+  if (n < 730) return plural(Math.floor(n / 30.44), 'month');
+  return plural(Math.floor(n / 365.25), 'year');
+}

@@ -2,7 +2,7 @@
 import type { ContactSummary, TodayView } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren, type Child, type IconName } from '../shared/dom';
-import { cadence, formatDate, formatLongDate, inDays, plural, relativePast } from '../shared/dates';
+import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, spanOfDays } from '../shared/dates';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
@@ -77,7 +77,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
     });
     return item('complaint-item',
       [nameLink(oc.contact), oc.complaint.note && el('span', { class: 'item-note', text: oc.complaint.note })],
-      [el('span', { class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`, text: oc.daysOpen === 0 ? 'opened today' : `open ${plural(oc.daysOpen, 'day')}` }),
+      [el('span', { class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`, text: oc.daysOpen === 0 ? 'opened today' : `open ${spanOfDays(oc.daysOpen)}`, attrs: { title: `open ${plural(oc.daysOpen, 'day')}` } }),
         el('span', { text: formatDate(oc.complaint.happenedOn, v.date) })],
       btn);
   });
@@ -101,7 +101,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
     });
     return item('overdue-item',
       [nameLink(o.contact), o.contact.company && el('span', { class: 'item-sub', text: o.contact.company })],
-      [el('span', { class: 'pill pill-warn', text: `${plural(o.daysOverdue, 'day')} overdue` }),
+      [el('span', { class: 'pill pill-warn', text: `${spanOfDays(o.daysOverdue)} overdue`, attrs: { title: `${plural(o.daysOverdue, 'day')} overdue` } }),
         el('span', { text: o.lastContacted ? `last ${relativePast(o.lastContacted, v.date)}` : 'never contacted' }),
         el('span', { class: 'muted', text: cadence(o.keepInTouchDays) })],
       btn);

@@ -1,0 +1,66 @@
+// Shared by the e2e test files: the session the runner opened, and small steps.
+// @ts-check
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Session } from './webdriver.mjs';
+
+export const SCREENSHOT_DIR = path.resolve(process.env.RAPPORT_SCREENSHOT_DIR ?? 'target/e2e-screenshots');
+
+/** The session opened by run.mjs (passed through the environment). */
+export function session() {
+  const url = process.env.WEBDRIVER_URL;
+  const id = process.env.WEBDRIVER_SESSION;
+  if (!url || !id) throw new Error('Run these tests through tests/e2e/run.mjs (no WebDriver session given).');
+  return new Session(url, id);
+}
+
+/** @param {string} testid */
+export const tid = (testid) => `[data-testid="${testid}"]`;
+
+/** @param {Session} s @param {string} name */
+export async function screenshot(s, name) {
+  await s.settle();
+  await s.settle();
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await writeFile(file, await s.screenshot());
+  return file;
+}
+
+/** Go to a screen through the app's own hash routes. @param {Session} s @param {string} hash */
+export async function go(s, hash) {
+  await s.execute('location.hash = arguments[0];', [hash]);
+}
+
+/**
+ * Type text into an input. Characters the driver cannot type (some non-ASCII
+ * letters under WebKitGTK) are set the way a paste would, with an input event.
+ * @param {Session} s @param {import('./webdriver.mjs').Element} el @param {string} text
+ */
+export async function typeInto(s, el, text) {
+  await el.click();
+  await el.clear();
+  if (text) await el.sendKeys(text);
+  const value = await el.property('value');
+  if (value !== text) {
+    await s.execute(
+      `const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      [el, text],
+    );
+  }
+}
+
+/**
+ * Create a contact through the New contact dialog; returns when its page shows.
+ * @param {Session} s @param {{givenName: string, familyName?: string, company?: string}} c
+ */
+export async function createContact(s, c) {
+  await (await s.waitForElement(tid('new-contact'))).click();
+  const dialog = await s.waitForElement(tid('contact-dialog'));
+  await typeInto(s, await s.find(tid('field-givenName')), c.givenName);
+  if (c.familyName) await typeInto(s, await s.find(tid('field-familyName')), c.familyName);
+  if (c.company) await typeInto(s, await s.find(tid('field-company')), c.company);
+  await (await s.find(tid('contact-save'))).click();
+  await s.waitFor(async () => !(await dialog.displayed().catch(() => false)), { message: 'the dialog to close' });
+  await s.waitForElement(tid('contact-page'));
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// End-to-end tests through the real window:
+//   RAPPORT_BIN=/abs/path/to/target/debug/rapport node tests/e2e/run.mjs
+// Starts Xvfb (when DISPLAY is unset) and tauri-driver, opens one session on a
+// fresh data directory with the date pinned, runs the *.test.mjs files in name
+// order, and prints "N passed, M failed".
+// @ts-check
+import { spawn } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from 'node:test';
+import { Session, request } from './webdriver.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const BASE = `http://127.0.0.1:${PORT}`;
+const TODAY = '2026-11-23';
+
+/** @type {import('node:child_process').ChildProcess[]} */
+const started = [];
+/** @type {Session | null} */
+let wd = null;
+let dataDir = '';
+
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @param {() => Promise<boolean> | boolean} ok @param {number} timeout @param {string} what */
+async function waitUntil(ok, timeout, what) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    try {
+      if (await ok()) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+function findTauriDriver() {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const p = path.join(dir, 'tauri-driver');
+    if (dir && existsSync(p)) return p;
+  }
+  const cargo = path.join(os.homedir(), '.cargo', 'bin', 'tauri-driver');
+  if (existsSync(cargo)) return cargo;
+  throw new Error('tauri-driver not found on PATH or in ~/.cargo/bin (cargo install tauri-driver --locked)');
+}
+
+async function startXvfb() {
+  if (process.env.DISPLAY) return;
+  const display = ':99';
+  const socket = '/tmp/.X11-unix/X99';
+  if (!existsSync(socket)) {
+    const x = spawn('Xvfb', [display, '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    started.push(x);
+    x.on('error', (e) => console.error(`Xvfb: ${e.message}`));
+    await waitUntil(() => existsSync(socket), 10000, 'Xvfb to start');
+  }
+  process.env.DISPLAY = display;
+}
+
+/** @param {Session | null} s @param {number} n */
+async function saveFailureScreenshot(s, n) {
+  if (!s) return null;
+  try {
+    const dir = path.resolve('target/e2e-screenshots');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `failure-${n}.png`);
+    await writeFile(file, await s.screenshot());
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+async function cleanup() {
+  if (wd) {
+    await wd.end().catch(() => {});
+    wd = null;
+  }
+  for (const p of started.reverse()) {
+    if (p.exitCode === null && p.signalCode === null) {
+      p.kill('SIGTERM');
+      await Promise.race([new Promise((r) => p.once('exit', r)), sleep(3000)]);
+      if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    }
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+}
+
+async function main() {
+  const bin = process.env.RAPPORT_BIN;
+  if (!bin || !path.isAbsolute(bin) || !existsSync(bin)) {
+    throw new Error('Set RAPPORT_BIN to the absolute path of the built app (for example $PWD/target/debug/rapport).');
+  }
+  const shots = path.resolve('target/e2e-screenshots');
+  await mkdir(shots, { recursive: true });
+  for (const f of await readdir(shots)) if (f.startsWith('failure-')) await rm(path.join(shots, f), { force: true });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
+  await startXvfb();
+
+  await mkdir(path.resolve('target'), { recursive: true });
+  const driverLog = openSync(path.resolve('target/e2e-tauri-driver.log'), 'w');
+  const appEnv = { RAPPORT_DATA_DIR: dataDir, RAPPORT_TODAY: TODAY };
+  const driver = spawn(findTauriDriver(), ['--port', String(PORT), '--native-port', String(PORT + 1)], {
+    env: { ...process.env, ...appEnv },
+    stdio: ['ignore', driverLog, driverLog],
+  });
+  started.push(driver);
+  await waitUntil(async () => !!(await request(BASE, 'GET', '/status')), 15000, 'tauri-driver');
+
+  wd = await Session.create(BASE, {
+    browserName: 'wry',
+    'tauri:options': { application: bin, args: [], env: appEnv },
+  });
+  await wd.waitForElement('[data-testid="new-contact"]', 30000);
+
+  process.env.WEBDRIVER_URL = BASE;
+  process.env.WEBDRIVER_SESSION = wd.id;
+  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
+
+  let passed = 0;
+  let failed = 0;
+  const stream = run({ files, concurrency: 1, timeout: 120000 });
+  for await (const event of stream) {
+    const { type, data } = /** @type {{type: string, data: any}} */ (event);
+    if (type !== 'test:pass' && type !== 'test:fail') continue;
+    if (data.details?.type === 'suite') continue;
+    if (type === 'test:pass') {
+      if (data.skip || data.todo) continue;
+      passed += 1;
+      console.log(`ok - ${data.name} (${Math.round(data.details?.duration_ms ?? 0)} ms)`);
+    } else {
+      failed += 1;
+      const err = data.details?.error;
+      console.log(`not ok - ${data.name}`);
+      console.log(`  ${String(err?.cause?.stack ?? err?.cause ?? err?.message ?? err).split('\n').join('\n  ')}`);
+      const shot = await saveFailureScreenshot(wd, failed);
+      if (shot) console.log(`  screenshot: ${shot}`);
+    }
+  }
+  return { passed, failed };
+}
+
+let code = 1;
+try {
+  const { passed, failed } = await main();
+  await cleanup();
+  console.log(`${passed} passed, ${failed} failed`);
+  code = failed === 0 && passed > 0 ? 0 : 1;
+} catch (e) {
+  console.error(`e2e setup failed: ${e instanceof Error ? e.message : e}`);
+  await cleanup();
+  console.log('0 passed, 1 failed');
+  code = 1;
+}
+process.exit(code);
