@@ -57,7 +57,7 @@ describe('contact page', () => {
     await flush();
     const kinds = [...root.querySelectorAll('[data-testid=touchpoint]')].map((n) => n.getAttribute('data-kind'));
     expect(kinds).toEqual(['complaint', 'call']);
-    expect(root.querySelector('[data-testid=complaint-state]')?.textContent).toBe('Open · 1 days');
+    expect(root.querySelector('[data-testid=complaint-state]')?.textContent).toBe('Open · 1 day');
   });
 
   it('logs a touchpoint in two clicks with today prefilled', async () => {

@@ -2,7 +2,7 @@
 import type { Contact, ContactDetail, Touchpoint, TouchpointKind } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren, uid, type Child, type IconName } from '../shared/dom';
-import { cadence, daysBetween, formatBirthday, formatDate, relativePast, todayIso } from '../shared/dates';
+import { spanOfDays, cadence, daysBetween, formatBirthday, formatDate, relativePast, todayIso } from '../shared/dates';
 import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
@@ -187,7 +187,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
           el('span', { class: 'tp-kind', testid: 'touchpoint-kind', text: info.label }),
           el('span', { class: 'tp-date', text: `${formatDate(t.happenedOn)} · ${relativePast(t.happenedOn, today)}` }),
           t.handledBy && el('span', { class: 'tp-by', text: `by ${t.handledBy}` }),
-          isComplaint && el('span', { class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`, testid: 'complaint-state', text: t.resolved ? 'Resolved' : `Open · ${Math.max(0, daysBetween(t.happenedOn, today))} days` })),
+          isComplaint && el('span', { class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`, testid: 'complaint-state', text: t.resolved ? 'Resolved' : `Open · ${spanOfDays(Math.max(0, daysBetween(t.happenedOn, today)))}` })),
         t.note && el('p', { class: 'tp-note', testid: 'touchpoint-note', text: t.note })),
       el('div', { class: 'tp-actions' },
         isComplaint && el('button', { class: 'btn btn-small', type: 'button', testid: 'complaint-toggle', text: t.resolved ? 'Reopen' : 'Mark resolved',

@@ -43,7 +43,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     class: 'input search-input',
     type: 'search',
     testid: 'search',
-    placeholder: 'Search name, company, email, phone, tag, notes…',
+    placeholder: 'Search people, companies, tags, notes…',
     attrs: { 'aria-label': 'Search contacts', autocomplete: 'off', spellcheck: 'false' },
     on: {
       input: () => {
@@ -90,9 +90,9 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
         },
       },
     },
-    el('option', { value: 'name', text: 'Sort: Name' }),
-    el('option', { value: 'lastContacted', text: 'Sort: Longest since contact' }),
-    el('option', { value: 'customerSince', text: 'Sort: Newest customers' }),
+    el('option', { value: 'name', text: 'By name' }),
+    el('option', { value: 'lastContacted', text: 'Longest since contact' }),
+    el('option', { value: 'customerSince', text: 'Newest customers' }),
   );
   const archiveButtons = (['active', 'archived', 'all'] as ArchiveFilter[]).map((a) =>
     el('button', {
@@ -136,7 +136,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     el('span', { text: 'Email' }),
     el('span', { text: 'Phone' }),
     el('span', { text: 'Tags' }),
-    el('span', { class: 'col-right', text: 'Last contacted' }),
+    el('span', { class: 'col-right', text: 'Last contact' }),
   );
   const empty = el('div', { class: 'empty-state', testid: 'list-empty', hidden: true });
 
@@ -270,7 +270,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       el('span', { class: 'cell-name' }, link, c.company && el('span', { class: 'row-company', text: c.company, testid: 'row-company' })),
       el('span', { class: 'cell-muted cell-ellipsis', text: c.email, attrs: { title: c.email } }),
       el('span', { class: 'cell-muted cell-ellipsis', text: c.phone }),
-      el('span', { class: 'cell-tags' }, ...c.tags.slice(0, 3).map((t) => el('span', { class: 'chip', text: t })), c.tags.length > 3 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 3}` })),
+      el('span', { class: 'cell-tags' }, ...c.tags.slice(0, 2).map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })), c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: c.tags.slice(2).join(', ') } })),
       el('span', { class: 'cell-muted col-right', text: c.lastContacted ? relativePast(c.lastContacted, todayIso()) : 'never', attrs: { title: c.lastContacted ? formatDate(c.lastContacted) : 'Never contacted' } }),
     );
     row.addEventListener('click', (e) => {

@@ -38,7 +38,13 @@ function section(opts: { title: string; icon: IconName; testid: string; count: n
 }
 
 function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement): HTMLElement {
-  return el('li', { class: 'item', testid }, el('div', { class: 'item-main' }, ...main), el('div', { class: 'item-meta' }, ...meta), action ?? el('span', {}));
+  if (!action) {
+    return el('li', { class: 'item', testid }, el('div', { class: 'item-main' }, ...main), el('div', { class: 'item-meta' }, ...meta));
+  }
+  // With an action the details go under the name, so long names and notes keep their room.
+  return el('li', { class: 'item item-stacked', testid },
+    el('div', { class: 'item-main' }, ...main, el('div', { class: 'item-meta' }, ...meta)),
+    action);
 }
 
 function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, reload: () => Promise<void>): void {
@@ -76,7 +82,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
       }
     });
     return item('complaint-item',
-      [nameLink(oc.contact), oc.complaint.note && el('span', { class: 'item-note', text: oc.complaint.note })],
+      [nameLink(oc.contact), oc.complaint.note && el('span', { class: 'item-note', testid: 'complaint-note', text: oc.complaint.note })],
       [el('span', { class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`, text: oc.daysOpen === 0 ? 'opened today' : `open ${spanOfDays(oc.daysOpen)}`, attrs: { title: `open ${plural(oc.daysOpen, 'day')}` } }),
         el('span', { text: formatDate(oc.complaint.happenedOn, v.date) })],
       btn);
