@@ -143,9 +143,13 @@ impl Book {
         let (open_complaints, open_complaint_count) =
             self.store.open_complaints(today, TODAY_LIST_LIMIT)?;
         let (overdue, overdue_count) = self.store.overdue_contacts(today, TODAY_LIST_LIMIT)?;
+        let (birthdays, birthday_count) =
+            self.store
+                .upcoming_birthdays(today, BIRTHDAY_WINDOW_DAYS, TODAY_LIST_LIMIT)?;
         Ok(TodayView {
             date: today,
-            birthdays: self.store.upcoming_birthdays(today, BIRTHDAY_WINDOW_DAYS)?,
+            birthdays,
+            birthday_count,
             open_complaints,
             open_complaint_count,
             overdue,

@@ -45,6 +45,8 @@ pub struct OverdueContact {
 pub struct TodayView {
     pub date: NaiveDate,
     pub birthdays: Vec<UpcomingBirthday>,
+    #[ts(type = "number")]
+    pub birthday_count: i64,
     pub open_complaints: Vec<OpenComplaint>,
     #[ts(type = "number")]
     pub open_complaint_count: i64,

@@ -109,7 +109,7 @@ export type OpenComplaint = { contact: ContactSummary, complaint: Touchpoint, da
 
 export type OverdueContact = { contact: ContactSummary, keepInTouchDays: number, lastContacted: string | null, daysOverdue: number, };
 
-export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
+export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, birthdayCount: number, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
 /**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */

@@ -19,6 +19,9 @@ use crate::search_text::fold;
 const TAG_SEPARATOR: char = '\u{1F}';
 /// The largest page the list asks for at once.
 pub const MAX_PAGE: u32 = 500;
+/// Up to this many matches a search is ranked by relevance; beyond it (someone typed one or two
+/// letters) the matches are listed by name, which stays fast at any size.
+const RANKED_SEARCH_LIMIT: u32 = 2_000;
 
 impl Store {
     /// Stores a new contact (already validated) and returns its id.
@@ -148,6 +151,14 @@ impl Store {
                 },
             ),
         };
+        if let Some(expr) = &match_expr {
+            let no_tag = query.tag.as_deref().is_none_or(|t| t.trim().is_empty());
+            if query.archive == ArchiveFilter::Active && no_tag {
+                if let Some(page) = self.broad_search(expr, query.offset, limit)? {
+                    return Ok(page);
+                }
+            }
+        }
         let filter = conditions.join(" AND ");
         let total: u32 = self.conn.query_row(
             &format!("SELECT count(*) FROM {from} WHERE {filter}"),
@@ -169,6 +180,40 @@ impl Store {
             offset: query.offset,
             rows: summaries(&self.conn, &ids)?,
         })
+    }
+
+    /// A search matching so many contacts (a first letter or two) that ranking them all would be
+    /// slow: counted in the index alone and listed in name order by walking the name index.
+    /// None when few enough match to rank them by relevance.
+    fn broad_search(&self, expr: &str, offset: u32, limit: u32) -> Result<Option<ContactPage>> {
+        let in_index: u32 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM contact_search WHERE contact_search MATCH ?1")?
+            .query_row([expr], |row| row.get(0))?;
+        if in_index <= RANKED_SEARCH_LIMIT {
+            return Ok(None);
+        }
+        let archived: u32 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM contacts c INDEXED BY contacts_by_name WHERE c.archived = 1
+                   AND EXISTS (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 AND rowid = c.id)",
+            )?
+            .query_row([expr], |row| row.get(0))?;
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id FROM contacts c INDEXED BY contacts_by_name WHERE c.archived = 0
+                   AND c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?1)
+                 ORDER BY c.sort_key, c.id LIMIT ?2 OFFSET ?3",
+            )?
+            .query_map(params![expr, limit, offset], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(ContactPage {
+            total: in_index.saturating_sub(archived),
+            offset,
+            rows: summaries(&self.conn, &ids)?,
+        }))
     }
 
     /// Archives or restores many contacts at once; returns how many changed.

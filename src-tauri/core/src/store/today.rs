@@ -14,7 +14,13 @@ use crate::today::{
 
 impl Store {
     /// Active contacts whose birthday is celebrated within `days` days from `today`, soonest first.
-    pub fn upcoming_birthdays(&self, today: NaiveDate, days: u32) -> Result<Vec<UpcomingBirthday>> {
+    /// At most `limit` of them, with how many there are in all.
+    pub fn upcoming_birthdays(
+        &self,
+        today: NaiveDate,
+        days: u32,
+        limit: u32,
+    ) -> Result<(Vec<UpcomingBirthday>, i64)> {
         let month_days: Vec<i64> = birthday_days_in_window(today, days)
             .into_iter()
             .map(|(m, d)| i64::from(m * 100 + d))
@@ -24,7 +30,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT id, birthday_month, birthday_day, birthday_year FROM contacts
-                 WHERE archived = 0 AND birthday_md IN (SELECT value FROM json_each(?1))",
+                 WHERE +archived = 0 AND birthday_md IN (SELECT value FROM json_each(?1))",
             )?
             .query_map([list], |row| {
                 Ok((
@@ -46,9 +52,11 @@ impl Store {
             .filter(|(_, _, in_days, _)| *in_days < days)
             .collect();
         upcoming.sort_by_key(|(id, date, ..)| (*date, *id));
+        let total = upcoming.len() as i64;
+        upcoming.truncate(limit as usize);
         let ids: Vec<i64> = upcoming.iter().map(|(id, ..)| *id).collect();
         let people = summaries(&self.conn, &ids)?;
-        Ok(people
+        let list = people
             .into_iter()
             .zip(upcoming)
             .map(|(contact, (_, date, in_days, turning))| UpcomingBirthday {
@@ -57,7 +65,8 @@ impl Store {
                 in_days,
                 turning,
             })
-            .collect())
+            .collect();
+        Ok((list, total))
     }
 
     /// Complaints not yet put right, oldest first, with how many there are in all.
@@ -68,7 +77,7 @@ impl Store {
     ) -> Result<(Vec<OpenComplaint>, i64)> {
         let total: i64 = self.conn.query_row(
             "SELECT count(*) FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
-             WHERE t.kind = 'complaint' AND t.resolved = 0 AND c.archived = 0",
+             WHERE t.kind = 'complaint' AND t.resolved = 0 AND +c.archived = 0",
             [],
             |row| row.get(0),
         )?;
@@ -77,7 +86,7 @@ impl Store {
             .prepare_cached(
                 "SELECT t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by, t.resolved
                  FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
-                 WHERE t.kind = 'complaint' AND t.resolved = 0 AND c.archived = 0
+                 WHERE t.kind = 'complaint' AND t.resolved = 0 AND +c.archived = 0
                  ORDER BY t.happened_on, t.id LIMIT ?1",
             )?
             .query_map([limit], touchpoint_from_row)?
@@ -112,14 +121,14 @@ impl Store {
         limit: u32,
     ) -> Result<(Vec<OverdueContact>, i64)> {
         let total: i64 = self.conn.query_row(
-            "SELECT count(*) FROM contacts WHERE archived = 0 AND touch_due_on < ?1",
+            "SELECT count(*) FROM contacts INDEXED BY contacts_by_touch_due WHERE archived = 0 AND touch_due_on < ?1",
             [today],
             |row| row.get(0),
         )?;
         let rows: Vec<(i64, u32, Option<NaiveDate>, NaiveDate)> = self
             .conn
             .prepare_cached(
-                "SELECT id, keep_in_touch_days, last_contacted, touch_due_on FROM contacts
+                "SELECT id, keep_in_touch_days, last_contacted, touch_due_on FROM contacts INDEXED BY contacts_by_touch_due
                  WHERE archived = 0 AND touch_due_on < ?1 ORDER BY touch_due_on, id LIMIT ?2",
             )?
             .query_map(params![today, limit], |row| {
