@@ -48,17 +48,19 @@ pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Resul
         let inputs = (0..size)
             .map(|_| generator.contact().validated(today))
             .collect::<Result<Vec<_>>>()?;
-        let ids = book.store_mut().insert_contacts(&inputs)?;
-        let mut items = Vec::new();
-        for (id, input) in ids.iter().zip(&inputs) {
-            for (touchpoint, resolved) in timeline.touchpoints(input) {
+        let mut people = Vec::with_capacity(inputs.len());
+        let mut touchpoints = 0;
+        for input in inputs {
+            let timeline = timeline.touchpoints(&input);
+            for (touchpoint, _) in &timeline {
                 touchpoint.validate(today)?;
-                items.push((*id, touchpoint, resolved));
             }
+            touchpoints += timeline.len();
+            people.push((input, timeline));
         }
-        book.store_mut().insert_touchpoints(&items)?;
+        book.store_mut().insert_contacts_with_history(&people)?;
         summary.contacts += size;
-        summary.touchpoints += items.len();
+        summary.touchpoints += touchpoints;
     }
     Ok(summary)
 }

@@ -3,37 +3,46 @@
 //! sides, in every script. SQLite's own `remove_diacritics` misses ł and ø and Greek tonos on
 //! some letters, so the store indexes text folded here.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Lowercase, decomposed, without combining marks (accents, Arabic vowel marks, Hebrew points),
 /// with special letters spelled out.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkd() {
-        if is_combining_mark(c) || is_ignorable(c) {
-            continue;
-        }
-        match c {
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ħ' | 'Ħ' => out.push('h'),
-            'ı' => out.push('i'),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ŧ' | 'Ŧ' => out.push('t'),
-            'ς' => out.push('σ'),
-            // Arabic letter forms that people type interchangeably.
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            'ة' => out.push('ه'),
-            _ => out.extend(c.to_lowercase()),
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most text is ASCII: no decomposition needed.
+            out.push(c.to_ascii_lowercase());
+        } else {
+            // Decomposing one character at a time is enough: the marks it yields are dropped.
+            decompose_compatible(c, |part| push_folded(&mut out, part));
         }
     }
     out
+}
+
+fn push_folded(out: &mut String, c: char) {
+    if is_combining_mark(c) || is_ignorable(c) {
+        return;
+    }
+    match c {
+        'ł' | 'Ł' => out.push('l'),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ħ' | 'Ħ' => out.push('h'),
+        'ı' => out.push('i'),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ŧ' | 'Ŧ' => out.push('t'),
+        'ς' => out.push('σ'),
+        // Arabic letter forms that people type interchangeably.
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' => out.push('ي'),
+        'ة' => out.push('ه'),
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Tatweel (Arabic elongation) and zero-width joiners change nothing a reader sees.
@@ -48,12 +57,31 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// A phone number's digits, and each of its tails of three or more digits, so that typing any
-/// fragment of the number ("4567", "555 12") finds it by prefix.
+/// A phone number's digits, and its tails from the start of each group of digits as written
+/// (and the last four and seven digits), so that typing a part of the number as people say it
+/// ("4567", "555 12", "7946") finds it by prefix.
 pub fn phone_tokens(phone: &str) -> Vec<String> {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    (0..digits.len())
-        .filter(|start| digits.len() - start >= 3)
+    let mut digits = String::new();
+    let mut group_starts = Vec::new();
+    let mut in_group = false;
+    for c in phone.chars() {
+        if c.is_ascii_digit() {
+            if !in_group {
+                group_starts.push(digits.len());
+            }
+            digits.push(c);
+            in_group = true;
+        } else {
+            in_group = false;
+        }
+    }
+    let len = digits.len();
+    group_starts.extend([len.saturating_sub(4), len.saturating_sub(7)]);
+    group_starts.sort_unstable();
+    group_starts.dedup();
+    group_starts
+        .into_iter()
+        .filter(|start| len - start >= 3)
         .map(|start| digits[start..].to_string())
         .collect()
 }

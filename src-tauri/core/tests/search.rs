@@ -164,16 +164,31 @@ fn search_respects_archive_and_tag_filters_and_reports_the_total() {
 #[test]
 fn a_search_matching_thousands_lists_them_by_name_without_archived_ones() {
     let (_dir, mut book) = new_book();
-    let people: Vec<ContactInput> = (0..2600).map(|i| person("Anders", &format!("Nr{:04}", 2600 - i))).collect();
+    let people: Vec<ContactInput> = (0..2600)
+        .map(|i| person("Anders", &format!("Nr{:04}", 2600 - i)))
+        .collect();
     let ids = book.store_mut().insert_contacts(&people).unwrap();
     book.set_archived(&ids[..100], true).unwrap();
     add(&mut book, person("Zed", "Other"));
 
-    let page = book.list(&ListQuery { search: "and".into(), limit: 3, ..ListQuery::default() }).unwrap();
+    let page = book
+        .list(&ListQuery {
+            search: "and".into(),
+            limit: 3,
+            ..ListQuery::default()
+        })
+        .unwrap();
     assert_eq!(page.total, 2500);
     let names: Vec<&str> = page.rows.iter().map(|r| r.display_name.as_str()).collect();
     assert_eq!(names, ["Anders Nr0001", "Anders Nr0002", "Anders Nr0003"]);
-    let last = book.list(&ListQuery { search: "and".into(), offset: 2499, limit: 5, ..ListQuery::default() }).unwrap();
+    let last = book
+        .list(&ListQuery {
+            search: "and".into(),
+            offset: 2499,
+            limit: 5,
+            ..ListQuery::default()
+        })
+        .unwrap();
     assert_eq!(last.rows.len(), 1);
     assert_eq!(last.rows[0].display_name, "Anders Nr2500");
     assert!(last.rows.iter().all(|r| !r.archived));

@@ -72,3 +72,47 @@ impl Store {
         Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
     }
 }
+
+impl Store {
+    /// Stores new contacts each with its timeline, in one transaction: all or none. "Last
+    /// contacted" and the keep-in-touch day are computed as the rows are written, not updated
+    /// after. Returns the new ids.
+    pub fn insert_contacts_with_history(
+        &mut self,
+        people: &[(crate::contacts::ContactInput, Vec<(NewTouchpoint, bool)>)],
+    ) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(people.len());
+        {
+            let now = now_timestamp();
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for (input, timeline) in people {
+                let last_contacted = timeline
+                    .iter()
+                    .filter(|(t, _)| t.kind.counts_as_contact())
+                    .map(|(t, _)| t.happened_on)
+                    .max();
+                let id =
+                    super::contacts::insert_contact_with_history(&tx, input, None, last_contacted)?;
+                for (new, resolved) in timeline {
+                    let resolved = *resolved && new.kind == TouchpointKind::Complaint;
+                    insert.execute(params![
+                        id,
+                        new.kind.as_str(),
+                        new.happened_on,
+                        new.note.trim(),
+                        new.handled_by.trim(),
+                        resolved,
+                        now
+                    ])?;
+                }
+                ids.push(id);
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+}

@@ -385,20 +385,37 @@ impl Store {
 }
 
 /// Inserts a contact; `existing` restores a deleted one with its id and dates.
-fn insert_contact_tx(
+pub(super) fn insert_contact_tx(
     tx: &Transaction,
     input: &ContactInput,
     existing: Option<&Contact>,
 ) -> Result<i64> {
+    insert_contact_with_history(tx, input, existing, None)
+}
+
+/// Inserts a contact; `existing` restores a deleted one with its id and dates, and
+/// `last_contacted` sets the day of the newest touchpoint inserted with it.
+pub(super) fn insert_contact_with_history(
+    tx: &Transaction,
+    input: &ContactInput,
+    existing: Option<&Contact>,
+    last_contacted: Option<NaiveDate>,
+) -> Result<i64> {
     let company_id = upsert_company(tx, &input.company)?;
     let name = display_name(input);
     let now = now_timestamp();
+    let last_contacted = existing.and_then(|c| c.last_contacted).or(last_contacted);
+    let created_on = existing
+        .and_then(|c| c.created_at.get(..10))
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let touch_due_on = touch_due_on(input, last_contacted, created_on);
     tx.prepare_cached(
         "INSERT INTO contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key,
             company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since,
             family, interests, talking_points, notes, keep_in_touch_days, last_contacted, archived,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+            created_at, updated_at, touch_due_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         existing.map(|c| c.id),
@@ -419,16 +436,29 @@ fn insert_contact_tx(
         input.talking_points,
         input.notes,
         input.keep_in_touch_days,
-        existing.and_then(|c| c.last_contacted),
+        last_contacted,
         existing.is_some_and(|c| c.archived),
         existing.map_or(now.as_str(), |c| c.created_at.as_str()),
         existing.map_or(now.as_str(), |c| c.updated_at.as_str()),
+        touch_due_on,
     ])?;
     let id = tx.last_insert_rowid();
     insert_children(tx, id, input)?;
-    refresh_touch_due(tx, id)?;
-    search::index(tx, id, &SearchDocument::from_input(input, &name))?;
+    search::index_new(tx, id, &SearchDocument::from_input(input, &name))?;
     Ok(id)
+}
+
+/// The day the keep-in-touch cadence runs out, as `refresh_touch_due` computes it in SQL.
+fn touch_due_on(
+    input: &ContactInput,
+    last_contacted: Option<NaiveDate>,
+    created_on: NaiveDate,
+) -> Option<NaiveDate> {
+    let days = input.keep_in_touch_days?;
+    let from = last_contacted
+        .or(input.customer_since)
+        .unwrap_or(created_on);
+    from.checked_add_days(chrono::Days::new(days.into()))
 }
 
 fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {

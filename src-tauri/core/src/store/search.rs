@@ -19,13 +19,16 @@ pub struct SearchDocument {
 
 impl SearchDocument {
     pub fn from_input(input: &ContactInput, display_name: &str) -> SearchDocument {
-        let name = [
-            display_name,
-            &input.given_name,
-            &input.family_name,
-            &input.nickname,
-        ]
-        .join(" ");
+        // The display name, then the name parts it does not already hold (a Chinese name is
+        // shown as one word, so its given name is indexed on its own too).
+        let mut name = fold(display_name);
+        for part in [&input.given_name, &input.family_name, &input.nickname] {
+            let part = fold(part);
+            if !part.is_empty() && !words(&name).any(|w| w == part) {
+                name.push(' ');
+                name.push_str(&part);
+            }
+        }
         let emails: Vec<&str> = input.emails.iter().map(|e| e.value.as_str()).collect();
         let phones: Vec<String> = input
             .phones
@@ -41,7 +44,7 @@ impl SearchDocument {
         ]
         .join(" ");
         SearchDocument {
-            name: with_joined_elisions(fold(&name)),
+            name: with_joined_elisions(name),
             company: with_joined_elisions(fold(&input.company)),
             email: fold(&emails.join(" ")),
             phone: phones.join(" "),
@@ -65,6 +68,24 @@ fn with_joined_elisions(folded: String) -> String {
 pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO contact_search (rowid, name, company, email, phone, tags, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        doc.name,
+        doc.company,
+        doc.email,
+        doc.phone,
+        doc.tags,
+        doc.notes
+    ])?;
+    Ok(())
+}
+
+/// Indexes a contact that has no row yet (cheaper than a replace).
+pub(super) fn index_new(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
