@@ -15,6 +15,7 @@ import { pagesFor, spacerHeight, visibleRange } from './virtual';
 export const ROW_HEIGHT = 52;
 export const PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 80;
+const FETCH_SETTLE_MS = 60;
 
 export type ContactListView = {
   root: HTMLElement;
@@ -202,12 +203,13 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
   function render() {
     const total = cache.total ?? 0;
     spacer.style.height = `${spacerHeight(total, ROW_HEIGHT)}px`;
-    if (cache.total !== null) {
+    if (cache.total === null) countLabel.textContent = 'Loading…';
+    else {
       countLabel.textContent = `${total.toLocaleString('en-US')} ${total === 1 ? 'contact' : 'contacts'}`;
     }
     updateEmpty(total);
     const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, ROW_HEIGHT, total, 10);
-    void cache.ensure(pagesFor(range, PAGE_SIZE));
+    if (pagesFor(range, PAGE_SIZE).some((p) => !cache.hasPage(p) && !cache.isPending(p))) requestVisiblePages();
     for (const [i, r] of rowNodes) {
       if (i < range.start || i >= range.end) {
         r.node.remove();
@@ -224,6 +226,17 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       else viewport.appendChild(node);
       rowNodes.set(i, { node, id: data?.id ?? null });
     }
+  }
+
+  // While the scrollbar is dragged fast, wait until it rests a moment before
+  // fetching, so pages that merely fly past are never asked for.
+  let fetchTimer: number | undefined;
+  function requestVisiblePages() {
+    window.clearTimeout(fetchTimer);
+    fetchTimer = window.setTimeout(() => {
+      const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, ROW_HEIGHT, cache.total ?? 0, 10);
+      void cache.ensure(pagesFor(range, PAGE_SIZE));
+    }, FETCH_SETTLE_MS);
   }
 
   function updateEmpty(total: number) {
