@@ -44,7 +44,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     class: 'input search-input',
     type: 'search',
     testid: 'search',
-    placeholder: 'Search people, companies, tags, notes…',
+    placeholder: 'Search name, company, tag…',
     attrs: { 'aria-label': 'Search contacts', autocomplete: 'off', spellcheck: 'false' },
     on: {
       input: () => {
