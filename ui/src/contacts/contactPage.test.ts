@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import type { ContactDetail } from '../api/bindings';
-import { renderContactPage } from './contactPage';
+import { kindInfo, renderContactPage } from './contactPage';
 import { setToday } from '../shared/dates';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -84,4 +84,9 @@ describe('contact page', () => {
     const log = calls.find((c) => c.cmd === 'log_touchpoint');
     expect(log?.args).toEqual({ contactId: 7, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '' } });
   });
+});
+
+it('labels the kinds the app records itself', () => {
+  expect(kindInfo('welcomeSent').label).toBe('Welcome sent');
+  expect(kindInfo('cardSent').label).toBe('Card sent');
 });

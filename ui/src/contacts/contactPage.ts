@@ -19,8 +19,14 @@ export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = 
   { kind: 'note', label: 'Note', icon: 'note' },
 ];
 
+/** Kinds the app records itself (not offered as buttons), shown on the timeline. */
+const RECORDED_KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
+  { kind: 'welcomeSent', label: 'Welcome sent', icon: 'email' },
+  { kind: 'cardSent', label: 'Card sent', icon: 'compliment' },
+];
+
 export function kindInfo(kind: TouchpointKind) {
-  return KINDS.find((k) => k.kind === kind) ?? KINDS[KINDS.length - 1];
+  return KINDS.find((k) => k.kind === kind) ?? RECORDED_KINDS.find((k) => k.kind === kind) ?? KINDS[KINDS.length - 1];
 }
 
 let staffCache: string[] | null = null;
