@@ -52,7 +52,10 @@ ensure_ui_packages() {
     local stamp="$ROOT/ui/node_modules/.package-lock.json"
     if [ ! -f "$stamp" ] || [ "$ROOT/ui/package-lock.json" -nt "$stamp" ]; then
         say "Installing the UI's npm packages"
-        (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+        # `npm install` with the committed lock file: installs exactly what it pins. (`npm ci`
+        # refuses lock files written against this machine's registry mirror, which leaves out
+        # other platforms' optional packages.)
+        (cd "$ROOT/ui" && npm install --no-audit --no-fund --loglevel=error)
     fi
 }
 

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
+use crate::paths::AppInfo;
 use crate::today::*;
 
 macro_rules! declarations {
@@ -19,6 +20,7 @@ pub fn typescript() -> String {
     let declarations: Vec<String> = declarations![
         AppError,
         FieldError,
+        AppInfo,
         LabeledValue,
         PostalAddress,
         Birthday,

@@ -18,3 +18,28 @@ pub fn data_dir(explicit: Option<PathBuf>) -> PathBuf {
         .or_else(|| dirs::data_dir().map(|d| d.join("rapport")))
         .unwrap_or_else(|| PathBuf::from(".rapport"))
 }
+
+/// What the window shows about where it keeps the book.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub database_path: String,
+    /// The app's idea of today, "YYYY-MM-DD" (pinned with RAPPORT_TODAY in tests).
+    pub today: String,
+}
+
+impl AppInfo {
+    pub fn new(version: &str, data_dir: &std::path::Path) -> AppInfo {
+        AppInfo {
+            version: version.to_string(),
+            data_dir: data_dir.display().to_string(),
+            database_path: data_dir
+                .join(crate::store::DATABASE_FILE)
+                .display()
+                .to_string(),
+            today: crate::clock::today().to_string(),
+        }
+    }
+}

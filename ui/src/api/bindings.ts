@@ -13,6 +13,12 @@ export type FieldError = {
  */
 field: string, message: string, };
 
+export type AppInfo = { version: string, dataDir: string, databasePath: string, 
+/**
+ * The app's idea of today, "YYYY-MM-DD" (pinned with RAPPORT_TODAY in tests).
+ */
+today: string, };
+
 export type LabeledValue = { label: string, value: string, };
 
 export type PostalAddress = { label: string, street: string, city: string, region: string, postalCode: string, 

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppError,
+  AppInfo,
   Company,
   ContactDetail,
   ContactInput,
@@ -14,16 +15,7 @@ import type {
   Touchpoint,
 } from './bindings';
 
-export type { AppError } from './bindings';
-
-/** What `app_info` returns (not part of the generated bindings). */
-export type AppInfo = {
-  version: string;
-  dataDir: string;
-  databasePath: string;
-  /** The app's idea of today, "YYYY-MM-DD" (pinned in tests). */
-  today: string;
-};
+export type { AppError, AppInfo } from './bindings';
 
 /** Turn anything a rejected invoke can throw into an AppError. */
 export function toAppError(e: unknown): AppError {

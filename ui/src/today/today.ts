@@ -116,7 +116,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
   replaceChildren(page, heading,
     el('p', { class: 'lead', text: summary(v) }),
     el('div', { class: 'today-grid' },
-      section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdays.length, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
+      section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdayCount, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
       section({ title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: v.openComplaintCount, shown: v.openComplaints.length, empty: 'No open complaints. Lovely.' }, complaints),
       section({ title: 'Past their keep-in-touch time', icon: 'clock', testid: 'today-overdue', count: v.overdueCount, shown: v.overdue.length, empty: 'Everyone has heard from you recently.' }, overdue)));
 }
