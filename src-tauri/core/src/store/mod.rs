@@ -2,6 +2,7 @@
 //! typed functions; nothing outside this module sees a rusqlite type.
 
 mod bulk;
+mod exchange;
 mod contacts;
 mod search;
 mod settings;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
+pub use exchange::check_database_file;
 pub use search::SearchDocument;
 
 /// The database file's name inside the data folder.
