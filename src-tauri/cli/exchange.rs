@@ -57,7 +57,11 @@ pub fn export(data_dir: &Path, args: ExportArgs) -> Result<String, String> {
         "csv" => ExportFormat::Csv,
         "xlsx" => ExportFormat::Xlsx,
         "vcard" | "vcf" => ExportFormat::Vcard,
-        other => return Err(format!("\"{other}\" is not a format; use csv, xlsx or vcard")),
+        other => {
+            return Err(format!(
+                "\"{other}\" is not a format; use csv, xlsx or vcard"
+            ))
+        }
     };
     let vcard_version = match args.vcard_version.trim() {
         "3" | "3.0" => VcardVersion::V3,
@@ -76,12 +80,14 @@ pub fn export(data_dir: &Path, args: ExportArgs) -> Result<String, String> {
         .delimiter_byte()
         .map_err(|e| format!("--delimiter: {e}"))?;
     let book = open(data_dir)?;
-    let summary =
-        exchange::export(&book, &options, &args.out, &mut |_, _| {}).map_err(message)?;
+    let summary = exchange::export(&book, &options, &args.out, &mut |_, _| {}).map_err(message)?;
     Ok(if args.json {
         to_json(&summary)
     } else {
-        let mut text = format!("Exported {} contacts to {}.", summary.contacts, summary.path);
+        let mut text = format!(
+            "Exported {} contacts to {}.",
+            summary.contacts, summary.path
+        );
         if summary.shortened_values > 0 {
             text.push_str(&format!(
                 " {} values were shortened to the program's limits.",
@@ -95,7 +101,11 @@ pub fn export(data_dir: &Path, args: ExportArgs) -> Result<String, String> {
     })
 }
 
-pub fn import(data_dir: &Path, args: ImportArgs, today: chrono::NaiveDate) -> Result<String, String> {
+pub fn import(
+    data_dir: &Path,
+    args: ImportArgs,
+    today: chrono::NaiveDate,
+) -> Result<String, String> {
     let options = ImportOptions {
         format: ImportFormat::parse(&args.format).map_err(|e| format!("--format: {e}"))?,
         on_duplicate: OnDuplicate::parse(&args.on_duplicate)
@@ -107,14 +117,18 @@ pub fn import(data_dir: &Path, args: ImportArgs, today: chrono::NaiveDate) -> Re
         return Err(format!("{} is not a file", args.file.display()));
     }
     let mut book = open(data_dir)?;
-    let report = import::import(&mut book, &args.file, &options, today, &mut |_, _| {})
-        .map_err(message)?;
+    let report =
+        import::import(&mut book, &args.file, &options, today, &mut |_, _| {}).map_err(message)?;
     if args.json {
         return Ok(to_json(&report));
     }
     let mut lines = vec![format!(
         "{} {:?} file ({}{}), {} rows: {} added, {} merged, {} duplicates skipped, {} refused.",
-        if report.dry_run { "Dry run of a" } else { "Imported a" },
+        if report.dry_run {
+            "Dry run of a"
+        } else {
+            "Imported a"
+        },
         report.format,
         report.encoding,
         report
@@ -142,7 +156,10 @@ pub fn import(data_dir: &Path, args: ImportArgs, today: chrono::NaiveDate) -> Re
         ));
     }
     for refused in &report.refused {
-        lines.push(format!("line {}: refused — {}", refused.line, refused.reason));
+        lines.push(format!(
+            "line {}: refused — {}",
+            refused.line, refused.reason
+        ));
     }
     lines.extend(report.notes.iter().cloned());
     Ok(lines.join("\n"))

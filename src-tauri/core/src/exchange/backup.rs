@@ -28,7 +28,10 @@ pub struct Retention {
 
 impl Default for Retention {
     fn default() -> Retention {
-        Retention { daily: 7, weekly: 4 }
+        Retention {
+            daily: 7,
+            weekly: 4,
+        }
     }
 }
 

@@ -273,9 +273,7 @@ impl Profile {
 /// Cuts `value` to at most `limit` characters; says whether it did.
 pub fn fit(value: String, limit: Option<usize>) -> (String, bool) {
     match limit {
-        Some(limit) if value.chars().count() > limit => {
-            (value.chars().take(limit).collect(), true)
-        }
+        Some(limit) if value.chars().count() > limit => (value.chars().take(limit).collect(), true),
         _ => (value, false),
     }
 }

@@ -23,8 +23,7 @@ pub fn write(
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let heads: Vec<(String, Option<usize>)> =
-        columns.iter().map(|c| profile.header(*c)).collect();
+    let heads: Vec<(String, Option<usize>)> = columns.iter().map(|c| profile.header(*c)).collect();
     writer
         .write_record(heads.iter().map(|(name, _)| name.as_str()))
         .map_err(|e| e.to_string())?;

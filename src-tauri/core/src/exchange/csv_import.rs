@@ -25,7 +25,10 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), "UTF-8"),
         Err(_) => (
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
             "Windows-1252",
         ),
     }
@@ -161,7 +164,11 @@ fn guess(header: &str) -> ColumnMapping {
         }
     }
     // Outlook: "Business Street", "Home Postal Code", "Other Country/Region" …
-    for (prefix, slot, label) in [("business ", 1, "work"), ("home ", 2, "home"), ("other ", 3, "other")] {
+    for (prefix, slot, label) in [
+        ("business ", 1, "work"),
+        ("home ", 2, "home"),
+        ("other ", 3, "other"),
+    ] {
         if let Some(part) = h.strip_prefix(prefix) {
             let target = match part {
                 "street" => Some(Target::Street),
@@ -184,9 +191,13 @@ fn guess(header: &str) -> ColumnMapping {
             (Target::FullName, 1, "")
         }
         "prefix" | "title" | "name prefix" => (Target::Prefix, 1, ""),
-        "first name" | "given name" | "firstname" | "first" | "forename" => (Target::GivenName, 1, ""),
+        "first name" | "given name" | "firstname" | "first" | "forename" => {
+            (Target::GivenName, 1, "")
+        }
         "middle name" | "additional name" => (Target::MiddleName, 1, ""),
-        "last name" | "family name" | "lastname" | "surname" | "last" => (Target::FamilyName, 1, ""),
+        "last name" | "family name" | "lastname" | "surname" | "last" => {
+            (Target::FamilyName, 1, "")
+        }
         "nickname" => (Target::Nickname, 1, ""),
         "company" | "organization name" | "organisation" | "organization" | "company name"
         | "business" | "poattentionto" => (Target::Company, 1, ""),
@@ -207,7 +218,9 @@ fn guess(header: &str) -> ColumnMapping {
         "street" | "address" | "street address" | "poaddressline1" => (Target::Street, 1, ""),
         "city" | "town" | "pocity" => (Target::City, 1, ""),
         "region" | "state" | "province" | "county" | "poregion" => (Target::Region, 1, ""),
-        "postal code" | "zip" | "zip code" | "postcode" | "popostalcode" => (Target::PostalCode, 1, ""),
+        "postal code" | "zip" | "zip code" | "postcode" | "popostalcode" => {
+            (Target::PostalCode, 1, "")
+        }
         "country" | "pocountry" => (Target::Country, 1, ""),
         "birthday" | "date of birth" | "birth date" => (Target::Birthday, 1, ""),
         "customer since" => (Target::CustomerSince, 1, ""),
@@ -225,22 +238,47 @@ fn guess(header: &str) -> ColumnMapping {
 }
 
 /// Reads the header and rows of `text`.
-pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
+pub fn read_table(
+    text: &str,
+    delimiter: u8,
+) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers: Vec<String> = match records.next() {
-        Some(Ok(record)) => record.iter().map(|h| h.trim().to_string()).collect(),
-        Some(Err(e)) => return Err(e.to_string()),
-        None => return Err("the file is empty".into()),
+    let mut record = csv::StringRecord::new();
+    let headers: Vec<String> = match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|h| h.trim().to_string()).collect(),
+        Ok(false) => return Err("the file is empty".into()),
+        Err(e) => return Err(e.to_string()),
     };
     let mut rows = Vec::new();
-    for record in records {
-        let record = record.map_err(|e| e.to_string())?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    // A record starts where the one before it ended; its line is counted from the bytes, since
+    // a quoted field may span lines.
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    let mut start = reader.position().byte() as usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(e.to_string()),
+        }
+        let begin = start.min(text.len());
+        start = reader.position().byte() as usize;
+        // Skip the line break that ended the previous record.
+        let bytes = text.as_bytes();
+        let mut first = begin;
+        while first < bytes.len() && (bytes[first] == b'\r' || bytes[first] == b'\n') {
+            first += 1;
+        }
+        if first > counted_to {
+            line += bytes[counted_to..first]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted_to = first;
+        }
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
@@ -341,23 +379,28 @@ pub fn row_to_contact(line: usize, values: &[String], mapping: &[ColumnMapping])
     for (slot, address) in addresses.iter_mut() {
         if address.label.is_empty() {
             if let Some(map) = mapping.iter().find(|m| {
-                m.slot == *slot && matches!(m.target, Target::Street | Target::City | Target::PostalCode)
+                m.slot == *slot
+                    && matches!(m.target, Target::Street | Target::City | Target::PostalCode)
             }) {
                 address.label = map.label.clone();
             }
         }
     }
     for (_, (values, label)) in email_slots {
-        input.emails.extend(values.into_iter().map(|value| LabeledValue {
-            label: label.clone(),
-            value,
-        }));
+        input
+            .emails
+            .extend(values.into_iter().map(|value| LabeledValue {
+                label: label.clone(),
+                value,
+            }));
     }
     for (_, (values, label)) in phone_slots {
-        input.phones.extend(values.into_iter().map(|value| LabeledValue {
-            label: label.clone(),
-            value,
-        }));
+        input
+            .phones
+            .extend(values.into_iter().map(|value| LabeledValue {
+                label: label.clone(),
+                value,
+            }));
     }
     input.addresses = addresses.into_iter().map(|(_, a)| a).collect();
     if !middle.is_empty() {
@@ -406,4 +449,15 @@ pub fn parse_birthday(value: &str) -> Result<Option<Birthday>, String> {
     Birthday::parse(value)
         .or_else(|_| parse_vcard_date(value, false))
         .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rows_are_numbered_by_their_physical_line() {
+        let text = "A;B\r\nx;y\r\n\"=H(\"\"u\"\")\";z\r\n\"two\nlines\";w\r\nlast;v\r\n";
+        let (_, rows) = super::read_table(text, b';').unwrap_or_default();
+        let lines: Vec<usize> = rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 3, 4, 6]);
+    }
 }

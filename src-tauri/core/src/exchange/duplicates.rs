@@ -26,7 +26,10 @@ fn phone_key(value: &str) -> Option<String> {
 fn keys(input: &ContactInput) -> Vec<(String, &'static str)> {
     let mut keys = Vec::new();
     for email in &input.emails {
-        keys.push((format!("e:{}", email.value.trim().to_lowercase()), "same email"));
+        keys.push((
+            format!("e:{}", email.value.trim().to_lowercase()),
+            "same email",
+        ));
     }
     for phone in &input.phones {
         if let Some(key) = phone_key(&phone.value) {

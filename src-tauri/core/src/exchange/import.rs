@@ -369,11 +369,8 @@ pub fn import(
     for (i, contact) in existing.iter().enumerate() {
         index.add(&contact.fields, Slot::Existing(i));
     }
-    let choices: BTreeMap<u64, OnDuplicate> = options
-        .choices
-        .iter()
-        .map(|c| (c.line, c.action))
-        .collect();
+    let choices: BTreeMap<u64, OnDuplicate> =
+        options.choices.iter().map(|c| (c.line, c.action)).collect();
     let mut adds: Vec<ContactInput> = Vec::new();
     let mut merged: BTreeMap<usize, ContactInput> = BTreeMap::new();
     let mut report = ImportReport {
@@ -406,10 +403,7 @@ pub fn import(
             adds.push(input);
             continue;
         };
-        let action = choices
-            .get(&line)
-            .copied()
-            .unwrap_or(options.on_duplicate);
+        let action = choices.get(&line).copied().unwrap_or(options.on_duplicate);
         let (existing_id, current) = match slot {
             Slot::Existing(i) => (
                 Some(existing[i].id),

@@ -24,7 +24,9 @@ pub use columns::{Column, Profile};
 pub enum ExchangeError {
     #[error("Rapport could not write {path}: {reason}. Choose another file or folder, or free some space; nothing was written.")]
     CannotWrite { path: PathBuf, reason: String },
-    #[error("Rapport could not read {path}: {reason}. Check the file name and that you may read it.")]
+    #[error(
+        "Rapport could not read {path}: {reason}. Check the file name and that you may read it."
+    )]
     CannotRead { path: PathBuf, reason: String },
     #[error("{0}")]
     BadOption(String),

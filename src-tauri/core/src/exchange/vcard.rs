@@ -44,15 +44,18 @@ pub fn card(contact: &Contact, version: VcardVersion) -> String {
         }
     };
     for email in &f.emails {
-        lines.push(format!("EMAIL{}:{}", type_param(&email.label), escape(&email.value)));
+        lines.push(format!(
+            "EMAIL{}:{}",
+            type_param(&email.label),
+            escape(&email.value)
+        ));
     }
     for phone in &f.phones {
-        let value = if v4 {
-            format!("TEL{};VALUE=uri:tel:{}", type_param(&phone.label), phone.value.replace(' ', "-"))
-        } else {
-            format!("TEL{}:{}", type_param(&phone.label), escape(&phone.value))
-        };
-        lines.push(value);
+        lines.push(format!(
+            "TEL{}:{}",
+            type_param(&phone.label),
+            escape(&phone.value)
+        ));
     }
     for a in &f.addresses {
         lines.push(format!(
@@ -130,8 +133,7 @@ struct Property {
 impl Property {
     fn has_param(&self, key: &str, value: &str) -> bool {
         self.params.iter().any(|(k, v)| {
-            (k == key || k.is_empty())
-                && v.split(',').any(|v| v.trim().eq_ignore_ascii_case(value))
+            (k == key || k.is_empty()) && v.split(',').any(|v| v.trim().eq_ignore_ascii_case(value))
         })
     }
 
@@ -170,7 +172,10 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
         let Some(property) = parse_line(&line) else {
             continue;
         };
-        match (property.name.as_str(), property.value.trim().to_uppercase().as_str()) {
+        match (
+            property.name.as_str(),
+            property.value.trim().to_uppercase().as_str(),
+        ) {
             ("BEGIN", "VCARD") => current = Some((line_no, Vec::new())),
             ("END", "VCARD") => {
                 if let Some((start, props)) = current.take() {
@@ -187,7 +192,9 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
         }
     }
     if current.is_some() {
-        notes.push("The last card has no END:VCARD; the file may be cut short. It was not read.".into());
+        notes.push(
+            "The last card has no END:VCARD; the file may be cut short. It was not read.".into(),
+        );
     }
     if photos > 0 {
         notes.push(format!(
@@ -249,7 +256,10 @@ fn parse_line(line: &str) -> Option<Property> {
     };
     let params: Vec<(String, String)> = parts
         .map(|p| match p.split_once('=') {
-            Some((k, v)) => (k.trim().to_uppercase(), v.trim().trim_matches('"').to_string()),
+            Some((k, v)) => (
+                k.trim().to_uppercase(),
+                v.trim().trim_matches('"').to_string(),
+            ),
             None => (String::new(), p.trim().to_string()),
         })
         .collect();
@@ -262,8 +272,8 @@ fn parse_line(line: &str) -> Option<Property> {
     if property.has_param("ENCODING", "QUOTED-PRINTABLE") {
         let bytes = decode_quoted_printable(&property.value);
         let charset = property.param("CHARSET").unwrap_or("UTF-8");
-        let encoding = encoding_rs::Encoding::for_label(charset.as_bytes())
-            .unwrap_or(encoding_rs::UTF_8);
+        let encoding =
+            encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
         property.value = encoding.decode(&bytes).0.into_owned();
     }
     Some(property)
@@ -275,7 +285,9 @@ fn decode_quoted_printable(text: &str) -> Vec<u8> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'=' {
-            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
             if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(byte);
                 i += 3;
@@ -312,7 +324,7 @@ fn components(value: &str, sep: char) -> Vec<String> {
 }
 
 fn text(value: &str) -> String {
-    components(value, '\u{0}').join("")
+    components(value, '\u{0}').join("").replace("\r\n", "\n")
 }
 
 fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
@@ -344,7 +356,12 @@ fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
                 input.prefix = get(3);
             }
             "NICKNAME" => input.nickname = text(&p.value),
-            "ORG" => input.company = components(&p.value, ';').into_iter().next().unwrap_or_default(),
+            "ORG" => {
+                input.company = components(&p.value, ';')
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            }
             "TITLE" => input.job_title = text(&p.value),
             "EMAIL" => input.emails.push(LabeledValue {
                 label: p.label(),
@@ -379,16 +396,21 @@ fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
                 Ok(b) => input.birthday = Some(b),
                 Err(reason) => problems.push(format!("birthday: {reason}")),
             },
-            "CATEGORIES" => input
-                .tags
-                .extend(components(&p.value, ',').into_iter().filter(|t| !t.is_empty())),
+            "CATEGORIES" => input.tags.extend(
+                components(&p.value, ',')
+                    .into_iter()
+                    .filter(|t| !t.is_empty()),
+            ),
             "NOTE" => input.notes = text(&p.value),
             "PHOTO" => photo = true,
             "ANNIVERSARY" | "X-ANNIVERSARY" => {
                 extra_notes.push(format!("Anniversary: {}", text(&p.value)))
             }
             "X-ABDATE" => {
-                let label = labels.get(&p.group).cloned().unwrap_or_else(|| "Date".into());
+                let label = labels
+                    .get(&p.group)
+                    .cloned()
+                    .unwrap_or_else(|| "Date".into());
                 extra_notes.push(format!("{label}: {}", text(&p.value)));
             }
             "X-ABRELATEDNAMES" | "RELATED" => {
@@ -436,8 +458,12 @@ pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, String
     if let Some(rest) = date.strip_prefix("--") {
         let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
         if digits.len() == 4 {
-            let month = digits[..2].parse().map_err(|_| format!("\"{value}\" is not a date"))?;
-            let day = digits[2..].parse().map_err(|_| format!("\"{value}\" is not a date"))?;
+            let month = digits[..2]
+                .parse()
+                .map_err(|_| format!("\"{value}\" is not a date"))?;
+            let day = digits[2..]
+                .parse()
+                .map_err(|_| format!("\"{value}\" is not a date"))?;
             return Birthday::new(None, month, day);
         }
         return Err(format!("\"{value}\" is not a date"));
@@ -450,6 +476,10 @@ pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, String
     let year: i32 = digits[..4].parse().map_err(|_| bad())?;
     let month = digits[4..6].parse().map_err(|_| bad())?;
     let day = digits[6..].parse().map_err(|_| bad())?;
-    let year = if omit_year || year == 1604 { None } else { Some(year) };
+    let year = if omit_year || year == 1604 {
+        None
+    } else {
+        Some(year)
+    };
     Birthday::new(year, month, day)
 }

@@ -31,9 +31,7 @@ pub fn write(
         sheet
             .write_string_with_format(0, col, &name, &header)
             .map_err(|e| e.to_string())?;
-        sheet
-            .set_column_width(col, 18)
-            .map_err(|e| e.to_string())?;
+        sheet.set_column_width(col, 18).map_err(|e| e.to_string())?;
         limits.push(limit);
     }
     for (i, contact) in contacts.iter().enumerate() {
@@ -54,9 +52,7 @@ pub fn write(
     }
     let last_col = u16::try_from(columns.len().saturating_sub(1)).map_err(|e| e.to_string())?;
     let last_row = u32::try_from(contacts.len()).map_err(|e| e.to_string())?;
-    sheet
-        .set_freeze_panes(1, 0)
-        .map_err(|e| e.to_string())?;
+    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
     sheet
         .autofilter(0, 0, last_row, last_col)
         .map_err(|e| e.to_string())?;

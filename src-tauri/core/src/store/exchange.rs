@@ -9,9 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::contacts::{insert_contact_tx, update_contact_tx};
 use super::{classify, migrate, Store, StoreError, SCHEMA_VERSION};
-use crate::contacts::{
-    Birthday, Contact, ContactInput, LabeledValue, PostalAddress,
-};
+use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::search_text::fold;
 
@@ -161,7 +159,11 @@ impl Store {
     /// and its journal stay consistent; then brings it up to this version's schema.
     pub fn replace_from(&mut self, path: &Path) -> Result<(), StoreError> {
         self.conn
-            .restore(rusqlite::MAIN_DB, path, None::<fn(rusqlite::backup::Progress)>)
+            .restore(
+                rusqlite::MAIN_DB,
+                path,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
             .map_err(|e| classify(path, e))?;
         migrate(&mut self.conn, SCHEMA_VERSION).map_err(|e| classify(path, e))?;
         Ok(())

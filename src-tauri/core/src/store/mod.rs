@@ -2,8 +2,8 @@
 //! typed functions; nothing outside this module sees a rusqlite type.
 
 mod bulk;
-mod exchange;
 mod contacts;
+mod exchange;
 mod search;
 mod settings;
 mod today;
