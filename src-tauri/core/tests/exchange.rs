@@ -289,13 +289,13 @@ fn import_fixture(book: &mut Book, name: &str, dry_run: bool) -> import::ImportR
         today(),
         &mut |_, _| {},
     )
-    .unwrap()
+    .expect("import the fixture")
 }
 
 fn find(book: &Book, email: &str) -> ContactInput {
     book.store()
         .all_contacts(None)
-        .unwrap()
+        .expect("read contacts")
         .into_iter()
         .find(|c| c.fields.emails.iter().any(|e| e.value == email))
         .unwrap_or_else(|| panic!("{email} not imported"))

@@ -142,7 +142,7 @@ pub fn prune(folder: &Path, retention: Retention, today: NaiveDate) -> Result<Ve
             day_of(&name).map(|day| (day, entry.path()))
         })
         .collect();
-    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    backups.sort_by_key(|b| std::cmp::Reverse(b.0));
     let mut keep_weeks: Vec<(i32, u32)> = Vec::new();
     let this_week = today.iso_week();
     let mut removed = Vec::new();

@@ -113,9 +113,9 @@ pub struct ColumnMapping {
 /// Which kind of file the headers say this is.
 pub fn detect_kind(headers: &[String]) -> &'static str {
     let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
-    if has("Given Name") && has("Group Membership") {
-        "google"
-    } else if has("First Name") && (has("Labels") || has("E-mail 1 - Value")) {
+    let old_google = has("Given Name") && has("Group Membership");
+    let new_google = has("First Name") && (has("Labels") || has("E-mail 1 - Value"));
+    if old_google || new_google {
         "google"
     } else if has("E-mail Address") || has("Business Street") || has("Home Street") {
         "outlook"
@@ -237,11 +237,11 @@ fn guess(header: &str) -> ColumnMapping {
     mapping
 }
 
+/// A row's first line and its values.
+pub type TableRow = (usize, Vec<String>);
+
 /// Reads the header and rows of `text`.
-pub fn read_table(
-    text: &str,
-    delimiter: u8,
-) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
+pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRow>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
