@@ -20,6 +20,9 @@ const COMMANDS: &[&str] = &[
     "set_complaint_resolved",
     "delete_touchpoint",
     "staff_names",
+    "export_contacts",
+    "backup_now",
+    "restore_backup",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
 mod contacts;
+mod exchange;
 
 use contacts::{ContactsCommand, TouchpointCommand};
 
@@ -49,6 +50,24 @@ pub enum Command {
     /// Log what happened with a customer.
     #[command(subcommand)]
     Touchpoint(TouchpointCommand),
+    /// Export contacts for the accountant (CSV, XLSX) or an address book (vCard).
+    Export(exchange::ExportArgs),
+    /// Import contacts from a CSV (Google, Outlook, any spreadsheet) or vCard file.
+    Import(exchange::ImportArgs),
+    /// Copy the whole book to one file (checked before it is kept).
+    Backup {
+        /// Where to write (default: <data-dir>/backups/rapport-backup-<time>.db).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the book with a backup, after checking it; the current book is backed up first.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a headless subcommand against the book in `data_dir`.
@@ -89,6 +108,10 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         }
         Command::Contacts(command) => contacts::contacts(&data_dir, command, today),
         Command::Touchpoint(command) => contacts::touchpoint(&data_dir, command, today),
+        Command::Export(args) => exchange::export(&data_dir, args),
+        Command::Import(args) => exchange::import(&data_dir, args, today),
+        Command::Backup { out, json } => exchange::backup(&data_dir, out, json),
+        Command::Restore { file, json } => exchange::restore(&data_dir, &file, json),
     }
 }
 

@@ -15,6 +15,17 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     if let Err(error) = state.open_error() {
         eprintln!("rapport: {}", error.message);
     }
+    // The automatic daily backup, with retention; a failure is reported, never fatal.
+    let daily = state.with_book(|book| {
+        rapport_core::exchange::backup::daily_backup(
+            book,
+            &state.data_dir,
+            rapport_core::clock::today(),
+        )
+    });
+    if let (Err(error), Ok(())) = (daily, state.open_error()) {
+        eprintln!("rapport: the daily backup failed: {}", error.message);
+    }
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![
@@ -36,6 +47,9 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::timeline::set_complaint_resolved,
             commands::timeline::delete_touchpoint,
             commands::timeline::staff_names,
+            commands::exchange::export_contacts,
+            commands::exchange::backup_now,
+            commands::exchange::restore_backup,
         ])
         .run(tauri::generate_context!());
     match result {

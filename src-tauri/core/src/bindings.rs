@@ -7,6 +7,10 @@ use ts_rs::TS;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
 use crate::paths::AppInfo;
+use crate::exchange::backup::{BackupInfo, RestoreInfo, Retention};
+use crate::exchange::csv_import::{ColumnMapping, Target};
+use crate::exchange::import::*;
+use crate::exchange::*;
 use crate::today::*;
 
 macro_rules! declarations {
@@ -42,6 +46,26 @@ pub fn typescript() -> String {
         OpenComplaint,
         OverdueContact,
         TodayView,
+        Column,
+        Profile,
+        ExportFormat,
+        VcardVersion,
+        ExportOptions,
+        ExportSummary,
+        Target,
+        ColumnMapping,
+        ImportFormat,
+        OnDuplicate,
+        DuplicateChoice,
+        ImportOptions,
+        RefusedRow,
+        DuplicateRow,
+        ImportReport,
+        PreviewRow,
+        ImportPreview,
+        BackupInfo,
+        RestoreInfo,
+        Retention,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

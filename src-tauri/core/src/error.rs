@@ -31,6 +31,8 @@ pub enum Error {
     Conflict(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Exchange(#[from] crate::exchange::ExchangeError),
 }
 
 impl Error {
@@ -57,6 +59,7 @@ impl Error {
             Error::NotFound { .. } => "notFound",
             Error::Conflict(_) => "conflict",
             Error::Store(e) => e.code(),
+            Error::Exchange(e) => e.code(),
         }
     }
 

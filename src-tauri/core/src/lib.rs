@@ -7,6 +7,7 @@ pub mod clock;
 pub mod contacts;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod merge;
 pub mod paths;
 pub mod search_text;

@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod contacts;
+pub mod exchange;
 pub mod timeline;
 pub mod today;

@@ -120,3 +120,91 @@ export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, birt
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
 contactCount: number, };
+
+export type Column = "displayName" | "prefix" | "givenName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "email2" | "phone" | "phone2" | "street" | "city" | "region" | "postalCode" | "country" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
+
+export type Profile = "plain" | "quickbooks" | "xero";
+
+export type ExportFormat = "csv" | "xlsx" | "vcard";
+
+export type VcardVersion = "v3" | "v4";
+
+export type ExportOptions = { format: ExportFormat, profile: Profile, 
+/**
+ * Empty means the default columns (no personal details).
+ */
+columns: Array<Column>, 
+/**
+ * Only contacts with this tag; none for all active contacts.
+ */
+tag: string | null, 
+/**
+ * `,`, `;` or a tab.
+ */
+delimiter: string, vcardVersion: VcardVersion, };
+
+export type ExportSummary = { path: string, contacts: number, 
+/**
+ * Values cut to the accounting program's limit.
+ */
+shortenedValues: number, notes: Array<string>, };
+
+export type Target = "ignore" | "fullName" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
+
+export type ColumnMapping = { header: string, target: Target, slot: number, label: string, };
+
+export type ImportFormat = "auto" | "google" | "outlook" | "csv" | "vcard";
+
+export type OnDuplicate = "skip" | "merge" | "keep";
+
+export type DuplicateChoice = { line: number, action: OnDuplicate, };
+
+export type ImportOptions = { format: ImportFormat, onDuplicate: OnDuplicate, dryRun: boolean, 
+/**
+ * For a spreadsheet: where each column goes (default: guessed from the headers).
+ */
+mapping: Array<ColumnMapping> | null, 
+/**
+ * Per-duplicate choices that override `on_duplicate`.
+ */
+choices: Array<DuplicateChoice>, };
+
+export type RefusedRow = { line: number, reason: string, };
+
+export type DuplicateRow = { line: number, 
+/**
+ * The stored contact's id; none when it matches an earlier row of the same file.
+ */
+existingId: number | null, existing: ContactInput, incoming: ContactInput, reason: string, action: OnDuplicate, };
+
+export type ImportReport = { format: ImportFormat, encoding: string, delimiter: string | null, dryRun: boolean, rows: number, added: number, merged: number, skipped: number, refused: Array<RefusedRow>, duplicates: Array<DuplicateRow>, notes: Array<string>, };
+
+export type PreviewRow = { line: number, displayName: string, input: ContactInput, 
+/**
+ * Why the row would be refused; empty when it is fine.
+ */
+problems: Array<string>, };
+
+export type ImportPreview = { format: ImportFormat, encoding: string, delimiter: string | null, headers: Array<string>, mapping: Array<ColumnMapping>, rows: Array<PreviewRow>, totalRows: number, notes: Array<string>, };
+
+export type BackupInfo = { path: string, bytes: number, 
+/**
+ * Older automatic backups removed by the retention rule.
+ */
+removed: Array<string>, };
+
+export type RestoreInfo = { 
+/**
+ * Where the book as it was before the restore was kept.
+ */
+previousSavedTo: string, contacts: number, };
+
+export type Retention = { 
+/**
+ * The newest daily backups kept.
+ */
+daily: number, 
+/**
+ * Beyond those, one per week for this many weeks.
+ */
+weekly: number, };

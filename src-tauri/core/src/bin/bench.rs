@@ -74,8 +74,10 @@ fn main() -> ExitCode {
     let Some(today) = NaiveDate::from_ymd_opt(2026, 3, 15) else {
         return ExitCode::FAILURE;
     };
+    let run_exchange = options.only.as_deref() != Some("book");
+    let run_book = options.only.as_deref() != Some("exchange");
     let mut rows = Vec::new();
-    for &size in &options.sizes {
+    for &size in options.sizes.iter().filter(|_| run_book) {
         match run(size, today, options.keep.as_deref()) {
             Ok(row) => {
                 eprintln!(
@@ -91,9 +93,23 @@ fn main() -> ExitCode {
             }
         }
     }
+    if run_book {
+        print_book(&rows);
+    }
+    if run_exchange {
+        let size = options.sizes.iter().copied().max().unwrap_or(100_000);
+        if let Err(message) = exchange_section(size, today, options.keep.as_deref()) {
+            eprintln!("exchange: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_book(rows: &[Row]) {
     println!("| contacts | fill | db size | search median | search p95 | first screen | today | peak RSS |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for row in &rows {
+    for row in rows {
         println!(
             "| {} | {:.2} s | {:.1} MB | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
             row.contacts,
@@ -109,19 +125,107 @@ fn main() -> ExitCode {
             )),
         );
     }
-    ExitCode::SUCCESS
+}
+
+/// Export, import and backup of a big book: each step timed against the target.
+fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<(), String> {
+    use rapport_core::exchange::import::{import, ImportOptions};
+    use rapport_core::exchange::{backup, export, Column, ExportFormat, ExportOptions};
+    let dir = TempDir::new(size + 1, keep)?;
+    let source_dir = dir.path().join("source");
+    let mut book = Book::open(&source_dir).map_err(|e| e.to_string())?;
+    demo::fill(&mut book, size, SEED, today).map_err(|e| e.to_string())?;
+    let mut lines = Vec::new();
+    let mut step = |name: &str, target: f64, work: &mut dyn FnMut() -> Result<PathBuf, String>| {
+        let started = Instant::now();
+        let out = work()?;
+        let took = started.elapsed().as_secs_f64();
+        lines.push(format!(
+            "| {name} | {size} | {took:.2} s | < {target} s | {} | {:.1} MB |",
+            if took < target { "ok" } else { "SLOW" },
+            file_size(&out) as f64 / 1e6
+        ));
+        Ok::<(), String>(())
+    };
+    let csv_out = dir.path().join("export.csv");
+    step("export CSV (default columns)", 1.0, &mut || {
+        let options = ExportOptions::default();
+        export(&book, &options, &csv_out, &mut |_, _| {}).map_err(|e| e.to_string())?;
+        Ok(csv_out.clone())
+    })?;
+    let xlsx_out = dir.path().join("export.xlsx");
+    step("export XLSX (default columns)", 5.0, &mut || {
+        let options = ExportOptions {
+            format: ExportFormat::Xlsx,
+            ..ExportOptions::default()
+        };
+        export(&book, &options, &xlsx_out, &mut |_, _| {}).map_err(|e| e.to_string())?;
+        Ok(xlsx_out.clone())
+    })?;
+    let backup_out = dir.path().join("backup.db");
+    step("backup (VACUUM INTO + integrity check)", 2.0, &mut || {
+        backup::backup_to(book.store(), &backup_out).map_err(|e| e.to_string())?;
+        Ok(backup_out.clone())
+    })?;
+    // A rich CSV (every column but personal notes) imported into an empty book.
+    let full_csv = dir.path().join("full.csv");
+    let options = ExportOptions {
+        columns: Column::ALL.to_vec(),
+        ..ExportOptions::default()
+    };
+    export(&book, &options, &full_csv, &mut |_, _| {}).map_err(|e| e.to_string())?;
+    let mut target = Book::open(&dir.path().join("target")).map_err(|e| e.to_string())?;
+    step(
+        "import CSV (all columns, into an empty book)",
+        3.0,
+        &mut || {
+            let report = import(
+                &mut target,
+                &full_csv,
+                &ImportOptions::default(),
+                today,
+                &mut |_, _| {},
+            )
+            .map_err(|e| e.to_string())?;
+            eprintln!(
+                "import: {} added, {} duplicates skipped, {} refused",
+                report.added,
+                report.skipped,
+                report.refused.len()
+            );
+            Ok(full_csv.clone())
+        },
+    )?;
+    println!();
+    println!("| exchange step | contacts | time | target | | file |");
+    println!("|---|---:|---:|---:|---|---:|");
+    for line in lines {
+        println!("{line}");
+    }
+    println!(
+        "\npeak RSS: {}",
+        peak_rss_kib().map_or("n/a".to_string(), |kib| format!(
+            "{:.0} MB",
+            kib as f64 / 1024.0
+        ))
+    );
+    Ok(())
 }
 
 struct Options {
     sizes: Vec<usize>,
+    /// Run one section only: `book` or `exchange`.
+    only: Option<String>,
     /// Keep the databases in this folder (one subfolder per size) to look at them afterwards.
     keep: Option<PathBuf>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
-    let usage = "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER]";
+    let usage =
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
+        only: None,
         keep: None,
     };
     let mut args = args.into_iter();
@@ -139,6 +243,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
+            "--only" if value == "book" || value == "exchange" => options.only = Some(value),
             _ => return Err(usage.to_string()),
         }
     }

@@ -46,51 +46,7 @@ impl Store {
     /// Replaces the editable fields of contact `id` (already validated).
     pub fn update_contact(&mut self, id: i64, input: &ContactInput) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let company_id = upsert_company(&tx, &input.company)?;
-        let name = display_name(input);
-        let changed = tx.execute(
-            "UPDATE contacts SET given_name = ?2, family_name = ?3, prefix = ?4, nickname = ?5,
-                display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
-                birthday_month = ?10, birthday_day = ?11, birthday_year = ?12, customer_since = ?13,
-                family = ?14, interests = ?15, talking_points = ?16, notes = ?17,
-                keep_in_touch_days = ?18, updated_at = ?19
-             WHERE id = ?1",
-            params![
-                id,
-                input.given_name,
-                input.family_name,
-                input.prefix,
-                input.nickname,
-                name,
-                fold(&name),
-                company_id,
-                input.job_title,
-                input.birthday.map(|b| b.month),
-                input.birthday.map(|b| b.day),
-                input.birthday.and_then(|b| b.year),
-                input.customer_since,
-                input.family,
-                input.interests,
-                input.talking_points,
-                input.notes,
-                input.keep_in_touch_days,
-                now_timestamp(),
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::not_found(format!("Contact {id}")));
-        }
-        for table in [
-            "contact_emails",
-            "contact_phones",
-            "contact_addresses",
-            "contact_tags",
-        ] {
-            tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
-        }
-        insert_children(&tx, id, input)?;
-        refresh_touch_due(&tx, id)?;
-        search::index(&tx, id, &SearchDocument::from_input(input, &name))?;
+        update_contact_tx(&tx, id, input)?;
         tx.commit()?;
         Ok(())
     }
@@ -382,6 +338,56 @@ impl Store {
     pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ContactSummary>> {
         summaries(&self.conn, ids)
     }
+}
+
+/// Replaces the editable fields of contact `id` (already validated) inside `tx`.
+pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {
+    let company_id = upsert_company(tx, &input.company)?;
+    let name = display_name(input);
+    let changed = tx.execute(
+        "UPDATE contacts SET given_name = ?2, family_name = ?3, prefix = ?4, nickname = ?5,
+            display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
+            birthday_month = ?10, birthday_day = ?11, birthday_year = ?12, customer_since = ?13,
+            family = ?14, interests = ?15, talking_points = ?16, notes = ?17,
+            keep_in_touch_days = ?18, updated_at = ?19
+         WHERE id = ?1",
+        params![
+            id,
+            input.given_name,
+            input.family_name,
+            input.prefix,
+            input.nickname,
+            name,
+            fold(&name),
+            company_id,
+            input.job_title,
+            input.birthday.map(|b| b.month),
+            input.birthday.map(|b| b.day),
+            input.birthday.and_then(|b| b.year),
+            input.customer_since,
+            input.family,
+            input.interests,
+            input.talking_points,
+            input.notes,
+            input.keep_in_touch_days,
+            now_timestamp(),
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::not_found(format!("Contact {id}")));
+    }
+    for table in [
+        "contact_emails",
+        "contact_phones",
+        "contact_addresses",
+        "contact_tags",
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
+    }
+    insert_children(tx, id, input)?;
+    refresh_touch_due(tx, id)?;
+    search::index(tx, id, &SearchDocument::from_input(input, &name))?;
+    Ok(())
 }
 
 /// Inserts a contact; `existing` restores a deleted one with its id and dates.

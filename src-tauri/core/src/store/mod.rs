@@ -3,6 +3,7 @@
 
 mod bulk;
 mod contacts;
+mod exchange;
 mod search;
 mod settings;
 mod today;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
+pub use exchange::check_database_file;
 pub use search::SearchDocument;
 
 /// The database file's name inside the data folder.

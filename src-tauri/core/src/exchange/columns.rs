@@ -1,0 +1,279 @@
+//! The columns an export can hold, and the accounting programs' names and limits for them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::contacts::Contact;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Column {
+    DisplayName,
+    Prefix,
+    GivenName,
+    FamilyName,
+    Nickname,
+    Company,
+    JobTitle,
+    Email,
+    Email2,
+    Phone,
+    Phone2,
+    Street,
+    City,
+    Region,
+    PostalCode,
+    Country,
+    Birthday,
+    CustomerSince,
+    Tags,
+    Notes,
+    Family,
+    Interests,
+    TalkingPoints,
+}
+
+impl Column {
+    pub const ALL: [Column; 23] = [
+        Column::DisplayName,
+        Column::Prefix,
+        Column::GivenName,
+        Column::FamilyName,
+        Column::Nickname,
+        Column::Company,
+        Column::JobTitle,
+        Column::Email,
+        Column::Email2,
+        Column::Phone,
+        Column::Phone2,
+        Column::Street,
+        Column::City,
+        Column::Region,
+        Column::PostalCode,
+        Column::Country,
+        Column::Birthday,
+        Column::CustomerSince,
+        Column::Tags,
+        Column::Notes,
+        Column::Family,
+        Column::Interests,
+        Column::TalkingPoints,
+    ];
+
+    /// What the accountant needs: how to reach and bill the customer. No personal details,
+    /// family or complaints.
+    pub const DEFAULT: [Column; 11] = [
+        Column::DisplayName,
+        Column::Company,
+        Column::Email,
+        Column::Phone,
+        Column::Street,
+        Column::City,
+        Column::Region,
+        Column::PostalCode,
+        Column::Country,
+        Column::CustomerSince,
+        Column::Tags,
+    ];
+
+    /// The name on the command line (`--columns display_name,email`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::DisplayName => "display_name",
+            Column::Prefix => "prefix",
+            Column::GivenName => "given_name",
+            Column::FamilyName => "family_name",
+            Column::Nickname => "nickname",
+            Column::Company => "company",
+            Column::JobTitle => "job_title",
+            Column::Email => "email",
+            Column::Email2 => "email2",
+            Column::Phone => "phone",
+            Column::Phone2 => "phone2",
+            Column::Street => "street",
+            Column::City => "city",
+            Column::Region => "region",
+            Column::PostalCode => "postal_code",
+            Column::Country => "country",
+            Column::Birthday => "birthday",
+            Column::CustomerSince => "customer_since",
+            Column::Tags => "tags",
+            Column::Notes => "notes",
+            Column::Family => "family",
+            Column::Interests => "interests",
+            Column::TalkingPoints => "talking_points",
+        }
+    }
+
+    /// The header in a plain export; the import recognises it again.
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::DisplayName => "Name",
+            Column::Prefix => "Prefix",
+            Column::GivenName => "First name",
+            Column::FamilyName => "Last name",
+            Column::Nickname => "Nickname",
+            Column::Company => "Company",
+            Column::JobTitle => "Job title",
+            Column::Email => "Email",
+            Column::Email2 => "Email 2",
+            Column::Phone => "Phone",
+            Column::Phone2 => "Phone 2",
+            Column::Street => "Street",
+            Column::City => "City",
+            Column::Region => "Region",
+            Column::PostalCode => "Postal code",
+            Column::Country => "Country",
+            Column::Birthday => "Birthday",
+            Column::CustomerSince => "Customer since",
+            Column::Tags => "Tags",
+            Column::Notes => "Notes",
+            Column::Family => "Family",
+            Column::Interests => "Interests",
+            Column::TalkingPoints => "Talking points",
+        }
+    }
+
+    pub fn parse(key: &str) -> Result<Column, String> {
+        let wanted = key.trim().to_lowercase().replace(['-', ' '], "_");
+        Column::ALL
+            .into_iter()
+            .find(|c| c.key() == wanted)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
+                format!("\"{key}\" is not a column; use {}", keys.join(", "))
+            })
+    }
+
+    /// The column's text for one contact (the first address holds street to country).
+    pub fn value(self, contact: &Contact) -> String {
+        let f = &contact.fields;
+        let address = f.addresses.first();
+        let nth = |values: &[crate::contacts::LabeledValue], n: usize| {
+            values.get(n).map(|v| v.value.clone()).unwrap_or_default()
+        };
+        match self {
+            Column::DisplayName => contact.display_name.clone(),
+            Column::Prefix => f.prefix.clone(),
+            Column::GivenName => f.given_name.clone(),
+            Column::FamilyName => f.family_name.clone(),
+            Column::Nickname => f.nickname.clone(),
+            Column::Company => f.company.clone(),
+            Column::JobTitle => f.job_title.clone(),
+            Column::Email => nth(&f.emails, 0),
+            Column::Email2 => nth(&f.emails, 1),
+            Column::Phone => nth(&f.phones, 0),
+            Column::Phone2 => nth(&f.phones, 1),
+            Column::Street => address.map(|a| a.street.clone()).unwrap_or_default(),
+            Column::City => address.map(|a| a.city.clone()).unwrap_or_default(),
+            Column::Region => address.map(|a| a.region.clone()).unwrap_or_default(),
+            Column::PostalCode => address.map(|a| a.postal_code.clone()).unwrap_or_default(),
+            Column::Country => address.map(|a| a.country.clone()).unwrap_or_default(),
+            Column::Birthday => f.birthday.map(|b| b.to_text()).unwrap_or_default(),
+            Column::CustomerSince => f
+                .customer_since
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            Column::Tags => f.tags.join(", "),
+            Column::Notes => f.notes.clone(),
+            Column::Family => f.family.clone(),
+            Column::Interests => f.interests.clone(),
+            Column::TalkingPoints => f.talking_points.clone(),
+        }
+    }
+}
+
+/// Parses `display_name,email,…`; an empty list means the default columns.
+pub fn parse_columns(list: &str) -> Result<Vec<Column>, String> {
+    let mut columns = Vec::new();
+    for key in list.split(',').filter(|k| !k.trim().is_empty()) {
+        let column = Column::parse(key)?;
+        if !columns.contains(&column) {
+            columns.push(column);
+        }
+    }
+    Ok(if columns.is_empty() {
+        Column::DEFAULT.to_vec()
+    } else {
+        columns
+    })
+}
+
+/// Whose column names and limits the export follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Profile {
+    #[default]
+    Plain,
+    /// QuickBooks Online's customer import.
+    Quickbooks,
+    /// Xero's contact import.
+    Xero,
+}
+
+impl Profile {
+    pub fn parse(text: &str) -> Result<Profile, String> {
+        match text.trim().to_lowercase().as_str() {
+            "plain" => Ok(Profile::Plain),
+            "quickbooks" | "qbo" => Ok(Profile::Quickbooks),
+            "xero" => Ok(Profile::Xero),
+            other => Err(format!(
+                "\"{other}\" is not a profile; use plain, quickbooks or xero"
+            )),
+        }
+    }
+
+    /// The header for `column` in this program, and the most characters it accepts (longer
+    /// values are cut, and the export says how many were).
+    pub fn header(self, column: Column) -> (String, Option<usize>) {
+        match self {
+            Profile::Plain => (column.header().to_string(), None),
+            Profile::Quickbooks => {
+                let (name, limit) = match column {
+                    Column::DisplayName => ("Name", 100),
+                    Column::Prefix => ("Title", 16),
+                    Column::GivenName => ("First Name", 100),
+                    Column::FamilyName => ("Last Name", 100),
+                    Column::Company => ("Company", 100),
+                    Column::Email => ("Email", 100),
+                    Column::Phone => ("Phone", 30),
+                    Column::Phone2 => ("Mobile", 30),
+                    Column::Street => ("Street", 500),
+                    Column::City => ("City", 255),
+                    Column::Region => ("State", 255),
+                    Column::PostalCode => ("ZIP", 30),
+                    Column::Country => ("Country", 255),
+                    Column::Notes => ("Notes", 4000),
+                    other => return (other.header().to_string(), Some(500)),
+                };
+                (name.to_string(), Some(limit))
+            }
+            Profile::Xero => {
+                let (name, limit) = match column {
+                    Column::DisplayName => ("*ContactName", 255),
+                    Column::GivenName => ("FirstName", 255),
+                    Column::FamilyName => ("LastName", 255),
+                    Column::Company => ("POAttentionTo", 255),
+                    Column::Email => ("EmailAddress", 255),
+                    Column::Phone => ("PhoneNumber", 50),
+                    Column::Phone2 => ("MobileNumber", 50),
+                    Column::Street => ("POAddressLine1", 500),
+                    Column::City => ("POCity", 255),
+                    Column::Region => ("PORegion", 255),
+                    Column::PostalCode => ("POPostalCode", 50),
+                    Column::Country => ("POCountry", 50),
+                    other => return (other.header().to_string(), Some(500)),
+                };
+                (name.to_string(), Some(limit))
+            }
+        }
+    }
+}
+
+/// Cuts `value` to at most `limit` characters; says whether it did.
+pub fn fit(value: String, limit: Option<usize>) -> (String, bool) {
+    match limit {
+        Some(limit) if value.chars().count() > limit => (value.chars().take(limit).collect(), true),
+        _ => (value, false),
+    }
+}

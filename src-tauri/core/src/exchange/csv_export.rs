@@ -1,0 +1,50 @@
+//! CSV for the accountant: UTF-8 with a BOM and CRLF line ends so Excel reads accents right, any
+//! delimiter, and no cell a spreadsheet would run as a formula.
+
+use std::io::Write;
+
+use super::columns::{fit, Column, Profile};
+use super::neutralise;
+use crate::contacts::Contact;
+
+/// Writes the header and one row per contact; returns how many values were cut to the
+/// profile's limits.
+pub fn write(
+    out: impl Write,
+    contacts: &[Contact],
+    columns: &[Column],
+    profile: Profile,
+    delimiter: u8,
+    progress: &mut dyn FnMut(u64),
+) -> Result<u64, String> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    out.write_all(b"\xEF\xBB\xBF").map_err(|e| e.to_string())?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let heads: Vec<(String, Option<usize>)> = columns.iter().map(|c| profile.header(*c)).collect();
+    writer
+        .write_record(heads.iter().map(|(name, _)| name.as_str()))
+        .map_err(|e| e.to_string())?;
+    let mut shortened = 0;
+    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    for (i, contact) in contacts.iter().enumerate() {
+        record.clear();
+        for (column, (_, limit)) in columns.iter().zip(&heads) {
+            let (value, cut) = fit(column.value(contact), *limit);
+            shortened += u64::from(cut);
+            record.push(neutralise(&value).into_owned());
+        }
+        writer.write_record(&record).map_err(|e| e.to_string())?;
+        if i % 5000 == 4999 {
+            progress(i as u64 + 1);
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|e| e.to_string())?
+        .flush()
+        .map_err(|e| e.to_string())?;
+    Ok(shortened)
+}

@@ -1,0 +1,463 @@
+//! CSV from Google Contacts (current and older headers), Outlook, or any spreadsheet through a
+//! column mapping. Text is decoded from UTF-8 (with or without BOM), UTF-16 with BOM or
+//! Windows-1252; the delimiter (comma, semicolon, tab) is detected.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::import::SourceRow;
+use super::unneutralise;
+use super::vcard::parse_vcard_date;
+use crate::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
+
+/// Decodes a file's bytes; returns the text and the encoding's name.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let name = match encoding.name() {
+            "UTF-8" => "UTF-8 with BOM",
+            "UTF-16LE" => "UTF-16LE",
+            _ => "UTF-16BE",
+        };
+        return (text.into_owned(), name);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), "UTF-8"),
+        Err(_) => (
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            "Windows-1252",
+        ),
+    }
+}
+
+/// The delimiter used most on the header line, outside quotes.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut in_quotes = false;
+    for c in header.bytes() {
+        if c == b'"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            for (d, n) in counts.iter_mut() {
+                if *d == c {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| *d)
+        .unwrap_or(b',')
+}
+
+pub fn delimiter_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}
+
+/// Where a column's values go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Target {
+    Ignore,
+    /// A whole name, split at the last space when no first/last name column is given.
+    FullName,
+    Prefix,
+    GivenName,
+    MiddleName,
+    FamilyName,
+    Nickname,
+    Company,
+    JobTitle,
+    Email,
+    EmailLabel,
+    Phone,
+    PhoneLabel,
+    Street,
+    City,
+    Region,
+    PostalCode,
+    Country,
+    AddressLabel,
+    Birthday,
+    CustomerSince,
+    Tags,
+    Notes,
+    Family,
+    Interests,
+    TalkingPoints,
+}
+
+/// One column of the file and where it goes. `slot` groups the columns of one email, phone or
+/// address (Google's "Address 2 - City" and "Address 2 - Street" are slot 2); `label` is the
+/// label the value gets when no label column says otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMapping {
+    pub header: String,
+    pub target: Target,
+    pub slot: u32,
+    pub label: String,
+}
+
+/// Which kind of file the headers say this is.
+pub fn detect_kind(headers: &[String]) -> &'static str {
+    let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
+    let old_google = has("Given Name") && has("Group Membership");
+    let new_google = has("First Name") && (has("Labels") || has("E-mail 1 - Value"));
+    if old_google || new_google {
+        "google"
+    } else if has("E-mail Address") || has("Business Street") || has("Home Street") {
+        "outlook"
+    } else {
+        "csv"
+    }
+}
+
+/// Guesses every column's target from its header (Google, Outlook, our own exports, QuickBooks,
+/// Xero, and common spreadsheet names in English).
+pub fn guess_mapping(headers: &[String]) -> Vec<ColumnMapping> {
+    headers.iter().map(|h| guess(h)).collect()
+}
+
+fn guess(header: &str) -> ColumnMapping {
+    let mut mapping = ColumnMapping {
+        header: header.to_string(),
+        target: Target::Ignore,
+        slot: 1,
+        label: String::new(),
+    };
+    let h = header.trim().trim_start_matches('*').to_lowercase();
+    // Google: "E-mail 2 - Value", "Phone 1 - Type", "Address 1 - Postal Code", "Organization 1 - Name".
+    if let Some((left, part)) = h.split_once(" - ") {
+        let mut words = left.rsplitn(2, ' ');
+        let slot = words.next().and_then(|n| n.parse::<u32>().ok());
+        let kind = words.next().unwrap_or("");
+        if let Some(slot) = slot {
+            mapping.slot = slot;
+            mapping.target = match (kind, part) {
+                ("e-mail" | "email", "value") => Target::Email,
+                ("e-mail" | "email", "type" | "label") => Target::EmailLabel,
+                ("phone", "value") => Target::Phone,
+                ("phone", "type" | "label") => Target::PhoneLabel,
+                ("address", "street") => Target::Street,
+                ("address", "city") => Target::City,
+                ("address", "region") => Target::Region,
+                ("address", "postal code") => Target::PostalCode,
+                ("address", "country") => Target::Country,
+                ("address", "type" | "label") => Target::AddressLabel,
+                ("organization", "name") if slot == 1 => Target::Company,
+                ("organization", "title") if slot == 1 => Target::JobTitle,
+                _ => Target::Ignore,
+            };
+            return mapping;
+        }
+    }
+    // Outlook: "Business Street", "Home Postal Code", "Other Country/Region" …
+    for (prefix, slot, label) in [
+        ("business ", 1, "work"),
+        ("home ", 2, "home"),
+        ("other ", 3, "other"),
+    ] {
+        if let Some(part) = h.strip_prefix(prefix) {
+            let target = match part {
+                "street" => Some(Target::Street),
+                "city" => Some(Target::City),
+                "state" => Some(Target::Region),
+                "postal code" => Some(Target::PostalCode),
+                "country/region" | "country" => Some(Target::Country),
+                _ => None,
+            };
+            if let Some(target) = target {
+                mapping.target = target;
+                mapping.slot = slot;
+                mapping.label = label.into();
+                return mapping;
+            }
+        }
+    }
+    let (target, slot, label) = match h.as_str() {
+        "name" | "full name" | "display name" | "contactname" | "contact name" | "customer" => {
+            (Target::FullName, 1, "")
+        }
+        "prefix" | "title" | "name prefix" => (Target::Prefix, 1, ""),
+        "first name" | "given name" | "firstname" | "first" | "forename" => {
+            (Target::GivenName, 1, "")
+        }
+        "middle name" | "additional name" => (Target::MiddleName, 1, ""),
+        "last name" | "family name" | "lastname" | "surname" | "last" => {
+            (Target::FamilyName, 1, "")
+        }
+        "nickname" => (Target::Nickname, 1, ""),
+        "company" | "organization name" | "organisation" | "organization" | "company name"
+        | "business" | "poattentionto" => (Target::Company, 1, ""),
+        "job title" | "organization title" | "position" | "role" => (Target::JobTitle, 1, ""),
+        "email" | "e-mail" | "mail" | "email address" | "e-mail address" | "emailaddress" => {
+            (Target::Email, 1, "")
+        }
+        "email 2" | "e-mail 2 address" | "email2" => (Target::Email, 2, ""),
+        "e-mail 3 address" | "email 3" => (Target::Email, 3, ""),
+        "phone" | "telephone" | "tel" | "phone number" | "phonenumber" | "primary phone" => {
+            (Target::Phone, 1, "")
+        }
+        "phone 2" | "mobile" | "mobilenumber" | "cell" => (Target::Phone, 2, "mobile"),
+        "mobile phone" => (Target::Phone, 3, "mobile"),
+        "business phone" | "company main phone" => (Target::Phone, 4, "work"),
+        "home phone" => (Target::Phone, 5, "home"),
+        "other phone" => (Target::Phone, 6, "other"),
+        "street" | "address" | "street address" | "poaddressline1" => (Target::Street, 1, ""),
+        "city" | "town" | "pocity" => (Target::City, 1, ""),
+        "region" | "state" | "province" | "county" | "poregion" => (Target::Region, 1, ""),
+        "postal code" | "zip" | "zip code" | "postcode" | "popostalcode" => {
+            (Target::PostalCode, 1, "")
+        }
+        "country" | "pocountry" => (Target::Country, 1, ""),
+        "birthday" | "date of birth" | "birth date" => (Target::Birthday, 1, ""),
+        "customer since" => (Target::CustomerSince, 1, ""),
+        "tags" | "labels" | "group membership" | "categories" => (Target::Tags, 1, ""),
+        "notes" | "note" => (Target::Notes, 1, ""),
+        "family" | "spouse" => (Target::Family, 1, ""),
+        "interests" | "hobby" => (Target::Interests, 1, ""),
+        "talking points" => (Target::TalkingPoints, 1, ""),
+        _ => (Target::Ignore, 1, ""),
+    };
+    mapping.target = target;
+    mapping.slot = slot;
+    mapping.label = label.into();
+    mapping
+}
+
+/// A row's first line and its values.
+pub type TableRow = (usize, Vec<String>);
+
+/// Reads the header and rows of `text`.
+pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRow>), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let headers: Vec<String> = match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|h| h.trim().to_string()).collect(),
+        Ok(false) => return Err("the file is empty".into()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut rows = Vec::new();
+    // A record starts where the one before it ended; its line is counted from the bytes, since
+    // a quoted field may span lines.
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    let mut start = reader.position().byte() as usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(e.to_string()),
+        }
+        let begin = start.min(text.len());
+        start = reader.position().byte() as usize;
+        // Skip the line break that ended the previous record.
+        let bytes = text.as_bytes();
+        let mut first = begin;
+        while first < bytes.len() && (bytes[first] == b'\r' || bytes[first] == b'\n') {
+            first += 1;
+        }
+        if first > counted_to {
+            line += bytes[counted_to..first]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted_to = first;
+        }
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, record.iter().map(str::to_string).collect()));
+    }
+    Ok((headers, rows))
+}
+
+/// One row through the mapping.
+pub fn row_to_contact(line: usize, values: &[String], mapping: &[ColumnMapping]) -> SourceRow {
+    let mut input = ContactInput::default();
+    let mut problems = Vec::new();
+    let mut full_name = String::new();
+    let mut middle = String::new();
+    let mut addresses: Vec<(u32, PostalAddress)> = Vec::new();
+    fn slot_of<T: Default>(list: &mut Vec<(u32, T)>, slot: u32) -> &mut T {
+        let i = match list.iter().position(|(s, _)| *s == slot) {
+            Some(i) => i,
+            None => {
+                list.push((slot, T::default()));
+                list.len() - 1
+            }
+        };
+        &mut list[i].1
+    }
+    let mut email_slots: Vec<(u32, (Vec<String>, String))> = Vec::new();
+    let mut phone_slots: Vec<(u32, (Vec<String>, String))> = Vec::new();
+    for (map, raw) in mapping.iter().zip(values) {
+        let value = unneutralise(raw.trim()).trim();
+        if value.is_empty() || map.target == Target::Ignore {
+            continue;
+        }
+        let value = value.to_string();
+        let multi = || -> Vec<String> {
+            value
+                .split(" ::: ")
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect()
+        };
+        match map.target {
+            Target::Ignore => {}
+            Target::FullName => full_name = value,
+            Target::Prefix => input.prefix = value,
+            Target::GivenName => input.given_name = value,
+            Target::MiddleName => middle = value,
+            Target::FamilyName => input.family_name = value,
+            Target::Nickname => input.nickname = value,
+            Target::Company => input.company = value,
+            Target::JobTitle => input.job_title = value,
+            Target::Email => {
+                let slot = slot_of(&mut email_slots, map.slot);
+                slot.0.extend(multi());
+                if slot.1.is_empty() {
+                    slot.1 = map.label.clone();
+                }
+            }
+            Target::EmailLabel => slot_of(&mut email_slots, map.slot).1 = label_text(&value),
+            Target::Phone => {
+                let slot = slot_of(&mut phone_slots, map.slot);
+                slot.0.extend(multi());
+                if slot.1.is_empty() {
+                    slot.1 = map.label.clone();
+                }
+            }
+            Target::PhoneLabel => slot_of(&mut phone_slots, map.slot).1 = label_text(&value),
+            Target::Street => slot_of(&mut addresses, map.slot).street = value,
+            Target::City => slot_of(&mut addresses, map.slot).city = value,
+            Target::Region => slot_of(&mut addresses, map.slot).region = value,
+            Target::PostalCode => slot_of(&mut addresses, map.slot).postal_code = value,
+            Target::Country => slot_of(&mut addresses, map.slot).country = value,
+            Target::AddressLabel => slot_of(&mut addresses, map.slot).label = label_text(&value),
+            Target::Birthday => match parse_birthday(&value) {
+                Ok(birthday) => input.birthday = birthday,
+                Err(reason) => problems.push(format!("birthday: {reason}")),
+            },
+            Target::CustomerSince => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                Ok(day) => input.customer_since = Some(day),
+                Err(_) => problems.push(format!(
+                    "customer since: \"{value}\" is not a date (write YYYY-MM-DD)"
+                )),
+            },
+            Target::Tags => input.tags.extend(
+                value
+                    .split([',', ';'])
+                    .flat_map(|v| v.split(" ::: "))
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty() && !t.starts_with("* "))
+                    .map(str::to_string),
+            ),
+            Target::Notes => input.notes = value,
+            Target::Family => input.family = value,
+            Target::Interests => input.interests = value,
+            Target::TalkingPoints => input.talking_points = value,
+        }
+    }
+    // Outlook gives each address a label by its columns; keep it unless a label column said otherwise.
+    for (slot, address) in addresses.iter_mut() {
+        if address.label.is_empty() {
+            if let Some(map) = mapping.iter().find(|m| {
+                m.slot == *slot
+                    && matches!(m.target, Target::Street | Target::City | Target::PostalCode)
+            }) {
+                address.label = map.label.clone();
+            }
+        }
+    }
+    for (_, (values, label)) in email_slots {
+        input
+            .emails
+            .extend(values.into_iter().map(|value| LabeledValue {
+                label: label.clone(),
+                value,
+            }));
+    }
+    for (_, (values, label)) in phone_slots {
+        input
+            .phones
+            .extend(values.into_iter().map(|value| LabeledValue {
+                label: label.clone(),
+                value,
+            }));
+    }
+    input.addresses = addresses.into_iter().map(|(_, a)| a).collect();
+    if !middle.is_empty() {
+        input.given_name = format!("{} {middle}", input.given_name).trim().to_string();
+    }
+    if input.given_name.is_empty() && input.family_name.is_empty() && !full_name.is_empty() {
+        let name = full_name
+            .strip_prefix(&format!("{} ", input.prefix))
+            .filter(|_| !input.prefix.is_empty())
+            .unwrap_or(&full_name)
+            .to_string();
+        match name.rsplit_once(' ') {
+            Some((given, family)) => {
+                input.given_name = given.to_string();
+                input.family_name = family.to_string();
+            }
+            None => input.given_name = name,
+        }
+    }
+    SourceRow {
+        line,
+        input,
+        problems,
+    }
+}
+
+/// Google writes "* Home" or "Work"; we keep "home", "work"…
+fn label_text(value: &str) -> String {
+    value.trim_start_matches('*').trim().to_lowercase()
+}
+
+/// `1980-02-29`, `--02-29`, `--0229`, `19800229`, or Outlook's `2/29/1980` (`0/0/00` is none).
+pub fn parse_birthday(value: &str) -> Result<Option<Birthday>, String> {
+    let value = value.trim();
+    if value == "0/0/00" || value == "0/0/0000" {
+        return Ok(None);
+    }
+    if let Some((m, rest)) = value.split_once('/') {
+        let bad = || format!("\"{value}\" is not a date");
+        let (d, y) = rest.split_once('/').ok_or_else(bad)?;
+        let month = m.trim().parse().map_err(|_| bad())?;
+        let day = d.trim().parse().map_err(|_| bad())?;
+        let year: i32 = y.trim().parse().map_err(|_| bad())?;
+        return Birthday::new(Some(year), month, day).map(Some);
+    }
+    Birthday::parse(value)
+        .or_else(|_| parse_vcard_date(value, false))
+        .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rows_are_numbered_by_their_physical_line() {
+        let text = "A;B\r\nx;y\r\n\"=H(\"\"u\"\")\";z\r\n\"two\nlines\";w\r\nlast;v\r\n";
+        let (_, rows) = super::read_table(text, b';').unwrap_or_default();
+        let lines: Vec<usize> = rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 3, 4, 6]);
+    }
+}

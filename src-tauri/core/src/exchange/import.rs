@@ -1,0 +1,462 @@
+//! An import: read the file (CSV or vCard, any of the usual encodings), check every row, find
+//! duplicates, and store the result as ONE transaction — or, in a dry run, only report it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::csv_import::{self, ColumnMapping};
+use super::duplicates::{merge_into, DuplicateIndex, Slot};
+use super::{vcard, ExchangeError};
+use crate::book::Book;
+use crate::contacts::{display_name, ContactInput};
+use crate::error::{Error, Result};
+
+/// Files larger than this are refused before reading: no address book is that big.
+pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+/// Rows shown in a preview.
+pub const PREVIEW_ROWS: usize = 10;
+
+/// One contact as read from the file, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    /// The line the row (or the card's BEGIN) starts on.
+    pub line: usize,
+    pub input: ContactInput,
+    /// What could not be read (a date of 31 February…): the row is refused with these.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportFormat {
+    #[default]
+    Auto,
+    Google,
+    Outlook,
+    Csv,
+    Vcard,
+}
+
+impl ImportFormat {
+    pub fn parse(text: &str) -> std::result::Result<ImportFormat, String> {
+        match text.trim().to_lowercase().as_str() {
+            "auto" => Ok(ImportFormat::Auto),
+            "google" => Ok(ImportFormat::Google),
+            "outlook" => Ok(ImportFormat::Outlook),
+            "csv" => Ok(ImportFormat::Csv),
+            "vcard" | "vcf" => Ok(ImportFormat::Vcard),
+            other => Err(format!(
+                "\"{other}\" is not a format; use auto, google, outlook, csv or vcard"
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum OnDuplicate {
+    /// Leave the stored contact as it is; do not add the row.
+    #[default]
+    Skip,
+    /// Fill the stored contact's empty fields and add new emails, phones, addresses and tags.
+    Merge,
+    /// Add the row as a new contact anyway.
+    Keep,
+}
+
+impl OnDuplicate {
+    pub fn parse(text: &str) -> std::result::Result<OnDuplicate, String> {
+        match text.trim().to_lowercase().as_str() {
+            "skip" => Ok(OnDuplicate::Skip),
+            "merge" => Ok(OnDuplicate::Merge),
+            "keep" => Ok(OnDuplicate::Keep),
+            other => Err(format!(
+                "\"{other}\" is not a choice; use skip, merge or keep"
+            )),
+        }
+    }
+}
+
+/// A choice for one duplicate (by its line), made in the side-by-side view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicateChoice {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub action: OnDuplicate,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportOptions {
+    pub format: ImportFormat,
+    pub on_duplicate: OnDuplicate,
+    pub dry_run: bool,
+    /// For a spreadsheet: where each column goes (default: guessed from the headers).
+    pub mapping: Option<Vec<ColumnMapping>>,
+    /// Per-duplicate choices that override `on_duplicate`.
+    pub choices: Vec<DuplicateChoice>,
+}
+
+/// What was read: the kind of file, how it was decoded, and its rows.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub format: ImportFormat,
+    pub encoding: String,
+    pub delimiter: Option<String>,
+    pub headers: Vec<String>,
+    pub mapping: Vec<ColumnMapping>,
+    pub rows: Vec<SourceRow>,
+    pub notes: Vec<String>,
+}
+
+/// A row that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RefusedRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub reason: String,
+}
+
+/// A row that matches a contact already in the book (or an earlier row of the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicateRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The stored contact's id; none when it matches an earlier row of the same file.
+    #[ts(type = "number | null")]
+    pub existing_id: Option<i64>,
+    pub existing: ContactInput,
+    pub incoming: ContactInput,
+    pub reason: String,
+    pub action: OnDuplicate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub format: ImportFormat,
+    pub encoding: String,
+    pub delimiter: Option<String>,
+    pub dry_run: bool,
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub added: u64,
+    #[ts(type = "number")]
+    pub merged: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    pub refused: Vec<RefusedRow>,
+    pub duplicates: Vec<DuplicateRow>,
+    pub notes: Vec<String>,
+}
+
+/// A look at a file before importing it: how it was read, where each column goes, and the first
+/// rows as they will be stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub format: ImportFormat,
+    pub encoding: String,
+    pub delimiter: Option<String>,
+    pub headers: Vec<String>,
+    pub mapping: Vec<ColumnMapping>,
+    pub rows: Vec<PreviewRow>,
+    #[ts(type = "number")]
+    pub total_rows: u64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub display_name: String,
+    pub input: ContactInput,
+    /// Why the row would be refused; empty when it is fine.
+    pub problems: Vec<String>,
+}
+
+/// Reads `path` as `format` (auto: by content).
+pub fn read_file(
+    path: &Path,
+    format: ImportFormat,
+    mapping: Option<Vec<ColumnMapping>>,
+) -> Result<SourceFile> {
+    let cannot_read = |reason: String| ExchangeError::CannotRead {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| cannot_read(e.to_string()))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason: format!("it is {} MB; at most 512 MB", size / 1_048_576),
+        }
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| cannot_read(e.to_string()))?;
+    let (text, encoding) = csv_import::decode(&bytes);
+    let looks_vcard = text
+        .trim_start()
+        .get(..11)
+        .is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCARD"));
+    let mut notes = Vec::new();
+    if format == ImportFormat::Vcard || (format == ImportFormat::Auto && looks_vcard) {
+        let rows = vcard::parse(&text, &mut notes);
+        if rows.is_empty() {
+            return Err(ExchangeError::Unreadable {
+                path: path.to_path_buf(),
+                reason: "no BEGIN:VCARD … END:VCARD card was found".into(),
+            }
+            .into());
+        }
+        return Ok(SourceFile {
+            format: ImportFormat::Vcard,
+            encoding: encoding.into(),
+            delimiter: None,
+            headers: Vec::new(),
+            mapping: Vec::new(),
+            rows,
+            notes,
+        });
+    }
+    if text.contains('\0') {
+        return Err(ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "it holds binary data, not text".into(),
+        }
+        .into());
+    }
+    let delimiter = csv_import::detect_delimiter(&text);
+    let (headers, table) =
+        csv_import::read_table(&text, delimiter).map_err(|reason| ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+    let mapping = match mapping {
+        Some(mapping) => {
+            if mapping.len() != headers.len() {
+                return Err(Error::invalid(
+                    "mapping",
+                    format!(
+                        "the mapping has {} columns but the file has {}",
+                        mapping.len(),
+                        headers.len()
+                    ),
+                ));
+            }
+            mapping
+        }
+        None => csv_import::guess_mapping(&headers),
+    };
+    if mapping
+        .iter()
+        .all(|m| m.target == csv_import::Target::Ignore)
+    {
+        return Err(ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "no column header is one Rapport knows (like Name, First Name, Email); map the columns by hand".into(),
+        }
+        .into());
+    }
+    let detected = match (format, csv_import::detect_kind(&headers)) {
+        (ImportFormat::Auto, "google") => ImportFormat::Google,
+        (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
+        (ImportFormat::Auto, _) => ImportFormat::Csv,
+        (other, _) => other,
+    };
+    let rows = table
+        .iter()
+        .map(|(line, values)| csv_import::row_to_contact(*line, values, &mapping))
+        .collect();
+    let ignored: Vec<&str> = mapping
+        .iter()
+        .filter(|m| m.target == csv_import::Target::Ignore && !m.header.is_empty())
+        .map(|m| m.header.as_str())
+        .collect();
+    if !ignored.is_empty() && detected == ImportFormat::Csv {
+        notes.push(format!("Columns not imported: {}", ignored.join(", ")));
+    }
+    Ok(SourceFile {
+        format: detected,
+        encoding: encoding.into(),
+        delimiter: Some(csv_import::delimiter_name(delimiter).into()),
+        headers,
+        mapping,
+        rows,
+        notes,
+    })
+}
+
+/// The first rows as they will be stored, with the problems that would refuse them.
+pub fn preview(
+    path: &Path,
+    format: ImportFormat,
+    mapping: Option<Vec<ColumnMapping>>,
+    today: NaiveDate,
+) -> Result<ImportPreview> {
+    let source = read_file(path, format, mapping)?;
+    let rows = source
+        .rows
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|row| {
+            let (input, problems) = match check(row, today) {
+                Ok(input) => (input, Vec::new()),
+                Err(reason) => (row.input.clone(), vec![reason]),
+            };
+            PreviewRow {
+                line: row.line as u64,
+                display_name: display_name(&input),
+                input,
+                problems,
+            }
+        })
+        .collect();
+    Ok(ImportPreview {
+        format: source.format,
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        headers: source.headers,
+        mapping: source.mapping,
+        rows,
+        total_rows: source.rows.len() as u64,
+        notes: source.notes,
+    })
+}
+
+/// A row's problems, or the row cleaned and validated.
+fn check(row: &SourceRow, today: NaiveDate) -> std::result::Result<ContactInput, String> {
+    if !row.problems.is_empty() {
+        return Err(row.problems.join("; "));
+    }
+    row.input.clone().validated(today).map_err(|e| match e {
+        Error::Invalid(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    })
+}
+
+/// Imports `path` into the book: every row checked, duplicates handled as chosen, and the
+/// result stored as one transaction (nothing at all when the store fails). A dry run stores
+/// nothing and reports the same. `progress(done, total)` hears about the rows.
+pub fn import(
+    book: &mut Book,
+    path: &Path,
+    options: &ImportOptions,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ImportReport> {
+    let source = read_file(path, options.format, options.mapping.clone())?;
+    let total = source.rows.len() as u64;
+    progress(0, total);
+    let existing = book.store().all_contacts(None)?;
+    let mut index = DuplicateIndex::default();
+    for (i, contact) in existing.iter().enumerate() {
+        index.add(&contact.fields, Slot::Existing(i));
+    }
+    let choices: BTreeMap<u64, OnDuplicate> =
+        options.choices.iter().map(|c| (c.line, c.action)).collect();
+    let mut adds: Vec<ContactInput> = Vec::new();
+    let mut merged: BTreeMap<usize, ContactInput> = BTreeMap::new();
+    let mut report = ImportReport {
+        format: source.format,
+        encoding: source.encoding.clone(),
+        delimiter: source.delimiter.clone(),
+        dry_run: options.dry_run,
+        rows: total,
+        added: 0,
+        merged: 0,
+        skipped: 0,
+        refused: Vec::new(),
+        duplicates: Vec::new(),
+        notes: source.notes.clone(),
+    };
+    for (done, row) in source.rows.iter().enumerate() {
+        if done % 5000 == 4999 {
+            progress(done as u64 + 1, total);
+        }
+        let line = row.line as u64;
+        let input = match check(row, today) {
+            Ok(input) => input,
+            Err(reason) => {
+                report.refused.push(RefusedRow { line, reason });
+                continue;
+            }
+        };
+        let Some((slot, reason)) = index.find(&input) else {
+            index.add(&input, Slot::New(adds.len()));
+            adds.push(input);
+            continue;
+        };
+        let action = choices.get(&line).copied().unwrap_or(options.on_duplicate);
+        let (existing_id, current) = match slot {
+            Slot::Existing(i) => (
+                Some(existing[i].id),
+                merged.get(&i).unwrap_or(&existing[i].fields).clone(),
+            ),
+            Slot::New(i) => (None, adds[i].clone()),
+        };
+        report.duplicates.push(DuplicateRow {
+            line,
+            existing_id,
+            existing: current.clone(),
+            incoming: input.clone(),
+            reason: reason.into(),
+            action,
+        });
+        match action {
+            OnDuplicate::Skip => report.skipped += 1,
+            OnDuplicate::Keep => {
+                index.add(&input, Slot::New(adds.len()));
+                adds.push(input);
+            }
+            OnDuplicate::Merge => {
+                let mut target = current;
+                merge_into(&mut target, &input);
+                match target.validated(today) {
+                    Ok(target) => {
+                        index.add(&target, slot);
+                        match slot {
+                            Slot::Existing(i) => {
+                                merged.insert(i, target);
+                            }
+                            Slot::New(i) => adds[i] = target,
+                        }
+                        report.merged += 1;
+                    }
+                    Err(e) => report.refused.push(RefusedRow {
+                        line,
+                        reason: format!("merging would make an invalid contact: {e}"),
+                    }),
+                }
+            }
+        }
+    }
+    report.added = adds.len() as u64;
+    report.refused.sort_by_key(|r| r.line);
+    if !options.dry_run {
+        let merges: Vec<(i64, ContactInput)> = merged
+            .into_iter()
+            .map(|(i, input)| (existing[i].id, input))
+            .collect();
+        book.store_mut()
+            .import_contacts(&adds, &merges, &mut |done| progress(done as u64, total))?;
+    }
+    progress(total, total);
+    Ok(report)
+}

@@ -1,0 +1,243 @@
+//! Exchange: the accountant's export (CSV, XLSX), vCards, imports from real address books with
+//! duplicate detection, and one-file backups.
+
+pub mod backup;
+pub mod columns;
+pub mod csv_export;
+pub mod csv_import;
+pub mod duplicates;
+pub mod import;
+pub mod vcard;
+pub mod xlsx;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::book::Book;
+use crate::error::Result;
+pub use columns::{Column, Profile};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("Rapport could not write {path}: {reason}. Choose another file or folder, or free some space; nothing was written.")]
+    CannotWrite { path: PathBuf, reason: String },
+    #[error(
+        "Rapport could not read {path}: {reason}. Check the file name and that you may read it."
+    )]
+    CannotRead { path: PathBuf, reason: String },
+    #[error("{0}")]
+    BadOption(String),
+    #[error("{path} is not a file Rapport can import ({reason}). Export CSV or vCard (.vcf) from your address book and try again.")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("The backup copy {path} failed its integrity check ({detail}); it was removed and your book is unchanged. Check the disk and try again.")]
+    BackupDamaged { path: PathBuf, detail: String },
+}
+
+impl ExchangeError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExchangeError::CannotWrite { .. } => "cannotWrite",
+            ExchangeError::CannotRead { .. } => "cannotRead",
+            ExchangeError::BadOption(_) => "invalid",
+            ExchangeError::Unreadable { .. } => "unreadable",
+            ExchangeError::BackupDamaged { .. } => "corrupt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    #[default]
+    Csv,
+    Xlsx,
+    Vcard,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum VcardVersion {
+    /// 3.0, for older address books.
+    V3,
+    #[default]
+    V4,
+}
+
+/// What to export and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    pub profile: Profile,
+    /// Empty means the default columns (no personal details).
+    pub columns: Vec<Column>,
+    /// Only contacts with this tag; none for all active contacts.
+    pub tag: Option<String>,
+    /// `,`, `;` or a tab.
+    pub delimiter: String,
+    pub vcard_version: VcardVersion,
+}
+
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions {
+            format: ExportFormat::Csv,
+            profile: Profile::Plain,
+            columns: Column::DEFAULT.to_vec(),
+            tag: None,
+            delimiter: ",".into(),
+            vcard_version: VcardVersion::V4,
+        }
+    }
+}
+
+impl ExportOptions {
+    pub fn delimiter_byte(&self) -> Result<u8, ExchangeError> {
+        match self.delimiter.as_str() {
+            "," | "" => Ok(b','),
+            ";" => Ok(b';'),
+            "\t" | "tab" | "\\t" => Ok(b'\t'),
+            other => Err(ExchangeError::BadOption(format!(
+                "\"{other}\" cannot separate columns; use , or ; or tab"
+            ))),
+        }
+    }
+
+    pub fn columns(&self) -> Vec<Column> {
+        if self.columns.is_empty() {
+            Column::DEFAULT.to_vec()
+        } else {
+            self.columns.clone()
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSummary {
+    pub path: String,
+    #[ts(type = "number")]
+    pub contacts: u64,
+    /// Values cut to the accounting program's limit.
+    #[ts(type = "number")]
+    pub shortened_values: u64,
+    pub notes: Vec<String>,
+}
+
+/// Exports the active contacts (or those with the tag) to `out`. The file is written under a
+/// temporary name beside it and renamed at the end: a failed export leaves no half file.
+/// `progress(done, total)` is called now and then.
+pub fn export(
+    book: &Book,
+    options: &ExportOptions,
+    out: &Path,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ExportSummary> {
+    let delimiter = options.delimiter_byte()?;
+    let contacts = book.store().all_contacts(options.tag.as_deref())?;
+    let total = contacts.len() as u64;
+    progress(0, total);
+    let temp = temp_beside(out);
+    let written = (|| -> Result<(u64, Vec<String>)> {
+        Ok(match options.format {
+            ExportFormat::Csv => {
+                let file = create(&temp)?;
+                let shortened = csv_export::write(
+                    file,
+                    &contacts,
+                    &options.columns(),
+                    options.profile,
+                    delimiter,
+                    &mut |done| progress(done, total),
+                )
+                .map_err(|reason| cannot_write(out, reason))?;
+                (shortened, Vec::new())
+            }
+            ExportFormat::Xlsx => {
+                let shortened = xlsx::write(
+                    &temp,
+                    &contacts,
+                    &options.columns(),
+                    options.profile,
+                    &mut |done| progress(done, total),
+                )
+                .map_err(|reason| cannot_write(out, reason))?;
+                (shortened, Vec::new())
+            }
+            ExportFormat::Vcard => {
+                let mut file = std::io::BufWriter::new(create(&temp)?);
+                for (i, contact) in contacts.iter().enumerate() {
+                    file.write_all(vcard::card(contact, options.vcard_version).as_bytes())
+                        .map_err(|e| cannot_write(out, e.to_string()))?;
+                    if i % 1000 == 999 {
+                        progress(i as u64 + 1, total);
+                    }
+                }
+                file.flush().map_err(|e| cannot_write(out, e.to_string()))?;
+                (
+                    0,
+                    vec!["Photos are not exported: this version keeps no contact photos.".into()],
+                )
+            }
+        })
+    })();
+    let (shortened, notes) = match written {
+        Ok(result) => result,
+        Err(error) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(error);
+        }
+    };
+    std::fs::rename(&temp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        cannot_write(out, e.to_string())
+    })?;
+    progress(total, total);
+    Ok(ExportSummary {
+        path: out.display().to_string(),
+        contacts: total,
+        shortened_values: shortened,
+        notes,
+    })
+}
+
+/// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a formula; an
+/// apostrophe in front makes it plain text (and the import takes it off again).
+pub fn neutralise(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+/// Undoes [`neutralise`].
+pub fn unneutralise(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) => rest,
+        _ => value,
+    }
+}
+
+pub(crate) fn temp_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    path.with_file_name(format!(".{name}.{}.part", std::process::id()))
+}
+
+fn create(path: &Path) -> Result<std::fs::File, ExchangeError> {
+    std::fs::File::create(path).map_err(|e| cannot_write(path, e.to_string()))
+}
+
+pub(crate) fn cannot_write(path: &Path, reason: impl Into<String>) -> ExchangeError {
+    ExchangeError::CannotWrite {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}

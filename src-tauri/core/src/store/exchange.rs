@@ -1,0 +1,211 @@
+//! Exchange with the outside world: every contact read whole in a few queries (exports,
+//! duplicate checks), an import written as one transaction, and the database copied to or
+//! replaced from one file (backup and restore).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::contacts::{insert_contact_tx, update_contact_tx};
+use super::{classify, migrate, Store, StoreError, SCHEMA_VERSION};
+use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
+use crate::error::Result;
+use crate::search_text::fold;
+
+impl Store {
+    /// Every active contact (or every active contact with `tag`), whole, in name order. Reads
+    /// each table once instead of once per contact, so 100,000 contacts take a moment, not minutes.
+    pub fn all_contacts(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
+        let tag_key = tag.map(|t| fold(t.trim())).filter(|t| !t.is_empty());
+        let filter = "c.archived = 0 AND (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tags ct
+                JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name_key = ?1))";
+        let mut contacts: Vec<Contact> = self
+            .conn
+            .prepare(&format!(
+                "SELECT c.id, c.display_name, c.given_name, c.family_name, c.prefix, c.nickname,
+                    coalesce(co.name, ''), c.company_id, c.job_title, c.birthday_month, c.birthday_day,
+                    c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
+                    c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at
+                 FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+                 WHERE {filter} ORDER BY c.sort_key, c.id"
+            ))?
+            .query_map([&tag_key], |row| {
+                let month: Option<u32> = row.get(9)?;
+                let day: Option<u32> = row.get(10)?;
+                let year: Option<i32> = row.get(11)?;
+                Ok(Contact {
+                    id: row.get(0)?,
+                    display_name: row.get(1)?,
+                    fields: ContactInput {
+                        given_name: row.get(2)?,
+                        family_name: row.get(3)?,
+                        prefix: row.get(4)?,
+                        nickname: row.get(5)?,
+                        company: row.get(6)?,
+                        job_title: row.get(8)?,
+                        birthday: month
+                            .zip(day)
+                            .map(|(month, day)| Birthday { month, day, year }),
+                        customer_since: row.get(12)?,
+                        family: row.get(13)?,
+                        interests: row.get(14)?,
+                        talking_points: row.get(15)?,
+                        notes: row.get(16)?,
+                        keep_in_touch_days: row.get(17)?,
+                        ..ContactInput::default()
+                    },
+                    company_id: row.get(7)?,
+                    last_contacted: row.get(18)?,
+                    archived: row.get(19)?,
+                    created_at: row.get(20)?,
+                    updated_at: row.get(21)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let index: HashMap<i64, usize> = contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        for (table, is_email) in [("contact_emails", true), ("contact_phones", false)] {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT contact_id, label, value FROM {table} ORDER BY contact_id, position"
+            ))?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                    continue;
+                };
+                let value = LabeledValue {
+                    label: row.get(1)?,
+                    value: row.get(2)?,
+                };
+                let fields = &mut contacts[i].fields;
+                if is_email {
+                    fields.emails.push(value);
+                } else {
+                    fields.phones.push(value);
+                }
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT contact_id, label, street, city, region, postal_code, country
+             FROM contact_addresses ORDER BY contact_id, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                continue;
+            };
+            contacts[i].fields.addresses.push(PostalAddress {
+                label: row.get(1)?,
+                street: row.get(2)?,
+                city: row.get(3)?,
+                region: row.get(4)?,
+                postal_code: row.get(5)?,
+                country: row.get(6)?,
+            });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+             ORDER BY ct.contact_id, t.name_key",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                continue;
+            };
+            contacts[i].fields.tags.push(row.get(1)?);
+        }
+        Ok(contacts)
+    }
+
+    /// Stores an import (every input already validated) as ONE transaction: the new contacts
+    /// and the merged ones land together or not at all. `progress` hears how many rows are done.
+    pub fn import_contacts(
+        &mut self,
+        adds: &[ContactInput],
+        merges: &[(i64, ContactInput)],
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(adds.len());
+        for (done, input) in adds.iter().enumerate() {
+            ids.push(insert_contact_tx(&tx, input, None)?);
+            if done % 1000 == 999 {
+                progress(done + 1);
+            }
+        }
+        for (id, input) in merges {
+            update_contact_tx(&tx, *id, input)?;
+        }
+        progress(adds.len() + merges.len());
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Writes a consistent, compacted copy of the whole database to `path` (which must not
+    /// exist), while the book stays open.
+    pub fn vacuum_into(&self, path: &Path) -> Result<(), StoreError> {
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy()])
+            .map_err(|e| classify(path, e))?;
+        Ok(())
+    }
+
+    /// Replaces the whole book with the database in `path` (checked with
+    /// [`check_database_file`] first), through SQLite's backup interface so the open connection
+    /// and its journal stay consistent; then brings it up to this version's schema.
+    pub fn replace_from(&mut self, path: &Path) -> Result<(), StoreError> {
+        self.conn
+            .restore(
+                rusqlite::MAIN_DB,
+                path,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| classify(path, e))?;
+        migrate(&mut self.conn, SCHEMA_VERSION).map_err(|e| classify(path, e))?;
+        Ok(())
+    }
+}
+
+/// Looks at a database file without changing it: is it a Rapport book, undamaged, not newer
+/// than this version? Returns its schema version.
+pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| classify(path, e))?;
+    let has_contacts: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'contacts'",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(|e| classify(path, e))?;
+    if version == 0 || !has_contacts {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let verdict: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+        .map_err(|e| classify(path, e))?;
+    if verdict != ["ok"] {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        });
+    }
+    Ok(version)
+}

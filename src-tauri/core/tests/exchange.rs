@@ -1,0 +1,619 @@
+//! Exchange through the public API on real database files: exports read back with parsers that
+//! are not ours, imports of real address-book files, duplicates, and backups.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{add, new_book, person, today, with_email};
+use rapport_core::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
+use rapport_core::exchange::backup;
+use rapport_core::exchange::import::{self, ImportFormat, ImportOptions, OnDuplicate};
+use rapport_core::exchange::{self, Column, ExportFormat, ExportOptions, Profile, VcardVersion};
+use rapport_core::Book;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/exchange")
+        .join(name)
+}
+
+fn tricky_contacts() -> Vec<ContactInput> {
+    let mut list = Vec::new();
+    let names = [
+        ("Ann", "Lee, Jr.", "Quote \"Best\" Bakery"),
+        ("=1+2", "@SUM(A1)", "+Plus Company"),
+        ("-minus", "O'Brien", "Line\nbreak & Co"),
+        ("小明", "王", "北京茶庄"),
+        ("محمد", "العلي", "شركة"),
+        ("Νίκος", "Παπαδόπουλος", ""),
+        ("Иван", "Петров", "ООО \"Ромашка\""),
+        ("शर्मा", "राज", ""),
+    ];
+    for (i, (given, family, company)) in names.iter().enumerate() {
+        let mut input = with_email(person(given, family), &format!("p{i}@example.com"));
+        input.company = company.to_string();
+        input.phones.push(LabeledValue {
+            label: "mobile".into(),
+            value: format!("+49 30 000{i}"),
+        });
+        input.addresses.push(PostalAddress {
+            label: "work".into(),
+            street: format!("{i} Main St, Apt \"B\""),
+            city: "Köln".into(),
+            region: "NRW".into(),
+            postal_code: format!("0{i}123"),
+            country: "DE".into(),
+        });
+        input.tags = vec!["VIP".into(), format!("t{i}")];
+        input.birthday = Some(Birthday {
+            year: if i % 2 == 0 { Some(1980) } else { None },
+            month: 2,
+            day: 29,
+        });
+        input.customer_since = Some(common::day(2020, 1, 1 + i as u32));
+        input.notes = "first line\nsecond, with a comma".into();
+        list.push(input);
+    }
+    list
+}
+
+fn book_with(contacts: Vec<ContactInput>) -> (tempfile::TempDir, Book) {
+    let (dir, mut book) = new_book();
+    for input in contacts {
+        add(&mut book, input);
+    }
+    (dir, book)
+}
+
+const ROUND_TRIP_COLUMNS: [Column; 17] = [
+    Column::Prefix,
+    Column::GivenName,
+    Column::FamilyName,
+    Column::Company,
+    Column::JobTitle,
+    Column::Email,
+    Column::Email2,
+    Column::Phone,
+    Column::Phone2,
+    Column::Street,
+    Column::City,
+    Column::Region,
+    Column::PostalCode,
+    Column::Country,
+    Column::Birthday,
+    Column::CustomerSince,
+    Column::Tags,
+];
+
+fn comparable(input: &ContactInput) -> ContactInput {
+    let mut input = input.clone();
+    input.notes.clear();
+    input.tags.sort();
+    for v in input.emails.iter_mut().chain(input.phones.iter_mut()) {
+        v.label.clear();
+    }
+    for a in input.addresses.iter_mut() {
+        a.label.clear();
+    }
+    input
+}
+
+#[test]
+fn csv_export_reimports_to_the_same_fields_and_no_cell_is_a_live_formula() {
+    let (dir, book) = book_with(tricky_contacts());
+    for delimiter in [",", ";", "\t"] {
+        let out = dir.path().join(format!("export{}.csv", delimiter.len()));
+        let options = ExportOptions {
+            columns: ROUND_TRIP_COLUMNS.to_vec(),
+            delimiter: delimiter.into(),
+            ..ExportOptions::default()
+        };
+        let summary = exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+        assert_eq!(summary.contacts, 8);
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM first");
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF line ends");
+
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter.as_bytes()[0])
+            .from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(headers.get(1), Some("First name"));
+        let mut rows = 0;
+        for record in reader.records() {
+            let record = record.unwrap();
+            rows += 1;
+            for cell in record.iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']),
+                    "live formula cell {cell:?}"
+                );
+            }
+            let postal = record.get(12).unwrap();
+            assert!(postal.starts_with('0'), "leading zero kept: {postal}");
+        }
+        assert_eq!(rows, 8);
+
+        let (_dir2, mut other) = new_book();
+        let report = import::import(
+            &mut other,
+            &out,
+            &ImportOptions::default(),
+            today(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(report.refused.is_empty(), "{:?}", report.refused);
+        assert_eq!(report.added, 8);
+        let mut before: Vec<ContactInput> = book
+            .store()
+            .all_contacts(None)
+            .unwrap()
+            .iter()
+            .map(|c| comparable(&c.fields))
+            .collect();
+        let mut after: Vec<ContactInput> = other
+            .store()
+            .all_contacts(None)
+            .unwrap()
+            .iter()
+            .map(|c| comparable(&c.fields))
+            .collect();
+        before.sort_by(|a, b| a.emails[0].value.cmp(&b.emails[0].value));
+        after.sort_by(|a, b| a.emails[0].value.cmp(&b.emails[0].value));
+        assert_eq!(before, after);
+    }
+}
+
+#[test]
+fn xlsx_export_has_text_cells_a_header_and_no_formulas() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let (dir, book) = book_with(tricky_contacts());
+    let out = dir.path().join("contacts.xlsx");
+    let options = ExportOptions {
+        format: ExportFormat::Xlsx,
+        ..ExportOptions::default()
+    };
+    exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    let range = workbook.worksheet_range("Contacts").unwrap();
+    let formulas = workbook.worksheet_formula("Contacts").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formulas"
+    );
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[0][0], Data::String("Name".into()));
+    let postal_col = Column::DEFAULT
+        .iter()
+        .position(|c| *c == Column::PostalCode)
+        .unwrap();
+    for row in &rows[1..] {
+        match &row[postal_col] {
+            Data::String(s) => assert!(s.starts_with('0')),
+            other => panic!("postal code not text: {other:?}"),
+        }
+    }
+    let names: Vec<String> = rows[1..].iter().map(|r| r[0].to_string()).collect();
+    assert!(names.contains(&"=1+2 @SUM(A1)".to_string()));
+}
+
+#[test]
+fn profiles_use_the_programs_headers_and_limits() {
+    let mut long = person(&"A".repeat(300), "B");
+    long.emails.push(LabeledValue {
+        label: "work".into(),
+        value: "a@b.com".into(),
+    });
+    let (dir, book) = book_with(vec![long]);
+    let out = dir.path().join("xero.csv");
+    let options = ExportOptions {
+        profile: Profile::Xero,
+        ..ExportOptions::default()
+    };
+    let summary = exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+    assert_eq!(summary.shortened_values, 1);
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(text.starts_with("\u{feff}*ContactName,"));
+    let out = dir.path().join("qbo.csv");
+    let options = ExportOptions {
+        profile: Profile::Quickbooks,
+        ..ExportOptions::default()
+    };
+    exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(text.starts_with("\u{feff}Name,Company,Email,Phone,Street,City,State,ZIP"));
+}
+
+#[test]
+fn vcard_export_round_trips_in_both_versions_and_follows_the_tag() {
+    let (dir, mut book) = book_with(tricky_contacts());
+    add(&mut book, person("Untagged", "Person"));
+    for version in [VcardVersion::V3, VcardVersion::V4] {
+        let out = dir.path().join(format!("all-{version:?}.vcf"));
+        let options = ExportOptions {
+            format: ExportFormat::Vcard,
+            vcard_version: version,
+            tag: Some("vip".into()),
+            ..ExportOptions::default()
+        };
+        let summary = exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+        assert_eq!(summary.contacts, 8);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+        let (_d, mut other) = new_book();
+        let report = import::import(
+            &mut other,
+            &out,
+            &ImportOptions::default(),
+            today(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(report.refused.is_empty(), "{:?}", report.refused);
+        assert_eq!(report.added, 8);
+        let mut before: Vec<ContactInput> = book
+            .store()
+            .all_contacts(Some("VIP"))
+            .unwrap()
+            .iter()
+            .map(|c| comparable(&c.fields))
+            .collect();
+        let mut after: Vec<ContactInput> = other
+            .store()
+            .all_contacts(None)
+            .unwrap()
+            .iter()
+            .map(|c| comparable(&c.fields))
+            .collect();
+        // vCard has no "customer since".
+        for contact in before.iter_mut() {
+            contact.customer_since = None;
+        }
+        before.sort_by(|a, b| a.emails[0].value.cmp(&b.emails[0].value));
+        after.sort_by(|a, b| a.emails[0].value.cmp(&b.emails[0].value));
+        assert_eq!(before, after);
+    }
+}
+
+fn import_fixture(book: &mut Book, name: &str, dry_run: bool) -> import::ImportReport {
+    import::import(
+        book,
+        &fixture(name),
+        &ImportOptions {
+            dry_run,
+            ..ImportOptions::default()
+        },
+        today(),
+        &mut |_, _| {},
+    )
+    .expect("import the fixture")
+}
+
+fn find(book: &Book, email: &str) -> ContactInput {
+    book.store()
+        .all_contacts(None)
+        .expect("read contacts")
+        .into_iter()
+        .find(|c| c.fields.emails.iter().any(|e| e.value == email))
+        .unwrap_or_else(|| panic!("{email} not imported"))
+        .fields
+}
+
+#[test]
+fn google_csv_new_headers_with_multi_values_and_yearless_birthdays() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "google_new_utf8_bom.csv", false);
+    assert_eq!(report.format, ImportFormat::Google);
+    assert_eq!(report.encoding, "UTF-8 with BOM");
+    assert_eq!(report.added, 3);
+    assert_eq!(report.refused.len(), 1);
+    assert_eq!(report.refused[0].line, 6, "Ann's notes span lines 2 and 3");
+    assert!(report.refused[0].reason.contains("not a date"));
+    let ann = find(&book, "ann@leebakery.example");
+    assert_eq!(ann.emails.len(), 2);
+    assert_eq!(ann.emails[0].label, "work");
+    assert_eq!(ann.company, "Lee & Sons, Bakery");
+    assert_eq!(
+        ann.birthday,
+        Some(Birthday {
+            year: None,
+            month: 3,
+            day: 15
+        })
+    );
+    assert_eq!(ann.tags, ["VIP", "Wholesale"]);
+    assert_eq!(ann.addresses[0].postal_code, "01234");
+    assert_eq!(ann.notes, "Likes rye bread.\nAsk about the dog.");
+    let wang = find(&book, "wang@example.cn");
+    assert_eq!(wang.family_name, "王");
+}
+
+#[test]
+fn google_csv_old_headers_in_utf16() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "google_old_utf16le_bom.csv", false);
+    assert_eq!(report.encoding, "UTF-16LE");
+    assert_eq!(report.format, ImportFormat::Google);
+    assert_eq!(report.added, 2, "{:?}", report.refused);
+    let asa = find(&book, "asa@example.no");
+    assert_eq!(asa.given_name, "Åsa");
+    assert_eq!(asa.company, "Fjord Kafé");
+    assert_eq!(asa.job_title, "Manager");
+    assert_eq!(asa.phones.len(), 2);
+    assert_eq!(asa.phones[1].label, "work");
+    assert_eq!(asa.addresses[0].postal_code, "0155");
+    assert_eq!(asa.tags, ["Regulars"]);
+    assert_eq!(asa.interests, "Skiing");
+}
+
+#[test]
+fn outlook_csv_in_windows_1252() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "outlook_windows1252.csv", false);
+    assert_eq!(report.encoding, "Windows-1252");
+    assert_eq!(report.format, ImportFormat::Outlook);
+    assert_eq!(report.added, 2, "{:?}", report.refused);
+    let j = find(&book, "juergen@baeckerei-mueller.example");
+    assert_eq!(j.family_name, "Müller");
+    assert_eq!(j.prefix, "Dr.");
+    assert_eq!(j.addresses[0].city, "München");
+    assert_eq!(j.addresses[0].label, "work");
+    assert_eq!(j.birthday, Some(Birthday::new(Some(1975), 5, 17).unwrap()));
+    assert_eq!(j.tags, ["Lieferant", "VIP"]);
+    assert_eq!(j.family, "Anna");
+    let f = find(&book, "francois@cafe.example");
+    assert_eq!(f.birthday, None);
+    assert_eq!(f.addresses[0].label, "home");
+}
+
+#[test]
+fn spreadsheets_with_semicolons_and_tabs_are_detected() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "spreadsheet_semicolon.csv", false);
+    assert_eq!(report.delimiter.as_deref(), Some("semicolon"));
+    assert_eq!(report.added, 2);
+    assert_eq!(report.refused.len(), 1, "{:?}", report.refused);
+    assert_eq!(report.refused[0].line, 4, "{:?}", report.refused);
+    let maria = find(&book, "maria@rossi.example");
+    assert_eq!(maria.addresses[0].postal_code, "00184");
+    assert_eq!(maria.tags, ["Export", "VIP"]);
+    let report = import_fixture(&mut book, "spreadsheet_tab.tsv", false);
+    assert_eq!(report.delimiter.as_deref(), Some("tab"));
+    assert_eq!(report.added, 2);
+    let sara = find(&book, "sara@example.il");
+    assert_eq!(sara.birthday, Some(Birthday::new(None, 2, 29).unwrap()));
+    assert_eq!(sara.customer_since, Some(common::day(2019, 11, 11)));
+}
+
+#[test]
+fn apple_vcard_with_folded_lines_related_names_anniversary_and_a_photo() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "apple_v30.vcf", false);
+    assert_eq!(report.format, ImportFormat::Vcard);
+    assert_eq!(report.added, 2, "{:?}", report.refused);
+    assert!(report.notes.iter().any(|n| n.contains("photo")));
+    let chidi = find(&book, "chidi@okafor-imports.example");
+    assert_eq!(chidi.company, "Okafor Imports");
+    assert_eq!(chidi.birthday, Some(Birthday::new(None, 6, 12).unwrap()));
+    assert_eq!(chidi.family, "Spouse: Ngozi");
+    assert!(chidi.notes.contains("Anniversary: 2015-09-01"));
+    assert!(chidi
+        .notes
+        .contains("after 10am, never on Sundays.\nVery loyal."));
+    assert_eq!(chidi.tags, ["VIP", "Wholesale"]);
+    assert_eq!(chidi.phones[0].label, "mobile");
+    assert_eq!(chidi.addresses[0].postal_code, "101001");
+    find(
+        &book,
+        "mette.sorensen.with.a.rather.long.address@a-long-domain-name-for-folding.example",
+    );
+}
+
+#[test]
+fn vcard_21_quoted_printable_and_yearless_birthdays() {
+    let (_d, mut book) = new_book();
+    let report = import_fixture(&mut book, "vcard21_quoted_printable.vcf", false);
+    assert_eq!(report.added, 2);
+    assert_eq!(report.refused.len(), 1);
+    assert_eq!(report.refused[0].line, 19);
+    let j = find(&book, "joerg@example.de");
+    assert_eq!(j.given_name, "Jörg");
+    assert_eq!(j.family_name, "Müller");
+    assert_eq!(j.addresses[0].street, "Große Straße 7");
+    assert_eq!(j.addresses[0].country, "Deutschland");
+    assert_eq!(j.notes, "First line\r\nSecond line".replace("\r\n", "\n"));
+    assert_eq!(j.phones[0].label, "mobile");
+    let report = import_fixture(&mut book, "vcard40.vcf", false);
+    assert_eq!(report.added, 1);
+}
+
+#[test]
+fn duplicates_are_skipped_merged_or_kept_as_asked() {
+    let (dir, mut book) = new_book();
+    let mut ann = with_email(person("Ann", "Lee"), "ann@leebakery.example");
+    ann.company = "Lee & Sons, Bakery".into();
+    let id = add(&mut book, ann);
+    let file = fixture("google_new_utf8_bom.csv");
+
+    let dry = import::import(
+        &mut book,
+        &file,
+        &ImportOptions {
+            dry_run: true,
+            on_duplicate: OnDuplicate::Merge,
+            ..ImportOptions::default()
+        },
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!((dry.added, dry.merged, dry.refused.len()), (2, 1, 1));
+    assert_eq!(dry.duplicates[0].existing_id, Some(id));
+    assert_eq!(
+        book.store().contact_count().unwrap(),
+        1,
+        "dry run stores nothing"
+    );
+
+    let skip = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!((skip.added, skip.skipped), (2, 1));
+    assert!(book.contact(id).unwrap().contact.fields.tags.is_empty());
+
+    let merge = import::import(
+        &mut book,
+        &file,
+        &ImportOptions {
+            on_duplicate: OnDuplicate::Merge,
+            ..ImportOptions::default()
+        },
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(merge.added, 0, "the others are duplicates now too");
+    let merged = book.contact(id).unwrap().contact.fields;
+    assert_eq!(merged.emails.len(), 2);
+    assert_eq!(merged.tags, ["VIP", "Wholesale"]);
+    assert_eq!(merged.phones[0].value, "+1 555-0100");
+
+    let keep = import::import(
+        &mut book,
+        &file,
+        &ImportOptions {
+            on_duplicate: OnDuplicate::Keep,
+            ..ImportOptions::default()
+        },
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(keep.added, 3);
+    assert_eq!(book.store().contact_count().unwrap(), 6);
+    drop(dir);
+}
+
+#[test]
+fn refused_rows_are_reported_with_line_and_reason_and_garbage_is_refused_whole() {
+    let (dir, mut book) = new_book();
+    let file = dir.path().join("bad.csv");
+    let long = "x".repeat(10_000);
+    std::fs::write(
+        &file,
+        format!("Name,Email,Birthday\nOk Person,ok@example.com,\n{long},a@b.com,\nFeb Thirty,c@d.com,2020-02-31\n"),
+    )
+    .unwrap();
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 1);
+    let lines: Vec<u64> = report.refused.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [3, 4]);
+    assert!(report.refused[0].reason.contains("too long"));
+
+    let garbage = dir.path().join("garbage.csv");
+    std::fs::write(&garbage, [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    let error = import::import(
+        &mut book,
+        &garbage,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unreadable");
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+}
+
+#[test]
+fn backup_is_an_intact_copy_and_restore_brings_it_back_keeping_the_current_book() {
+    let (dir, mut book) = book_with(tricky_contacts());
+    let out = dir.path().join("copy.db");
+    let info = backup::backup_to(book.store(), &out).unwrap();
+    assert!(info.bytes > 0);
+    assert_eq!(
+        rapport_core::store::check_database_file(&out).unwrap(),
+        rapport_core::store::SCHEMA_VERSION
+    );
+    add(&mut book, person("After", "Backup"));
+    assert_eq!(book.store().contact_count().unwrap(), 9);
+    let restored = backup::restore(&mut book, dir.path(), &out).unwrap();
+    assert_eq!(restored.contacts, 8);
+    assert_eq!(book.store().contact_count().unwrap(), 8);
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    assert!(Path::new(&restored.previous_saved_to).exists());
+    drop(book);
+    let reopened = Book::open(dir.path()).unwrap();
+    assert_eq!(reopened.store().contact_count().unwrap(), 8);
+}
+
+#[test]
+fn restore_refuses_files_that_are_not_rapport_books() {
+    let (dir, mut book) = book_with(vec![person("Keep", "Me")]);
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "just text, not a database at all........").unwrap();
+    assert!(backup::restore(&mut book, dir.path(), &text).is_err());
+    let other = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    assert_eq!(
+        backup::restore(&mut book, dir.path(), &other)
+            .unwrap_err()
+            .code(),
+        "corrupt"
+    );
+    let newer = dir.path().join("newer.db");
+    backup::backup_to(book.store(), &newer).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.execute_batch("PRAGMA user_version = 999;").unwrap();
+    }
+    assert_eq!(
+        backup::restore(&mut book, dir.path(), &newer)
+            .unwrap_err()
+            .code(),
+        "tooNew"
+    );
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+}
+
+#[test]
+fn daily_backup_runs_once_a_day_and_keeps_7_daily_and_4_weekly() {
+    let (dir, book) = book_with(vec![person("Ann", "Lee")]);
+    let start = common::day(2026, 1, 1);
+    for n in 0..60 {
+        let day = start + chrono::Days::new(n);
+        assert!(backup::daily_backup(&book, dir.path(), day)
+            .unwrap()
+            .is_some());
+        assert!(backup::daily_backup(&book, dir.path(), day)
+            .unwrap()
+            .is_none());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert!(names.contains(&"rapport-2026-03-01.db".to_string()));
+    assert!(names.contains(&"rapport-2026-02-23.db".to_string()));
+    assert!(!names.contains(&"rapport-2026-01-01.db".to_string()));
+}

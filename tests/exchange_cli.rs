@@ -1,0 +1,194 @@
+//! `rapport export / import / backup / restore` through the built binary.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+fn rapport(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("RAPPORT_DATA_DIR")
+        .env("RAPPORT_TODAY", "2026-11-23")
+        .output()
+        .expect("run rapport")
+}
+
+fn ok(data_dir: &Path, args: &[&str]) -> String {
+    let out = rapport(data_dir, args);
+    assert!(
+        out.status.success(),
+        "rapport {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn json(data_dir: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&ok(data_dir, &args)).expect("valid JSON")
+}
+
+fn count(data_dir: &Path) -> usize {
+    json(data_dir, &["contacts", "list"])
+        .as_array()
+        .expect("array")
+        .len()
+}
+
+#[test]
+fn export_import_round_trip_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    ok(&a, &["demo", "--contacts", "30"]);
+    let csv = dir.path().join("out.csv");
+    let summary = json(
+        &a,
+        &[
+            "export",
+            "csv",
+            "--delimiter",
+            ";",
+            "--columns",
+            "given_name,family_name,company,email,phone,postal_code,tags",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(summary["contacts"], 30);
+    let b = dir.path().join("b");
+    let dry = json(&b, &["import", csv.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(dry["added"], 30);
+    assert_eq!(dry["delimiter"], "semicolon");
+    assert_eq!(count(&b), 0, "a dry run stores nothing");
+    let report = json(&b, &["import", csv.to_str().unwrap()]);
+    assert_eq!(report["added"], 30);
+    let again = json(
+        &b,
+        &["import", csv.to_str().unwrap(), "--on-duplicate", "skip"],
+    );
+    assert_eq!(again["added"], 0);
+    assert_eq!(again["skipped"], 30);
+    assert_eq!(count(&b), 30);
+    for format in ["xlsx", "vcard"] {
+        let out = dir.path().join(format!("out.{format}"));
+        ok(&a, &["export", format, "--out", out.to_str().unwrap()]);
+        assert!(out.metadata().unwrap().len() > 100);
+    }
+}
+
+#[test]
+fn bad_arguments_fail_with_one_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.csv");
+    for args in [
+        vec!["export", "pdf", "--out", out.to_str().unwrap()],
+        vec![
+            "export",
+            "csv",
+            "--profile",
+            "sage",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec![
+            "export",
+            "csv",
+            "--columns",
+            "shoe_size",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec![
+            "export",
+            "csv",
+            "--delimiter",
+            "|",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec!["import", "missing.csv"],
+        vec!["import", "x.csv", "--on-duplicate", "maybe"],
+    ] {
+        let result = rapport(dir.path(), &args);
+        assert!(!result.status.success(), "{args:?} should fail");
+        let stderr = String::from_utf8(result.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+    assert!(!out.exists());
+    assert!(!dir.path().join("rapport.db").exists(), "nothing opened");
+}
+
+#[test]
+fn backup_and_restore_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["demo", "--contacts", "20"]);
+    let copy = dir.path().join("copy.db");
+    let info = json(&data, &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(info["bytes"].as_u64().unwrap() > 0);
+    ok(&data, &["demo", "--contacts", "5", "--seed", "9"]);
+    assert_eq!(count(&data), 25);
+    let restored = json(&data, &["restore", copy.to_str().unwrap()]);
+    assert_eq!(restored["contacts"], 20);
+    assert_eq!(count(&data), 20);
+    let fake = dir.path().join("fake.db");
+    std::fs::write(&fake, b"not a database, just some bytes for the test").unwrap();
+    assert!(!rapport(&data, &["restore", fake.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(count(&data), 20);
+}
+
+#[test]
+fn a_killed_import_leaves_all_or_none_and_an_intact_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let csv = dir.path().join("big.csv");
+    let mut text = String::from("First name,Last name,Email,Phone,City\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "Person{i},Family{i},p{i}@example.com,+1 555 {i:06},Town {i}\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    ok(&data, &["contacts", "add", "--first-name", "Existing"]);
+    let mut outcomes = Vec::new();
+    for delay_ms in [30, 120, 300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rapport"))
+            .args(["import", csv.to_str().unwrap(), "--on-duplicate", "keep"])
+            .arg("--data-dir")
+            .arg(&data)
+            .env_remove("RAPPORT_DATA_DIR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        // SIGKILL: no chance to clean up.
+        let _ = child.kill();
+        child.wait().unwrap();
+        let conn = rusqlite_free_check(&data);
+        outcomes.push(conn);
+    }
+    // Each run adds all 10,000 or none: the count is 1 + a multiple of 10,000.
+    for total in &outcomes {
+        assert_eq!((total - 1) % 10_000, 0, "partial import: {outcomes:?}");
+    }
+}
+
+/// Opens the book through the CLI (which checks integrity before writing) and counts contacts.
+fn rusqlite_free_check(data: &Path) -> usize {
+    let out = rapport(data, &["backup", "--json"]);
+    assert!(
+        out.status.success(),
+        "backup (integrity-checked copy) failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = json(data, &["contacts", "list"]);
+    list.as_array().unwrap().len()
+}
