@@ -11,8 +11,10 @@ use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
 mod contacts;
+mod welcome;
 
 use contacts::{ContactsCommand, TouchpointCommand};
+use welcome::{PhotosCommand, SettingsCommand, StaffCommand, WelcomeArgs};
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +51,17 @@ pub enum Command {
     /// Log what happened with a customer.
     #[command(subcommand)]
     Touchpoint(TouchpointCommand),
+    /// Staff members and their photos.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Team photos and portraits.
+    #[command(subcommand)]
+    Photos(PhotosCommand),
+    /// Welcome a new customer: an .eml draft (--eml FILE) or sent over SMTP (--send).
+    Welcome(WelcomeArgs),
+    /// Business name, signature, welcome template, SMTP server.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
 }
 
 /// Runs a headless subcommand against the book in `data_dir`.
@@ -89,6 +102,10 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         }
         Command::Contacts(command) => contacts::contacts(&data_dir, command, today),
         Command::Touchpoint(command) => contacts::touchpoint(&data_dir, command, today),
+        Command::Staff(command) => welcome::staff(&data_dir, command),
+        Command::Photos(command) => welcome::photos(&data_dir, command),
+        Command::Welcome(args) => welcome::welcome(&data_dir, args, today),
+        Command::Settings(command) => welcome::settings(&data_dir, command),
     }
 }
 

@@ -6,7 +6,11 @@ use ts_rs::TS;
 
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
+use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::today::*;
+use crate::welcome::{
+    DraftSaved, PhotoChoice, SendReport, SendResult, SettingValue, WelcomePreview,
+};
 
 macro_rules! declarations {
     ($($ty:ty),* $(,)?) => {
@@ -39,7 +43,18 @@ pub fn typescript() -> String {
         UpcomingBirthday,
         OpenComplaint,
         OverdueContact,
+        NewCustomer,
         TodayView,
+        PhotoKind,
+        BoardArea,
+        PhotoInfo,
+        StaffMember,
+        PhotoChoice,
+        WelcomePreview,
+        SendResult,
+        SendReport,
+        DraftSaved,
+        SettingValue,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

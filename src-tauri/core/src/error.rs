@@ -31,6 +31,10 @@ pub enum Error {
     Conflict(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoError),
+    #[error(transparent)]
+    Welcome(#[from] crate::welcome::WelcomeError),
 }
 
 impl Error {
@@ -57,6 +61,8 @@ impl Error {
             Error::NotFound { .. } => "notFound",
             Error::Conflict(_) => "conflict",
             Error::Store(e) => e.code(),
+            Error::Photo(e) => e.code(),
+            Error::Welcome(e) => e.code(),
         }
     }
 

@@ -4,3 +4,4 @@ pub mod app;
 pub mod contacts;
 pub mod timeline;
 pub mod today;
+pub mod welcome;

@@ -74,6 +74,9 @@ fn main() -> ExitCode {
     let Some(today) = NaiveDate::from_ymd_opt(2026, 3, 15) else {
         return ExitCode::FAILURE;
     };
+    if options.only.as_deref() == Some("welcome") {
+        return welcome_bench();
+    }
     let mut rows = Vec::new();
     for &size in &options.sizes {
         match run(size, today, options.keep.as_deref()) {
@@ -116,13 +119,17 @@ struct Options {
     sizes: Vec<usize>,
     /// Keep the databases in this folder (one subfolder per size) to look at them afterwards.
     keep: Option<PathBuf>,
+    /// `contacts` or `welcome`: run one area alone.
+    only: Option<String>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
-    let usage = "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER]";
+    let usage =
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only contacts|welcome]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         keep: None,
+        only: None,
     };
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
@@ -139,6 +146,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
+            "--only" if value == "contacts" || value == "welcome" => options.only = Some(value),
             _ => return Err(usage.to_string()),
         }
     }
@@ -273,4 +281,64 @@ fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Photo import (a 12-megapixel camera JPEG), the whiteboard and the message, with peak memory.
+fn welcome_bench() -> ExitCode {
+    use rapport_core::photos;
+    let (width, height) = (4000u32, 3000u32);
+    let camera = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x ^ y) % 239) as u8])
+    });
+    let mut jpeg = Vec::new();
+    if let Err(e) = image::DynamicImage::ImageRgb8(camera).write_to(
+        &mut std::io::Cursor::new(&mut jpeg),
+        image::ImageFormat::Jpeg,
+    ) {
+        eprintln!("cannot make the test picture: {e}");
+        return ExitCode::FAILURE;
+    }
+    let started = Instant::now();
+    let photo = match photos::normalize(&jpeg) {
+        Ok(photo) => photo,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let import = started.elapsed();
+    let started = Instant::now();
+    let hostile = photos::normalize(&jpeg[..jpeg.len() / 2]).is_err();
+    let refuse = started.elapsed();
+    let Ok(stored) = photos::decode_stored(&photo.jpeg) else {
+        return ExitCode::FAILURE;
+    };
+    let started = Instant::now();
+    let area = photos::default_board(photo.width, photo.height);
+    let _ =
+        rapport_core::whiteboard::write_on_photo(&stored, area, "Welcome, Ann of Ann's Bakery!");
+    let first_board = started.elapsed();
+    let started = Instant::now();
+    let _ =
+        rapport_core::whiteboard::write_on_photo(&stored, area, "Welcome, فاطمة of مخبز الزهراء!");
+    let second_board = started.elapsed();
+    println!("| photo import ({width}×{height} JPEG, {:.1} MB) | stored | thumbnail | truncated refused | whiteboard (first, fonts loaded) | whiteboard (Arabic) | peak RSS |", jpeg.len() as f64 / 1e6);
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {:.0} ms | {}×{}, {:.0} kB | {:.0} kB | {} in {:.1} ms | {:.0} ms | {:.0} ms | {} |",
+        ms(import),
+        photo.width,
+        photo.height,
+        photo.jpeg.len() as f64 / 1e3,
+        photo.thumb_jpeg.len() as f64 / 1e3,
+        if hostile { "yes" } else { "NO" },
+        ms(refuse),
+        ms(first_board),
+        ms(second_board),
+        peak_rss_kib().map_or("n/a".to_string(), |kib| format!(
+            "{:.0} MB",
+            kib as f64 / 1024.0
+        )),
+    );
+    ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod contacts;
+mod photos;
 mod search;
 mod settings;
 mod today;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
+pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
 /// The database file's name inside the data folder.
@@ -42,10 +44,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/003_touchpoint_kinds.sql"),
         after: None,
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/004_staff_photos.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
