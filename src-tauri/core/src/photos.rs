@@ -299,8 +299,8 @@ fn drop_alpha(image: &mut DynamicImage) {
     let mut rgba = image.to_rgba8();
     for pixel in rgba.pixels_mut() {
         let a = u16::from(pixel[3]);
-        for c in 0..3 {
-            pixel[c] = ((u16::from(pixel[c]) * a + 255 * (255 - a)) / 255) as u8;
+        for channel in pixel.0.iter_mut().take(3) {
+            *channel = ((u16::from(*channel) * a + 255 * (255 - a)) / 255) as u8;
         }
         pixel[3] = 255;
     }

@@ -381,7 +381,7 @@ pub fn compose(
     // A subject is one line whatever the values hold.
     let subject = clean_line(&merge::fill(&subject_template, &values));
     let text = merge::fill(&body_template, &values);
-    let photo_jpeg = picture(book, &contact_id_values(&values), choice)?;
+    let photo_jpeg = picture(book, &board_words(&values), choice)?;
     let html = html_body(&text, photo_jpeg.is_some());
     Ok(WelcomeMessage {
         contact_id,
@@ -395,7 +395,7 @@ pub fn compose(
 }
 
 /// The words written on the whiteboard.
-fn contact_id_values(values: &MergeValues) -> String {
+fn board_words(values: &MergeValues) -> String {
     let first = values.get("first_name").unwrap_or("");
     let company = values.get("company").unwrap_or("");
     let name = if first.is_empty() {
@@ -414,7 +414,7 @@ fn contact_id_values(values: &MergeValues) -> String {
 pub fn whiteboard_text(first_name: &str, company: &str) -> String {
     let mut values = MergeValues::new();
     values.set("first_name", first_name).set("company", company);
-    contact_id_values(&values)
+    board_words(&values)
 }
 
 fn staff_names(book: &Book) -> Result<String> {

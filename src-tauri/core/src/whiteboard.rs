@@ -80,10 +80,10 @@ pub fn write_on_photo(photo: &DynamicImage, area: BoardArea, text: &str) -> Dyna
                     }
                     let pixel = canvas.get_pixel_mut(px as u32, py as u32);
                     let ink = [color.r(), color.g(), color.b()];
-                    for c in 0..3 {
+                    for (channel, ink) in pixel.0.iter_mut().zip(ink) {
                         let blended =
-                            (u32::from(ink[c]) * alpha + u32::from(pixel[c]) * (255 - alpha)) / 255;
-                        pixel[c] = blended as u8;
+                            (u32::from(ink) * alpha + u32::from(*channel) * (255 - alpha)) / 255;
+                        *channel = blended as u8;
                     }
                 }
             }

@@ -10,7 +10,7 @@ use crate::photos::{BoardArea, NormalizedPhoto, PhotoInfo, PhotoKind, StaffMembe
 const PHOTO_COLUMNS: &str =
     "id, kind, staff_id, caption, width, height, board_x, board_y, board_w, board_h, length(jpeg)";
 
-/// A photo to store; `staff_id` None with `new_staff` Some stores the person too.
+/// A photo to store; a portrait names the staff member it shows.
 pub struct NewPhoto<'a> {
     pub kind: PhotoKind,
     pub staff_id: Option<i64>,
