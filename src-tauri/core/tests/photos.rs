@@ -71,7 +71,7 @@ fn a_webp_and_a_transparent_png_are_imported() {
 }
 
 fn refused(bytes: &[u8]) -> PhotoError {
-    photos::normalize(bytes).err().expect("refused")
+    photos::normalize(bytes).expect_err("refused")
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn a_200_mb_file_is_refused_before_it_is_read() {
     let path = dir.path().join("huge.jpg");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(200 * 1024 * 1024).unwrap(); // sparse: no disk used, nothing to read
-    let error = photos::read_picture_file(&path).err().expect("refused");
+    let error = photos::read_picture_file(&path).expect_err("refused");
     assert!(
         matches!(error, PhotoError::TooLarge { bytes } if bytes > MAX_FILE_BYTES),
         "{error}"
@@ -158,8 +158,7 @@ fn a_refused_portrait_leaves_no_staff_member_and_no_photo() {
     let (_dir, mut book) = new_book();
     let whole = jpeg_noise(100, 100);
     let error = welcome::add_staff(&mut book, "Ann", "Baker", Some(&whole[..whole.len() / 2]))
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
         matches!(error, Error::Photo(PhotoError::Truncated { .. })),
         "{error}"

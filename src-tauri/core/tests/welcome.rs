@@ -188,11 +188,14 @@ fn new_customers_not_yet_welcomed_are_listed_on_today() {
 
 // ----- SMTP -----
 
+/// The recipients (RCPT TO) and the message (DATA) of one delivery.
+type Received = (Vec<String>, String);
+
 /// A small SMTP server on 127.0.0.1 that keeps what it receives. After `drop_after` messages it
 /// cuts the connection in the middle of the next one and refuses everything, until `healthy`.
 struct SmtpServer {
     port: u16,
-    received: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    received: Arc<Mutex<Vec<Received>>>,
     healthy: Arc<AtomicBool>,
 }
 
@@ -225,7 +228,7 @@ impl SmtpServer {
 
 fn serve(
     stream: TcpStream,
-    received: &Mutex<Vec<(Vec<String>, String)>>,
+    received: &Mutex<Vec<Received>>,
     count: &AtomicUsize,
     drop_after: Option<usize>,
 ) {
