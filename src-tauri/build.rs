@@ -23,6 +23,19 @@ const COMMANDS: &[&str] = &[
     "export_contacts",
     "backup_now",
     "restore_backup",
+    "list_staff",
+    "add_staff",
+    "set_staff_active",
+    "list_photos",
+    "import_photo",
+    "photo_data_url",
+    "set_photo_board",
+    "delete_photo",
+    "get_settings",
+    "set_setting",
+    "welcome_preview",
+    "save_welcome_draft",
+    "send_welcome",
 ];
 
 fn main() {

@@ -12,8 +12,10 @@ use serde::Serialize;
 
 mod contacts;
 mod exchange;
+mod welcome;
 
 use contacts::{ContactsCommand, TouchpointCommand};
+use welcome::{PhotosCommand, SettingsCommand, StaffCommand, WelcomeArgs};
 
 #[derive(Parser)]
 #[command(
@@ -68,6 +70,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Staff members and their photos.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Team photos and portraits.
+    #[command(subcommand)]
+    Photos(PhotosCommand),
+    /// Welcome a new customer: an .eml draft (--eml FILE) or sent over SMTP (--send).
+    Welcome(WelcomeArgs),
+    /// Business name, signature, welcome template, SMTP server.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
 }
 
 /// Runs a headless subcommand against the book in `data_dir`.
@@ -112,6 +125,10 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Import(args) => exchange::import(&data_dir, args, today),
         Command::Backup { out, json } => exchange::backup(&data_dir, out, json),
         Command::Restore { file, json } => exchange::restore(&data_dir, &file, json),
+        Command::Staff(command) => welcome::staff(&data_dir, command),
+        Command::Photos(command) => welcome::photos(&data_dir, command),
+        Command::Welcome(args) => welcome::welcome(&data_dir, args, today),
+        Command::Settings(command) => welcome::settings(&data_dir, command),
     }
 }
 

@@ -50,6 +50,19 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::exchange::export_contacts,
             commands::exchange::backup_now,
             commands::exchange::restore_backup,
+            commands::welcome::list_staff,
+            commands::welcome::add_staff,
+            commands::welcome::set_staff_active,
+            commands::welcome::list_photos,
+            commands::welcome::import_photo,
+            commands::welcome::photo_data_url,
+            commands::welcome::set_photo_board,
+            commands::welcome::delete_photo,
+            commands::welcome::get_settings,
+            commands::welcome::set_setting,
+            commands::welcome::welcome_preview,
+            commands::welcome::save_welcome_draft,
+            commands::welcome::send_welcome,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -29,7 +29,8 @@ ensure_apt_packages() {
     fi
 }
 
-APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev fonts-noto-core fonts-noto-cjk)
+# libssl-dev: TLS for SMTP (lettre, native-tls); libdbus-1-dev: the keyring (Secret Service).
+APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev fonts-noto-core fonts-noto-cjk)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver)
 
 ensure_rust() {

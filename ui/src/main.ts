@@ -8,6 +8,8 @@ import { renderToday } from './today/today';
 import { createContactList } from './contacts/list';
 import { renderContactPage } from './contacts/contactPage';
 import { openContactForm } from './contacts/editForm';
+import { renderStaff } from './welcome/staff';
+import { renderSettings } from './welcome/settings';
 
 async function newContact() {
   if (dialogOpen()) return;
@@ -18,10 +20,12 @@ async function newContact() {
 const list = createContactList({ onNew: () => void newContact() });
 const content = el('main', { class: 'content', id: 'content', testid: 'content', attrs: { tabindex: '-1' } });
 
-const navLink = (route: Route, label: string, ic: 'sun' | 'people') =>
+const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit') =>
   el('a', { class: 'nav-link', href: href(route), testid: `nav-${route.name}` }, icon(ic, 18), label);
 const navToday = navLink({ name: 'today' }, 'Today', 'sun');
 const navContacts = navLink({ name: 'contacts' }, 'Contacts', 'people');
+const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
+const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
 const versionLabel = el('p', { class: 'version' });
 
 const sidebar = el(
@@ -29,7 +33,7 @@ const sidebar = el(
   { class: 'sidebar', attrs: { 'aria-label': 'Main' } },
   el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
   el('button', { class: 'btn btn-primary btn-block', type: 'button', testid: 'new-contact', attrs: { title: 'New contact (Ctrl+N)' }, on: { click: () => void newContact() } }, icon('plus', 16), 'New contact'),
-  el('div', { class: 'nav-links' }, navToday, navContacts),
+  el('div', { class: 'nav-links' }, navToday, navContacts, navStaff, navSettings),
   el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
 );
 
@@ -39,11 +43,17 @@ function show() {
   current = parseRoute(location.hash);
   navToday.toggleAttribute('aria-current', current.name === 'today');
   navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
+  navStaff.toggleAttribute('aria-current', current.name === 'staff');
+  navSettings.toggleAttribute('aria-current', current.name === 'settings');
   if (current.name === 'contacts') {
     if (list.root.parentElement !== content) replaceChildren(content, list.root);
     list.activate();
   } else if (current.name === 'today') {
     renderToday(content, { onNew: () => void newContact() });
+  } else if (current.name === 'staff') {
+    renderStaff(content);
+  } else if (current.name === 'settings') {
+    renderSettings(content);
   } else {
     renderContactPage(content, current.id);
   }

@@ -11,7 +11,11 @@ use crate::exchange::backup::{BackupInfo, RestoreInfo, Retention};
 use crate::exchange::csv_import::{ColumnMapping, Target};
 use crate::exchange::import::*;
 use crate::exchange::*;
+use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::today::*;
+use crate::welcome::{
+    DraftSaved, PhotoChoice, SendReport, SendResult, SettingValue, WelcomePreview,
+};
 
 macro_rules! declarations {
     ($($ty:ty),* $(,)?) => {
@@ -45,6 +49,7 @@ pub fn typescript() -> String {
         UpcomingBirthday,
         OpenComplaint,
         OverdueContact,
+        NewCustomer,
         TodayView,
         Column,
         Profile,
@@ -66,6 +71,16 @@ pub fn typescript() -> String {
         BackupInfo,
         RestoreInfo,
         Retention,
+        PhotoKind,
+        BoardArea,
+        PhotoInfo,
+        StaffMember,
+        PhotoChoice,
+        WelcomePreview,
+        SendResult,
+        SendReport,
+        DraftSaved,
+        SettingValue,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

@@ -10,7 +10,7 @@ use crate::contacts::{
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::today::{TodayView, BIRTHDAY_WINDOW_DAYS, TODAY_LIST_LIMIT};
+use crate::today::{TodayView, BIRTHDAY_WINDOW_DAYS, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT};
 
 /// At most this many contacts in one bulk action.
 pub const MAX_BULK: usize = 100_000;
@@ -146,10 +146,15 @@ impl Book {
         let (birthdays, birthday_count) =
             self.store
                 .upcoming_birthdays(today, BIRTHDAY_WINDOW_DAYS, TODAY_LIST_LIMIT)?;
+        let (new_customers, new_customer_count) =
+            self.store
+                .new_customers(today, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT)?;
         Ok(TodayView {
             date: today,
             birthdays,
             birthday_count,
+            new_customers,
+            new_customer_count,
             open_complaints,
             open_complaint_count,
             overdue,

@@ -33,6 +33,10 @@ pub enum Error {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Exchange(#[from] crate::exchange::ExchangeError),
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoError),
+    #[error(transparent)]
+    Welcome(#[from] crate::welcome::WelcomeError),
 }
 
 impl Error {
@@ -60,6 +64,8 @@ impl Error {
             Error::Conflict(_) => "conflict",
             Error::Store(e) => e.code(),
             Error::Exchange(e) => e.code(),
+            Error::Photo(e) => e.code(),
+            Error::Welcome(e) => e.code(),
         }
     }
 

@@ -10,9 +10,12 @@ pub mod error;
 pub mod exchange;
 pub mod merge;
 pub mod paths;
+pub mod photos;
 pub mod search_text;
 pub mod store;
 pub mod today;
+pub mod welcome;
+pub mod whiteboard;
 
 pub use book::Book;
 pub use error::{AppError, Error, FieldError, Result};

@@ -9,6 +9,8 @@ use crate::contacts::{Birthday, ContactSummary, Touchpoint};
 
 /// How far ahead Today looks for birthdays.
 pub const BIRTHDAY_WINDOW_DAYS: u32 = 14;
+/// Customers who arrived within this many days and were not welcomed yet are listed.
+pub const NEW_CUSTOMER_DAYS: u32 = 30;
 /// At most this many entries per list; the counts say how many there are in all.
 pub const TODAY_LIST_LIMIT: u32 = 50;
 
@@ -42,11 +44,23 @@ pub struct OverdueContact {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+pub struct NewCustomer {
+    pub contact: ContactSummary,
+    /// "Customer since", or the day they were added.
+    pub since: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct TodayView {
     pub date: NaiveDate,
     pub birthdays: Vec<UpcomingBirthday>,
     #[ts(type = "number")]
     pub birthday_count: i64,
+    /// New customers not welcomed yet.
+    pub new_customers: Vec<NewCustomer>,
+    #[ts(type = "number")]
+    pub new_customer_count: i64,
     pub open_complaints: Vec<OpenComplaint>,
     #[ts(type = "number")]
     pub open_complaint_count: i64,

@@ -5,3 +5,4 @@ pub mod contacts;
 pub mod exchange;
 pub mod timeline;
 pub mod today;
+pub mod welcome;

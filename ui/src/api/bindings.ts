@@ -115,7 +115,17 @@ export type OpenComplaint = { contact: ContactSummary, complaint: Touchpoint, da
 
 export type OverdueContact = { contact: ContactSummary, keepInTouchDays: number, lastContacted: string | null, daysOverdue: number, };
 
-export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, birthdayCount: number, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
+export type NewCustomer = { contact: ContactSummary, 
+/**
+ * "Customer since", or the day they were added.
+ */
+since: string, };
+
+export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, birthdayCount: number, 
+/**
+ * New customers not welcomed yet.
+ */
+newCustomers: Array<NewCustomer>, newCustomerCount: number, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
 /**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
@@ -208,3 +218,43 @@ daily: number,
  * Beyond those, one per week for this many weeks.
  */
 weekly: number, };
+
+export type PhotoKind = "staff" | "team";
+
+export type BoardArea = { x: number, y: number, width: number, height: number, };
+
+export type PhotoInfo = { id: number, kind: PhotoKind, 
+/**
+ * The staff member a portrait shows.
+ */
+staffId: number | null, caption: string, width: number, height: number, 
+/**
+ * Where the whiteboard welcome goes; none picked yet means a default area.
+ */
+board: BoardArea | null, bytes: number, };
+
+export type StaffMember = { id: number, name: string, role: string, active: boolean, 
+/**
+ * Their newest portrait.
+ */
+photoId: number | null, };
+
+export type PhotoChoice = { "kind": "default" } | { "kind": "none" } | { "kind": "photo", id: number, whiteboard: boolean, };
+
+export type WelcomePreview = { contactId: number, to: string, subject: string, text: string, 
+/**
+ * `data:image/jpeg;base64,…`, or none without a picture.
+ */
+photoDataUrl: string | null, };
+
+export type SendResult = { contactId: number, 
+/**
+ * pending, sent or failed
+ */
+status: string, messageId: string, error: string, };
+
+export type SendReport = { batch: number, sent: number, failed: number, results: Array<SendResult>, };
+
+export type DraftSaved = { path: string, messageId: string, };
+
+export type SettingValue = { key: string, value: string, description: string, };

@@ -4,15 +4,24 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppError,
   AppInfo,
+  BoardArea,
   Company,
   ContactDetail,
   ContactInput,
   ContactPage,
+  DraftSaved,
   ListQuery,
   NewTouchpoint,
+  PhotoChoice,
+  PhotoInfo,
+  PhotoKind,
+  SendReport,
+  SettingValue,
+  StaffMember,
   TagCount,
   TodayView,
   Touchpoint,
+  WelcomePreview,
 } from './bindings';
 
 export type { AppError, AppInfo } from './bindings';
@@ -82,3 +91,25 @@ export const staffNames = () => call<string[]>('staff_names');
 export const loadSampleContacts = (count: number) =>
   call<number>('load_sample_contacts', { count });
 export const appInfo = () => call<AppInfo>('app_info');
+
+export const listStaff = () => call<StaffMember[]>('list_staff');
+export const addStaff = (name: string, role: string, photoBase64: string | null) =>
+  call<StaffMember>('add_staff', { name, role, photoBase64 });
+export const setStaffActive = (id: number, active: boolean) =>
+  call<StaffMember>('set_staff_active', { id, active });
+export const listPhotos = () => call<PhotoInfo[]>('list_photos');
+export const importPhoto = (photoBase64: string, kind: PhotoKind, staffId: number | null, caption: string) =>
+  call<PhotoInfo>('import_photo', { photoBase64, kind, staffId, caption });
+export const photoDataUrl = (id: number, thumbnail: boolean) =>
+  call<string>('photo_data_url', { id, thumbnail });
+export const setPhotoBoard = (id: number, area: BoardArea) =>
+  call<PhotoInfo>('set_photo_board', { id, area });
+export const deletePhoto = (id: number) => call<null>('delete_photo', { id });
+export const getSettings = () => call<SettingValue[]>('get_settings');
+export const setSetting = (key: string, value: string) => call<null>('set_setting', { key, value });
+export const welcomePreview = (contactId: number, choice: PhotoChoice) =>
+  call<WelcomePreview>('welcome_preview', { contactId, choice });
+export const saveWelcomeDraft = (contactId: number, choice: PhotoChoice) =>
+  call<DraftSaved>('save_welcome_draft', { contactId, choice });
+export const sendWelcome = (contactIds: number[], choice: PhotoChoice) =>
+  call<SendReport>('send_welcome', { contactIds, choice });

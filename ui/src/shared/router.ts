@@ -1,10 +1,17 @@
-export type Route = { name: 'today' } | { name: 'contacts' } | { name: 'contact'; id: number };
+export type Route =
+  | { name: 'today' }
+  | { name: 'contacts' }
+  | { name: 'contact'; id: number }
+  | { name: 'staff' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
   const m = /^contact\/(\d+)$/.exec(h);
   if (m) return { name: 'contact', id: Number(m[1]) };
   if (h === 'contacts') return { name: 'contacts' };
+  if (h === 'staff') return { name: 'staff' };
+  if (h === 'settings') return { name: 'settings' };
   return { name: 'today' };
 }
 
@@ -16,6 +23,10 @@ export function href(r: Route): string {
       return '#/contacts';
     case 'contact':
       return `#/contact/${r.id}`;
+    case 'staff':
+      return '#/staff';
+    case 'settings':
+      return '#/settings';
   }
 }
 

@@ -6,6 +6,7 @@ import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, span
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
+import { openWelcomeComposer } from '../welcome/composer';
 
 export function renderToday(root: HTMLElement, opts: { onNew: () => void }): void {
   const page = el('section', { class: 'page page-today', testid: 'today-page' });
@@ -64,6 +65,15 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
         el('span', { text: formatDate(b.date, v.date) }),
         b.turning !== null && el('span', { text: `turns ${b.turning}` })]));
 
+  const newCustomers = v.newCustomers.map((n) => {
+    const btn = el('button', { class: 'btn btn-small', type: 'button', testid: 'welcome-customer' }, icon('email', 14), 'Welcome');
+    btn.addEventListener('click', () => void openWelcomeComposer(n.contact.id, () => void reload()));
+    return item('new-customer-item',
+      [nameLink(n.contact), n.contact.company && el('span', { class: 'item-sub', text: n.contact.company })],
+      [el('span', { class: 'pill pill-accent', text: 'new' }), el('span', { text: `since ${formatDate(n.since, v.date)}` })],
+      btn);
+  });
+
   const complaints = v.openComplaints.map((oc) => {
     const btn = el('button', { class: 'btn btn-small', type: 'button', testid: 'resolve-complaint' }, icon('check', 14), 'Mark resolved');
     btn.addEventListener('click', async () => {
@@ -116,6 +126,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
   replaceChildren(page, heading,
     el('p', { class: 'lead', text: summary(v) }),
     el('div', { class: 'today-grid' },
+      section({ title: 'New customers to welcome', icon: 'people', testid: 'today-new-customers', count: v.newCustomerCount, shown: v.newCustomers.length, empty: 'Every new customer has been welcomed.' }, newCustomers),
       section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdayCount, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
       section({ title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: v.openComplaintCount, shown: v.openComplaints.length, empty: 'No open complaints. Lovely.' }, complaints),
       section({ title: 'Past their keep-in-touch time', icon: 'clock', testid: 'today-overdue', count: v.overdueCount, shown: v.overdue.length, empty: 'Everyone has heard from you recently.' }, overdue)));
@@ -123,6 +134,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
 
 function summary(v: TodayView): string {
   const parts: string[] = [];
+  if (v.newCustomerCount) parts.push(`${plural(v.newCustomerCount, 'new customer')} to welcome`);
   if (v.birthdays.some((b) => b.inDays === 0)) parts.push(`${plural(v.birthdays.filter((b) => b.inDays === 0).length, 'birthday')} today`);
   if (v.openComplaintCount) parts.push(`${plural(v.openComplaintCount, 'open complaint')}`);
   if (v.overdueCount) parts.push(`${plural(v.overdueCount, 'customer')} to get back in touch with`);

@@ -74,8 +74,11 @@ fn main() -> ExitCode {
     let Some(today) = NaiveDate::from_ymd_opt(2026, 3, 15) else {
         return ExitCode::FAILURE;
     };
-    let run_exchange = options.only.as_deref() != Some("book");
-    let run_book = options.only.as_deref() != Some("exchange");
+    if options.only.as_deref() == Some("welcome") {
+        return welcome_bench();
+    }
+    let run_exchange = matches!(options.only.as_deref(), None | Some("exchange"));
+    let run_book = matches!(options.only.as_deref(), None | Some("book"));
     let mut rows = Vec::new();
     for &size in options.sizes.iter().filter(|_| run_book) {
         match run(size, today, options.keep.as_deref()) {
@@ -214,7 +217,7 @@ fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Resul
 
 struct Options {
     sizes: Vec<usize>,
-    /// Run one section only: `book` or `exchange`.
+    /// Run one section only: `book`, `exchange` or `welcome`.
     only: Option<String>,
     /// Keep the databases in this folder (one subfolder per size) to look at them afterwards.
     keep: Option<PathBuf>,
@@ -222,7 +225,7 @@ struct Options {
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let usage =
-        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange]";
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         only: None,
@@ -243,7 +246,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
-            "--only" if value == "book" || value == "exchange" => options.only = Some(value),
+            "--only" if ["book", "exchange", "welcome"].contains(&value.as_str()) => options.only = Some(value),
             _ => return Err(usage.to_string()),
         }
     }
@@ -378,4 +381,64 @@ fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Photo import (a 12-megapixel camera JPEG), the whiteboard and the message, with peak memory.
+fn welcome_bench() -> ExitCode {
+    use rapport_core::photos;
+    let (width, height) = (4000u32, 3000u32);
+    let camera = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x ^ y) % 239) as u8])
+    });
+    let mut jpeg = Vec::new();
+    if let Err(e) = image::DynamicImage::ImageRgb8(camera).write_to(
+        &mut std::io::Cursor::new(&mut jpeg),
+        image::ImageFormat::Jpeg,
+    ) {
+        eprintln!("cannot make the test picture: {e}");
+        return ExitCode::FAILURE;
+    }
+    let started = Instant::now();
+    let photo = match photos::normalize(&jpeg) {
+        Ok(photo) => photo,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let import = started.elapsed();
+    let started = Instant::now();
+    let hostile = photos::normalize(&jpeg[..jpeg.len() / 2]).is_err();
+    let refuse = started.elapsed();
+    let Ok(stored) = photos::decode_stored(&photo.jpeg) else {
+        return ExitCode::FAILURE;
+    };
+    let started = Instant::now();
+    let area = photos::default_board(photo.width, photo.height);
+    let _ =
+        rapport_core::whiteboard::write_on_photo(&stored, area, "Welcome, Ann of Ann's Bakery!");
+    let first_board = started.elapsed();
+    let started = Instant::now();
+    let _ =
+        rapport_core::whiteboard::write_on_photo(&stored, area, "Welcome, فاطمة of مخبز الزهراء!");
+    let second_board = started.elapsed();
+    println!("| photo import ({width}×{height} JPEG, {:.1} MB) | stored | thumbnail | truncated refused | whiteboard (first, fonts loaded) | whiteboard (Arabic) | peak RSS |", jpeg.len() as f64 / 1e6);
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {:.0} ms | {}×{}, {:.0} kB | {:.0} kB | {} in {:.1} ms | {:.0} ms | {:.0} ms | {} |",
+        ms(import),
+        photo.width,
+        photo.height,
+        photo.jpeg.len() as f64 / 1e3,
+        photo.thumb_jpeg.len() as f64 / 1e3,
+        if hostile { "yes" } else { "NO" },
+        ms(refuse),
+        ms(first_board),
+        ms(second_board),
+        peak_rss_kib().map_or("n/a".to_string(), |kib| format!(
+            "{:.0} MB",
+            kib as f64 / 1024.0
+        )),
+    );
+    ExitCode::SUCCESS
 }

@@ -4,6 +4,7 @@
 mod bulk;
 mod contacts;
 mod exchange;
+mod photos;
 mod search;
 mod settings;
 mod today;
@@ -15,6 +16,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
 pub use exchange::check_database_file;
+pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
 /// The database file's name inside the data folder.
@@ -44,10 +46,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/003_touchpoint_kinds.sql"),
         after: None,
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/005_staff_photos.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -9,7 +9,8 @@ use super::Store;
 use crate::contacts::{Birthday, Touchpoint};
 use crate::error::Result;
 use crate::today::{
-    birthday_days_in_window, next_birthday, OpenComplaint, OverdueContact, UpcomingBirthday,
+    birthday_days_in_window, next_birthday, NewCustomer, OpenComplaint, OverdueContact,
+    UpcomingBirthday,
 };
 
 impl Store {
@@ -149,6 +150,43 @@ impl Store {
                         days_overdue: u32::try_from((today - due).num_days()).unwrap_or(0),
                     },
                 )
+                .collect(),
+            total,
+        ))
+    }
+
+    /// Active contacts who became customers (or were added) in the `days` days up to `today`
+    /// and have not been welcomed yet, newest first.
+    pub fn new_customers(
+        &self,
+        today: NaiveDate,
+        days: u32,
+        limit: u32,
+    ) -> Result<(Vec<NewCustomer>, i64)> {
+        let from = today - chrono::Days::new(days.into());
+        const WHERE: &str = "archived = 0
+             AND coalesce(customer_since, substr(created_at, 1, 10)) BETWEEN ?1 AND ?2
+             AND NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t.contact_id = contacts.id AND t.kind = 'welcome_sent')";
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM contacts WHERE {WHERE}"),
+            params![from, today],
+            |row| row.get(0),
+        )?;
+        let rows: Vec<(i64, NaiveDate)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT id, coalesce(customer_since, substr(created_at, 1, 10)) AS since FROM contacts
+                 WHERE {WHERE} ORDER BY since DESC, id DESC LIMIT ?3"
+            ))?
+            .query_map(params![from, today, limit], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let people = summaries(&self.conn, &ids)?;
+        Ok((
+            people
+                .into_iter()
+                .zip(rows)
+                .map(|(contact, (_, since))| NewCustomer { contact, since })
                 .collect(),
             total,
         ))

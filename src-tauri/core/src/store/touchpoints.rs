@@ -106,7 +106,7 @@ pub(super) fn insert_with_id(conn: &Connection, t: &Touchpoint) -> Result<()> {
 }
 
 /// Sets "last contacted" from the newest touchpoint that counts as being in touch.
-fn refresh_last_contacted(conn: &Connection, contact_id: i64) -> Result<()> {
+pub(super) fn refresh_last_contacted(conn: &Connection, contact_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE contacts SET last_contacted =
             (SELECT max(happened_on) FROM touchpoints WHERE contact_id = ?1 AND kind != 'note')

@@ -1,0 +1,140 @@
+//! `rapport staff|photos|settings|welcome`, tested by running the built binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// A 1 × 1 PNG.
+const TINY_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 248, 207, 80, 15, 0, 3,
+    134, 1, 128, 90, 52, 125, 107, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+fn rapport(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("RAPPORT_DATA_DIR")
+        .env("RAPPORT_TODAY", "2026-11-23")
+        .output()
+        .expect("run rapport")
+}
+
+fn ok(data_dir: &Path, args: &[&str]) -> String {
+    let out = rapport(data_dir, args);
+    assert!(
+        out.status.success(),
+        "rapport {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn json(data_dir: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&ok(data_dir, &args)).expect("valid JSON")
+}
+
+fn fails(data_dir: &Path, args: &[&str]) -> String {
+    let out = rapport(data_dir, args);
+    assert!(!out.status.success(), "rapport {args:?} should have failed");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    stderr
+}
+
+#[test]
+fn staff_photos_settings_and_a_welcome_draft_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let png = dir.path().join("ann.png");
+    std::fs::write(&png, TINY_PNG).unwrap();
+    let ann = json(
+        &data,
+        &[
+            "staff",
+            "add",
+            "--name",
+            "Ann",
+            "--role",
+            "Owner",
+            "--photo",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(ann["name"], "Ann");
+    assert!(ann["photoId"].as_i64().is_some());
+    let team = json(&data, &["photos", "add", png.to_str().unwrap(), "--team"]);
+    let team_id = team["id"].as_i64().unwrap().to_string();
+    let photos = json(&data, &["photos", "list"]);
+    assert_eq!(photos.as_array().unwrap().len(), 2);
+    let staff = json(&data, &["staff", "list"]);
+    assert_eq!(staff[0]["name"], "Ann");
+
+    ok(&data, &["settings", "set", "business_name", "Tulip & Co"]);
+    ok(
+        &data,
+        &["settings", "set", "from_email", "ann@tulip.example"],
+    );
+    assert_eq!(
+        ok(&data, &["settings", "get", "business_name"]).trim(),
+        "Tulip & Co"
+    );
+    let id = ok(
+        &data,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Zoë",
+            "--email",
+            "zoe@example.no",
+            "--customer-since",
+            "2026-11-20",
+        ],
+    );
+    let id = id.trim().to_string();
+    let eml = dir.path().join("welcome.eml");
+    let saved = json(
+        &data,
+        &[
+            "welcome",
+            &id,
+            "--eml",
+            eml.to_str().unwrap(),
+            "--photo",
+            &team_id,
+        ],
+    );
+    assert_eq!(saved["path"], eml.to_str().unwrap());
+    let raw = std::fs::read_to_string(&eml).unwrap();
+    assert!(raw.contains("X-Unsent: 1"));
+    assert!(raw.contains("image/jpeg"));
+    let shown = json(&data, &["contacts", "show", &id]);
+    assert_eq!(shown["timeline"][0]["kind"], "welcomeSent");
+}
+
+#[test]
+fn bad_welcome_arguments_fail_in_one_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let html = dir.path().join("photo.jpg");
+    std::fs::write(&html, "<html><body>not a photo</body></html>").unwrap();
+    let message = fails(&data, &["photos", "add", html.to_str().unwrap(), "--team"]);
+    assert!(message.contains("not a JPEG, PNG or WebP"), "{message}");
+    let message = fails(
+        &data,
+        &["settings", "set", "welcome_body", "Hi {frist_name}"],
+    );
+    assert!(message.contains("{frist_name}"), "{message}");
+    let message = fails(&data, &["settings", "set", "colour", "blue"]);
+    assert!(message.contains("no setting"), "{message}");
+    let message = fails(&data, &["welcome", "1", "--eml", "x.eml", "--whiteboard"]);
+    assert!(message.contains("--whiteboard needs --photo"), "{message}");
+    let photos = json(&data, &["photos", "list"]);
+    assert_eq!(photos.as_array().unwrap().len(), 0);
+}

@@ -1,0 +1,53 @@
+// Settings: business name, signature, the welcome template, the SMTP server.
+import type { SettingValue } from '../api/bindings';
+import * as ipc from '../api/ipc';
+import { el, replaceChildren } from '../shared/dom';
+import { showError, toast } from '../shared/toast';
+
+const LABELS: Record<string, string> = {
+  business_name: 'Business name',
+  signature: 'Signature',
+  from_email: 'Your email',
+  welcome_subject: 'Welcome subject',
+  welcome_body: 'Welcome message',
+  default_photo: 'Default photo (number)',
+  default_whiteboard: 'Write the name on the default photo (yes/no)',
+  smtp_host: 'SMTP server',
+  smtp_port: 'SMTP port',
+  smtp_security: 'SMTP security (starttls, tls, plain)',
+  smtp_user: 'SMTP user',
+};
+const MULTILINE = new Set(['signature', 'welcome_body']);
+
+export function renderSettings(root: HTMLElement): void {
+  const page = el('section', { class: 'page page-settings', testid: 'settings-page' });
+  replaceChildren(root, page);
+  ipc.getSettings().then((all) => { if (page.isConnected) draw(page, all); }, (e) => {
+    const err = showError(e);
+    replaceChildren(page, el('p', { class: 'error-text', text: err.message }));
+  });
+}
+
+function draw(page: HTMLElement, all: SettingValue[]): void {
+  const rows = all.map((s) => {
+    const input = MULTILINE.has(s.key)
+      ? el('textarea', { class: 'input', rows: s.key === 'welcome_body' ? 10 : 3, value: s.value, testid: `setting-${s.key}` })
+      : el('input', { class: 'input', value: s.value, testid: `setting-${s.key}` });
+    const problem = el('p', { class: 'field-error' });
+    input.addEventListener('change', async () => {
+      problem.textContent = '';
+      try {
+        await ipc.setSetting(s.key, input.value);
+        toast(`${LABELS[s.key] ?? s.key} saved.`, { kind: 'success' });
+      } catch (e) {
+        const err = showError(e);
+        problem.textContent = err.fields[0]?.message ?? err.message;
+      }
+    });
+    return el('label', { class: 'field' }, el('span', { class: 'label', text: LABELS[s.key] ?? s.key }), input, el('span', { class: 'hint', text: s.description }), problem);
+  });
+  replaceChildren(page,
+    el('header', { class: 'page-header' }, el('p', { class: 'eyebrow', text: 'Rapport' }), el('h1', { class: 'page-title', text: 'Settings' })),
+    el('section', { class: 'card settings-form' }, ...rows,
+      el('p', { class: 'muted small', text: 'Merge fields: {first_name}, {last_name}, {full_name}, {company}, {business_name}, {signature}, {staff_names}. The SMTP password is kept in the system keyring: rapport settings smtp-password.' })));
+}
