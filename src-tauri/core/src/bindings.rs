@@ -4,8 +4,10 @@
 
 use ts_rs::TS;
 
+use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
+use crate::merge::UnknownField;
 use crate::today::*;
 
 macro_rules! declarations {
@@ -40,6 +42,18 @@ pub fn typescript() -> String {
         OpenComplaint,
         OverdueContact,
         TodayView,
+        CardFormat,
+        CardDesign,
+        CardRecipient,
+        CardJob,
+        UnprintableText,
+        UnknownField,
+        CardCheck,
+        EnvelopeSize,
+        LabelSheet,
+        ReturnAddress,
+        SkippedRecipient,
+        CardProgress,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

@@ -3,11 +3,13 @@
 
 pub mod bindings;
 pub mod book;
+pub mod cards;
 pub mod clock;
 pub mod contacts;
 pub mod demo;
 pub mod error;
 pub mod merge;
+pub mod occasions;
 pub mod paths;
 pub mod search_text;
 pub mod store;

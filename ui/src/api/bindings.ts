@@ -114,3 +114,96 @@ export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, open
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
 contactCount: number, };
+
+export type CardFormat = "a6" | "a7" | "5x7" | "4x6" | "folded-a4" | "folded-letter";
+
+export type CardDesign = { 
+/**
+ * Unique among the designs offered for an occasion ("Candles", "Harvest"…).
+ */
+name: string, format: CardFormat, 
+/**
+ * A JPEG or PNG file for the front, read once per batch (a JPEG is embedded as it is, never
+ * re-compressed). `None`: a drawn design in the accent's colours.
+ */
+frontImage: string | null, 
+/**
+ * Large words on the front or at the top of the message ("Happy Birthday").
+ */
+greeting: string, 
+/**
+ * The message, with merge fields (`Dear {first_name}, …`); see [`merge_fields`].
+ */
+message: string, 
+/**
+ * Closing line(s), e.g. "Warmly,\nAnn and the team at {business_name}". Merge fields allowed.
+ */
+signature: string, 
+/**
+ * A theme id from [`ACCENTS`] ("rose", "forest"…): colours and the drawn front.
+ */
+accent: string, };
+
+export type CardRecipient = { contactId: number, 
+/**
+ * The name as shown in Rapport (for envelopes, labels and reports).
+ */
+displayName: string, 
+/**
+ * Merge field values (`first_name` → `Ann`…); see [`CardRecipient::for_contact`].
+ */
+values: { [key in string]?: string }, 
+/**
+ * The postal address to write on envelopes and labels (the contact's first usable one).
+ */
+address: PostalAddress | null, 
+/**
+ * A line written for this person only, printed under the message.
+ */
+personalLine: string | null, };
+
+export type CardJob = { design: CardDesign, recipients: Array<CardRecipient>, 
+/**
+ * Fills `{business_name}` (store setting `business_name`).
+ */
+businessName: string, };
+
+export type UnprintableText = { contactId: number, displayName: string, 
+/**
+ * The characters no font has, each once, in order.
+ */
+missing: string, };
+
+export type UnknownField = { name: string, 
+/**
+ * Byte offset in the template, for highlighting.
+ */
+at: number, };
+
+export type CardCheck = { 
+/**
+ * Fields in the message or signature that nobody knows (`{frist_name}`).
+ */
+unknownFields: Array<UnknownField>, 
+/**
+ * People whose card would show boxes instead of letters.
+ */
+unprintable: Array<UnprintableText>, };
+
+export type EnvelopeSize = "dl" | "c6" | "us10" | "a7";
+
+export type LabelSheet = "avery-5160" | "l7160";
+
+export type ReturnAddress = { 
+/**
+ * Store setting `business_name`.
+ */
+businessName: string, 
+/**
+ * Store setting `business_address`, lines separated by newlines.
+ */
+address: string, };
+
+export type SkippedRecipient = { contactId: number, displayName: string, reason: string, };
+
+export type CardProgress = { done: number, total: number, };
