@@ -8,6 +8,7 @@ use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
 use crate::merge::UnknownField;
+use crate::occasions::*;
 use crate::today::*;
 
 macro_rules! declarations {
@@ -54,6 +55,16 @@ pub fn typescript() -> String {
         ReturnAddress,
         SkippedRecipient,
         CardProgress,
+        OccasionKind,
+        Weekday,
+        OccasionRule,
+        Occasion,
+        NewOccasion,
+        CardCountBasis,
+        UpcomingOccasion,
+        NextOccasion,
+        Recipients,
+        RecordedBatch,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

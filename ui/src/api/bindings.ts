@@ -113,7 +113,11 @@ export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, open
 /**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
-contactCount: number, };
+contactCount: number, 
+/**
+ * The next card occasion within 30 days and how many cards it needs.
+ */
+nextOccasion: NextOccasion | null, };
 
 export type CardFormat = "a6" | "a7" | "5x7" | "4x6" | "folded-a4" | "folded-letter";
 
@@ -207,3 +211,48 @@ address: string, };
 export type SkippedRecipient = { contactId: number, displayName: string, reason: string, };
 
 export type CardProgress = { done: number, total: number, };
+
+export type OccasionKind = "newYear" | "valentine" | "aprilFools" | "mothersDay" | "fathersDay" | "nationalDay" | "thanksgiving" | "halloween" | "winter" | "birthday" | "anniversary" | "general";
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export type OccasionRule = { "type": "fixed", month: number, day: number, } | { "type": "nthWeekday", nth: number, weekday: Weekday, month: number, } | { "type": "easterOffset", days: number, } | { "type": "oneOff", date: string, } | { "type": "contactBirthday" } | { "type": "customerAnniversary" };
+
+export type Occasion = { 
+/**
+ * Stable: "thanksgiving-us", "birthday", "custom-12".
+ */
+id: string, name: string, kind: OccasionKind, rule: OccasionRule, 
+/**
+ * The rule in words.
+ */
+description: string, 
+/**
+ * Where it is kept: "US", "Canada", "UK"; empty when everywhere.
+ */
+region: string, 
+/**
+ * Added by the owner (can be removed).
+ */
+custom: boolean, };
+
+export type NewOccasion = { name: string, rule: OccasionRule, 
+/**
+ * The design family; General when not given.
+ */
+kind: OccasionKind | null, };
+
+export type CardCountBasis = "activeWithAddress" | "birthdaysInWindow" | "anniversariesInWindow";
+
+export type UpcomingOccasion = { occasion: Occasion, 
+/**
+ * The next date on or after the day asked for; for per-contact occasions the soonest
+ * contact's date; None when it will not come again (a past one-off, nobody with a date).
+ */
+next: string | null, inDays: number | null, };
+
+export type NextOccasion = { occasion: Occasion, date: string, inDays: number, cardCount: number, countBasis: CardCountBasis, };
+
+export type Recipients = { "type": "everyone" } | { "type": "tag", tag: string, } | { "type": "picked", ids: number[], } | { "type": "birthdaysNextMonth" } | { "type": "birthdaysWithin", days: number, } | { "type": "anniversariesWithin", days: number, };
+
+export type RecordedBatch = { recorded: number, note: string, happenedOn: string, };

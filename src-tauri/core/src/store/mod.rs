@@ -3,6 +3,7 @@
 
 mod bulk;
 mod contacts;
+mod occasions;
 mod search;
 mod settings;
 mod today;
@@ -42,10 +43,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/003_touchpoint_kinds.sql"),
         after: None,
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/004_occasions.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
