@@ -11,6 +11,7 @@ use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
 mod contacts;
+mod occasions;
 
 use contacts::{ContactsCommand, TouchpointCommand};
 
@@ -49,6 +50,8 @@ pub enum Command {
     /// Log what happened with a customer.
     #[command(subcommand)]
     Touchpoint(TouchpointCommand),
+    /// The card calendar with next dates; add or remove your own occasions.
+    Occasions(occasions::OccasionsArgs),
 }
 
 /// Runs a headless subcommand against the book in `data_dir`.
@@ -89,6 +92,7 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         }
         Command::Contacts(command) => contacts::contacts(&data_dir, command, today),
         Command::Touchpoint(command) => contacts::touchpoint(&data_dir, command, today),
+        Command::Occasions(args) => occasions::occasions(&data_dir, args, today),
     }
 }
 

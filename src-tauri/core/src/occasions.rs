@@ -842,6 +842,45 @@ impl Book {
     }
 }
 
+/// The name the card designs know an occasion kind by.
+pub fn design_family(kind: OccasionKind) -> &'static str {
+    match kind {
+        OccasionKind::NewYear => "new-year",
+        OccasionKind::Valentine => "valentines",
+        OccasionKind::AprilFools => "april-fools",
+        OccasionKind::MothersDay => "mothers-day",
+        OccasionKind::FathersDay => "fathers-day",
+        OccasionKind::NationalDay => "national-day",
+        OccasionKind::Thanksgiving => "thanksgiving",
+        OccasionKind::Halloween => "halloween",
+        OccasionKind::Winter => "winter",
+        OccasionKind::Birthday => "birthday",
+        OccasionKind::Anniversary => "anniversary",
+        OccasionKind::General => "generic",
+    }
+}
+
+impl Book {
+    /// A batch's recipients with their merge values and addresses, in the order given.
+    pub fn card_recipients(
+        &self,
+        ids: &[i64],
+        today: NaiveDate,
+    ) -> Result<Vec<crate::cards::CardRecipient>> {
+        Ok(self
+            .store()
+            .contacts(ids)?
+            .iter()
+            .map(|c| crate::cards::CardRecipient::for_contact(c, today, None))
+            .collect())
+    }
+
+    /// The business name cards are signed with (setting `business_name`), empty if not set.
+    pub fn business_name(&self) -> Result<String> {
+        Ok(self.store().setting("business_name")?.unwrap_or_default())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 // The one place the UI talks to the Rust side. One typed function per command;
 // every failure becomes an AppError. Components never call invoke themselves.
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   AppError,
   Company,
@@ -12,6 +12,15 @@ import type {
   TagCount,
   TodayView,
   Touchpoint,
+  CardCheck,
+  CardDesign,
+  CardProgress,
+  ContactSummary,
+  NewOccasion,
+  Occasion,
+  RecordedBatch,
+  Recipients,
+  UpcomingOccasion,
 } from './bindings';
 
 export type { AppError } from './bindings';
@@ -90,3 +99,27 @@ export const staffNames = () => call<string[]>('staff_names');
 export const loadSampleContacts = (count: number) =>
   call<number>('load_sample_contacts', { count });
 export const appInfo = () => call<AppInfo>('app_info');
+
+// Cards and occasions
+/** A generated batch (not part of the generated bindings). */
+export type GeneratedCards = { path: string; recipientIds: number[]; bytes: number };
+export const listOccasions = () => call<UpcomingOccasion[]>('list_occasions');
+export const addOccasion = (newOccasion: NewOccasion) => call<Occasion>('add_occasion', { new: newOccasion });
+export const removeOccasion = (id: string) => call<null>('remove_occasion', { id });
+export const cardDesigns = (occasionId: string) => call<CardDesign[]>('card_designs', { occasionId });
+export const cardMergeFields = () => call<string[]>('card_merge_fields');
+export const batchRecipients = (recipients: Recipients) => call<ContactSummary[]>('batch_recipients', { recipients });
+export const checkCards = (recipients: Recipients, design: CardDesign) => call<CardCheck>('check_cards', { recipients, design });
+export function generateCards(recipients: Recipients, design: CardDesign, name: string, onProgress: (p: CardProgress) => void) {
+  const channel = new Channel<CardProgress>();
+  channel.onmessage = onProgress;
+  return call<GeneratedCards>('generate_cards', { recipients, design, name, onProgress: channel });
+}
+export const cancelCards = () => call<null>('cancel_cards');
+export const readCardsPdf = (path: string) => call<ArrayBuffer>('read_cards_pdf', { path });
+export const openCardsPdf = (path: string) => call<null>('open_cards_pdf', { path });
+export const recordCardsSent = (ids: number[], occasionName: string) =>
+  call<RecordedBatch>('record_cards_sent', { ids, occasionName, sentOn: null });
+export const setAddressUndeliverable = (contactId: number, undeliverable: boolean) =>
+  call<string | null>('set_address_undeliverable', { contactId, undeliverable });
+export const addressUndeliverable = (contactId: number) => call<string | null>('address_undeliverable', { contactId });

@@ -1,10 +1,12 @@
-export type Route = { name: 'today' } | { name: 'contacts' } | { name: 'contact'; id: number };
+export type Route = { name: 'today' } | { name: 'contacts' } | { name: 'contact'; id: number } | { name: 'cards'; occasion?: string };
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
   const m = /^contact\/(\d+)$/.exec(h);
   if (m) return { name: 'contact', id: Number(m[1]) };
   if (h === 'contacts') return { name: 'contacts' };
+  const c = /^cards(?:\/([a-z0-9-]+))?$/.exec(h);
+  if (c) return c[1] ? { name: 'cards', occasion: c[1] } : { name: 'cards' };
   return { name: 'today' };
 }
 
@@ -16,6 +18,8 @@ export function href(r: Route): string {
       return '#/contacts';
     case 'contact':
       return `#/contact/${r.id}`;
+    case 'cards':
+      return r.occasion ? `#/cards/${r.occasion}` : '#/cards';
   }
 }
 
