@@ -8,13 +8,23 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod designs;
+mod mail;
+mod render;
+mod text;
+
+pub use designs::{accent, built_in_designs, Accent, ACCENTS};
+pub use mail::address_lines;
+pub use text::FontSet;
+
 use crate::contacts::{Contact, PostalAddress};
-use crate::merge::{MergeValues, UnknownField, CONTACT_FIELDS};
+use crate::merge::{unknown_fields, MergeValues, UnknownField, CONTACT_FIELDS};
 
 /// The size and fold of a card. The ids (`"a6"`, `"5x7"`, `"folded-a4"`…) are what the CLI and
 /// the UI use.
@@ -217,15 +227,103 @@ pub struct CardProgress {
     pub total: u64,
 }
 
-// The functions (being implemented in this module's files):
-//
-// pub fn built_in_designs(occasion_kind: &str) -> Vec<CardDesign>
-// pub struct FontSet;  FontSet::shared() -> &'static FontSet  (shipped Noto + system fonts)
-// pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck
-// pub fn render_cards(job: &CardJob, fonts: &FontSet, progress: &mut dyn FnMut(usize, usize),
-//                     cancel: &AtomicBool) -> Result<Vec<u8>, CardError>
-// pub fn render_envelopes(recipients: &[CardRecipient], size: EnvelopeSize, from: &ReturnAddress,
-//                         fonts: &FontSet, progress, cancel) -> Result<Printed, CardError>
-// pub fn render_labels(recipients: &[CardRecipient], sheet: LabelSheet, offset_mm: (f32, f32),
-//                      fonts: &FontSet) -> Result<Printed, CardError>
-// CardError (thiserror) converts into crate::Error.
+/// Why a print run could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("Nobody is chosen to print for. Choose everyone, a tag or some people.")]
+    NoRecipients,
+    #[error("The card names fields nobody knows: {}. Correct them or use one of: {}.", .0.join(", "), merge_fields().join(", "))]
+    UnknownFields(Vec<String>),
+    #[error("The front picture {path} cannot be used: {reason}. Choose a JPEG or PNG picture.")]
+    Picture { path: String, reason: String },
+    #[error(
+        "None of the {0} people chosen has a usable postal address. Add addresses and try again."
+    )]
+    NoAddresses(usize),
+    #[error("The printer offset must be between -10 and 10 mm in each direction.")]
+    Offset,
+    #[error("Printing was cancelled; no file was written.")]
+    Cancelled,
+    #[error("The PDF could not be made ({0}). Please report this.")]
+    Pdf(String),
+}
+
+impl CardError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CardError::Cancelled => "cancelled",
+            _ => "invalid",
+        }
+    }
+}
+
+/// Unknown fields in the design's greeting, message and signature.
+pub(crate) fn unknown_design_fields(design: &CardDesign) -> Vec<UnknownField> {
+    let known = merge_fields();
+    [&design.greeting, &design.message, &design.signature]
+        .iter()
+        .flat_map(|t| unknown_fields(t, &known))
+        .collect()
+}
+
+/// What must be fixed before printing: unknown merge fields, and the people whose card has
+/// characters no available font can draw (their names, lines and the message as merged).
+pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck {
+    let unknown_fields = unknown_design_fields(&job.design);
+    let mut unprintable = Vec::new();
+    for recipient in &job.recipients {
+        let text = render::card_text(job, recipient);
+        let all = format!(
+            "{}\n{}\n{}\n{}\n{}",
+            recipient.display_name, text.greeting, text.message, text.personal, text.signature
+        );
+        let missing = fonts.missing_characters(&all);
+        if !missing.is_empty() {
+            unprintable.push(UnprintableText {
+                contact_id: recipient.contact_id,
+                display_name: recipient.display_name.clone(),
+                missing,
+            });
+        }
+    }
+    CardCheck {
+        unknown_fields,
+        unprintable,
+    }
+}
+
+/// One PDF, one card per recipient (one page each when flat, one sheet each when folded).
+/// `progress(done, total)` after each card; stops with [`CardError::Cancelled`] when `cancel`
+/// is set. Refuses unknown merge fields; run [`check_job`] first to warn about missing glyphs.
+pub fn render_cards(
+    job: &CardJob,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Vec<u8>, CardError> {
+    render::render(job, fonts, progress, cancel)
+}
+
+/// One envelope per recipient with a usable address, the sender in the corner; the others are
+/// listed in [`Printed::skipped`].
+pub fn render_envelopes(
+    recipients: &[CardRecipient],
+    size: EnvelopeSize,
+    from: &ReturnAddress,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Printed, CardError> {
+    mail::envelopes(recipients, size, from, fonts, progress, cancel)
+}
+
+/// Address labels on `sheet`, moved by `offset_mm` (right, down) to match the printer. People
+/// without a usable address are listed in [`Printed::skipped`], never printed blank.
+pub fn render_labels(
+    recipients: &[CardRecipient],
+    sheet: LabelSheet,
+    offset_mm: (f32, f32),
+    fonts: &FontSet,
+) -> Result<Printed, CardError> {
+    mail::labels(recipients, sheet, offset_mm, fonts)
+}
