@@ -8,6 +8,7 @@ import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href, navigate } from '../shared/router';
 import { openContactForm } from './editForm';
+import { undeliverableBox } from '../cards/undeliverable';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -19,8 +20,14 @@ export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = 
   { kind: 'note', label: 'Note', icon: 'note' },
 ];
 
+/** Kinds the app records by itself (not offered as buttons). */
+const RECORDED_KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
+  { kind: 'welcomeSent', label: 'Welcome sent', icon: 'email' },
+  { kind: 'cardSent', label: 'Card sent', icon: 'cake' },
+];
+
 export function kindInfo(kind: TouchpointKind) {
-  return KINDS.find((k) => k.kind === kind) ?? KINDS[KINDS.length - 1];
+  return KINDS.find((k) => k.kind === kind) ?? RECORDED_KINDS.find((k) => k.kind === kind) ?? KINDS[KINDS.length - 1];
 }
 
 let staffCache: string[] | null = null;
@@ -104,7 +111,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   const hasReach = c.emails.length + c.phones.length + c.addresses.length > 0;
   const hasPersonal = !!(c.family || c.interests || c.talkingPoints || c.notes);
   const side = el('aside', { class: 'contact-side' },
-    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' })),
+    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' }), c.addresses.length ? undeliverableBox(c.id) : null),
     card('Dates', dates),
     card('Personal', hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' })));
 
