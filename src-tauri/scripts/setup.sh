@@ -30,7 +30,7 @@ ensure_apt_packages() {
 }
 
 APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev fonts-noto-core fonts-noto-cjk)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf)
 
 ensure_rust() {
     if ! command -v cargo >/dev/null; then

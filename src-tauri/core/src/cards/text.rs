@@ -148,9 +148,7 @@ impl FontSet {
         }
         Block {
             text: text.to_string(),
-            width: layout.width(),
             height: layout.height(),
-            lines: layout.len(),
             color: style.color,
             runs,
             missing,
@@ -287,11 +285,6 @@ impl TextStyle {
         self.color = color;
         self
     }
-
-    pub fn spaced(mut self, letter_spacing: f32) -> TextStyle {
-        self.letter_spacing = letter_spacing;
-        self
-    }
 }
 
 struct GlyphRunOut {
@@ -305,9 +298,7 @@ struct GlyphRunOut {
 /// Text laid out and ready to draw.
 pub(crate) struct Block {
     text: String,
-    pub width: f32,
     pub height: f32,
-    pub lines: usize,
     color: [u8; 3],
     runs: Vec<GlyphRunOut>,
     /// Characters drawn as the missing glyph (no font has them).
