@@ -10,6 +10,7 @@ use rapport_core::clock::today;
 use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
+mod cards;
 mod contacts;
 mod occasions;
 
@@ -50,6 +51,12 @@ pub enum Command {
     /// Log what happened with a customer.
     #[command(subcommand)]
     Touchpoint(TouchpointCommand),
+    /// Print personalised cards for an occasion as one PDF.
+    Cards(cards::CardsArgs),
+    /// Print address labels (Avery 5160 or L7160).
+    Labels(cards::LabelsArgs),
+    /// Print envelopes (DL, C6, US #10, A7).
+    Envelopes(cards::EnvelopesArgs),
     /// The card calendar with next dates; add or remove your own occasions.
     Occasions(occasions::OccasionsArgs),
 }
@@ -92,6 +99,9 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         }
         Command::Contacts(command) => contacts::contacts(&data_dir, command, today),
         Command::Touchpoint(command) => contacts::touchpoint(&data_dir, command, today),
+        Command::Cards(args) => cards::cards(&data_dir, args, today),
+        Command::Labels(args) => cards::labels(&data_dir, args, today),
+        Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),
         Command::Occasions(args) => occasions::occasions(&data_dir, args, today),
     }
 }
