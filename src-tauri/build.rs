@@ -36,6 +36,20 @@ const COMMANDS: &[&str] = &[
     "welcome_preview",
     "save_welcome_draft",
     "send_welcome",
+    "list_occasions",
+    "add_occasion",
+    "remove_occasion",
+    "card_designs",
+    "card_merge_fields",
+    "batch_recipients",
+    "check_cards",
+    "generate_cards",
+    "cancel_cards",
+    "read_cards_pdf",
+    "open_cards_pdf",
+    "record_cards_sent",
+    "set_address_undeliverable",
+    "address_undeliverable",
 ];
 
 fn main() {

@@ -10,8 +10,10 @@ use rapport_core::clock::today;
 use rapport_core::{demo, Book, Error};
 use serde::Serialize;
 
+mod cards;
 mod contacts;
 mod exchange;
+mod occasions;
 mod welcome;
 
 use contacts::{ContactsCommand, TouchpointCommand};
@@ -81,6 +83,14 @@ pub enum Command {
     /// Business name, signature, welcome template, SMTP server.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Print personalised cards for an occasion as one PDF.
+    Cards(cards::CardsArgs),
+    /// Print address labels (Avery 5160 or L7160).
+    Labels(cards::LabelsArgs),
+    /// Print envelopes (DL, C6, US #10, A7).
+    Envelopes(cards::EnvelopesArgs),
+    /// The card calendar with next dates; add or remove your own occasions.
+    Occasions(occasions::OccasionsArgs),
 }
 
 /// Runs a headless subcommand against the book in `data_dir`.
@@ -129,6 +139,10 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Photos(command) => welcome::photos(&data_dir, command),
         Command::Welcome(args) => welcome::welcome(&data_dir, args, today),
         Command::Settings(command) => welcome::settings(&data_dir, command),
+        Command::Cards(args) => cards::cards(&data_dir, args, today),
+        Command::Labels(args) => cards::labels(&data_dir, args, today),
+        Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),
+        Command::Occasions(args) => occasions::occasions(&data_dir, args, today),
     }
 }
 

@@ -28,6 +28,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     }
     let result = tauri::Builder::default()
         .manage(state)
+        .manage(commands::cards::CardsState::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::today::today,
@@ -63,6 +64,20 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::welcome::welcome_preview,
             commands::welcome::save_welcome_draft,
             commands::welcome::send_welcome,
+            commands::cards::list_occasions,
+            commands::cards::add_occasion,
+            commands::cards::remove_occasion,
+            commands::cards::card_designs,
+            commands::cards::card_merge_fields,
+            commands::cards::batch_recipients,
+            commands::cards::check_cards,
+            commands::cards::generate_cards,
+            commands::cards::cancel_cards,
+            commands::cards::read_cards_pdf,
+            commands::cards::open_cards_pdf,
+            commands::cards::record_cards_sent,
+            commands::cards::set_address_undeliverable,
+            commands::cards::address_undeliverable,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -10,6 +10,7 @@ import { renderContactPage } from './contacts/contactPage';
 import { openContactForm } from './contacts/editForm';
 import { renderStaff } from './welcome/staff';
 import { renderSettings } from './welcome/settings';
+import { renderCards } from './cards/cards';
 
 async function newContact() {
   if (dialogOpen()) return;
@@ -20,10 +21,11 @@ async function newContact() {
 const list = createContactList({ onNew: () => void newContact() });
 const content = el('main', { class: 'content', id: 'content', testid: 'content', attrs: { tabindex: '-1' } });
 
-const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit') =>
+const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit' | 'cake') =>
   el('a', { class: 'nav-link', href: href(route), testid: `nav-${route.name}` }, icon(ic, 18), label);
 const navToday = navLink({ name: 'today' }, 'Today', 'sun');
 const navContacts = navLink({ name: 'contacts' }, 'Contacts', 'people');
+const navCards = navLink({ name: 'cards' }, 'Cards', 'cake');
 const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
 const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
 const versionLabel = el('p', { class: 'version' });
@@ -33,7 +35,7 @@ const sidebar = el(
   { class: 'sidebar', attrs: { 'aria-label': 'Main' } },
   el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
   el('button', { class: 'btn btn-primary btn-block', type: 'button', testid: 'new-contact', attrs: { title: 'New contact (Ctrl+N)' }, on: { click: () => void newContact() } }, icon('plus', 16), 'New contact'),
-  el('div', { class: 'nav-links' }, navToday, navContacts, navStaff, navSettings),
+  el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navStaff, navSettings),
   el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
 );
 
@@ -42,12 +44,16 @@ let current: Route = { name: 'today' };
 function show() {
   current = parseRoute(location.hash);
   navToday.toggleAttribute('aria-current', current.name === 'today');
+  navCards.toggleAttribute('aria-current', current.name === 'cards');
   navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
   navStaff.toggleAttribute('aria-current', current.name === 'staff');
   navSettings.toggleAttribute('aria-current', current.name === 'settings');
   if (current.name === 'contacts') {
     if (list.root.parentElement !== content) replaceChildren(content, list.root);
     list.activate();
+  } else if (current.name === 'cards') {
+    navCards.toggleAttribute('aria-current', true);
+    renderCards(content, current.occasion);
   } else if (current.name === 'today') {
     renderToday(content, { onNew: () => void newContact() });
   } else if (current.name === 'staff') {

@@ -4,13 +4,16 @@
 
 use ts_rs::TS;
 
+use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
-use crate::paths::AppInfo;
 use crate::exchange::backup::{BackupInfo, RestoreInfo, Retention};
 use crate::exchange::csv_import::{ColumnMapping, Target};
 use crate::exchange::import::*;
 use crate::exchange::*;
+use crate::merge::UnknownField;
+use crate::occasions::*;
+use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::today::*;
 use crate::welcome::{
@@ -81,6 +84,28 @@ pub fn typescript() -> String {
         SendReport,
         DraftSaved,
         SettingValue,
+        CardFormat,
+        CardDesign,
+        CardRecipient,
+        CardJob,
+        UnprintableText,
+        UnknownField,
+        CardCheck,
+        EnvelopeSize,
+        LabelSheet,
+        ReturnAddress,
+        SkippedRecipient,
+        CardProgress,
+        OccasionKind,
+        Weekday,
+        OccasionRule,
+        Occasion,
+        NewOccasion,
+        CardCountBasis,
+        UpcomingOccasion,
+        NextOccasion,
+        Recipients,
+        RecordedBatch,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.\n// Do not edit by hand.\n\n",

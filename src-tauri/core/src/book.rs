@@ -160,6 +160,7 @@ impl Book {
             overdue,
             overdue_count,
             contact_count: self.store.contact_count()?,
+            next_occasion: self.next_occasion(today)?,
         })
     }
 }

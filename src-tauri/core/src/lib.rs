@@ -3,12 +3,14 @@
 
 pub mod bindings;
 pub mod book;
+pub mod cards;
 pub mod clock;
 pub mod contacts;
 pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod merge;
+pub mod occasions;
 pub mod paths;
 pub mod photos;
 pub mod search_text;

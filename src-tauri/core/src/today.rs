@@ -70,6 +70,8 @@ pub struct TodayView {
     /// Contacts in the book (not archived); 0 on first run, when the window offers samples.
     #[ts(type = "number")]
     pub contact_count: i64,
+    /// The next card occasion within 30 days and how many cards it needs.
+    pub next_occasion: Option<crate::occasions::NextOccasion>,
 }
 
 /// The (month, day) pairs a birthday can be stored with to be celebrated in the window starting

@@ -1,5 +1,7 @@
 //! Sample data through the public API, on a real database file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use chrono::NaiveDate;
 use rapport_core::contacts::{display_name, ContactInput, ContactPage, ListQuery};
 use rapport_core::search_text::fold;

@@ -1,6 +1,8 @@
 //! Exchange through the public API on real database files: exports read back with parsers that
 //! are not ours, imports of real address-book files, duplicates, and backups.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod common;
 
 use std::path::{Path, PathBuf};

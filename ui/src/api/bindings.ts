@@ -129,7 +129,11 @@ newCustomers: Array<NewCustomer>, newCustomerCount: number, openComplaints: Arra
 /**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
-contactCount: number, };
+contactCount: number, 
+/**
+ * The next card occasion within 30 days and how many cards it needs.
+ */
+nextOccasion: NextOccasion | null, };
 
 export type Column = "displayName" | "prefix" | "givenName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "email2" | "phone" | "phone2" | "street" | "city" | "region" | "postalCode" | "country" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
 
@@ -258,3 +262,141 @@ export type SendReport = { batch: number, sent: number, failed: number, results:
 export type DraftSaved = { path: string, messageId: string, };
 
 export type SettingValue = { key: string, value: string, description: string, };
+
+export type CardFormat = "a6" | "a7" | "5x7" | "4x6" | "folded-a4" | "folded-letter";
+
+export type CardDesign = { 
+/**
+ * Unique among the designs offered for an occasion ("Candles", "Harvest"…).
+ */
+name: string, format: CardFormat, 
+/**
+ * A JPEG or PNG file for the front, read once per batch (a JPEG is embedded as it is, never
+ * re-compressed). `None`: a drawn design in the accent's colours.
+ */
+frontImage: string | null, 
+/**
+ * Large words on the front or at the top of the message ("Happy Birthday").
+ */
+greeting: string, 
+/**
+ * The message, with merge fields (`Dear {first_name}, …`); see [`merge_fields`].
+ */
+message: string, 
+/**
+ * Closing line(s), e.g. "Warmly,\nAnn and the team at {business_name}". Merge fields allowed.
+ */
+signature: string, 
+/**
+ * A theme id from [`ACCENTS`] ("rose", "forest"…): colours and the drawn front.
+ */
+accent: string, };
+
+export type CardRecipient = { contactId: number, 
+/**
+ * The name as shown in Rapport (for envelopes, labels and reports).
+ */
+displayName: string, 
+/**
+ * Merge field values (`first_name` → `Ann`…); see [`CardRecipient::for_contact`].
+ */
+values: { [key in string]?: string }, 
+/**
+ * The postal address to write on envelopes and labels (the contact's first usable one).
+ */
+address: PostalAddress | null, 
+/**
+ * A line written for this person only, printed under the message.
+ */
+personalLine: string | null, };
+
+export type CardJob = { design: CardDesign, recipients: Array<CardRecipient>, 
+/**
+ * Fills `{business_name}` (store setting `business_name`).
+ */
+businessName: string, };
+
+export type UnprintableText = { contactId: number, displayName: string, 
+/**
+ * The characters no font has, each once, in order.
+ */
+missing: string, };
+
+export type UnknownField = { name: string, 
+/**
+ * Byte offset in the template, for highlighting.
+ */
+at: number, };
+
+export type CardCheck = { 
+/**
+ * Fields in the message or signature that nobody knows (`{frist_name}`).
+ */
+unknownFields: Array<UnknownField>, 
+/**
+ * People whose card would show boxes instead of letters.
+ */
+unprintable: Array<UnprintableText>, };
+
+export type EnvelopeSize = "dl" | "c6" | "us10" | "a7";
+
+export type LabelSheet = "avery-5160" | "l7160";
+
+export type ReturnAddress = { 
+/**
+ * Store setting `business_name`.
+ */
+businessName: string, 
+/**
+ * Store setting `business_address`, lines separated by newlines.
+ */
+address: string, };
+
+export type SkippedRecipient = { contactId: number, displayName: string, reason: string, };
+
+export type CardProgress = { done: number, total: number, };
+
+export type OccasionKind = "newYear" | "valentine" | "aprilFools" | "mothersDay" | "fathersDay" | "nationalDay" | "thanksgiving" | "halloween" | "winter" | "birthday" | "anniversary" | "general";
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export type OccasionRule = { "type": "fixed", month: number, day: number, } | { "type": "nthWeekday", nth: number, weekday: Weekday, month: number, } | { "type": "easterOffset", days: number, } | { "type": "oneOff", date: string, } | { "type": "contactBirthday" } | { "type": "customerAnniversary" };
+
+export type Occasion = { 
+/**
+ * Stable: "thanksgiving-us", "birthday", "custom-12".
+ */
+id: string, name: string, kind: OccasionKind, rule: OccasionRule, 
+/**
+ * The rule in words.
+ */
+description: string, 
+/**
+ * Where it is kept: "US", "Canada", "UK"; empty when everywhere.
+ */
+region: string, 
+/**
+ * Added by the owner (can be removed).
+ */
+custom: boolean, };
+
+export type NewOccasion = { name: string, rule: OccasionRule, 
+/**
+ * The design family; General when not given.
+ */
+kind: OccasionKind | null, };
+
+export type CardCountBasis = "activeWithAddress" | "birthdaysInWindow" | "anniversariesInWindow";
+
+export type UpcomingOccasion = { occasion: Occasion, 
+/**
+ * The next date on or after the day asked for; for per-contact occasions the soonest
+ * contact's date; None when it will not come again (a past one-off, nobody with a date).
+ */
+next: string | null, inDays: number | null, };
+
+export type NextOccasion = { occasion: Occasion, date: string, inDays: number, cardCount: number, countBasis: CardCountBasis, };
+
+export type Recipients = { "type": "everyone" } | { "type": "tag", tag: string, } | { "type": "picked", ids: number[], } | { "type": "birthdaysNextMonth" } | { "type": "birthdaysWithin", days: number, } | { "type": "anniversariesWithin", days: number, };
+
+export type RecordedBatch = { recorded: number, note: string, happenedOn: string, };

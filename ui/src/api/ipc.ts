@@ -1,6 +1,6 @@
 // The one place the UI talks to the Rust side. One typed function per command;
 // every failure becomes an AppError. Components never call invoke themselves.
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   AppError,
   AppInfo,
@@ -22,6 +22,15 @@ import type {
   TodayView,
   Touchpoint,
   WelcomePreview,
+  CardCheck,
+  CardDesign,
+  CardProgress,
+  ContactSummary,
+  NewOccasion,
+  Occasion,
+  RecordedBatch,
+  Recipients,
+  UpcomingOccasion,
 } from './bindings';
 
 export type { AppError, AppInfo } from './bindings';
@@ -113,3 +122,26 @@ export const saveWelcomeDraft = (contactId: number, choice: PhotoChoice) =>
   call<DraftSaved>('save_welcome_draft', { contactId, choice });
 export const sendWelcome = (contactIds: number[], choice: PhotoChoice) =>
   call<SendReport>('send_welcome', { contactIds, choice });
+// Cards and occasions
+/** A generated batch (not part of the generated bindings). */
+export type GeneratedCards = { path: string; recipientIds: number[]; bytes: number };
+export const listOccasions = () => call<UpcomingOccasion[]>('list_occasions');
+export const addOccasion = (newOccasion: NewOccasion) => call<Occasion>('add_occasion', { new: newOccasion });
+export const removeOccasion = (id: string) => call<null>('remove_occasion', { id });
+export const cardDesigns = (occasionId: string) => call<CardDesign[]>('card_designs', { occasionId });
+export const cardMergeFields = () => call<string[]>('card_merge_fields');
+export const batchRecipients = (recipients: Recipients) => call<ContactSummary[]>('batch_recipients', { recipients });
+export const checkCards = (recipients: Recipients, design: CardDesign) => call<CardCheck>('check_cards', { recipients, design });
+export function generateCards(recipients: Recipients, design: CardDesign, name: string, onProgress: (p: CardProgress) => void) {
+  const channel = new Channel<CardProgress>();
+  channel.onmessage = onProgress;
+  return call<GeneratedCards>('generate_cards', { recipients, design, name, onProgress: channel });
+}
+export const cancelCards = () => call<null>('cancel_cards');
+export const readCardsPdf = (path: string) => call<ArrayBuffer>('read_cards_pdf', { path });
+export const openCardsPdf = (path: string) => call<null>('open_cards_pdf', { path });
+export const recordCardsSent = (ids: number[], occasionName: string) =>
+  call<RecordedBatch>('record_cards_sent', { ids, occasionName, sentOn: null });
+export const setAddressUndeliverable = (contactId: number, undeliverable: boolean) =>
+  call<string | null>('set_address_undeliverable', { contactId, undeliverable });
+export const addressUndeliverable = (contactId: number) => call<string | null>('address_undeliverable', { contactId });

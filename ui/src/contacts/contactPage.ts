@@ -8,6 +8,7 @@ import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href, navigate } from '../shared/router';
 import { openContactForm } from './editForm';
+import { undeliverableBox } from '../cards/undeliverable';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -110,7 +111,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   const hasReach = c.emails.length + c.phones.length + c.addresses.length > 0;
   const hasPersonal = !!(c.family || c.interests || c.talkingPoints || c.notes);
   const side = el('aside', { class: 'contact-side' },
-    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' })),
+    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' }), c.addresses.length ? undeliverableBox(c.id) : null),
     card('Dates', dates),
     card('Personal', hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' })));
 

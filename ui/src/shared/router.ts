@@ -3,7 +3,8 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'contact'; id: number }
   | { name: 'staff' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'cards'; occasion?: string };
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
@@ -12,6 +13,8 @@ export function parseRoute(hash: string): Route {
   if (h === 'contacts') return { name: 'contacts' };
   if (h === 'staff') return { name: 'staff' };
   if (h === 'settings') return { name: 'settings' };
+  const c = /^cards(?:\/([a-z0-9-]+))?$/.exec(h);
+  if (c) return c[1] ? { name: 'cards', occasion: c[1] } : { name: 'cards' };
   return { name: 'today' };
 }
 
@@ -27,6 +30,8 @@ export function href(r: Route): string {
       return '#/staff';
     case 'settings':
       return '#/settings';
+    case 'cards':
+      return r.occasion ? `#/cards/${r.occasion}` : '#/cards';
   }
 }
 

@@ -125,6 +125,7 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
 
   replaceChildren(page, heading,
     el('p', { class: 'lead', text: summary(v) }),
+    nextOccasion(v),
     el('div', { class: 'today-grid' },
       section({ title: 'New customers to welcome', icon: 'people', testid: 'today-new-customers', count: v.newCustomerCount, shown: v.newCustomers.length, empty: 'Every new customer has been welcomed.' }, newCustomers),
       section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdayCount, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
@@ -166,4 +167,22 @@ function firstRun(opts: { onNew: () => void }, reload: () => Promise<void>): HTM
       load,
       el('button', { class: 'btn btn-large', type: 'button', testid: 'add-first', text: 'Add your first customer', on: { click: opts.onNew } })),
     el('p', { class: 'muted small', text: 'Sample customers let you try everything first; you can archive or delete them later.' }));
+}
+
+const BASIS: Record<string, string> = {
+  activeWithAddress: 'active contacts with a postal address',
+  birthdaysInWindow: 'contacts with a birthday in the next 30 days',
+  anniversariesInWindow: 'contacts with a customer anniversary in the next 30 days',
+};
+
+function nextOccasion(v: TodayView): HTMLElement | null {
+  const n = v.nextOccasion;
+  if (!n) return null;
+  const when = n.inDays === 0 ? 'today' : n.inDays === 1 ? 'tomorrow' : `in ${n.inDays} days`;
+  return el('section', { class: 'card today-occasion', testid: 'today-occasion' },
+    el('header', { class: 'section-head' },
+      el('span', { class: 'section-icon' }, icon('cake', 18)),
+      el('h2', { class: 'section-title', testid: 'today-occasion-name', text: `${n.occasion.name} — ${when} (${n.date})` })),
+    el('p', { testid: 'today-occasion-count', text: `${plural(Number(n.cardCount), 'card')} to prepare: ${BASIS[n.countBasis] ?? n.countBasis}.` }),
+    el('a', { class: 'btn btn-primary', href: `#/cards/${n.occasion.id}`, testid: 'prepare-cards', text: 'Prepare cards' }));
 }

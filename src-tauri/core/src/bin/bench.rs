@@ -64,6 +64,10 @@ struct Row {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    if args.windows(2).any(|w| w[0] == "--only" && w[1] == "cards") {
+        return bench_cards();
+    }
     let options = match parse_args(std::env::args().skip(1).collect()) {
         Ok(options) => options,
         Err(message) => {
@@ -225,7 +229,7 @@ struct Options {
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let usage =
-        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome]";
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome|cards]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         only: None,
@@ -246,7 +250,9 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
-            "--only" if ["book", "exchange", "welcome"].contains(&value.as_str()) => options.only = Some(value),
+            "--only" if ["book", "exchange", "welcome"].contains(&value.as_str()) => {
+                options.only = Some(value)
+            }
             _ => return Err(usage.to_string()),
         }
     }
@@ -440,5 +446,72 @@ fn welcome_bench() -> ExitCode {
             kib as f64 / 1024.0
         )),
     );
+    ExitCode::SUCCESS
+}
+
+/// `--only cards`: personalised cards with a photo on the front, 1,000 and 10,000 of them.
+fn bench_cards() -> ExitCode {
+    use rapport_core::cards::{
+        built_in_designs, render_cards, CardFormat, CardJob, CardRecipient, FontSet,
+    };
+    use std::collections::BTreeMap;
+    use std::sync::atomic::AtomicBool;
+    let photo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cards/front.jpg");
+    let fonts = FontSet::shared();
+    let names = [
+        "Ann",
+        "Zoë",
+        "Αλέξανδρος",
+        "Ёлка",
+        "محمد",
+        "王小明",
+        "김민준",
+        "José",
+    ];
+    println!("| cards | time | PDF size | peak RSS |");
+    println!("|---:|---:|---:|---:|");
+    for count in [1_000usize, 10_000] {
+        let mut design = built_in_designs("birthday").remove(0);
+        design.format = CardFormat::A6;
+        design.front_image = Some(photo.clone());
+        let recipients = (0..count)
+            .map(|i| {
+                let mut values = BTreeMap::new();
+                let name = format!("{} {i}", names[i % names.len()]);
+                values.insert("first_name".to_string(), name.clone());
+                CardRecipient {
+                    contact_id: i as i64,
+                    display_name: name,
+                    values,
+                    address: None,
+                    personal_line: (i % 3 == 0)
+                        .then(|| "See you at the spring market!".to_string()),
+                }
+            })
+            .collect();
+        let job = CardJob {
+            design,
+            recipients,
+            business_name: "Ann's Bakery".into(),
+        };
+        let start = Instant::now();
+        let pdf = match render_cards(&job, fonts, &mut |_, _| {}, &AtomicBool::new(false)) {
+            Ok(pdf) => pdf,
+            Err(e) => {
+                eprintln!("{count} cards: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let took = start.elapsed();
+        println!(
+            "| {count} | {:.2} s | {:.2} MB | {} |",
+            took.as_secs_f64(),
+            pdf.len() as f64 / 1e6,
+            peak_rss_kib().map_or("n/a".to_string(), |kib| format!(
+                "{:.0} MB",
+                kib as f64 / 1024.0
+            )),
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -4,6 +4,7 @@
 mod bulk;
 mod contacts;
 mod exchange;
+mod occasions;
 mod photos;
 mod search;
 mod settings;
@@ -44,6 +45,11 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 3,
         sql: include_str!("migrations/003_touchpoint_kinds.sql"),
+        after: None,
+    },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/004_occasions.sql"),
         after: None,
     },
     Migration {

@@ -1,0 +1,329 @@
+//! Personalised cards, envelopes and address labels as print-ready PDF.
+//!
+//! Text is laid out with parley (bidi, script runs, shaping, line breaking, font fallback through
+//! fontique) and written with krilla (fonts embedded and subset, ToUnicode so `pdftotext` gives
+//! every name back, JPEGs passed through untouched). Latin, Greek and Cyrillic come from the
+//! shipped Noto fonts; other scripts from the system's fonts. [`check_job`] says, before anything
+//! is printed, which names cannot be printed with the fonts available.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+mod designs;
+mod mail;
+mod render;
+mod text;
+
+pub use designs::{accent, built_in_designs, Accent, ACCENTS};
+pub use mail::address_lines;
+pub use text::FontSet;
+
+use crate::contacts::{Contact, PostalAddress};
+use crate::merge::{unknown_fields, MergeValues, UnknownField, CONTACT_FIELDS};
+
+/// The size and fold of a card. The ids (`"a6"`, `"5x7"`, `"folded-a4"`…) are what the CLI and
+/// the UI use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum CardFormat {
+    /// 105 × 148 mm, flat.
+    #[serde(rename = "a6")]
+    A6,
+    /// 74 × 105 mm, flat.
+    #[serde(rename = "a7")]
+    A7,
+    /// 5 × 7 in, flat.
+    #[serde(rename = "5x7")]
+    FiveBySeven,
+    /// 4 × 6 in postcard, flat.
+    #[serde(rename = "4x6")]
+    FourBySix,
+    /// An A4 sheet folded twice (quarter fold) into an A6 card.
+    #[serde(rename = "folded-a4")]
+    FoldedA4,
+    /// A US Letter sheet folded twice into a 4¼ × 5½ in card.
+    #[serde(rename = "folded-letter")]
+    FoldedLetter,
+}
+
+/// A printed greeting card's look and words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardDesign {
+    /// Unique among the designs offered for an occasion ("Candles", "Harvest"…).
+    pub name: String,
+    pub format: CardFormat,
+    /// A JPEG or PNG file for the front, read once per batch (a JPEG is embedded as it is, never
+    /// re-compressed). `None`: a drawn design in the accent's colours.
+    #[ts(type = "string | null")]
+    pub front_image: Option<PathBuf>,
+    /// Large words on the front or at the top of the message ("Happy Birthday").
+    pub greeting: String,
+    /// The message, with merge fields (`Dear {first_name}, …`); see [`merge_fields`].
+    pub message: String,
+    /// Closing line(s), e.g. "Warmly,\nAnn and the team at {business_name}". Merge fields allowed.
+    pub signature: String,
+    /// A theme id from [`ACCENTS`] ("rose", "forest"…): colours and the drawn front.
+    pub accent: String,
+}
+
+/// One person to print a card, envelope or label for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardRecipient {
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    /// The name as shown in Rapport (for envelopes, labels and reports).
+    pub display_name: String,
+    /// Merge field values (`first_name` → `Ann`…); see [`CardRecipient::for_contact`].
+    pub values: BTreeMap<String, String>,
+    /// The postal address to write on envelopes and labels (the contact's first usable one).
+    pub address: Option<PostalAddress>,
+    /// A line written for this person only, printed under the message.
+    pub personal_line: Option<String>,
+}
+
+impl CardRecipient {
+    /// A recipient with the contact's merge values as of `today` and their first address that
+    /// has a street or a city.
+    pub fn for_contact(
+        contact: &Contact,
+        today: NaiveDate,
+        personal_line: Option<String>,
+    ) -> CardRecipient {
+        let merge = MergeValues::for_contact(contact, today);
+        let values = CONTACT_FIELDS
+            .iter()
+            .filter_map(|(name, _)| merge.get(name).map(|v| (name.to_string(), v.to_string())))
+            .collect();
+        let address = contact
+            .fields
+            .addresses
+            .iter()
+            .find(|a| !a.street.trim().is_empty() || !a.city.trim().is_empty())
+            .cloned();
+        CardRecipient {
+            contact_id: contact.id,
+            display_name: contact.display_name.clone(),
+            values,
+            address,
+            personal_line: personal_line.filter(|l| !l.trim().is_empty()),
+        }
+    }
+}
+
+/// A batch: one design, many recipients.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardJob {
+    pub design: CardDesign,
+    pub recipients: Vec<CardRecipient>,
+    /// Fills `{business_name}` (store setting `business_name`).
+    pub business_name: String,
+}
+
+/// A name (or a line of a card) that the fonts available cannot print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnprintableText {
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    pub display_name: String,
+    /// The characters no font has, each once, in order.
+    pub missing: String,
+}
+
+/// What to fix before printing. `is_ready()` when both lists are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardCheck {
+    /// Fields in the message or signature that nobody knows (`{frist_name}`).
+    pub unknown_fields: Vec<UnknownField>,
+    /// People whose card would show boxes instead of letters.
+    pub unprintable: Vec<UnprintableText>,
+}
+
+impl CardCheck {
+    pub fn is_ready(&self) -> bool {
+        self.unknown_fields.is_empty() && self.unprintable.is_empty()
+    }
+}
+
+/// Envelope sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum EnvelopeSize {
+    /// 220 × 110 mm.
+    #[serde(rename = "dl")]
+    Dl,
+    /// 162 × 114 mm (holds an A6 card).
+    #[serde(rename = "c6")]
+    C6,
+    /// US #10, 9½ × 4⅛ in.
+    #[serde(rename = "us10")]
+    Us10,
+    /// US A7, 7¼ × 5¼ in (holds a 5 × 7 card).
+    #[serde(rename = "a7")]
+    A7,
+}
+
+/// Address label sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum LabelSheet {
+    /// US Letter, 3 × 10 labels of 2⅝ × 1 in.
+    #[serde(rename = "avery-5160")]
+    Avery5160,
+    /// A4, 3 × 7 labels of 63.5 × 38.1 mm.
+    #[serde(rename = "l7160")]
+    L7160,
+}
+
+/// The sender printed in the corner of envelopes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnAddress {
+    /// Store setting `business_name`.
+    pub business_name: String,
+    /// Store setting `business_address`, lines separated by newlines.
+    pub address: String,
+}
+
+/// A person left out of an envelope or label run, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedRecipient {
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    pub display_name: String,
+    pub reason: String,
+}
+
+/// A finished PDF and who was left out of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub pdf: Vec<u8>,
+    pub skipped: Vec<SkippedRecipient>,
+}
+
+/// Every merge field a card may use: the contact's fields and `business_name`.
+pub fn merge_fields() -> Vec<&'static str> {
+    CONTACT_FIELDS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(["business_name"])
+        .collect()
+}
+
+/// Progress of a long print run, sent to the window: `done` of `total` pages drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// Why a print run could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("Nobody is chosen to print for. Choose everyone, a tag or some people.")]
+    NoRecipients,
+    #[error("The card names fields nobody knows: {}. Correct them or use one of: {}.", .0.join(", "), merge_fields().join(", "))]
+    UnknownFields(Vec<String>),
+    #[error("The front picture {path} cannot be used: {reason}. Choose a JPEG or PNG picture.")]
+    Picture { path: String, reason: String },
+    #[error(
+        "None of the {0} people chosen has a usable postal address. Add addresses and try again."
+    )]
+    NoAddresses(usize),
+    #[error("The printer offset must be between -10 and 10 mm in each direction.")]
+    Offset,
+    #[error("Printing was cancelled; no file was written.")]
+    Cancelled,
+    #[error("The PDF could not be made ({0}). Please report this.")]
+    Pdf(String),
+}
+
+impl CardError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CardError::Cancelled => "cancelled",
+            _ => "invalid",
+        }
+    }
+}
+
+/// Unknown fields in the design's greeting, message and signature.
+pub(crate) fn unknown_design_fields(design: &CardDesign) -> Vec<UnknownField> {
+    let known = merge_fields();
+    [&design.greeting, &design.message, &design.signature]
+        .iter()
+        .flat_map(|t| unknown_fields(t, &known))
+        .collect()
+}
+
+/// What must be fixed before printing: unknown merge fields, and the people whose card has
+/// characters no available font can draw (their names, lines and the message as merged).
+pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck {
+    let unknown_fields = unknown_design_fields(&job.design);
+    let mut unprintable = Vec::new();
+    for recipient in &job.recipients {
+        let text = render::card_text(job, recipient);
+        let all = format!(
+            "{}\n{}\n{}\n{}\n{}",
+            recipient.display_name, text.greeting, text.message, text.personal, text.signature
+        );
+        let missing = fonts.missing_characters(&all);
+        if !missing.is_empty() {
+            unprintable.push(UnprintableText {
+                contact_id: recipient.contact_id,
+                display_name: recipient.display_name.clone(),
+                missing,
+            });
+        }
+    }
+    CardCheck {
+        unknown_fields,
+        unprintable,
+    }
+}
+
+/// One PDF, one card per recipient (one page each when flat, one sheet each when folded).
+/// `progress(done, total)` after each card; stops with [`CardError::Cancelled`] when `cancel`
+/// is set. Refuses unknown merge fields; run [`check_job`] first to warn about missing glyphs.
+pub fn render_cards(
+    job: &CardJob,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Vec<u8>, CardError> {
+    render::render(job, fonts, progress, cancel)
+}
+
+/// One envelope per recipient with a usable address, the sender in the corner; the others are
+/// listed in [`Printed::skipped`].
+pub fn render_envelopes(
+    recipients: &[CardRecipient],
+    size: EnvelopeSize,
+    from: &ReturnAddress,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Printed, CardError> {
+    mail::envelopes(recipients, size, from, fonts, progress, cancel)
+}
+
+/// Address labels on `sheet`, moved by `offset_mm` (right, down) to match the printer. People
+/// without a usable address are listed in [`Printed::skipped`], never printed blank.
+pub fn render_labels(
+    recipients: &[CardRecipient],
+    sheet: LabelSheet,
+    offset_mm: (f32, f32),
+    fonts: &FontSet,
+) -> Result<Printed, CardError> {
+    mail::labels(recipients, sheet, offset_mm, fonts)
+}

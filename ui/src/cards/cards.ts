@@ -1,0 +1,179 @@
+// The Cards screen: occasion → recipients → design → format → check → generate (progress,
+// cancel) → preview of the real PDF pages → open to print → record as sent.
+import type { CardDesign, CardFormat, ContactSummary, UpcomingOccasion } from '../api/bindings';
+import * as ipc from '../api/ipc';
+import { el, replaceChildren } from '../shared/dom';
+import { showError, toast } from '../shared/toast';
+import { batchName, occasionLabel, recipientsFor, type RecipientChoice } from './model';
+import { renderPdf } from './preview';
+
+const FORMATS: [CardFormat, string][] = [
+  ['a6', 'A6 flat (105 × 148 mm)'],
+  ['a7', 'A7 flat (74 × 105 mm)'],
+  ['5x7', '5 × 7 in flat'],
+  ['4x6', '4 × 6 in postcard'],
+  ['folded-a4', 'A4 folded into A6'],
+  ['folded-letter', 'Letter folded'],
+];
+
+export function renderCards(root: HTMLElement, occasionId?: string): void {
+  const page = el('section', { class: 'page page-cards', testid: 'cards-page' }, el('h1', { text: 'Cards' }), el('p', { text: 'Loading…' }));
+  replaceChildren(root, page);
+  void load(page, occasionId).catch(showError);
+}
+
+async function load(page: HTMLElement, occasionId?: string) {
+  const [occasions, tags, fields, info] = await Promise.all([ipc.listOccasions(), ipc.listTags(), ipc.cardMergeFields(), ipc.appInfo()]);
+  const usable = occasions.filter((o) => o.next !== null);
+  const occasionSelect = el('select', { testid: 'cards-occasion', attrs: { 'aria-label': 'Occasion' } },
+    ...usable.map((u) => el('option', { value: u.occasion.id, text: occasionLabel(u) })));
+  if (occasionId && usable.some((u) => u.occasion.id === occasionId)) occasionSelect.value = occasionId;
+
+  const choice = el('select', { testid: 'cards-recipients', attrs: { 'aria-label': 'Recipients' } },
+    el('option', { value: 'everyone', text: 'Everyone' }),
+    el('option', { value: 'tag', text: 'Contacts with a tag' }),
+    el('option', { value: 'picked', text: 'Hand-picked contacts' }),
+    el('option', { value: 'birthdaysNextMonth', text: 'Everyone with a birthday next month' }));
+  const tagSelect = el('select', { testid: 'cards-tag', attrs: { 'aria-label': 'Tag' } }, ...tags.map((t) => el('option', { value: t.name, text: `${t.name} (${t.count})` })));
+  const picked = new Map<number, string>();
+  const pickedList = el('ul', { class: 'chips', testid: 'cards-picked' });
+  const searchBox = el('input', { type: 'search', placeholder: 'Find a contact to add…', testid: 'cards-pick-search' });
+  const searchResults = el('ul', { class: 'item-list' });
+  const pickBox = el('div', { class: 'pick-box' }, searchBox, searchResults, pickedList);
+  const recipientCount = el('p', { class: 'muted', testid: 'cards-recipient-count' });
+
+  const designSelect = el('select', { testid: 'cards-design', attrs: { 'aria-label': 'Design' } });
+  const formatSelect = el('select', { testid: 'cards-format', attrs: { 'aria-label': 'Format' } }, ...FORMATS.map(([v, t]) => el('option', { value: v, text: t })));
+  const greeting = el('input', { type: 'text', testid: 'cards-greeting', attrs: { 'aria-label': 'Greeting' } });
+  const message = el('textarea', { rows: 5, testid: 'cards-message', attrs: { 'aria-label': 'Message' } });
+  const signature = el('textarea', { rows: 2, testid: 'cards-signature', attrs: { 'aria-label': 'Signature' } });
+  let designs: CardDesign[] = [];
+
+  const checkOut = el('div', { class: 'cards-check', testid: 'cards-check' });
+  const progress = el('progress', { max: 1, value: 0, testid: 'cards-progress', hidden: true });
+  const preview = el('div', { class: 'pdf-preview', testid: 'cards-preview' });
+  const after = el('div', { class: 'cards-after', hidden: true, testid: 'cards-after' });
+
+  const recipients = () => recipientsFor(choice.value as RecipientChoice, tagSelect.value, [...picked.keys()]);
+  const occasion = (): UpcomingOccasion | undefined => usable.find((u) => u.occasion.id === occasionSelect.value);
+  const design = (): CardDesign => {
+    const base = designs.find((d) => d.name === designSelect.value) ?? designs[0];
+    return { ...base, format: formatSelect.value as CardFormat, greeting: greeting.value, message: message.value, signature: signature.value };
+  };
+
+  function fillDesign() {
+    const d = designs.find((x) => x.name === designSelect.value) ?? designs[0];
+    if (!d) return;
+    greeting.value = d.greeting;
+    message.value = d.message;
+    signature.value = d.signature;
+    formatSelect.value = d.format;
+  }
+  async function loadDesigns() {
+    designs = await ipc.cardDesigns(occasionSelect.value);
+    replaceChildren(designSelect, ...designs.map((d) => el('option', { value: d.name, text: d.name })));
+    fillDesign();
+  }
+  async function countRecipients() {
+    tagSelect.hidden = choice.value !== 'tag';
+    pickBox.hidden = choice.value !== 'picked';
+    try {
+      const people = await ipc.batchRecipients(recipients());
+      recipientCount.textContent = `${people.length} ${people.length === 1 ? 'card' : 'cards'}: ${people.slice(0, 5).map((p) => p.displayName).join(', ')}${people.length > 5 ? '…' : ''}`;
+    } catch (e) {
+      recipientCount.textContent = ipc.toAppError(e).message;
+    }
+  }
+  function drawPicked() {
+    replaceChildren(pickedList, ...[...picked].map(([id, name]) => el('li', { class: 'chip' }, name,
+      el('button', { type: 'button', class: 'btn btn-small', text: '×', attrs: { 'aria-label': `Remove ${name}` }, on: { click: () => { picked.delete(id); drawPicked(); void countRecipients(); } } }))));
+  }
+  searchBox.addEventListener('input', async () => {
+    const q = searchBox.value.trim();
+    if (!q) return replaceChildren(searchResults);
+    const found = await ipc.listContacts({ search: q, tag: null, sort: 'name', archive: 'active', offset: 0, limit: 8 });
+    replaceChildren(searchResults, ...found.rows.map((c: ContactSummary) => el('li', null,
+      el('button', { type: 'button', class: 'btn btn-ghost', testid: 'cards-pick-result', text: c.displayName, on: { click: () => { picked.set(c.id, c.displayName); drawPicked(); void countRecipients(); } } }))));
+  });
+
+  async function check(): Promise<boolean> {
+    const result = await ipc.checkCards(recipients(), design());
+    const problems = [
+      ...result.unknownFields.map((u) => `Unknown merge field {${u.name}}`),
+      ...result.unprintable.map((u) => `${u.displayName}: no font for “${u.missing}”`),
+    ];
+    replaceChildren(checkOut, problems.length
+      ? el('ul', { class: 'problems' }, ...problems.map((p) => el('li', { text: p })))
+      : el('p', { class: 'ok', testid: 'cards-check-ok', text: 'Ready to print: every field is known and every name can be printed.' }));
+    return result.unknownFields.length === 0;
+  }
+
+  const generateBtn = el('button', { type: 'button', class: 'btn btn-primary', testid: 'cards-generate', text: 'Generate' });
+  const cancelBtn = el('button', { type: 'button', class: 'btn', testid: 'cards-cancel', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelCards() } });
+  generateBtn.addEventListener('click', async () => {
+    const o = occasion();
+    if (!o) return;
+    try {
+      if (!(await check())) return;
+      generateBtn.disabled = true;
+      cancelBtn.hidden = false;
+      progress.hidden = false;
+      progress.value = 0;
+      const made = await ipc.generateCards(recipients(), design(), batchName(o.occasion.id, info.today), (p) => {
+        progress.max = Math.max(1, p.total);
+        progress.value = p.done;
+      });
+      const bytes = await ipc.readCardsPdf(made.path);
+      const pages = await renderPdf(preview, bytes);
+      showAfter(made, pages, o);
+    } catch (e) {
+      showError(e);
+    } finally {
+      generateBtn.disabled = false;
+      cancelBtn.hidden = true;
+      progress.hidden = true;
+    }
+  });
+
+  function showAfter(made: ipc.GeneratedCards, pages: number, o: UpcomingOccasion) {
+    const record = el('button', { type: 'button', class: 'btn btn-primary', testid: 'cards-record', text: `Record as sent (${made.recipientIds.length})` });
+    record.addEventListener('click', async () => {
+      try {
+        const done = await ipc.recordCardsSent(made.recipientIds, o.occasion.name);
+        record.disabled = true;
+        record.textContent = `Recorded on ${done.recorded} timelines`;
+        toast(`“Card sent: ${done.note}” is on ${done.recorded} timelines.`);
+      } catch (e) {
+        showError(e);
+      }
+    });
+    after.hidden = false;
+    replaceChildren(after,
+      el('p', { testid: 'cards-file', text: `${pages} ${pages === 1 ? 'page' : 'pages'} saved to ${made.path}` }),
+      el('button', { type: 'button', class: 'btn', testid: 'cards-open', text: 'Open in system viewer to print', on: { click: () => void ipc.openCardsPdf(made.path).catch(showError) } }),
+      record);
+  }
+
+  occasionSelect.addEventListener('change', () => void loadDesigns().catch(showError));
+  designSelect.addEventListener('change', fillDesign);
+  choice.addEventListener('change', () => void countRecipients());
+  tagSelect.addEventListener('change', () => void countRecipients());
+
+  const field = (label: string, control: HTMLElement) => el('label', { class: 'field' }, el('span', { class: 'field-label', text: label }), control);
+  replaceChildren(page,
+    el('h1', { text: 'Cards' }),
+    el('div', { class: 'cards-layout' },
+      el('div', { class: 'card cards-form' },
+        field('Occasion', occasionSelect),
+        field('Recipients', choice), tagSelect, pickBox, recipientCount,
+        field('Design', designSelect),
+        field('Format', formatSelect),
+        field('Greeting', greeting),
+        field('Message', message),
+        field('Signature', signature),
+        el('p', { class: 'hint', testid: 'cards-merge-help', text: `Merge fields: ${fields.map((f) => `{${f}}`).join(' ')}` }),
+        el('div', { class: 'actions' }, generateBtn, cancelBtn), progress, checkOut, after),
+      preview));
+  await loadDesigns();
+  await countRecipients();
+}
