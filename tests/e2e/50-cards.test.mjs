@@ -1,12 +1,10 @@
-// End to end through the real window (tauri-driver WebDriver on 127.0.0.1:4444): a Thanksgiving
+// End to end through the real window, in the session tests/e2e/run.mjs opened: a Thanksgiving
 // batch for a tag, the preview of the real PDF pages, "Record as sent", and "Card sent" on a
-// timeline. Self-contained WebDriver calls (W3C protocol over fetch), so it depends only on
-// tauri-driver and the built binary: RAPPORT_BIN (default target/debug/rapport).
+// timeline. The recipients are added through the command line into the window's own book.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const DRIVER = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444';
@@ -24,7 +22,7 @@ async function wd(method, path, body) {
   return json.value;
 }
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecb';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function find(session, testid, timeoutMs = 15000) {
@@ -32,7 +30,8 @@ async function find(session, testid, timeoutMs = 15000) {
   for (;;) {
     try {
       const found = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: `[data-testid="${testid}"]` });
-      return found[ELEMENT];
+      if (found && found[ELEMENT]) return found[ELEMENT];
+      throw new Error(`no element ${testid}`);
     } catch (e) {
       if (Date.now() > deadline) throw e;
       await sleep(200);
@@ -52,7 +51,9 @@ async function waitFor(check, what, timeoutMs = 60000) {
 }
 
 test('a Thanksgiving batch for a tag: preview, record as sent, card on the timeline', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-cards-'));
+  const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
+  const session = process.env.WEBDRIVER_SESSION;
+  assert.ok(dataDir && session, 'run through tests/e2e/run.mjs');
   const env = { ...process.env, RAPPORT_TODAY: TODAY };
   const add = (...args) =>
     JSON.parse(execFileSync(BIN, ['contacts', 'add', ...args, '--data-dir', dataDir, '--json'], { env }).toString());
@@ -61,12 +62,9 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
   add('--first-name', 'Cy', '--last-name', 'Stranger');
   const annId = ann.contact?.id ?? ann.id;
 
-  const session = (
-    await wd('POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application: BIN, args: ['--data-dir', dataDir] } } },
-    })
-  ).sessionId;
-  try {
+  // Show Today afresh, with the contacts just added.
+  await run(session, "location.hash = '#/today'; location.reload();");
+  {
     // Today points at Thanksgiving (26 Nov, in 3 days).
     assert.match(await text(session, 'today-occasion-name'), /Thanksgiving/);
     await click(session, 'prepare-cards');
@@ -91,7 +89,9 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
       let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) ink++;
       return ink;`);
     assert.ok(painted > 100, 'the first page has ink on it');
-    writeFileSync(join(dataDir, 'cards-preview.png'), Buffer.from(await wd('GET', `/session/${session}/screenshot`), 'base64'));
+    const shots = resolve(process.env.RAPPORT_SCREENSHOT_DIR ?? 'target/e2e-screenshots');
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(join(shots, 'cards-preview.png'), Buffer.from(await wd('GET', `/session/${session}/screenshot`), 'base64'));
     assert.match(await text(session, 'cards-file'), /thanksgiving-us-2026-11-23\.pdf/);
 
     await click(session, 'cards-record');
@@ -100,8 +100,6 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
     // The timeline of a recipient shows "Card sent · Thanksgiving".
     await run(session, `location.hash = '#/contact/${annId}'`);
     await waitFor(async () => (await text(session, 'touchpoint-kind')) === 'Card sent', 'card sent on the timeline');
-  } finally {
-    await wd('DELETE', `/session/${session}`).catch(() => {});
   }
   // And through the CLI: only the two tagged contacts got the card.
   const shown = JSON.parse(execFileSync(BIN, ['contacts', 'show', String(annId), '--data-dir', dataDir, '--json'], { env }).toString());

@@ -122,6 +122,8 @@ async function main() {
 
   process.env.WEBDRIVER_URL = BASE;
   process.env.WEBDRIVER_SESSION = wd.id;
+  // Tests that prepare data through the command line write to the window's own book.
+  process.env.RAPPORT_E2E_DATA_DIR = dataDir;
   const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
 
   let passed = 0;
