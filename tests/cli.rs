@@ -1,45 +1,12 @@
 //! The headless command line, tested by running the built binary on a real data folder.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::*;
+
+use std::process::Command;
 
 use serde_json::Value;
-
-fn rapport(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("RAPPORT_DATA_DIR")
-        .env("RAPPORT_TODAY", "2026-11-23")
-        .output()
-        .expect("run rapport")
-}
-
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(
-        out.status.success(),
-        "rapport {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    serde_json::from_str(&ok(data_dir, &args)).expect("valid JSON")
-}
-
-/// Runs a command that must fail: returns its one-line message.
-fn fails(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(!out.status.success(), "rapport {args:?} should have failed");
-    let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    stderr
-}
 
 fn names(rows: &Value) -> Vec<String> {
     rows.as_array()

@@ -1,37 +1,12 @@
 //! `rapport export / import / backup / restore` through the built binary.
 
+mod common;
+
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-use serde_json::Value;
-
-fn rapport(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("RAPPORT_DATA_DIR")
-        .env("RAPPORT_TODAY", "2026-11-23")
-        .output()
-        .expect("run rapport")
-}
-
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(
-        out.status.success(),
-        "rapport {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    serde_json::from_str(&ok(data_dir, &args)).expect("valid JSON")
-}
 
 fn count(data_dir: &Path) -> usize {
     json(data_dir, &["contacts", "list"])

@@ -1,40 +1,10 @@
 //! `rapport occasions`: the calendar with next dates, adding and removing own occasions.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::*;
 
 use serde_json::Value;
-
-fn rapport(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("RAPPORT_DATA_DIR")
-        .env("RAPPORT_TODAY", "2026-11-23")
-        .output()
-        .expect("run rapport")
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let out = rapport(data_dir, &args);
-    assert!(
-        out.status.success(),
-        "rapport {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
-
-fn fails(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(!out.status.success(), "rapport {args:?} should have failed");
-    let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    stderr
-}
 
 fn next_of(list: &Value, id: &str) -> String {
     list.as_array()

@@ -1,9 +1,8 @@
 //! `rapport staff|photos|settings|welcome`, tested by running the built binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
+use common::*;
 
 /// A 1 × 1 PNG.
 const TINY_PNG: &[u8] = &[
@@ -11,41 +10,6 @@ const TINY_PNG: &[u8] = &[
     0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 248, 207, 80, 15, 0, 3,
     134, 1, 128, 90, 52, 125, 107, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
-
-fn rapport(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("RAPPORT_DATA_DIR")
-        .env("RAPPORT_TODAY", "2026-11-23")
-        .output()
-        .expect("run rapport")
-}
-
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(
-        out.status.success(),
-        "rapport {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn json(data_dir: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    serde_json::from_str(&ok(data_dir, &args)).expect("valid JSON")
-}
-
-fn fails(data_dir: &Path, args: &[&str]) -> String {
-    let out = rapport(data_dir, args);
-    assert!(!out.status.success(), "rapport {args:?} should have failed");
-    let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    stderr
-}
 
 #[test]
 fn staff_photos_settings_and_a_welcome_draft_from_the_command_line() {

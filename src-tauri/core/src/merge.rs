@@ -163,7 +163,8 @@ fn whole_years(since: NaiveDate, today: NaiveDate) -> i32 {
     years.max(0)
 }
 
-fn month_name(month: u32) -> &'static str {
+/// The English name of a month (1 = January).
+pub fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::book::MAX_BULK;
 use crate::contacts::MAX_FIELD_CHARS;
 use crate::error::{Error, FieldError, Result};
+use crate::merge::month_name;
 use crate::Book;
 
 /// How far ahead Today looks for the next card occasion.
@@ -298,27 +299,6 @@ impl OccasionRule {
             }
         }
     }
-}
-
-fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
 }
 
 /// The `nth` (1–5, or -1 for last) `weekday` of `month` in `year`.

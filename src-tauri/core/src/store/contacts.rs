@@ -553,11 +553,7 @@ pub(super) fn refresh_touch_due(tx: &Connection, id: i64) -> Result<()> {
 pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
     let mut contact = conn
         .prepare_cached(
-            "SELECT c.id, c.display_name, c.given_name, c.family_name, c.prefix, c.nickname,
-                    coalesce(co.name, ''), c.company_id, c.job_title, c.birthday_month, c.birthday_day,
-                    c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
-                    c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at
-             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?1",
+            &format!("SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?1"),
         )?
         .query_row([id], contact_from_row)
         .optional()?
@@ -590,7 +586,14 @@ pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
     Ok(contact)
 }
 
-fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
+/// The columns `contact_from_row` reads, in its order (`c` is contacts, `co` companies).
+pub(super) const CONTACT_COLUMNS: &str =
+    "c.id, c.display_name, c.given_name, c.family_name, c.prefix, c.nickname,
+    coalesce(co.name, ''), c.company_id, c.job_title, c.birthday_month, c.birthday_day,
+    c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
+    c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at";
+
+pub(super) fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
     let month: Option<u32> = row.get(9)?;
     let day: Option<u32> = row.get(10)?;
     let birthday = month.zip(day).map(|(month, day)| Birthday {

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::contacts::{insert_contact_tx, update_contact_tx};
+use super::contacts::{contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS};
 use super::{classify, migrate, Store, StoreError, SCHEMA_VERSION};
-use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
+use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::search_text::fold;
 
@@ -23,45 +23,11 @@ impl Store {
         let mut contacts: Vec<Contact> = self
             .conn
             .prepare(&format!(
-                "SELECT c.id, c.display_name, c.given_name, c.family_name, c.prefix, c.nickname,
-                    coalesce(co.name, ''), c.company_id, c.job_title, c.birthday_month, c.birthday_day,
-                    c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
-                    c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at
+                "SELECT {CONTACT_COLUMNS}
                  FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
                  WHERE {filter} ORDER BY c.sort_key, c.id"
             ))?
-            .query_map([&tag_key], |row| {
-                let month: Option<u32> = row.get(9)?;
-                let day: Option<u32> = row.get(10)?;
-                let year: Option<i32> = row.get(11)?;
-                Ok(Contact {
-                    id: row.get(0)?,
-                    display_name: row.get(1)?,
-                    fields: ContactInput {
-                        given_name: row.get(2)?,
-                        family_name: row.get(3)?,
-                        prefix: row.get(4)?,
-                        nickname: row.get(5)?,
-                        company: row.get(6)?,
-                        job_title: row.get(8)?,
-                        birthday: month
-                            .zip(day)
-                            .map(|(month, day)| Birthday { month, day, year }),
-                        customer_since: row.get(12)?,
-                        family: row.get(13)?,
-                        interests: row.get(14)?,
-                        talking_points: row.get(15)?,
-                        notes: row.get(16)?,
-                        keep_in_touch_days: row.get(17)?,
-                        ..ContactInput::default()
-                    },
-                    company_id: row.get(7)?,
-                    last_contacted: row.get(18)?,
-                    archived: row.get(19)?,
-                    created_at: row.get(20)?,
-                    updated_at: row.get(21)?,
-                })
-            })?
+            .query_map([&tag_key], contact_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let index: HashMap<i64, usize> = contacts
             .iter()
