@@ -74,13 +74,18 @@ async function load(page: HTMLElement, occasionId?: string) {
     replaceChildren(designSelect, ...designs.map((d) => el('option', { value: d.name, text: d.name })));
     fillDesign();
   }
+  // Answers can arrive out of order when the choice changes quickly: only the latest counts.
+  let countRequest = 0;
   async function countRecipients() {
     tagSelect.hidden = choice.value !== 'tag';
     pickBox.hidden = choice.value !== 'picked';
+    const request = ++countRequest;
     try {
       const people = await ipc.batchRecipients(recipients());
+      if (request !== countRequest) return;
       recipientCount.textContent = `${people.length} ${people.length === 1 ? 'card' : 'cards'}: ${people.slice(0, 5).map((p) => p.displayName).join(', ')}${people.length > 5 ? '…' : ''}`;
     } catch (e) {
+      if (request !== countRequest) return;
       recipientCount.textContent = ipc.toAppError(e).message;
     }
   }
