@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "card_designs",
     "card_merge_fields",
     "batch_recipients",
+    "personal_line_suggestions",
     "check_cards",
     "generate_cards",
     "cancel_cards",

@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use clap::Args;
 use rapport_core::cards::{
     built_in_designs, check_job, render_cards, render_envelopes, render_labels, CardFormat,
-    CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, Printed, ReturnAddress,
+    CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
+    ReturnAddress,
 };
 use rapport_core::contacts::{ArchiveFilter, ListQuery};
+use rapport_core::occasions::design_family;
 use rapport_core::Book;
 use serde::Serialize;
 
@@ -31,7 +33,8 @@ pub struct Recipients {
 
 #[derive(Args)]
 pub struct CardsArgs {
-    /// The occasion; its kind picks the designs (birthday, thanksgiving, valentines, new-year…).
+    /// The occasion's id as `rapport occasions` lists it (thanksgiving-us, birthday, custom-1…);
+    /// its kind picks the designs.
     #[arg(long)]
     occasion: String,
     #[command(flatten)]
@@ -109,10 +112,13 @@ fn recipients(
     } else {
         return Err("choose who to print for: --all, --tag TAG or --contact ID".into());
     };
+    // Each card carries the line suggested from the contact's personal details.
+    let lines = PersonalLines::default();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let detail = book.contact(id).map_err(message)?;
-        out.push(CardRecipient::for_contact(&detail.contact, today, None));
+        let line = lines.for_contact(&detail.contact);
+        out.push(CardRecipient::for_contact(&detail.contact, today, line));
     }
     if out.is_empty() {
         return Err("nobody matches; check the tag or add contacts".into());
@@ -153,7 +159,14 @@ fn write(
 
 pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<String, String> {
     let format = CardFormat::parse(&args.format)?;
-    let designs = built_in_designs(&args.occasion);
+    let book = open(data_dir)?;
+    let occasion = book.occasion(&args.occasion).map_err(|_| {
+        format!(
+            "no occasion \"{}\"; `rapport occasions` lists their ids (thanksgiving-us, birthday, custom-1…)",
+            args.occasion.trim()
+        )
+    })?;
+    let designs = built_in_designs(design_family(occasion.kind));
     let mut design = match &args.design {
         Some(name) => designs
             .iter()
@@ -162,7 +175,8 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
             .ok_or_else(|| {
                 let names: Vec<&str> = designs.iter().map(|d| d.name.as_str()).collect();
                 format!(
-                    "no design \"{name}\" for this occasion; use one of {}",
+                    "no design \"{name}\" for {}; use one of {}",
+                    occasion.name,
                     names.join(", ")
                 )
             })?,
@@ -173,7 +187,6 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
     };
     design.format = format;
     design.front_image = args.photo.clone();
-    let book = open(data_dir)?;
     let job = CardJob {
         design,
         recipients: recipients(&book, &args.recipients, today)?,
@@ -193,6 +206,11 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
                 u.display_name, u.contact_id, u.missing
             )
         }));
+        if check.missing_business_name {
+            problems.push(
+                "the card signs with {business_name} but none is set; set it with `rapport settings set business_name \"Ann's Bakery\"`".into(),
+            );
+        }
         return Err(format!("nothing printed: {}", problems.join("; ")));
     }
     let pdf = render_cards(&job, fonts, &mut |_, _| {}, &AtomicBool::new(false))

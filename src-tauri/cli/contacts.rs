@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 use rapport_core::contacts::{
     Birthday, ContactDetail, ContactInput, ContactSummary, LabeledValue, ListQuery, NewTouchpoint,
-    TouchpointKind,
+    PostalAddress, TouchpointKind,
 };
 
 use super::{message, open, to_json};
@@ -68,6 +68,26 @@ pub struct AddContact {
     tag: Vec<String>,
     #[arg(long, default_value = "")]
     notes: String,
+    /// Spouse, children, pets.
+    #[arg(long, default_value = "")]
+    family: String,
+    #[arg(long, default_value = "")]
+    interests: String,
+    /// What you talked about last time.
+    #[arg(long, default_value = "")]
+    talked_about: String,
+    /// The postal address (home): street lines, city, region, postal code and country.
+    #[arg(long, default_value = "")]
+    street: String,
+    #[arg(long, default_value = "")]
+    city: String,
+    #[arg(long, default_value = "")]
+    region: String,
+    #[arg(long, default_value = "")]
+    postal_code: String,
+    /// ISO code (US, GB, DE, JP…) or the country's name.
+    #[arg(long, default_value = "")]
+    country: String,
     #[arg(long)]
     json: bool,
 }
@@ -233,6 +253,17 @@ impl AddContact {
             keep_in_touch_days: self.keep_in_touch_days,
             tags: self.tag,
             notes: self.notes,
+            family: self.family,
+            interests: self.interests,
+            talking_points: self.talked_about,
+            addresses: vec![PostalAddress {
+                label: "home".into(),
+                street: self.street,
+                city: self.city,
+                region: self.region,
+                postal_code: self.postal_code,
+                country: self.country,
+            }],
             ..ContactInput::default()
         })
     }

@@ -70,6 +70,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::cards::card_designs,
             commands::cards::card_merge_fields,
             commands::cards::batch_recipients,
+            commands::cards::personal_line_suggestions,
             commands::cards::check_cards,
             commands::cards::generate_cards,
             commands::cards::cancel_cards,

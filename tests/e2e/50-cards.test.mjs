@@ -57,8 +57,9 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
   const env = { ...process.env, RAPPORT_TODAY: TODAY };
   const add = (...args) =>
     JSON.parse(execFileSync(BIN, ['contacts', 'add', ...args, '--data-dir', dataDir, '--json'], { env }).toString());
-  const ann = add('--first-name', 'Ann', '--last-name', 'Regular', '--tag', 'Regulars');
-  add('--first-name', 'Bo', '--last-name', 'Regular', '--tag', 'Regulars');
+  const ann = add('--first-name', 'Ann', '--last-name', 'Regular', '--tag', 'Regulars', '--interests', 'Loves sourdough');
+  const bo = add('--first-name', 'Bo', '--last-name', 'Regular', '--tag', 'Regulars');
+  const boId = bo.contact?.id ?? bo.id;
   add('--first-name', 'Cy', '--last-name', 'Stranger');
   const annId = ann.contact?.id ?? ann.id;
 
@@ -79,6 +80,21 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
       tag.value = 'Regulars'; tag.dispatchEvent(new Event('change'));`);
     await waitFor(async () => /^2 cards/.test(await text(session, 'cards-recipient-count')), 'two recipients');
 
+    // No business name yet: the check stops the batch rather than sign "the team at".
+    await click(session, 'cards-generate');
+    await find(session, 'cards-missing-business', 60000);
+    execFileSync(BIN, ['settings', 'set', 'business_name', "Ann's Bakery", '--data-dir', dataDir], { env });
+
+    // Personal lines: Ann's is suggested from her interests; Bo gets one written by hand.
+    await run(session, "document.querySelector('[data-testid=\"cards-personal\"]').open = true;");
+    await waitFor(async () => (await run(session, 'return document.querySelectorAll(\'[data-testid="cards-personal-line"]\').length')) === 2, 'two personal lines');
+    const suggested = await run(session, `return [...document.querySelectorAll('[data-testid="cards-personal-line"]')].map((i) => i.value)`);
+    assert.ok(suggested.some((line) => line.includes('loves sourdough')), JSON.stringify(suggested));
+    await run(session, `
+      const input = document.querySelector('[data-testid="cards-personal-line"][data-contact-id="${boId}"]');
+      input.value = 'See you at the market on Saturday!';
+      input.dispatchEvent(new Event('input'));`);
+
     await click(session, 'cards-generate');
     await find(session, 'cards-check-ok', 60000);
     // The preview shows the real PDF pages, drawn by pdf.js on canvases.
@@ -92,7 +108,12 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
     const shots = resolve(process.env.RAPPORT_SCREENSHOT_DIR ?? 'target/e2e-screenshots');
     mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, 'cards-preview.png'), Buffer.from(await wd('GET', `/session/${session}/screenshot`), 'base64'));
-    assert.match(await text(session, 'cards-file'), /thanksgiving-us-2026-11-23\.pdf/);
+    const saved = await text(session, 'cards-file');
+    assert.match(saved, /thanksgiving-us-2026-11-23\.pdf/);
+    const printed = execFileSync('pdftotext', [saved.replace(/^.* saved to /, ''), '-']).toString().replace(/\s+/g, ' ');
+    assert.match(printed, /loves sourdough/);
+    assert.match(printed, /See you at the market on Saturday!/);
+    assert.match(printed, /the team at Ann's Bakery/);
 
     await click(session, 'cards-record');
     await waitFor(async () => /Recorded on 2/.test(await text(session, 'cards-record')), 'recorded');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end tests through the real window:
-//   RAPPORT_BIN=/abs/path/to/target/debug/rapport node tests/e2e/run.mjs
+//   RAPPORT_BIN=/abs/path/to/target/debug/rapport node tests/e2e/run.mjs [word…]
 // Starts Xvfb (when DISPLAY is unset) and tauri-driver, opens one session on a
 // fresh data directory with the date pinned, runs the *.test.mjs files in name
 // order, and prints "N passed, M failed".
@@ -124,7 +124,12 @@ async function main() {
   process.env.WEBDRIVER_SESSION = wd.id;
   // Tests that prepare data through the command line write to the window's own book.
   process.env.RAPPORT_E2E_DATA_DIR = dataDir;
-  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
+  // `node run.mjs cards welcome` runs only the files whose names contain one of the words.
+  const only = process.argv.slice(2);
+  const files = (await readdir(here))
+    .filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((w) => f.includes(w))))
+    .sort()
+    .map((f) => path.join(here, f));
 
   let passed = 0;
   let failed = 0;

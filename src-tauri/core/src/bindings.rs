@@ -91,6 +91,8 @@ pub fn typescript() -> String {
         UnprintableText,
         UnknownField,
         CardCheck,
+        PersonalLine,
+        PersonalLineSuggestion,
         EnvelopeSize,
         LabelSheet,
         ReturnAddress,

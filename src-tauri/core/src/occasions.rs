@@ -841,17 +841,32 @@ pub fn design_family(kind: OccasionKind) -> &'static str {
 }
 
 impl Book {
-    /// A batch's recipients with their merge values and addresses, in the order given.
+    /// A batch's recipients with their merge values and addresses, in the order given, each with
+    /// the owner's personal line or, where they wrote none, the suggested one.
     pub fn card_recipients(
         &self,
         ids: &[i64],
         today: NaiveDate,
+        lines: &crate::cards::PersonalLines,
     ) -> Result<Vec<crate::cards::CardRecipient>> {
         Ok(self
             .store()
             .contacts(ids)?
             .iter()
-            .map(|c| crate::cards::CardRecipient::for_contact(c, today, None))
+            .map(|c| crate::cards::CardRecipient::for_contact(c, today, lines.for_contact(c)))
+            .collect())
+    }
+
+    /// The suggested personal line for each of `ids`, for the owner to accept or rewrite.
+    pub fn personal_line_suggestions(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<crate::cards::PersonalLineSuggestion>> {
+        Ok(self
+            .store()
+            .contacts(ids)?
+            .iter()
+            .map(crate::cards::suggestion)
             .collect())
     }
 

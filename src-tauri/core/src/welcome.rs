@@ -46,6 +46,10 @@ Warm regards,
 pub const SETTINGS: &[(&str, &str)] = &[
     ("business_name", "your business's name, used in messages"),
     (
+        "business_address",
+        "your postal address, printed as the return address on envelopes (one line each)",
+    ),
+    (
         "signature",
         "how you sign a message (several lines allowed)",
     ),

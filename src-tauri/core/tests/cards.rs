@@ -352,3 +352,92 @@ fn envelopes_carry_recipient_and_return_address() {
         );
     }
 }
+
+#[test]
+fn a_card_signed_with_an_unset_business_name_is_not_ready() {
+    let mut job = job(&["Ann"], CardFormat::A6);
+    assert!(job.design.signature.contains("{business_name}"));
+    job.business_name = "  ".into();
+    let check = check_job(&job, FontSet::shared());
+    assert!(check.missing_business_name);
+    assert!(!check.is_ready());
+    job.design.signature = "Warmly, Ann".into();
+    assert!(check_job(&job, FontSet::shared()).is_ready());
+}
+
+/// Renders page 1 of `pdf` at 50 dpi and compares it with `tests/fixtures/cards/NAME`
+/// (`UPDATE_REFERENCES=1` rewrites it): under 1% of pixels may differ by more than 48 levels.
+fn compare_with_reference(dir: &Path, name: &str, pdf: &[u8]) {
+    let pdf_path = write_pdf(dir, "reference.pdf", pdf);
+    let prefix = dir.join("rendered");
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            "50",
+            "-png",
+            "-singlefile",
+            pdf_path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let rendered = image::open(prefix.with_extension("png")).unwrap().to_rgb8();
+    let reference_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cards")
+        .join(name);
+    if std::env::var_os("UPDATE_REFERENCES").is_some() {
+        std::fs::create_dir_all(reference_path.parent().unwrap()).unwrap();
+        rendered.save(&reference_path).unwrap();
+    }
+    let reference = image::open(&reference_path)
+        .expect("reference PNG (UPDATE_REFERENCES=1 writes it)")
+        .to_rgb8();
+    assert_eq!(
+        reference.dimensions(),
+        rendered.dimensions(),
+        "{name}: page size"
+    );
+    let differing = reference
+        .pixels()
+        .zip(rendered.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
+        .count();
+    let share = differing as f64 / f64::from(rendered.width() * rendered.height());
+    assert!(
+        share < 0.01,
+        "{name}: {:.2}% of pixels differ",
+        share * 100.0
+    );
+}
+
+fn reference_job(format: CardFormat) -> CardJob {
+    let mut job = job(&["Zoë"], format);
+    job.recipients[0].personal_line = Some("P.S. Say hello to محمد and Biscuit from us!".into());
+    job
+}
+
+#[test]
+fn a_flat_card_looks_like_its_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render_cards(
+        &reference_job(CardFormat::A6),
+        FontSet::shared(),
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    compare_with_reference(dir.path(), "a6-birthday.png", &pdf);
+}
+
+#[test]
+fn a_folded_card_looks_like_its_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render_cards(
+        &reference_job(CardFormat::FoldedA4),
+        FontSet::shared(),
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    compare_with_reference(dir.path(), "folded-a4-birthday.png", &pdf);
+}

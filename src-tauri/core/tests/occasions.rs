@@ -406,3 +406,57 @@ fn recording_a_batch_with_an_unknown_contact_records_nobody() {
         .record_cards_sent(&[], "Halloween", today(), today())
         .is_err());
 }
+
+#[test]
+fn personal_lines_are_suggested_from_notes_and_the_owners_own_win() {
+    use rapport_core::cards::{PersonalLine, PersonalLines};
+    let (_dir, mut book) = new_book();
+    let mut talker = person("Ann", "Lee");
+    talker.talking_points = "Renovating the kitchen; new baby".into();
+    talker.interests = "Cycling".into();
+    let talker = add(&mut book, talker);
+    let mut keen = person("Bo", "Chen");
+    keen.interests = "BBQ every Sunday.".into();
+    let keen = add(&mut book, keen);
+    let mut family = person("Cy", "Ode");
+    family.family = "Married to Sam".into();
+    let family = add(&mut book, family);
+    let blank = add(&mut book, person("Di", "Fox"));
+    let ids = [talker, keen, family, blank];
+
+    let suggested = book.personal_line_suggestions(&ids).unwrap();
+    assert_eq!(
+        suggested[0].suggested,
+        "P.S. We often think of our last chat (renovating the kitchen) and hope all is well."
+    );
+    assert_eq!(
+        suggested[0].source,
+        "What we talked about: Renovating the kitchen"
+    );
+    assert!(suggested[1].suggested.contains("(BBQ every Sunday)"));
+    assert_eq!(suggested[2].source, "Family: Married to Sam");
+    assert!(suggested[2].suggested.contains("family"));
+    assert_eq!(suggested[3].suggested, "");
+    assert_eq!(suggested[3].source, "");
+
+    // The owner rewrites one line and empties another; the rest keep their suggestions.
+    let lines = PersonalLines::new(&[
+        PersonalLine {
+            contact_id: talker,
+            line: "  Congratulations on the baby!  ".into(),
+        },
+        PersonalLine {
+            contact_id: keen,
+            line: " ".into(),
+        },
+    ]);
+    let recipients = book.card_recipients(&ids, today(), &lines).unwrap();
+    let printed: Vec<Option<&str>> = recipients
+        .iter()
+        .map(|r| r.personal_line.as_deref())
+        .collect();
+    assert_eq!(printed[0], Some("Congratulations on the baby!"));
+    assert_eq!(printed[1], None, "an emptied line prints nothing");
+    assert_eq!(printed[2], Some(suggested[2].suggested.as_str()));
+    assert_eq!(printed[3], None);
+}

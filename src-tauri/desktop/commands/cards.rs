@@ -7,7 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rapport_core::cards::{self, CardCheck, CardDesign, CardJob, CardProgress, FontSet};
+use rapport_core::cards::{
+    self, CardCheck, CardDesign, CardJob, CardProgress, FontSet, PersonalLine,
+    PersonalLineSuggestion, PersonalLines,
+};
 use rapport_core::clock::today;
 use rapport_core::contacts::ContactSummary;
 use rapport_core::occasions::{
@@ -99,11 +102,27 @@ pub fn batch_recipients(
     })
 }
 
-fn job(book: &Book, recipients: &Recipients, design: CardDesign) -> Result<CardJob, Error> {
+/// Each recipient's suggested personal line, for the owner to accept or rewrite.
+#[tauri::command(async)]
+pub fn personal_line_suggestions(
+    state: State<'_, AppState>,
+    recipients: Recipients,
+) -> Result<Vec<PersonalLineSuggestion>, AppError> {
+    state.with_book(|book| {
+        book.personal_line_suggestions(&book.recipient_ids(&recipients, today())?)
+    })
+}
+
+fn job(
+    book: &Book,
+    recipients: &Recipients,
+    design: CardDesign,
+    lines: &[PersonalLine],
+) -> Result<CardJob, Error> {
     let ids = book.recipient_ids(recipients, today())?;
     Ok(CardJob {
         design,
-        recipients: book.card_recipients(&ids, today())?,
+        recipients: book.card_recipients(&ids, today(), &PersonalLines::new(lines))?,
         business_name: book.business_name()?,
     })
 }
@@ -114,8 +133,9 @@ pub async fn check_cards(
     state: State<'_, AppState>,
     recipients: Recipients,
     design: CardDesign,
+    personal_lines: Vec<PersonalLine>,
 ) -> Result<CardCheck, AppError> {
-    let job = state.with_book(|book| job(book, &recipients, design))?;
+    let job = state.with_book(|book| job(book, &recipients, design, &personal_lines))?;
     tauri::async_runtime::spawn_blocking(move || cards::check_job(&job, FontSet::shared()))
         .await
         .map_err(internal)
@@ -128,10 +148,11 @@ pub async fn generate_cards(
     cards_state: State<'_, CardsState>,
     recipients: Recipients,
     design: CardDesign,
+    personal_lines: Vec<PersonalLine>,
     name: String,
     on_progress: Channel<CardProgress>,
 ) -> Result<GeneratedCards, AppError> {
-    let job = state.with_book(|book| job(book, &recipients, design))?;
+    let job = state.with_book(|book| job(book, &recipients, design, &personal_lines))?;
     let cancel = cards_state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
     let dir = cards_dir(&state);

@@ -336,7 +336,24 @@ unknownFields: Array<UnknownField>,
 /**
  * People whose card would show boxes instead of letters.
  */
-unprintable: Array<UnprintableText>, };
+unprintable: Array<UnprintableText>, 
+/**
+ * The design signs with `{business_name}` but no business name is set, so every card would
+ * read "the team at" and stop.
+ */
+missingBusinessName: boolean, };
+
+export type PersonalLine = { contactId: number, line: string, };
+
+export type PersonalLineSuggestion = { contactId: number, displayName: string, 
+/**
+ * Empty when the book knows nothing personal about this contact.
+ */
+suggested: string, 
+/**
+ * The note the suggestion was made from ("Interests: Loves sourdough"), or empty.
+ */
+source: string, };
 
 export type EnvelopeSize = "dl" | "c6" | "us10" | "a7";
 

@@ -23,6 +23,8 @@ import type {
   Touchpoint,
   WelcomePreview,
   CardCheck,
+  PersonalLine,
+  PersonalLineSuggestion,
   CardDesign,
   CardProgress,
   ContactSummary,
@@ -131,11 +133,20 @@ export const removeOccasion = (id: string) => call<null>('remove_occasion', { id
 export const cardDesigns = (occasionId: string) => call<CardDesign[]>('card_designs', { occasionId });
 export const cardMergeFields = () => call<string[]>('card_merge_fields');
 export const batchRecipients = (recipients: Recipients) => call<ContactSummary[]>('batch_recipients', { recipients });
-export const checkCards = (recipients: Recipients, design: CardDesign) => call<CardCheck>('check_cards', { recipients, design });
-export function generateCards(recipients: Recipients, design: CardDesign, name: string, onProgress: (p: CardProgress) => void) {
+export const personalLineSuggestions = (recipients: Recipients) =>
+  call<PersonalLineSuggestion[]>('personal_line_suggestions', { recipients });
+export const checkCards = (recipients: Recipients, design: CardDesign, personalLines: PersonalLine[]) =>
+  call<CardCheck>('check_cards', { recipients, design, personalLines });
+export function generateCards(
+  recipients: Recipients,
+  design: CardDesign,
+  personalLines: PersonalLine[],
+  name: string,
+  onProgress: (p: CardProgress) => void,
+) {
   const channel = new Channel<CardProgress>();
   channel.onmessage = onProgress;
-  return call<GeneratedCards>('generate_cards', { recipients, design, name, onProgress: channel });
+  return call<GeneratedCards>('generate_cards', { recipients, design, personalLines, name, onProgress: channel });
 }
 export const cancelCards = () => call<null>('cancel_cards');
 export const readCardsPdf = (path: string) => call<ArrayBuffer>('read_cards_pdf', { path });

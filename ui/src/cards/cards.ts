@@ -2,9 +2,10 @@
 // cancel) → preview of the real PDF pages → open to print → record as sent.
 import type { CardDesign, CardFormat, ContactSummary, UpcomingOccasion } from '../api/bindings';
 import * as ipc from '../api/ipc';
-import { el, replaceChildren } from '../shared/dom';
+import { el, replaceChildren, type Child } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
 import { batchName, occasionLabel, recipientsFor, type RecipientChoice } from './model';
+import { PersonalLineEdits, personalLinesSection } from './personalLines';
 import { renderPdf } from './preview';
 
 const FORMATS: [CardFormat, string][] = [
@@ -55,6 +56,8 @@ async function load(page: HTMLElement, occasionId?: string) {
   const after = el('div', { class: 'cards-after', hidden: true, testid: 'cards-after' });
 
   const recipients = () => recipientsFor(choice.value as RecipientChoice, tagSelect.value, [...picked.keys()]);
+  const lineEdits = new PersonalLineEdits();
+  const personal = personalLinesSection(lineEdits, recipients);
   const occasion = (): UpcomingOccasion | undefined => usable.find((u) => u.occasion.id === occasionSelect.value);
   const design = (): CardDesign => {
     const base = designs.find((d) => d.name === designSelect.value) ?? designs[0];
@@ -83,6 +86,7 @@ async function load(page: HTMLElement, occasionId?: string) {
     try {
       const people = await ipc.batchRecipients(recipients());
       if (request !== countRequest) return;
+      void personal.refresh().catch(showError);
       recipientCount.textContent = `${people.length} ${people.length === 1 ? 'card' : 'cards'}: ${people.slice(0, 5).map((p) => p.displayName).join(', ')}${people.length > 5 ? '…' : ''}`;
     } catch (e) {
       if (request !== countRequest) return;
@@ -102,15 +106,20 @@ async function load(page: HTMLElement, occasionId?: string) {
   });
 
   async function check(): Promise<boolean> {
-    const result = await ipc.checkCards(recipients(), design());
-    const problems = [
+    const result = await ipc.checkCards(recipients(), design(), lineEdits.forBatch());
+    const problems: Child[] = [
       ...result.unknownFields.map((u) => `Unknown merge field {${u.name}}`),
       ...result.unprintable.map((u) => `${u.displayName}: no font for “${u.missing}”`),
     ];
+    if (result.missingBusinessName) {
+      problems.push(el('span', { testid: 'cards-missing-business' }, 'Your business name is not set, so the cards would be signed “the team at” and nothing more. ',
+        el('a', { href: '#/settings', text: 'Set it in Settings' }), '.'));
+    }
     replaceChildren(checkOut, problems.length
-      ? el('ul', { class: 'problems' }, ...problems.map((p) => el('li', { text: p })))
+      ? el('ul', { class: 'problems' }, ...problems.map((p) => el('li', null, p)))
       : el('p', { class: 'ok', testid: 'cards-check-ok', text: 'Ready to print: every field is known and every name can be printed.' }));
-    return result.unknownFields.length === 0;
+    // Missing glyphs are reported but do not stop the owner; unknown fields and an unsigned card do.
+    return result.unknownFields.length === 0 && !result.missingBusinessName;
   }
 
   const generateBtn = el('button', { type: 'button', class: 'btn btn-primary', testid: 'cards-generate', text: 'Generate' });
@@ -124,7 +133,7 @@ async function load(page: HTMLElement, occasionId?: string) {
       cancelBtn.hidden = false;
       progress.hidden = false;
       progress.value = 0;
-      const made = await ipc.generateCards(recipients(), design(), batchName(o.occasion.id, info.today), (p) => {
+      const made = await ipc.generateCards(recipients(), design(), lineEdits.forBatch(), batchName(o.occasion.id, info.today), (p) => {
         progress.max = Math.max(1, p.total);
         progress.value = p.done;
       });
@@ -176,6 +185,7 @@ async function load(page: HTMLElement, occasionId?: string) {
         field('Greeting', greeting),
         field('Message', message),
         field('Signature', signature),
+        personal.section,
         el('p', { class: 'hint', testid: 'cards-merge-help', text: `Merge fields: ${fields.map((f) => `{${f}}`).join(' ')}` }),
         el('div', { class: 'actions' }, generateBtn, cancelBtn), progress, checkOut, after),
       preview));

@@ -6,6 +6,7 @@ import { showError, toast } from '../shared/toast';
 
 const LABELS: Record<string, string> = {
   business_name: 'Business name',
+  business_address: 'Business address (for envelopes)',
   signature: 'Signature',
   from_email: 'Your email',
   welcome_subject: 'Welcome subject',
@@ -17,7 +18,7 @@ const LABELS: Record<string, string> = {
   smtp_security: 'SMTP security (starttls, tls, plain)',
   smtp_user: 'SMTP user',
 };
-const MULTILINE = new Set(['signature', 'welcome_body']);
+const MULTILINE = new Set(['business_address', 'signature', 'welcome_body']);
 
 export function renderSettings(root: HTMLElement): void {
   const page = el('section', { class: 'page page-settings', testid: 'settings-page' });

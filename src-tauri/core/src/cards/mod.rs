@@ -16,11 +16,13 @@ use ts_rs::TS;
 
 mod designs;
 mod mail;
+mod personal;
 mod render;
 mod text;
 
 pub use designs::{accent, built_in_designs, Accent, ACCENTS};
 pub use mail::address_lines;
+pub use personal::{suggestion, PersonalLine, PersonalLineSuggestion, PersonalLines};
 pub use text::FontSet;
 
 use crate::contacts::{Contact, PostalAddress};
@@ -137,7 +139,7 @@ pub struct UnprintableText {
     pub missing: String,
 }
 
-/// What to fix before printing. `is_ready()` when both lists are empty.
+/// What to fix before printing. `is_ready()` when nothing is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CardCheck {
@@ -145,11 +147,14 @@ pub struct CardCheck {
     pub unknown_fields: Vec<UnknownField>,
     /// People whose card would show boxes instead of letters.
     pub unprintable: Vec<UnprintableText>,
+    /// The design signs with `{business_name}` but no business name is set, so every card would
+    /// read "the team at" and stop.
+    pub missing_business_name: bool,
 }
 
 impl CardCheck {
     pub fn is_ready(&self) -> bool {
-        self.unknown_fields.is_empty() && self.unprintable.is_empty()
+        self.unknown_fields.is_empty() && self.unprintable.is_empty() && !self.missing_business_name
     }
 }
 
@@ -286,9 +291,17 @@ pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck {
             });
         }
     }
+    let uses_business_name = [
+        &job.design.greeting,
+        &job.design.message,
+        &job.design.signature,
+    ]
+    .iter()
+    .any(|t| t.contains("{business_name}"));
     CardCheck {
         unknown_fields,
         unprintable,
+        missing_business_name: uses_business_name && job.business_name.trim().is_empty(),
     }
 }
 

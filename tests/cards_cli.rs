@@ -1,0 +1,375 @@
+//! `rapport cards`, `rapport labels` and `rapport envelopes`: print-ready PDFs from the command
+//! line, read back with poppler (pdftotext, pdfinfo, pdftoppm) and checked with qpdf.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed for this test ({e}); run tests/run"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    tool("pdftotext", &["-layout", &pdf.display().to_string(), "-"])
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[&pdf.display().to_string()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+fn add(dir: &Path, args: &[&str]) -> i64 {
+    let mut all = vec!["contacts", "add"];
+    all.extend_from_slice(args);
+    json(dir, &all)["contact"]["id"].as_i64().expect("id")
+}
+
+/// A small book: three customers with a tag, personal notes, addresses in three countries, and
+/// one without any address.
+fn book(dir: &Path) -> Vec<i64> {
+    ok(dir, &["settings", "set", "business_name", "Ann's Bakery"]);
+    ok(
+        dir,
+        &[
+            "settings",
+            "set",
+            "business_address",
+            "1 Mill Lane\nYork YO1 7HH\nUnited Kingdom",
+        ],
+    );
+    vec![
+        add(
+            dir,
+            &[
+                "--first-name",
+                "Zoë",
+                "--last-name",
+                "Müller",
+                "--tag",
+                "regulars",
+                "--interests",
+                "Loves sourdough; cycling",
+                "--street",
+                "Hauptstraße 5",
+                "--city",
+                "Berlin",
+                "--postal-code",
+                "10115",
+                "--country",
+                "DE",
+            ],
+        ),
+        add(
+            dir,
+            &[
+                "--first-name",
+                "محمد",
+                "--last-name",
+                "علي",
+                "--tag",
+                "regulars",
+                "--talked-about",
+                "Planning a trip to Kyoto in spring",
+                "--street",
+                "350 Fifth Avenue",
+                "--city",
+                "New York",
+                "--region",
+                "NY",
+                "--postal-code",
+                "10118",
+                "--country",
+                "US",
+            ],
+        ),
+        add(
+            dir,
+            &[
+                "--first-name",
+                "美咲",
+                "--last-name",
+                "佐藤",
+                "--tag",
+                "regulars",
+                "--street",
+                "丸の内1-1",
+                "--city",
+                "千代田区",
+                "--region",
+                "東京都",
+                "--postal-code",
+                "100-0005",
+                "--country",
+                "JP",
+            ],
+        ),
+        add(
+            dir,
+            &[
+                "--first-name",
+                "Nobody",
+                "--last-name",
+                "Homeless",
+                "--tag",
+                "regulars",
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn a_thanksgiving_batch_for_a_tag_prints_every_name_and_its_personal_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    let out = dir.path().join("thanksgiving.pdf");
+    let written = json(
+        dir.path(),
+        &[
+            "cards",
+            "--occasion",
+            "thanksgiving-us",
+            "--tag",
+            "regulars",
+            "--format",
+            "a6",
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    assert_eq!(written["pages"], 4);
+    assert_eq!(page_count(&out), 4, "one page per card");
+    let text = pdf_text(&out);
+    for name in ["Zoë", "محمد", "美咲", "Nobody"] {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    assert!(
+        text.contains("Ann's Bakery") || text.contains("Ann’s Bakery"),
+        "{text}"
+    );
+    // The lines suggested from what the book knows about each person.
+    assert!(text.contains("loves sourdough"), "{text}");
+    assert!(text.contains("planning a trip to"), "{text}");
+    tool("qpdf", &["--check", &out.display().to_string()]);
+}
+
+#[test]
+fn every_format_renders_and_folded_sheets_hold_one_card_each() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    for format in ["a6", "a7", "5x7", "4x6", "folded-a4", "folded-letter"] {
+        let out = dir.path().join(format!("{format}.pdf"));
+        ok(
+            dir.path(),
+            &[
+                "cards",
+                "--occasion",
+                "birthday",
+                "--tag",
+                "regulars",
+                "--format",
+                format,
+                "--out",
+                &out.display().to_string(),
+            ],
+        );
+        assert_eq!(page_count(&out), 4, "{format}: one page or sheet per card");
+        let prefix = dir.path().join(format);
+        tool(
+            "pdftoppm",
+            &[
+                "-r",
+                "20",
+                "-png",
+                &out.display().to_string(),
+                &prefix.display().to_string(),
+            ],
+        );
+        let rendered = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(&format!("{format}-")) && name.ends_with(".png")
+            })
+            .count();
+        assert_eq!(rendered, 4, "{format}: poppler renders every page");
+    }
+}
+
+#[test]
+fn occasions_are_looked_up_by_id_and_unknown_ones_or_designs_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    let out = dir.path().join("x.pdf").display().to_string();
+    let unknown = fails(
+        dir.path(),
+        &["cards", "--occasion", "arbor-day", "--all", "--out", &out],
+    );
+    assert!(unknown.contains("no occasion \"arbor-day\""), "{unknown}");
+    assert!(unknown.contains("rapport occasions"), "{unknown}");
+    let design = fails(
+        dir.path(),
+        &[
+            "cards",
+            "--occasion",
+            "halloween",
+            "--all",
+            "--design",
+            "Nope",
+            "--out",
+            &out,
+        ],
+    );
+    assert!(
+        design.contains("no design \"Nope\" for Halloween"),
+        "{design}"
+    );
+    assert!(!Path::new(&out).exists(), "nothing is written on a refusal");
+    // An occasion of the owner's own is found by its id.
+    let own = json(
+        dir.path(),
+        &[
+            "occasions",
+            "add",
+            "--name",
+            "Shop birthday",
+            "--date",
+            "12-05",
+        ],
+    );
+    let id = own["id"].as_str().expect("id").to_string();
+    ok(
+        dir.path(),
+        &["cards", "--occasion", &id, "--all", "--out", &out],
+    );
+    assert_eq!(page_count(Path::new(&out)), 4);
+}
+
+#[test]
+fn cards_are_not_printed_unsigned_when_no_business_name_is_set() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    add(dir.path(), &["--first-name", "Ann"]);
+    let out = dir.path().join("x.pdf");
+    let refused = fails(
+        dir.path(),
+        &[
+            "cards",
+            "--occasion",
+            "new-year",
+            "--all",
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    assert!(
+        refused.contains("rapport settings set business_name"),
+        "{refused}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn labels_list_who_has_no_address_and_print_the_others_in_their_countrys_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    for sheet in ["avery-5160", "l7160"] {
+        let out = dir.path().join(format!("{sheet}.pdf"));
+        let written = json(
+            dir.path(),
+            &[
+                "labels",
+                "--sheet",
+                sheet,
+                "--tag",
+                "regulars",
+                "--offset-mm",
+                "0.5,-1",
+                "--out",
+                &out.display().to_string(),
+            ],
+        );
+        assert_eq!(written["pages"], 1);
+        let skipped = written["skipped"].as_array().expect("skipped");
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0]["displayName"], "Nobody Homeless");
+        let text = pdf_text(&out);
+        assert!(text.contains("10115 Berlin"), "German order: {text}");
+        assert!(
+            text.lines()
+                .any(|l| l.contains("New York, NY") && l.contains("10118")),
+            "US order: {text}"
+        );
+        assert!(text.contains("〒100-0005"), "Japanese postal mark: {text}");
+        assert!(
+            !text.contains("Homeless"),
+            "no blank or partial label: {text}"
+        );
+    }
+    let bad = fails(
+        dir.path(),
+        &[
+            "labels",
+            "--sheet",
+            "l7160",
+            "--all",
+            "--offset-mm",
+            "left",
+            "--out",
+            "x.pdf",
+        ],
+    );
+    assert!(bad.contains("millimetres"), "{bad}");
+}
+
+#[test]
+fn envelopes_carry_the_return_address_and_each_recipient() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    for size in ["dl", "c6", "us10", "a7"] {
+        let out = dir.path().join(format!("{size}.pdf"));
+        let written = json(
+            dir.path(),
+            &[
+                "envelopes",
+                "--size",
+                size,
+                "--all",
+                "--out",
+                &out.display().to_string(),
+            ],
+        );
+        assert_eq!(
+            written["pages"], 3,
+            "{size}: the one without an address is left out"
+        );
+        assert_eq!(page_count(&out), 3);
+        let text = pdf_text(&out);
+        assert!(text.contains("1 Mill Lane"), "return address: {text}");
+        assert!(text.contains("Hauptstraße 5"), "{text}");
+        assert!(
+            text.contains("GERMANY") || text.contains("Germany"),
+            "{text}"
+        );
+        tool("qpdf", &["--check", &out.display().to_string()]);
+    }
+    let bad = fails(
+        dir.path(),
+        &["envelopes", "--size", "b5", "--all", "--out", "x.pdf"],
+    );
+    assert!(bad.contains("dl"), "{bad}");
+}
