@@ -147,7 +147,8 @@ fn write(
     if json {
         return Ok(to_json(&written));
     }
-    let mut text = format!("Wrote {} ({} pages).", written.out, pages);
+    let noun = if pages == 1 { "page" } else { "pages" };
+    let mut text = format!("Wrote {} ({pages} {noun}).", written.out);
     for s in &written.skipped {
         text.push_str(&format!(
             "\nLeft out {} (#{}): {}.",
