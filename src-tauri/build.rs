@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "card_merge_fields",
     "batch_recipients",
     "personal_line_suggestions",
+    "generate_envelopes",
+    "generate_labels",
     "check_cards",
     "generate_cards",
     "cancel_cards",

@@ -6,9 +6,8 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 use clap::Args;
 use rapport_core::cards::{
-    built_in_designs, check_job, render_cards, render_envelopes, render_labels, CardFormat,
-    CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
-    ReturnAddress,
+    built_in_designs, check_job, parse_offset_mm, render_cards, render_envelopes, render_labels,
+    CardFormat, CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
 };
 use rapport_core::contacts::{ArchiveFilter, ListQuery};
 use rapport_core::occasions::design_family;
@@ -61,9 +60,10 @@ pub struct LabelsArgs {
     sheet: String,
     #[command(flatten)]
     recipients: Recipients,
-    /// Printer offset in mm, right and down: X,Y (e.g. 0.5,-1).
-    #[arg(long, default_value = "0,0", allow_hyphen_values = true)]
-    offset_mm: String,
+    /// Printer offset in mm, right and down: X,Y (e.g. 0.5,-1). Default: the offset saved in
+    /// the settings (label_offset_mm), else none.
+    #[arg(long, allow_hyphen_values = true)]
+    offset_mm: Option<String>,
     #[arg(long)]
     out: PathBuf,
     #[arg(long)]
@@ -219,19 +219,13 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
     write(&args.out, &pdf, Vec::new(), job.recipients.len(), args.json)
 }
 
-fn parse_offset(text: &str) -> Result<(f32, f32), String> {
-    let bad = || format!("--offset-mm \"{text}\" is not X,Y in millimetres (e.g. 0.5,-1)");
-    let (x, y) = text.split_once(',').ok_or_else(bad)?;
-    Ok((
-        x.trim().parse().map_err(|_| bad())?,
-        y.trim().parse().map_err(|_| bad())?,
-    ))
-}
-
 pub fn labels(data_dir: &Path, args: LabelsArgs, today: NaiveDate) -> Result<String, String> {
     let sheet = LabelSheet::parse(&args.sheet)?;
-    let offset = parse_offset(&args.offset_mm)?;
     let book = open(data_dir)?;
+    let offset = match &args.offset_mm {
+        Some(text) => parse_offset_mm(text).map_err(|e| format!("--offset-mm {e}"))?,
+        None => book.label_offset_mm().map_err(message)?,
+    };
     let who = recipients(&book, &args.recipients, today)?;
     let Printed { pdf, skipped } =
         render_labels(&who, sheet, offset, FontSet::shared()).map_err(|e| e.to_string())?;
@@ -244,10 +238,7 @@ pub fn envelopes(data_dir: &Path, args: EnvelopesArgs, today: NaiveDate) -> Resu
     let size = EnvelopeSize::parse(&args.size)?;
     let book = open(data_dir)?;
     let who = recipients(&book, &args.recipients, today)?;
-    let from = ReturnAddress {
-        business_name: setting(&book, "business_name"),
-        address: setting(&book, "business_address"),
-    };
+    let from = book.return_address().map_err(message)?;
     let Printed { pdf, skipped } = render_envelopes(
         &who,
         size,

@@ -71,6 +71,8 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::cards::card_merge_fields,
             commands::cards::batch_recipients,
             commands::cards::personal_line_suggestions,
+            commands::cards::generate_envelopes,
+            commands::cards::generate_labels,
             commands::cards::check_cards,
             commands::cards::generate_cards,
             commands::cards::cancel_cards,

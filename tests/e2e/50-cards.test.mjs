@@ -57,7 +57,8 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
   const env = { ...process.env, RAPPORT_TODAY: TODAY };
   const add = (...args) =>
     JSON.parse(execFileSync(BIN, ['contacts', 'add', ...args, '--data-dir', dataDir, '--json'], { env }).toString());
-  const ann = add('--first-name', 'Ann', '--last-name', 'Regular', '--tag', 'Regulars', '--interests', 'Loves sourdough');
+  const ann = add('--first-name', 'Ann', '--last-name', 'Regular', '--tag', 'Regulars', '--interests', 'Loves sourdough',
+    '--street', '12 Rue de la Paix', '--city', 'Paris', '--postal-code', '75002', '--country', 'FR');
   const bo = add('--first-name', 'Bo', '--last-name', 'Regular', '--tag', 'Regulars');
   const boId = bo.contact?.id ?? bo.id;
   add('--first-name', 'Cy', '--last-name', 'Stranger');
@@ -114,6 +115,24 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
     assert.match(printed, /loves sourdough/);
     assert.match(printed, /See you at the market on Saturday!/);
     assert.match(printed, /the team at Ann's Bakery/);
+
+    // Labels for the same recipients, with a printer offset; Bo has no address and is listed.
+    await run(session, `
+      document.querySelector('[data-testid="cards-mail"]').open = true;
+      const kind = document.querySelector('[data-testid="cards-mail-kind"]');
+      kind.value = 'labels:l7160'; kind.dispatchEvent(new Event('change'));
+      document.querySelector('[data-testid="cards-offset-x"]').value = '0.5';
+      document.querySelector('[data-testid="cards-offset-y"]').value = '-1';`);
+    await click(session, 'cards-mail-make');
+    const labels = await text(session, 'cards-mail-file');
+    assert.match(labels, /1 page saved to .*labels-l7160\.pdf/);
+    assert.match(await text(session, 'cards-mail-skipped'), /Bo Regular/);
+    await run(session, "document.querySelector('[data-testid=\"cards-mail\"]').scrollIntoView();");
+    writeFileSync(join(shots, 'cards-labels.png'), Buffer.from(await wd('GET', `/session/${session}/screenshot`), 'base64'));
+    const labelText = execFileSync('pdftotext', [labels.replace(/^.* saved to /, ''), '-']).toString();
+    assert.match(labelText, /75002 PARIS/);
+    const offset = execFileSync(BIN, ['settings', 'get', 'label_offset_mm', '--data-dir', dataDir], { env }).toString().trim();
+    assert.equal(offset, '0.5,-1', 'the calibrated offset is kept');
 
     await click(session, 'cards-record');
     await waitFor(async () => /Recorded on 2/.test(await text(session, 'cards-record')), 'recorded');

@@ -97,6 +97,7 @@ pub fn typescript() -> String {
         LabelSheet,
         ReturnAddress,
         SkippedRecipient,
+        PrintedFile,
         CardProgress,
         OccasionKind,
         Weekday,

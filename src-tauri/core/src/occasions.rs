@@ -870,6 +870,26 @@ impl Book {
             .collect())
     }
 
+    /// The sender printed on envelopes (settings `business_name` and `business_address`).
+    pub fn return_address(&self) -> Result<crate::cards::ReturnAddress> {
+        Ok(crate::cards::ReturnAddress {
+            business_name: self.business_name()?,
+            address: self
+                .store()
+                .setting("business_address")?
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The printer offset for label sheets the owner calibrated (setting `label_offset_mm`).
+    pub fn label_offset_mm(&self) -> Result<(f32, f32)> {
+        Ok(self
+            .store()
+            .setting("label_offset_mm")?
+            .and_then(|text| crate::cards::parse_offset_mm(&text).ok())
+            .unwrap_or((0.0, 0.0)))
+    }
+
     /// The business name cards are signed with (setting `business_name`), empty if not set.
     pub fn business_name(&self) -> Result<String> {
         Ok(self.store().setting("business_name")?.unwrap_or_default())

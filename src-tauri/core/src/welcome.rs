@@ -50,6 +50,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "your postal address, printed as the return address on envelopes (one line each)",
     ),
     (
+        "label_offset_mm",
+        "how far label sheets print off on your printer, in mm right and down: X,Y",
+    ),
+    (
         "signature",
         "how you sign a message (several lines allowed)",
     ),
@@ -254,7 +258,7 @@ pub fn settings(book: &Book) -> Result<Vec<SettingValue>> {
 
 /// Checks and stores a setting.
 pub fn set_setting(book: &mut Book, key: &str, value: &str) -> Result<()> {
-    let multiline = matches!(key, "signature" | "welcome_body");
+    let multiline = matches!(key, "signature" | "welcome_body" | "business_address");
     let value = if multiline {
         value.replace("\r\n", "\n").trim().to_string()
     } else {
@@ -264,6 +268,9 @@ pub fn set_setting(book: &mut Book, key: &str, value: &str) -> Result<()> {
         return Err(Error::invalid(key, "at most 10,000 characters"));
     }
     match key {
+        "label_offset_mm" if !value.is_empty() => {
+            crate::cards::parse_offset_mm(&value).map_err(|e| Error::invalid(key, e))?;
+        }
         "welcome_subject" | "welcome_body" => {
             let unknown = merge::unknown_fields(&value, &known_fields());
             if !unknown.is_empty() {

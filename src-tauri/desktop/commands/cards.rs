@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rapport_core::cards::{
-    self, CardCheck, CardDesign, CardJob, CardProgress, FontSet, PersonalLine,
-    PersonalLineSuggestion, PersonalLines,
+    self, CardCheck, CardDesign, CardJob, CardProgress, EnvelopeSize, FontSet, LabelSheet,
+    PersonalLine, PersonalLineSuggestion, PersonalLines, PrintedFile,
 };
 use rapport_core::clock::today;
 use rapport_core::contacts::ContactSummary;
@@ -177,6 +177,86 @@ pub async fn generate_cards(
     })
     .await
     .map_err(internal)?
+}
+
+/// Envelopes for the batch's recipients with a usable address, saved beside the cards.
+#[tauri::command]
+pub async fn generate_envelopes(
+    state: State<'_, AppState>,
+    cards_state: State<'_, CardsState>,
+    recipients: Recipients,
+    size: EnvelopeSize,
+    name: String,
+    on_progress: Channel<CardProgress>,
+) -> Result<PrintedFile, AppError> {
+    let (who, from) = state.with_book(|book| {
+        let ids = book.recipient_ids(&recipients, today())?;
+        Ok((
+            book.card_recipients(&ids, today(), &PersonalLines::default())?,
+            book.return_address()?,
+        ))
+    })?;
+    let cancel = cards_state.cancel.clone();
+    cancel.store(false, Ordering::SeqCst);
+    let path = cards_dir(&state).join(format!("{}.pdf", safe_file_name(&name)));
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut progress = |done: usize, total: usize| {
+            let _ = on_progress.send(CardProgress {
+                done: done as u64,
+                total: total as u64,
+            });
+        };
+        let printed =
+            cards::render_envelopes(&who, size, &from, FontSet::shared(), &mut progress, &cancel)
+                .map_err(card_error)?;
+        let pages = who.len() - printed.skipped.len();
+        save(&path, printed, pages)
+    })
+    .await
+    .map_err(internal)?
+}
+
+/// Address labels for the batch's recipients, moved by the printer offset saved in the
+/// settings; saved beside the cards.
+#[tauri::command]
+pub async fn generate_labels(
+    state: State<'_, AppState>,
+    recipients: Recipients,
+    sheet: LabelSheet,
+    name: String,
+) -> Result<PrintedFile, AppError> {
+    let (who, offset) = state.with_book(|book| {
+        let ids = book.recipient_ids(&recipients, today())?;
+        Ok((
+            book.card_recipients(&ids, today(), &PersonalLines::default())?,
+            book.label_offset_mm()?,
+        ))
+    })?;
+    let path = cards_dir(&state).join(format!("{}.pdf", safe_file_name(&name)));
+    tauri::async_runtime::spawn_blocking(move || {
+        let printed =
+            cards::render_labels(&who, sheet, offset, FontSet::shared()).map_err(card_error)?;
+        let pages = (who.len() - printed.skipped.len()).div_ceil(sheet.per_sheet());
+        save(&path, printed, pages)
+    })
+    .await
+    .map_err(internal)?
+}
+
+fn save(
+    path: &std::path::Path,
+    printed: cards::Printed,
+    pages: usize,
+) -> Result<PrintedFile, AppError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(internal)?;
+    }
+    std::fs::write(path, &printed.pdf).map_err(internal)?;
+    Ok(PrintedFile {
+        path: path.display().to_string(),
+        pages: pages as u64,
+        skipped: printed.skipped,
+    })
 }
 
 #[tauri::command]

@@ -371,6 +371,8 @@ address: string, };
 
 export type SkippedRecipient = { contactId: number, displayName: string, reason: string, };
 
+export type PrintedFile = { path: string, pages: number, skipped: Array<SkippedRecipient>, };
+
 export type CardProgress = { done: number, total: number, };
 
 export type OccasionKind = "newYear" | "valentine" | "aprilFools" | "mothersDay" | "fathersDay" | "nationalDay" | "thanksgiving" | "halloween" | "winter" | "birthday" | "anniversary" | "general";

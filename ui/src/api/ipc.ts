@@ -25,6 +25,9 @@ import type {
   CardCheck,
   PersonalLine,
   PersonalLineSuggestion,
+  PrintedFile,
+  EnvelopeSize,
+  LabelSheet,
   CardDesign,
   CardProgress,
   ContactSummary,
@@ -148,6 +151,13 @@ export function generateCards(
   channel.onmessage = onProgress;
   return call<GeneratedCards>('generate_cards', { recipients, design, personalLines, name, onProgress: channel });
 }
+export function generateEnvelopes(recipients: Recipients, size: EnvelopeSize, name: string, onProgress: (p: CardProgress) => void) {
+  const channel = new Channel<CardProgress>();
+  channel.onmessage = onProgress;
+  return call<PrintedFile>('generate_envelopes', { recipients, size, name, onProgress: channel });
+}
+export const generateLabels = (recipients: Recipients, sheet: LabelSheet, name: string) =>
+  call<PrintedFile>('generate_labels', { recipients, sheet, name });
 export const cancelCards = () => call<null>('cancel_cards');
 export const readCardsPdf = (path: string) => call<ArrayBuffer>('read_cards_pdf', { path });
 export const openCardsPdf = (path: string) => call<null>('open_cards_pdf', { path });

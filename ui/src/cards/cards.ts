@@ -6,6 +6,7 @@ import { el, replaceChildren, type Child } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
 import { batchName, occasionLabel, recipientsFor, type RecipientChoice } from './model';
 import { PersonalLineEdits, personalLinesSection } from './personalLines';
+import { mailPiecesSection } from './mailPieces';
 import { renderPdf } from './preview';
 
 const FORMATS: [CardFormat, string][] = [
@@ -187,7 +188,8 @@ async function load(page: HTMLElement, occasionId?: string) {
         field('Signature', signature),
         personal.section,
         el('p', { class: 'hint', testid: 'cards-merge-help', text: `Merge fields: ${fields.map((f) => `{${f}}`).join(' ')}` }),
-        el('div', { class: 'actions' }, generateBtn, cancelBtn), progress, checkOut, after),
+        el('div', { class: 'actions' }, generateBtn, cancelBtn), progress, checkOut, after,
+        mailPiecesSection(recipients, () => batchName(occasion()?.occasion.id ?? 'cards', info.today), preview)),
       preview));
   await loadDesigns();
   await countRecipients();

@@ -206,6 +206,28 @@ pub struct SkippedRecipient {
     pub reason: String,
 }
 
+/// A printer offset written as "X,Y" in millimetres (right, down), each within ±10 mm.
+pub fn parse_offset_mm(text: &str) -> Result<(f32, f32), String> {
+    let bad = || format!("\"{text}\" is not X,Y in millimetres (e.g. 0.5,-1)");
+    let (x, y) = text.split_once(',').ok_or_else(bad)?;
+    let x: f32 = x.trim().parse().map_err(|_| bad())?;
+    let y: f32 = y.trim().parse().map_err(|_| bad())?;
+    if !(-10.0..=10.0).contains(&x) || !(-10.0..=10.0).contains(&y) {
+        return Err("the printer offset must be between -10 and 10 mm in each direction".into());
+    }
+    Ok((x, y))
+}
+
+/// Envelopes or labels saved for printing: where, how many pages, and who was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintedFile {
+    pub path: String,
+    #[ts(type = "number")]
+    pub pages: u64,
+    pub skipped: Vec<SkippedRecipient>,
+}
+
 /// A finished PDF and who was left out of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Printed {
