@@ -1,5 +1,7 @@
 //! The columns an export can hold, and the accounting programs' names and limits for them.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -145,41 +147,55 @@ impl Column {
             })
     }
 
-    /// The column's text for one contact (the first address holds street to country).
-    pub fn value(self, contact: &Contact) -> String {
+    /// Family, interests, what was talked about and notes: private, never in the default export.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            Column::Notes | Column::Family | Column::Interests | Column::TalkingPoints
+        )
+    }
+
+    /// The column's text for one contact (the first address holds street to country),
+    /// borrowed where the contact holds it as written.
+    pub fn value(self, contact: &Contact) -> Cow<'_, str> {
         let f = &contact.fields;
         let address = f.addresses.first();
-        let nth = |values: &[crate::contacts::LabeledValue], n: usize| {
-            values.get(n).map(|v| v.value.clone()).unwrap_or_default()
-        };
-        match self {
-            Column::DisplayName => contact.display_name.clone(),
-            Column::Prefix => f.prefix.clone(),
-            Column::GivenName => f.given_name.clone(),
-            Column::FamilyName => f.family_name.clone(),
-            Column::Nickname => f.nickname.clone(),
-            Column::Company => f.company.clone(),
-            Column::JobTitle => f.job_title.clone(),
+        let text: &str = match self {
+            Column::DisplayName => &contact.display_name,
+            Column::Prefix => &f.prefix,
+            Column::GivenName => &f.given_name,
+            Column::FamilyName => &f.family_name,
+            Column::Nickname => &f.nickname,
+            Column::Company => &f.company,
+            Column::JobTitle => &f.job_title,
             Column::Email => nth(&f.emails, 0),
             Column::Email2 => nth(&f.emails, 1),
             Column::Phone => nth(&f.phones, 0),
             Column::Phone2 => nth(&f.phones, 1),
-            Column::Street => address.map(|a| a.street.clone()).unwrap_or_default(),
-            Column::City => address.map(|a| a.city.clone()).unwrap_or_default(),
-            Column::Region => address.map(|a| a.region.clone()).unwrap_or_default(),
-            Column::PostalCode => address.map(|a| a.postal_code.clone()).unwrap_or_default(),
-            Column::Country => address.map(|a| a.country.clone()).unwrap_or_default(),
-            Column::Birthday => f.birthday.map(|b| b.to_text()).unwrap_or_default(),
-            Column::CustomerSince => f
-                .customer_since
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            Column::Tags => f.tags.join(", "),
-            Column::Notes => f.notes.clone(),
-            Column::Family => f.family.clone(),
-            Column::Interests => f.interests.clone(),
-            Column::TalkingPoints => f.talking_points.clone(),
-        }
+            Column::Street => address.map_or("", |a| &a.street),
+            Column::City => address.map_or("", |a| &a.city),
+            Column::Region => address.map_or("", |a| &a.region),
+            Column::PostalCode => address.map_or("", |a| &a.postal_code),
+            Column::Country => address.map_or("", |a| &a.country),
+            Column::Birthday => {
+                return f
+                    .birthday
+                    .map(|b| Cow::Owned(b.to_text()))
+                    .unwrap_or_default()
+            }
+            Column::CustomerSince => {
+                return f
+                    .customer_since
+                    .map(|d| Cow::Owned(d.format("%Y-%m-%d").to_string()))
+                    .unwrap_or_default()
+            }
+            Column::Tags => return Cow::Owned(f.tags.join(", ")),
+            Column::Notes => &f.notes,
+            Column::Family => &f.family,
+            Column::Interests => &f.interests,
+            Column::TalkingPoints => &f.talking_points,
+        };
+        Cow::Borrowed(text)
     }
 }
 
@@ -271,9 +287,16 @@ impl Profile {
 }
 
 /// Cuts `value` to at most `limit` characters; says whether it did.
-pub fn fit(value: String, limit: Option<usize>) -> (String, bool) {
+/// The `n`th value of a list, or "".
+fn nth(values: &[crate::contacts::LabeledValue], n: usize) -> &str {
+    values.get(n).map_or("", |v| v.value.as_str())
+}
+
+pub fn fit(value: Cow<'_, str>, limit: Option<usize>) -> (Cow<'_, str>, bool) {
     match limit {
-        Some(limit) if value.chars().count() > limit => (value.chars().take(limit).collect(), true),
+        Some(limit) if value.chars().count() > limit => {
+            (Cow::Owned(value.chars().take(limit).collect()), true)
+        }
         _ => (value, false),
     }
 }

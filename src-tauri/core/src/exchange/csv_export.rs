@@ -28,15 +28,17 @@ pub fn write(
         .write_record(heads.iter().map(|(name, _)| name.as_str()))
         .map_err(|e| e.to_string())?;
     let mut shortened = 0;
-    let mut record: Vec<String> = Vec::with_capacity(columns.len());
     for (i, contact) in contacts.iter().enumerate() {
-        record.clear();
         for (column, (_, limit)) in columns.iter().zip(&heads) {
             let (value, cut) = fit(column.value(contact), *limit);
             shortened += u64::from(cut);
-            record.push(neutralise(&value).into_owned());
+            writer
+                .write_field(neutralise(&value).as_bytes())
+                .map_err(|e| e.to_string())?;
         }
-        writer.write_record(&record).map_err(|e| e.to_string())?;
+        writer
+            .write_record(None::<&[u8]>)
+            .map_err(|e| e.to_string())?;
         if i % 5000 == 4999 {
             progress(i as u64 + 1);
         }

@@ -138,7 +138,14 @@ pub fn export(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ExportSummary> {
     let delimiter = options.delimiter_byte()?;
-    let contacts = book.store().all_contacts(options.tag.as_deref())?;
+    let columns = options.columns();
+    let personal = columns.iter().any(|c| c.is_personal());
+    let contacts = if personal || options.format == ExportFormat::Vcard {
+        book.store().all_contacts(options.tag.as_deref())?
+    } else {
+        book.store()
+            .all_contacts_without_personal(options.tag.as_deref())?
+    };
     let total = contacts.len() as u64;
     progress(0, total);
     let temp = temp_beside(out);

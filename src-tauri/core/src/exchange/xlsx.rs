@@ -43,7 +43,7 @@ pub fn write(
                 continue;
             }
             sheet
-                .write_string_with_format(row, col as u16, &value, &text)
+                .write_string_with_format(row, col as u16, value.as_ref(), &text)
                 .map_err(|e| e.to_string())?;
         }
         if i % 5000 == 4999 {

@@ -593,6 +593,12 @@ pub(super) const CONTACT_COLUMNS: &str =
     c.birthday_year, c.customer_since, c.family, c.interests, c.talking_points, c.notes,
     c.keep_in_touch_days, c.last_contacted, c.archived, c.created_at, c.updated_at";
 
+/// The personal details within [`CONTACT_COLUMNS`], which an export may leave out.
+pub(super) const PERSONAL_COLUMNS: &str = "c.family, c.interests, c.talking_points, c.notes";
+
+/// How many columns [`CONTACT_COLUMNS`] selects; a query may add its own after them.
+pub(super) const CONTACT_COLUMN_COUNT: usize = 22;
+
 pub(super) fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
     let month: Option<u32> = row.get(9)?;
     let day: Option<u32> = row.get(10)?;
