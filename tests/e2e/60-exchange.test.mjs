@@ -57,6 +57,32 @@ async function choose(s, testid, value) {
   );
 }
 
+/**
+ * Clicks what `find` returns once the list it is in has settled: results re-render while the
+ * owner types, so an element found a moment ago may be replaced; then it is found again.
+ */
+async function clickSettled(s, find, what) {
+  await s.waitFor(async () => {
+    const element = await find();
+    if (!element) return false;
+    try {
+      await element.click();
+      return true;
+    } catch {
+      return false;
+    }
+  }, { timeout: 10000, message: what });
+}
+
+/** Reloads the window at `hash` (to show what the command line added) and waits for the new page. */
+async function reloadAt(s, hash) {
+  await s.execute('window.__beforeReload = true; location.hash = arguments[0]; location.reload();', [hash]);
+  await s.waitFor(async () => (await s.execute('return window.__beforeReload !== true && document.readyState === "complete";')) === true, {
+    timeout: 20000,
+    message: 'the window to reload',
+  });
+}
+
 const texts = async (s, css) => Promise.all((await s.findAll(css)).map((e) => e.text()));
 
 test('import a Google CSV through the mapping preview, merge a duplicate, export CSV for the accountant', async () => {
@@ -68,7 +94,7 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
     // Ann is already in the book, with an older job title.
     execFileSync(BIN, ['contacts', 'add', '--first-name', 'Ann', '--last-name', 'Lee', '--company', 'Lee & Sons, Bakery',
       '--job-title', 'Baker', '--email', 'ann@leebakery.example', '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
-    await s.execute("location.hash = '#/exchange/import'; location.reload();");
+    await reloadAt(s, '#/exchange/import');
     await s.waitForElement(tid('import-drop'), 20000);
 
     // Choose the file: WebDriver's file upload, as the file chooser would; where the driver
@@ -100,7 +126,7 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
     // The department column is not imported by default; the owner sends it to the tags and the
     // preview shows the rows as they will now be stored.
     const department = await s.execute(
-      `return [...document.querySelectorAll('[data-testid="import-mapping"] tbody tr')].findIndex((tr) => tr.cells[0].textContent === 'Organization Department');`,
+      `return [...document.querySelectorAll('[data-testid="mapping-row"]')].findIndex((row) => row.dataset.header === 'Organization Department');`,
     );
     assert.ok(department >= 0, 'the Organization Department column is listed');
     assert.equal(await s.execute(`return document.querySelector(arguments[0]).value;`, [tid(`map-${department}`)]), 'ignore');
@@ -142,6 +168,7 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
     await (await s.find(tid('export-run'))).click();
     const path = await s.waitForElement(tid('export-path'), 30000);
     assert.equal(await path.text(), out);
+    await s.execute(`document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });`, [tid('export-done')]);
     await screenshot(s, 'export');
 
     const bytes = readFileSync(out);
@@ -167,4 +194,47 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+});
+
+test('two contacts are merged from the contact page, field by field', async () => {
+  const s = session();
+  const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
+  assert.ok(dataDir, 'run through tests/e2e/run.mjs');
+  // The same Bruno, entered once more by hand with his home email and another title.
+  execFileSync(BIN, ['contacts', 'add', '--first-name', 'Bruno', '--last-name', 'Costa', '--job-title', 'Owner',
+    '--email', 'bruno@home.example', '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
+  await reloadAt(s, '#/contacts');
+  const search = await s.waitForElement(tid('search'), 20000);
+  await typeInto(s, search, 'bruno@costagarden');
+  await clickSettled(s, async () => {
+    const rows = await s.findAll(`${tid('contact-row')} ${tid('row-name')}`);
+    return rows.length === 1 ? rows[0] : null;
+  }, 'one row for bruno@costagarden');
+  await s.waitForElement(tid('contact-page'));
+
+  await (await s.find(tid('contact-merge'))).click();
+  await s.waitForElement(tid('merge-dialog'));
+  await typeInto(s, await s.find(tid('merge-search')), 'bruno@home');
+  await clickSettled(s, async () => {
+    for (const result of await s.findAll(tid('merge-result'))) if ((await result.text()).includes('bruno@home.example')) return result;
+    return null;
+  }, 'the other Bruno in the results');
+  await s.waitForElement(tid('compare-jobTitle'));
+  await (await s.find(tid('pick-jobTitle-theirs'))).click();
+  await screenshot(s, 'merge');
+  await (await s.find(tid('merge-confirm'))).click();
+  await s.waitFor(async () => (await s.findAll(tid('merge-dialog'))).length === 0, { message: 'the merge dialog to close' });
+  await s.waitFor(async () => /Owner/.test(await (await s.find(tid('contact-subtitle'))).text()), { message: 'the picked job title' });
+  const page = await (await s.find(tid('contact-page'))).text();
+  assert.match(page, /bruno@costagarden\.example/);
+  assert.match(page, /bruno@home\.example/);
+
+  // Backup and the list of backups.
+  await s.execute("location.hash = '#/exchange/backup';");
+  await (await s.waitForElement(tid('backup-now'), 20000)).click();
+  const saved = await s.waitForElement(tid('backup-path'), 20000);
+  assert.match(await saved.text(), /rapport-backup-.*\.db$/);
+  const rows = await s.findAll(tid('backup-row'));
+  assert.ok(rows.length >= 2, 'the daily backup and this one are listed');
+  await screenshot(s, 'backup');
 });

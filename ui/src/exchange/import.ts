@@ -4,7 +4,7 @@
 import type { ColumnMapping, DuplicateChoice, DuplicateRow, ImportFormat, ImportPreview, ImportReport, OnDuplicate, PreviewRow, Target } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren } from '../shared/dom';
-import { plural } from '../shared/dates';
+import { formatBirthday, plural } from '../shared/dates';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
 import { compareContacts, type Comparison } from './compare';
@@ -87,18 +87,19 @@ export function renderImport(panel: HTMLElement): void {
       el('dt', { text: 'Delimiter' }), el('dd', { testid: 'import-delimiter', text: describeDelimiter(preview.delimiter) }),
       el('dt', { text: 'Contacts' }), el('dd', { testid: 'import-count', text: String(preview.totalRows) }));
 
-    const mappingTable = preview.headers.length === 0 ? null : el('table', { class: 'data-table mapping', testid: 'import-mapping' },
-      el('thead', null, el('tr', null, el('th', { text: 'Column in the file' }), el('th', { text: 'Goes to' }))),
-      el('tbody', null, ...preview.mapping.map((m, i) => {
+    const mappingList = preview.headers.length === 0 ? null : el('ul', { class: 'mapping', testid: 'import-mapping' },
+      ...preview.mapping.map((m, i) => {
         const select = el('select', { class: 'input', testid: `map-${i}`, attrs: { 'aria-label': `Where “${m.header}” goes` } },
           ...TARGET_LABELS.map(([t, label]) => el('option', { value: t, text: label })));
         select.value = m.target;
         select.addEventListener('change', () => void showMapping(file, format, remap(preview.mapping, i, select.value as Target)));
         const numbered = m.target !== 'ignore' && preview.mapping.some((o, j) => j !== i && o.target === m.target);
-        return el('tr', { class: m.target === 'ignore' ? 'ignored' : '' },
-          el('td', null, el('span', { text: m.header || `(column ${i + 1})` })),
-          el('td', null, select, numbered && el('span', { class: 'hint', text: ` #${m.slot}` })));
-      })));
+        return el('li', { class: m.target === 'ignore' ? 'ignored' : '', testid: 'mapping-row', attrs: { 'data-header': m.header } },
+          el('span', { class: 'mapping-header', text: m.header || `(column ${i + 1})`, attrs: { title: m.header } }),
+          el('span', { class: 'mapping-arrow', text: '→' }),
+          select,
+          el('span', { class: 'mapping-slot', text: numbered ? `#${m.slot}` : '' }));
+      }));
 
     const previewTable = el('table', { class: 'data-table preview', testid: 'import-preview' },
       el('thead', null, el('tr', null, ...['Line', 'Name', 'Company', 'Email', 'Phone', 'Address', 'Birthday', 'Tags', ''].map((h) => el('th', { text: h })))),
@@ -108,11 +109,13 @@ export function renderImport(panel: HTMLElement): void {
     check.addEventListener('click', () => void dryRun(file, format, preview.headers.length ? preview.mapping : null));
     replaceChildren(body,
       el('section', { class: 'card' }, facts, ...preview.notes.map((n) => el('p', { class: 'hint', text: n }))),
-      el('div', { class: mappingTable ? 'mapping-layout' : '' },
-        mappingTable && el('section', { class: 'card' }, el('h3', { class: 'card-title', text: 'Where each column goes' }), mappingTable),
-        el('section', { class: 'card preview-card' },
-          el('h3', { class: 'card-title', text: `The first ${plural(preview.rows.length, 'contact')} as they will be stored` }),
-          el('div', { class: 'table-scroll' }, previewTable))),
+      el('section', { class: 'card preview-card' },
+        el('h3', { class: 'card-title', text: `The first ${plural(preview.rows.length, 'contact')} as they will be stored` }),
+        el('div', { class: 'table-scroll' }, previewTable)),
+      mappingList && el('section', { class: 'card' },
+        el('h3', { class: 'card-title', text: 'Where each column goes' }),
+        el('p', { class: 'muted small', text: 'Change a column and the preview above follows. Columns marked “not imported” are left out.' }),
+        mappingList),
       el('div', { class: 'actions' }, el('button', { type: 'button', class: 'btn', text: 'Back', on: { click: chooseFile } }), check));
   }
 
@@ -126,7 +129,7 @@ export function renderImport(panel: HTMLElement): void {
       el('td', { text: i.emails.map((e) => e.value).join(', ') }),
       el('td', { text: i.phones.map((p) => p.value).join(', ') }),
       el('td', { text: i.addresses.map(addressText).join(' · ') }),
-      el('td', { text: i.birthday ? `${i.birthday.year ?? '--'}-${String(i.birthday.month).padStart(2, '0')}-${String(i.birthday.day).padStart(2, '0')}` : '' }),
+      el('td', { text: formatBirthday(i.birthday) }),
       el('td', { text: i.tags.join(', ') }),
       el('td', { class: 'problem', text: problem ? `Refused: ${problem}` : '' }));
   }

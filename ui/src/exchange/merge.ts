@@ -41,7 +41,7 @@ export function openMergeDialog(keep: Contact): Promise<boolean> {
     async function compareWith(otherId: number) {
       try {
         const other = (await ipc.getContact(otherId)).contact;
-        const comparison = compareContacts(keep, other, { mine: keep.displayName || 'This contact', theirs: other.displayName || 'The other contact' });
+        const comparison = compareContacts(keep, other, { mine: `${keep.displayName || 'This contact'} (kept)`, theirs: `${other.displayName || 'The other contact'} (merged in, then removed)` });
         replaceChildren(results);
         search.value = other.displayName;
         replaceChildren(area, comparison.node,

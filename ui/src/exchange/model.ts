@@ -36,11 +36,11 @@ export const COLUMN_GROUPS: [string, Column[]][] = [
   ['Name and company', ['displayName', 'prefix', 'givenName', 'familyName', 'nickname', 'company', 'jobTitle']],
   ['How to reach them', ['email', 'email2', 'phone', 'phone2', 'street', 'city', 'region', 'postalCode', 'country']],
   ['Dates and tags', ['customerSince', 'birthday', 'tags']],
-  ['Personal (not for the accountant)', ['notes', 'family', 'interests', 'talkingPoints']],
+  ['Personal (private)', ['notes', 'family', 'interests', 'talkingPoints']],
 ];
 
 export const TARGET_LABELS: [Target, string][] = [
-  ['ignore', '— not imported —'], ['fullName', 'Full name'], ['prefix', 'Prefix'], ['givenName', 'First name'],
+  ['ignore', 'Not imported'], ['fullName', 'Full name'], ['prefix', 'Prefix'], ['givenName', 'First name'],
   ['middleName', 'Middle name'], ['familyName', 'Last name'], ['nickname', 'Nickname'], ['company', 'Company'],
   ['jobTitle', 'Job title'], ['email', 'Email'], ['emailLabel', 'Email label'], ['phone', 'Phone'], ['phoneLabel', 'Phone label'],
   ['street', 'Street'], ['city', 'City'], ['region', 'Region'], ['postalCode', 'Postal code'], ['country', 'Country'],
