@@ -182,12 +182,12 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
     const byName = new Map(rows.map((r) => [r[column('Name')], r]));
     for (const name of ['Ann Lee', 'Bruno Costa', 'Zoë Ångström', '<b>Kim</b> Park']) assert.ok(byName.has(name), `${name} in ${[...byName.keys()].join(' | ')}`);
     assert.ok([...byName.keys()].some((n) => n.includes('美咲')), 'the Japanese name is exported');
-    assert.equal(rows.length, 5, 'Ann was merged, not added twice');
+    assert.equal(rows.filter((r) => r[column('Name')] === 'Ann Lee').length, 1, 'Ann was merged, not added twice');
     const ann = byName.get('Ann Lee');
     assert.equal(ann[column('Job title')], 'Head baker', 'the picked value won');
-    assert.match(ann[column('Tags')], /VIP/, 'the tags were combined');
+    assert.match(ann[column('Tags')], /vip/i, 'the tags were combined');
     assert.equal(ann[column('Postal code')], '01234', 'leading zero kept');
-    assert.match(byName.get('Bruno Costa')[column('Tags')], /Wholesale/);
+    assert.match(byName.get('Bruno Costa')[column('Tags')], /wholesale/i, 'an existing tag is reused whatever its case');
     assert.equal(byName.get('Bruno Costa')[column('Street')], 'Flat 2, 10 Market Street');
     assert.ok(byName.get('<b>Kim</b> Park')[column('Company')].startsWith("'="), 'a formula is neutralised');
     assert.ok(!header.includes('Notes') && !header.includes('Family'), 'no personal details by default');
