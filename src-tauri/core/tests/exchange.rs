@@ -801,3 +801,47 @@ fn backups_are_listed_newest_first_and_marked_automatic() {
     assert!(list.iter().all(|b| b.bytes > 0));
     drop(dir);
 }
+
+#[test]
+fn vcard_photos_are_skipped_with_a_note_naming_the_cards_and_the_contacts_still_come_in() {
+    let (dir, mut book) = new_book();
+    // A large inline photo (folded base64, as phones write it) and one that is not base64 at all.
+    let big: String = "/9j/4AAQSkZJRgABAQ".repeat(200_000);
+    let folded: Vec<String> = big
+        .as_bytes()
+        .chunks(74)
+        .map(|c| format!(" {}", String::from_utf8_lossy(c)))
+        .collect();
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nEMAIL:ann@example.com\r\n\
+         PHOTO;ENCODING=b;TYPE=JPEG:\r\n{}\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo Berg\r\nN:Berg;Bo;;;\r\nPHOTO:data:image/png;base64,<script>\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Chan\r\nN:Chan;Cy;;;\r\nEND:VCARD\r\n",
+        folded.join("\r\n")
+    );
+    let file = dir.path().join("phone.vcf");
+    std::fs::write(&file, text).unwrap();
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 3, "{:?}", report.refused);
+    let bo_line = 8 + folded.len(); // after BEGIN…PHOTO (6 lines), the folded photo and END
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.contains("photo"))
+        .expect("a note about photos");
+    assert!(note.starts_with("2 photo(s) were skipped"), "{note}");
+    assert!(note.contains(&format!("line 1, {bo_line}")), "{note}");
+    assert!(book
+        .store()
+        .all_contacts(None)
+        .unwrap()
+        .iter()
+        .all(|c| !c.fields.notes.contains("base64")));
+}
