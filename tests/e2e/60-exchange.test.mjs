@@ -237,4 +237,19 @@ test('two contacts are merged from the contact page, field by field', async () =
   const rows = await s.findAll(tid('backup-row'));
   assert.ok(rows.length >= 2, 'the daily backup and this one are listed');
   await screenshot(s, 'backup');
+
+  // Restore the backup just made: confirmed, then the window reloads on the restored book.
+  await s.execute('window.__beforeReload = true;');
+  await (await s.find(`${tid('backup-row')} ${tid('restore-row')}`)).click();
+  const dialog = await s.waitForElement(tid('restore-dialog'));
+  assert.match(await dialog.text(), /kept as a backup/);
+  await (await s.find(tid('restore-confirm'))).click();
+  await s.waitFor(async () => (await s.execute('return window.__beforeReload !== true;')) === true, { timeout: 20000, message: 'the window to reload' });
+  await s.waitFor(async () => {
+    for (const t of await s.findAll(tid('toast'))) if (/^Restored \d+ contacts/.test(await t.text())) return true;
+    return false;
+  }, { timeout: 20000, message: 'the "Restored" message' });
+  assert.ok((await s.findAll(tid('backup-row'))).some(Boolean));
+  const kinds = await texts(s, `${tid('backup-row')} td:nth-child(4)`);
+  assert.ok(kinds.includes('Before a restore'), kinds.join(', '));
 });

@@ -845,3 +845,55 @@ fn vcard_photos_are_skipped_with_a_note_naming_the_cards_and_the_contacts_still_
         .iter()
         .all(|c| !c.fields.notes.contains("base64")));
 }
+
+#[test]
+fn a_spreadsheet_with_unknown_headers_is_previewed_for_mapping_by_hand_but_not_imported_unmapped() {
+    use rapport_core::exchange::csv_import::{ColumnMapping, Target};
+    let (dir, mut book) = new_book();
+    let file = dir.path().join("kunden.csv");
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;Firma\nAnna;Schmidt;Bäckerei Schmidt\n",
+    )
+    .unwrap();
+    let preview = import::preview(&file, ImportFormat::Auto, None, today()).unwrap();
+    assert_eq!(preview.headers, ["Vorname", "Nachname", "Firma"]);
+    assert!(
+        preview.notes[0].contains("choose below"),
+        "{:?}",
+        preview.notes
+    );
+    let error = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unreadable");
+
+    let by_hand: Vec<ColumnMapping> = [Target::GivenName, Target::FamilyName, Target::Company]
+        .into_iter()
+        .zip(&preview.headers)
+        .map(|(target, header)| ColumnMapping {
+            header: header.clone(),
+            target,
+            slot: 1,
+            label: String::new(),
+        })
+        .collect();
+    let preview =
+        import::preview(&file, ImportFormat::Auto, Some(by_hand.clone()), today()).unwrap();
+    assert_eq!(preview.rows[0].display_name, "Anna Schmidt");
+    let options = ImportOptions {
+        mapping: Some(by_hand),
+        ..ImportOptions::default()
+    };
+    let report = import::import(&mut book, &file, &options, today(), &mut |_, _| {}).unwrap();
+    assert_eq!(report.added, 1);
+    assert_eq!(
+        book.store().all_contacts(None).unwrap()[0].fields.company,
+        "Bäckerei Schmidt"
+    );
+}

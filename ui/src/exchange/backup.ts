@@ -49,7 +49,7 @@ export async function renderBackup(panel: HTMLElement): Promise<void> {
         el('td', null, el('code', { text: b.name })),
         el('td', { class: 'num', text: formatBytes(b.bytes) }),
         el('td', { text: b.automatic ? 'Daily' : b.name.startsWith('before-restore') ? 'Before a restore' : 'By hand' }),
-        el('td', null, el('button', { type: 'button', class: 'btn btn-small', text: 'Restore…', on: { click: () => confirmRestore(b.path, b.name, b.modified) } }))))));
+        el('td', null, el('button', { type: 'button', class: 'btn btn-small', testid: 'restore-row', text: 'Restore…', on: { click: () => confirmRestore(b.path, b.name, b.modified) } }))))));
 
   replaceChildren(panel,
     el('p', { class: 'lead', text: 'Your whole book — contacts, timelines, photos, settings — is one file, so a backup is one file too. Keep a copy on a USB stick or in your cloud folder now and then.' }),

@@ -107,6 +107,8 @@ export function renderImport(panel: HTMLElement): void {
 
     const check = el('button', { type: 'button', class: 'btn btn-primary', testid: 'import-check', text: 'Next: check for duplicates' });
     check.addEventListener('click', () => void dryRun(file, format, preview.headers.length ? preview.mapping : null));
+    // Nothing can come in while every column is left out; the note above says what to do.
+    check.disabled = preview.headers.length > 0 && preview.mapping.every((m) => m.target === 'ignore');
     replaceChildren(body,
       el('section', { class: 'card' }, facts, ...preview.notes.map((n) => el('p', { class: 'hint', text: n }))),
       el('section', { class: 'card preview-card' },

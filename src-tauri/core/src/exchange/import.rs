@@ -264,16 +264,6 @@ pub fn read_file(
         }
         None => csv_import::guess_mapping(&headers),
     };
-    if mapping
-        .iter()
-        .all(|m| m.target == csv_import::Target::Ignore)
-    {
-        return Err(ExchangeError::Unreadable {
-            path: path.to_path_buf(),
-            reason: "no column header is one Rapport knows (like Name, First Name, Email); map the columns by hand".into(),
-        }
-        .into());
-    }
     let detected = match (format, csv_import::detect_kind(&headers)) {
         (ImportFormat::Auto, "google") => ImportFormat::Google,
         (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
@@ -310,7 +300,13 @@ pub fn preview(
     mapping: Option<Vec<ColumnMapping>>,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
-    let source = read_file(path, format, mapping)?;
+    let mut source = read_file(path, format, mapping)?;
+    if maps_nothing(&source) {
+        source.notes.insert(
+            0,
+            "No column header is one Rapport knows: choose below where each column goes.".into(),
+        );
+    }
     let rows = source
         .rows
         .iter()
@@ -340,6 +336,15 @@ pub fn preview(
     })
 }
 
+/// A spreadsheet whose every column is left out: nothing could be imported from it.
+fn maps_nothing(source: &SourceFile) -> bool {
+    !source.headers.is_empty()
+        && source
+            .mapping
+            .iter()
+            .all(|m| m.target == csv_import::Target::Ignore)
+}
+
 /// A row's problems, or the row cleaned and validated.
 fn check(row: &SourceRow, today: NaiveDate) -> std::result::Result<ContactInput, String> {
     if !row.problems.is_empty() {
@@ -366,6 +371,13 @@ pub fn import(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportReport> {
     let source = read_file(path, options.format, options.mapping.clone())?;
+    if maps_nothing(&source) {
+        return Err(ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "no column header is one Rapport knows (like Name, First Name, Email); map the columns by hand".into(),
+        }
+        .into());
+    }
     let total = source.rows.len() as u64;
     progress(0, total);
     let existing = book.store().all_contacts(None)?;
