@@ -27,6 +27,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         eprintln!("rapport: the daily backup failed: {}", error.message);
     }
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::cards::CardsState::default())
         .invoke_handler(tauri::generate_handler![

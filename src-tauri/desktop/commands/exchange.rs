@@ -1,6 +1,7 @@
 //! Export for the accountant, imports, merging contacts, backups and restore from the window.
-//! The window has no file-system access: exports go where the owner typed (by default the
-//! Downloads folder), and files the owner picks arrive as bytes and are staged by the core.
+//! The window has no file-system access: exports go where the owner chose in the Save dialog
+//! or typed (by default the Downloads folder), and files the owner picks arrive as bytes and
+//! are staged by the core.
 
 use std::path::{Path, PathBuf};
 
@@ -167,12 +168,16 @@ pub fn set_backup_retention(
     state.with_book(|book| backup::set_retention(book, retention))
 }
 
+/// Backs the book up to `out` (chosen in the Save dialog) or, without one, into
+/// `<data-dir>/backups/rapport-backup-<time>.db`.
 #[tauri::command(async)]
-pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, AppError> {
-    let out = state.data_dir.join(backup::BACKUP_FOLDER).join(format!(
-        "rapport-backup-{}.db",
-        chrono::Utc::now().format("%Y%m%d-%H%M%S")
-    ));
+pub fn backup_now(state: State<'_, AppState>, out: Option<String>) -> Result<BackupInfo, AppError> {
+    let out = out.map(PathBuf::from).unwrap_or_else(|| {
+        state.data_dir.join(backup::BACKUP_FOLDER).join(format!(
+            "rapport-backup-{}.db",
+            chrono::Utc::now().format("%Y%m%d-%H%M%S")
+        ))
+    });
     state.with_book(|book| backup::backup_to(book.store(), &out))
 }
 

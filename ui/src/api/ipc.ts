@@ -206,7 +206,13 @@ export function importContacts(path: string, options: ImportOptions, onProgress:
 }
 export const mergeContacts = (keep: number, other: number, picks: FieldPick[]) =>
   call<ContactDetail>('merge_contacts', { keep, other, picks });
-export const backupNow = () => call<BackupInfo>('backup_now');
+export const backupNow = (out: string | null = null) => call<BackupInfo>('backup_now', { out });
+/**
+ * The system's Save dialog (tauri-plugin-dialog's `save`, the only plugin command the window
+ * may use); resolves to the chosen path, or null when the owner cancels.
+ */
+export const chooseSavePath = (defaultPath: string, filter: { name: string; extensions: string[] }, title: string) =>
+  call<string | null>('plugin:dialog|save', { options: { title, defaultPath, filters: [filter], canCreateDirectories: true } });
 export const listBackups = () => call<BackupFile[]>('list_backups');
 export const backupRetention = () => call<Retention>('backup_retention');
 export const setBackupRetention = (retention: Retention) => call<null>('set_backup_retention', { retention });

@@ -4,7 +4,7 @@ import type { BackupFile, Retention } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
-import { plural } from '../shared/dates';
+import { plural, todayIso } from '../shared/dates';
 import { showError, toast } from '../shared/toast';
 import { formatBytes } from './model';
 
@@ -15,16 +15,26 @@ export async function renderBackup(panel: HTMLElement): Promise<void> {
   const [backups, retention] = await Promise.all([ipc.listBackups(), ipc.backupRetention()]);
   const result = el('div', { class: 'result', testid: 'backup-result', attrs: { role: 'status', 'aria-live': 'polite' } });
   const now = el('button', { type: 'button', class: 'btn btn-primary', testid: 'backup-now', text: 'Back up now' });
-  now.addEventListener('click', async () => {
-    now.disabled = true;
+  const copy = el('button', { type: 'button', class: 'btn', testid: 'backup-copy', text: 'Save a copy to…' });
+  async function backUp(out: string | null) {
+    now.disabled = copy.disabled = true;
     try {
-      const info = await ipc.backupNow();
+      const info = await ipc.backupNow(out);
       await renderBackup(panel);
       const fresh = panel.querySelector<HTMLElement>('[data-testid="backup-result"]');
       if (fresh) replaceChildren(fresh, el('div', { class: 'result-ok' }, el('p', { class: 'result-title', text: 'Backed up and checked.' }), el('p', null, 'Saved to ', el('code', { testid: 'backup-path', text: info.path }), ` (${formatBytes(info.bytes)}).`)));
     } catch (e) {
-      now.disabled = false;
+      now.disabled = copy.disabled = false;
       replaceChildren(result, el('p', { class: 'form-error', text: ipc.toAppError(e).message }));
+    }
+  }
+  now.addEventListener('click', () => void backUp(null));
+  copy.addEventListener('click', async () => {
+    try {
+      const path = await ipc.chooseSavePath(`rapport-backup-${todayIso()}.db`, { name: 'Rapport backup', extensions: ['db'] }, 'Save a backup copy to');
+      if (path) await backUp(path);
+    } catch (e) {
+      showError(e);
     }
   });
 
@@ -54,7 +64,7 @@ export async function renderBackup(panel: HTMLElement): Promise<void> {
   replaceChildren(panel,
     el('p', { class: 'lead', text: 'Your whole book — contacts, timelines, photos, settings — is one file, so a backup is one file too. Keep a copy on a USB stick or in your cloud folder now and then.' }),
     el('section', { class: 'card exchange-form' },
-      el('div', { class: 'actions' }, now,
+      el('div', { class: 'actions' }, now, copy,
         el('button', { type: 'button', class: 'btn', testid: 'restore-choose', text: 'Restore from a file…', on: { click: () => fileInput.click() } }), fileInput),
       result),
     el('section', { class: 'card' }, el('h3', { class: 'card-title', text: 'Backups on this computer' }), list),

@@ -3,6 +3,7 @@
 import type { Column, ExportOptions, Profile, TagCount } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren } from '../shared/dom';
+import { showError } from '../shared/toast';
 import { plural } from '../shared/dates';
 import { COLUMN_GROUPS, COLUMN_LABELS, DEFAULT_COLUMNS, FORMAT_CHOICES, exportFormat, extension, withExtension, type FormatChoice } from './model';
 
@@ -31,6 +32,20 @@ export async function renderExport(panel: HTMLElement): Promise<void> {
   const destination = el('input', { class: 'input mono', value: firstPath, testid: 'export-destination', attrs: { spellcheck: false, 'aria-label': 'Save to' } });
   let destinationEdited = false;
   destination.addEventListener('input', () => (destinationEdited = true));
+  const browse = el('button', { type: 'button', class: 'btn', testid: 'export-browse', text: 'Choose…' });
+  browse.addEventListener('click', async () => {
+    const choice = format.value as FormatChoice;
+    const kind = FORMAT_CHOICES.find(([v]) => v === choice)?.[1] ?? 'Export';
+    try {
+      const path = await ipc.chooseSavePath(destination.value, { name: kind, extensions: [extension(choice)] }, 'Export contacts to');
+      if (path) {
+        destination.value = withExtension(path, extension(choice));
+        destinationEdited = true;
+      }
+    } catch (e) {
+      showError(e);
+    }
+  });
 
   const boxes = new Map<Column, HTMLInputElement>();
   const columnGroups = COLUMN_GROUPS.map(([title, columns]) => el('fieldset', { class: 'column-group' },
@@ -117,7 +132,10 @@ export async function renderExport(panel: HTMLElement): Promise<void> {
     el('div', { class: 'form-row' }, field('Format', format), field('Contacts', tag)),
     ...spreadsheetOnly,
     csvOnly,
-    field('Save to', destination, 'The folder must exist; a file of that name is replaced.'),
+    el('div', { class: 'field' },
+      el('span', { class: 'label', text: 'Save to' }),
+      el('div', { class: 'path-row' }, destination, browse),
+      el('span', { class: 'hint', text: 'Choose… opens the Save dialog; or type a path. A file of that name is replaced.' })),
     el('div', { class: 'actions' }, button, progress),
     result);
   replaceChildren(panel,
