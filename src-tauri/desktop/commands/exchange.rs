@@ -123,8 +123,9 @@ pub async fn import_contacts(
 ) -> Result<ImportReport, AppError> {
     let book = state.shared_book()?;
     let path = staged(&state, &path)?;
+    let data_dir = state.data_dir.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        import::import(
+        let report = import::import(
             &mut lock(&book),
             &path,
             &options,
@@ -132,8 +133,11 @@ pub async fn import_contacts(
             &mut |done, total| {
                 let _ = progress.send([done, total]);
             },
-        )
-        .map_err(AppError::from)
+        )?;
+        if !options.dry_run {
+            staging::clear(&data_dir);
+        }
+        Ok(report)
     })
     .await
     .map_err(|e| stopped("import", e))?

@@ -31,6 +31,11 @@ pub fn stage(data_dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Removes the staged files: a copy of someone's address book should not linger once it is in.
+pub fn clear(data_dir: &Path) {
+    let _ = std::fs::remove_dir_all(data_dir.join(STAGING_FOLDER));
+}
+
 /// `path` if it is a file staged by [`stage`]; anything else is refused.
 pub fn staged(data_dir: &Path, path: &str) -> Result<PathBuf> {
     let refuse = || {
@@ -88,5 +93,8 @@ mod tests {
         assert!(staged(dir.path(), &outside.display().to_string()).is_err());
         let sneaky = dir.path().join("incoming/../book.db");
         assert!(staged(dir.path(), &sneaky.display().to_string()).is_err());
+        clear(dir.path());
+        assert!(staged(dir.path(), &path.display().to_string()).is_err());
+        assert!(outside.exists());
     }
 }
