@@ -96,6 +96,7 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
       '--job-title', 'Baker', '--email', 'ann@leebakery.example', '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
     await reloadAt(s, '#/exchange/import');
     await s.waitForElement(tid('import-drop'), 20000);
+    await screenshot(s, 'import-choose');
 
     // Choose the file: WebDriver's file upload, as the file chooser would; where the driver
     // cannot, the same File goes to the same input through a DataTransfer.
