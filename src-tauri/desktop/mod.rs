@@ -27,6 +27,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         eprintln!("rapport: the daily backup failed: {}", error.message);
     }
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::cards::CardsState::default())
         .invoke_handler(tauri::generate_handler![
@@ -51,6 +52,14 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::exchange::export_contacts,
             commands::exchange::backup_now,
             commands::exchange::restore_backup,
+            commands::exchange::export_destination,
+            commands::exchange::stage_file,
+            commands::exchange::import_preview,
+            commands::exchange::import_contacts,
+            commands::exchange::merge_contacts,
+            commands::exchange::list_backups,
+            commands::exchange::backup_retention,
+            commands::exchange::set_backup_retention,
             commands::welcome::list_staff,
             commands::welcome::add_staff,
             commands::welcome::set_staff_active,

@@ -11,6 +11,7 @@ import { openContactForm } from './contacts/editForm';
 import { renderStaff } from './welcome/staff';
 import { renderSettings } from './welcome/settings';
 import { renderCards } from './cards/cards';
+import { renderExchange } from './exchange/exchange';
 
 async function newContact() {
   if (dialogOpen()) return;
@@ -21,11 +22,12 @@ async function newContact() {
 const list = createContactList({ onNew: () => void newContact() });
 const content = el('main', { class: 'content', id: 'content', testid: 'content', attrs: { tabindex: '-1' } });
 
-const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit' | 'cake') =>
+const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit' | 'cake' | 'exchange') =>
   el('a', { class: 'nav-link', href: href(route), testid: `nav-${route.name}` }, icon(ic, 18), label);
 const navToday = navLink({ name: 'today' }, 'Today', 'sun');
 const navContacts = navLink({ name: 'contacts' }, 'Contacts', 'people');
 const navCards = navLink({ name: 'cards' }, 'Cards', 'cake');
+const navExchange = navLink({ name: 'exchange', tab: 'export' }, 'Import & export', 'exchange');
 const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
 const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
 const versionLabel = el('p', { class: 'version' });
@@ -35,7 +37,7 @@ const sidebar = el(
   { class: 'sidebar', attrs: { 'aria-label': 'Main' } },
   el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
   el('button', { class: 'btn btn-primary btn-block', type: 'button', testid: 'new-contact', attrs: { title: 'New contact (Ctrl+N)' }, on: { click: () => void newContact() } }, icon('plus', 16), 'New contact'),
-  el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navStaff, navSettings),
+  el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navExchange, navStaff, navSettings),
   el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
 );
 
@@ -47,6 +49,7 @@ function show() {
   navCards.toggleAttribute('aria-current', current.name === 'cards');
   navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
   navStaff.toggleAttribute('aria-current', current.name === 'staff');
+  navExchange.toggleAttribute('aria-current', current.name === 'exchange');
   navSettings.toggleAttribute('aria-current', current.name === 'settings');
   if (current.name === 'contacts') {
     if (list.root.parentElement !== content) replaceChildren(content, list.root);
@@ -56,6 +59,8 @@ function show() {
     renderCards(content, current.occasion);
   } else if (current.name === 'today') {
     renderToday(content, { onNew: () => void newContact() });
+  } else if (current.name === 'exchange') {
+    renderExchange(content, current.tab);
   } else if (current.name === 'staff') {
     renderStaff(content);
   } else if (current.name === 'settings') {

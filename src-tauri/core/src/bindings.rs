@@ -7,8 +7,9 @@ use ts_rs::TS;
 use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
-use crate::exchange::backup::{BackupInfo, RestoreInfo, Retention};
+use crate::exchange::backup::{BackupFile, BackupInfo, RestoreInfo, Retention};
 use crate::exchange::csv_import::{ColumnMapping, Target};
+use crate::exchange::duplicates::{FieldPick, MergeField};
 use crate::exchange::import::*;
 use crate::exchange::*;
 use crate::merge::UnknownField;
@@ -65,6 +66,8 @@ pub fn typescript() -> String {
         ImportFormat,
         OnDuplicate,
         DuplicateChoice,
+        MergeField,
+        FieldPick,
         ImportOptions,
         RefusedRow,
         DuplicateRow,
@@ -74,6 +77,7 @@ pub fn typescript() -> String {
         BackupInfo,
         RestoreInfo,
         Retention,
+        BackupFile,
         PhotoKind,
         BoardArea,
         PhotoInfo,

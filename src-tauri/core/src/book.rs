@@ -9,6 +9,7 @@ use crate::contacts::{
     NewTouchpoint, TagCount, Touchpoint,
 };
 use crate::error::{Error, Result};
+use crate::exchange::duplicates::{merge_with_picks, FieldPick};
 use crate::store::Store;
 use crate::today::{TodayView, BIRTHDAY_WINDOW_DAYS, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT};
 
@@ -116,6 +117,29 @@ impl Book {
         check_bulk(ids)?;
         let tag = single_tag(tag)?;
         self.store.remove_tag(ids, &tag)
+    }
+
+    /// Merges contact `other` into `keep`: each single-valued field as `picks` says (unpicked:
+    /// `keep`'s value, or `other`'s where `keep` has none), emails, phones, addresses and tags
+    /// combined, the timelines joined; then `other` is gone.
+    pub fn merge_contacts(
+        &mut self,
+        keep: i64,
+        other: i64,
+        picks: &[FieldPick],
+        today: NaiveDate,
+    ) -> Result<ContactDetail> {
+        if keep == other {
+            return Err(Error::invalid(
+                "other",
+                "choose a different contact to merge with",
+            ));
+        }
+        let mut merged = self.store.contact(keep)?.fields;
+        merge_with_picks(&mut merged, &self.store.contact(other)?.fields, picks);
+        let merged = merged.validated(today)?;
+        self.store.merge_contacts(keep, other, &merged)?;
+        self.store.contact_detail(keep)
     }
 
     pub fn delete_contact(&mut self, id: i64) -> Result<DeletedContact> {

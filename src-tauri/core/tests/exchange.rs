@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use common::{add, new_book, person, today, with_email};
 use rapport_core::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
 use rapport_core::exchange::backup;
+use rapport_core::exchange::duplicates::{FieldPick, MergeField};
 use rapport_core::exchange::import::{self, ImportFormat, ImportOptions, OnDuplicate};
 use rapport_core::exchange::{self, Column, ExportFormat, ExportOptions, Profile, VcardVersion};
 use rapport_core::Book;
@@ -618,4 +619,281 @@ fn daily_backup_runs_once_a_day_and_keeps_7_daily_and_4_weekly() {
     assert!(names.contains(&"rapport-2026-03-01.db".to_string()));
     assert!(names.contains(&"rapport-2026-02-23.db".to_string()));
     assert!(!names.contains(&"rapport-2026-01-01.db".to_string()));
+}
+
+fn import_text(
+    book: &mut Book,
+    dir: &Path,
+    text: &str,
+    options: ImportOptions,
+) -> import::ImportReport {
+    let file = dir.join("rows.csv");
+    std::fs::write(&file, text).unwrap();
+    import::import(book, &file, &options, today(), &mut |_, _| {}).unwrap()
+}
+
+#[test]
+fn namesakes_at_one_company_count_as_duplicates_only_when_nothing_tells_them_apart() {
+    let (dir, mut book) = new_book();
+    let mut maria = with_email(person("Maria", "Garcia"), "maria.garcia@example.com");
+    maria.company = "Garden Centre".into();
+    maria.phones.push(LabeledValue {
+        label: "mobile".into(),
+        value: "+34 600 111 222".into(),
+    });
+    let id = add(&mut book, maria);
+    let text = "First Name,Last Name,Company,Email,Phone\n\
+        Maria,Garcia,Garden Centre,m.garcia.other@example.com,\n\
+        Maria,Garcia,Garden Centre,,\n\
+        María,García,garden centre,,+34 600 999 999\n\
+        Maria,Garcia,Garden Centre,m.garcia.other@example.com,+34 600 111 222\n";
+    let report = import_text(
+        &mut book,
+        dir.path(),
+        text,
+        ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        },
+    );
+    let reasons: Vec<(u64, &str)> = report
+        .duplicates
+        .iter()
+        .map(|d| (d.line, d.reason.as_str()))
+        .collect();
+    // Line 2 has an email the stored Maria does not have: someone else, added. Line 3 has
+    // nothing that contradicts: the same person. Line 4's phone differs: someone else.
+    // Line 5 shares the stored phone (and line 2's email): a duplicate.
+    assert_eq!(
+        reasons,
+        [(3, "same name and company"), (5, "same email")],
+        "{report:?}"
+    );
+    assert_eq!(report.added, 2);
+    assert_eq!(report.duplicates[0].existing_id, Some(id));
+    drop(dir);
+}
+
+#[test]
+fn a_merge_takes_each_field_from_the_side_the_owner_picked() {
+    let (dir, mut book) = new_book();
+    let mut ann = with_email(person("Ann", "Lee"), "ann@example.com");
+    ann.job_title = "Baker".into();
+    ann.notes = "Likes rye".into();
+    ann.interests = "Cycling".into();
+    let id = add(&mut book, ann);
+    let text = "First Name,Last Name,Email,Job Title,Notes,Interests,Tags\n\
+        Ann,Lee,ann@example.com,Head baker,Prefers spelt,,VIP\n";
+    let choice = |line: u64, picks: Vec<FieldPick>| import::DuplicateChoice {
+        line,
+        action: OnDuplicate::Merge,
+        picks,
+    };
+    let report = import_text(
+        &mut book,
+        dir.path(),
+        text,
+        ImportOptions {
+            choices: vec![choice(
+                2,
+                vec![
+                    FieldPick {
+                        field: MergeField::JobTitle,
+                        incoming: true,
+                    },
+                    FieldPick {
+                        field: MergeField::Notes,
+                        incoming: false,
+                    },
+                    // The owner may clear a field by picking the empty side.
+                    FieldPick {
+                        field: MergeField::Interests,
+                        incoming: true,
+                    },
+                ],
+            )],
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!((report.merged, report.added), (1, 0));
+    let fields = book.contact(id).unwrap().contact.fields;
+    assert_eq!(fields.job_title, "Head baker");
+    assert_eq!(fields.notes, "Likes rye");
+    assert_eq!(fields.interests, "");
+    assert_eq!(fields.tags, ["VIP"], "lists are always combined");
+    drop(dir);
+}
+
+#[test]
+fn merging_two_contacts_keeps_one_with_both_timelines_and_every_email() {
+    let (dir, mut book) = new_book();
+    let mut keep = with_email(person("Ann", "Lee"), "ann@example.com");
+    keep.job_title = "Baker".into();
+    let keep = add(&mut book, keep);
+    let mut other = with_email(person("Annie", "Lee"), "annie@home.example");
+    other.job_title = "Owner".into();
+    other.birthday = Some(Birthday::new(None, 3, 14).unwrap());
+    let other = add(&mut book, other);
+    for (id, note) in [(keep, "Bought bread"), (other, "Called about a cake")] {
+        let touchpoint = rapport_core::contacts::NewTouchpoint {
+            kind: rapport_core::contacts::TouchpointKind::Note,
+            happened_on: common::day(2026, 11, 20),
+            note: note.into(),
+            handled_by: String::new(),
+        };
+        book.log_touchpoint(id, touchpoint, today()).unwrap();
+    }
+
+    let picks = [FieldPick {
+        field: MergeField::JobTitle,
+        incoming: true,
+    }];
+    let merged = book.merge_contacts(keep, other, &picks, today()).unwrap();
+    let fields = &merged.contact.fields;
+    assert_eq!(fields.given_name, "Ann", "unpicked fields stay");
+    assert_eq!(fields.job_title, "Owner");
+    assert_eq!(
+        fields.birthday,
+        Some(Birthday::new(None, 3, 14).unwrap()),
+        "empty fields are filled"
+    );
+    assert_eq!(fields.emails.len(), 2);
+    assert_eq!(merged.timeline.len(), 2);
+    assert!(book.contact(other).is_err(), "the other contact is gone");
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(
+        common::search(&book, "annie@home"),
+        ["Ann Lee"],
+        "one search entry"
+    );
+    assert!(book.merge_contacts(keep, keep, &[], today()).is_err());
+    assert!(
+        book.merge_contacts(keep, other, &[], today()).is_err(),
+        "already merged"
+    );
+    drop(dir);
+}
+
+#[test]
+fn backups_are_listed_newest_first_and_marked_automatic() {
+    let (dir, mut book) = new_book();
+    add(&mut book, person("Ann", "Lee"));
+    assert!(backup::list_backups(dir.path()).unwrap().is_empty());
+    backup::daily_backup(&book, dir.path(), today()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let manual = dir
+        .path()
+        .join(backup::BACKUP_FOLDER)
+        .join("rapport-backup-manual.db");
+    backup::backup_to(book.store(), &manual).unwrap();
+    let list = backup::list_backups(dir.path()).unwrap();
+    let names: Vec<(&str, bool)> = list
+        .iter()
+        .map(|b| (b.name.as_str(), b.automatic))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("rapport-backup-manual.db", false),
+            ("rapport-2026-11-23.db", true)
+        ]
+    );
+    assert!(list.iter().all(|b| b.bytes > 0));
+    drop(dir);
+}
+
+#[test]
+fn vcard_photos_are_skipped_with_a_note_naming_the_cards_and_the_contacts_still_come_in() {
+    let (dir, mut book) = new_book();
+    // A large inline photo (folded base64, as phones write it) and one that is not base64 at all.
+    let big: String = "/9j/4AAQSkZJRgABAQ".repeat(200_000);
+    let folded: Vec<String> = big
+        .as_bytes()
+        .chunks(74)
+        .map(|c| format!(" {}", String::from_utf8_lossy(c)))
+        .collect();
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nEMAIL:ann@example.com\r\n\
+         PHOTO;ENCODING=b;TYPE=JPEG:\r\n{}\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo Berg\r\nN:Berg;Bo;;;\r\nPHOTO:data:image/png;base64,<script>\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Chan\r\nN:Chan;Cy;;;\r\nEND:VCARD\r\n",
+        folded.join("\r\n")
+    );
+    let file = dir.path().join("phone.vcf");
+    std::fs::write(&file, text).unwrap();
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 3, "{:?}", report.refused);
+    let bo_line = 8 + folded.len(); // after BEGIN…PHOTO (6 lines), the folded photo and END
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.contains("photo"))
+        .expect("a note about photos");
+    assert!(note.starts_with("2 photo(s) were skipped"), "{note}");
+    assert!(note.contains(&format!("line 1, {bo_line}")), "{note}");
+    assert!(book
+        .store()
+        .all_contacts(None)
+        .unwrap()
+        .iter()
+        .all(|c| !c.fields.notes.contains("base64")));
+}
+
+#[test]
+fn a_spreadsheet_with_unknown_headers_is_previewed_for_mapping_by_hand_but_not_imported_unmapped() {
+    use rapport_core::exchange::csv_import::{ColumnMapping, Target};
+    let (dir, mut book) = new_book();
+    let file = dir.path().join("kunden.csv");
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;Firma\nAnna;Schmidt;Bäckerei Schmidt\n",
+    )
+    .unwrap();
+    let preview = import::preview(&file, ImportFormat::Auto, None, today()).unwrap();
+    assert_eq!(preview.headers, ["Vorname", "Nachname", "Firma"]);
+    assert!(
+        preview.notes[0].contains("choose below"),
+        "{:?}",
+        preview.notes
+    );
+    let error = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unreadable");
+
+    let by_hand: Vec<ColumnMapping> = [Target::GivenName, Target::FamilyName, Target::Company]
+        .into_iter()
+        .zip(&preview.headers)
+        .map(|(target, header)| ColumnMapping {
+            header: header.clone(),
+            target,
+            slot: 1,
+            label: String::new(),
+        })
+        .collect();
+    let preview =
+        import::preview(&file, ImportFormat::Auto, Some(by_hand.clone()), today()).unwrap();
+    assert_eq!(preview.rows[0].display_name, "Anna Schmidt");
+    let options = ImportOptions {
+        mapping: Some(by_hand),
+        ..ImportOptions::default()
+    };
+    let report = import::import(&mut book, &file, &options, today(), &mut |_, _| {}).unwrap();
+    assert_eq!(report.added, 1);
+    assert_eq!(
+        book.store().all_contacts(None).unwrap()[0].fields.company,
+        "Bäckerei Schmidt"
+    );
 }

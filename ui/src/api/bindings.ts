@@ -171,7 +171,20 @@ export type ImportFormat = "auto" | "google" | "outlook" | "csv" | "vcard";
 
 export type OnDuplicate = "skip" | "merge" | "keep";
 
-export type DuplicateChoice = { line: number, action: OnDuplicate, };
+export type DuplicateChoice = { line: number, action: OnDuplicate, 
+/**
+ * For a merge: which side each differing field takes (fields not listed: the stored
+ * value, or the incoming one where the stored is empty).
+ */
+picks: Array<FieldPick>, };
+
+export type MergeField = "givenName" | "familyName" | "prefix" | "nickname" | "company" | "jobTitle" | "birthday" | "customerSince" | "keepInTouchDays" | "family" | "interests" | "talkingPoints" | "notes";
+
+export type FieldPick = { field: MergeField, 
+/**
+ * True: the incoming (or other) contact's value; false: keep the target's.
+ */
+incoming: boolean, };
 
 export type ImportOptions = { format: ImportFormat, onDuplicate: OnDuplicate, dryRun: boolean, 
 /**
@@ -222,6 +235,16 @@ daily: number,
  * Beyond those, one per week for this many weeks.
  */
 weekly: number, };
+
+export type BackupFile = { name: string, path: string, bytes: number, 
+/**
+ * When it was written, local time, `YYYY-MM-DD HH:MM`.
+ */
+modified: string, 
+/**
+ * Made by the daily automatic backup (and so removed by the retention rule in time).
+ */
+automatic: boolean, };
 
 export type PhotoKind = "staff" | "team";
 

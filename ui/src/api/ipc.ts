@@ -36,6 +36,19 @@ import type {
   RecordedBatch,
   Recipients,
   UpcomingOccasion,
+  BackupFile,
+  BackupInfo,
+  ColumnMapping,
+  ExportFormat,
+  ExportOptions,
+  ExportSummary,
+  FieldPick,
+  ImportFormat,
+  ImportOptions,
+  ImportPreview,
+  ImportReport,
+  RestoreInfo,
+  Retention,
 } from './bindings';
 
 export type { AppError, AppInfo } from './bindings';
@@ -166,3 +179,41 @@ export const recordCardsSent = (ids: number[], occasionName: string) =>
 export const setAddressUndeliverable = (contactId: number, undeliverable: boolean) =>
   call<string | null>('set_address_undeliverable', { contactId, undeliverable });
 export const addressUndeliverable = (contactId: number) => call<string | null>('address_undeliverable', { contactId });
+
+// Exchange: export, import, merge, backup
+export const exportDestination = (format: ExportFormat) => call<string>('export_destination', { format });
+/** Exports to `out`; `onProgress(done, total)` hears how far it got. */
+export function exportContacts(options: ExportOptions, out: string, onProgress: (done: number, total: number) => void) {
+  const progress = new Channel<[number, number]>();
+  progress.onmessage = ([done, total]) => onProgress(done, total);
+  return call<ExportSummary>('export_contacts', { options, out, progress });
+}
+/** Hands a picked file's bytes to the core (raw, not JSON); returns the staged path. */
+export async function stageFile(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return await invoke<string>('stage_file', bytes, { headers: { 'x-file-name': encodeURIComponent(file.name) } });
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+export const importPreview = (path: string, format: ImportFormat, mapping: ColumnMapping[] | null) =>
+  call<ImportPreview>('import_preview', { path, format, mapping });
+export function importContacts(path: string, options: ImportOptions, onProgress: (done: number, total: number) => void) {
+  const progress = new Channel<[number, number]>();
+  progress.onmessage = ([done, total]) => onProgress(done, total);
+  return call<ImportReport>('import_contacts', { path, options, progress });
+}
+export const mergeContacts = (keep: number, other: number, picks: FieldPick[]) =>
+  call<ContactDetail>('merge_contacts', { keep, other, picks });
+export const backupNow = (out: string | null = null) => call<BackupInfo>('backup_now', { out });
+/**
+ * The system's Save dialog (tauri-plugin-dialog's `save`, the only plugin command the window
+ * may use); resolves to the chosen path, or null when the owner cancels.
+ */
+export const chooseSavePath = (defaultPath: string, filter: { name: string; extensions: string[] }, title: string) =>
+  call<string | null>('plugin:dialog|save', { options: { title, defaultPath, filters: [filter], canCreateDirectories: true } });
+export const listBackups = () => call<BackupFile[]>('list_backups');
+export const backupRetention = () => call<Retention>('backup_retention');
+export const setBackupRetention = (retention: Retention) => call<null>('set_backup_retention', { retention });
+export const restoreBackup = (path: string) => call<RestoreInfo>('restore_backup', { path });

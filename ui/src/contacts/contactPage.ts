@@ -9,6 +9,7 @@ import { bookChanged } from '../shared/events';
 import { href, navigate } from '../shared/router';
 import { openContactForm } from './editForm';
 import { undeliverableBox } from '../cards/undeliverable';
+import { openMergeDialog } from '../exchange/merge';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -82,9 +83,17 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
           ...c.tags.map((t) => el('span', { class: 'chip', text: t, testid: 'contact-tag' })))),
       el('div', { class: 'contact-actions' },
         el('button', { class: 'btn', type: 'button', testid: 'contact-edit', on: { click: () => void edit() } }, icon('edit', 15), 'Edit'),
+        el('button', { class: 'btn', type: 'button', testid: 'contact-merge', on: { click: () => void merge() } }, icon('merge', 15), 'Merge with…'),
         el('button', { class: 'btn', type: 'button', testid: 'contact-archive', on: { click: () => void archive() } }, icon('archive', 15), c.archived ? 'Restore' : 'Archive'),
         el('button', { class: 'btn btn-danger-ghost', type: 'button', testid: 'contact-delete', on: { click: () => confirmDelete(c) } }, icon('trash', 15), 'Delete'))),
   );
+
+  async function merge() {
+    if (await openMergeDialog(c)) {
+      bookChanged();
+      await reload();
+    }
+  }
 
   // --- details ---
   const dl = (rows: [string, Child][]) =>

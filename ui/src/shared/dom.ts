@@ -106,6 +106,8 @@ const ICONS = {
   archive: ['M21 8v13H3V8', 'M1 3h22v5H1z', 'M10 12h4'],
   edit: ['M12 20h9', 'M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z'],
   back: ['M19 12H5', 'M12 19l-7-7 7-7'],
+  exchange: ['M4 7h15', 'M15 3l4 4-4 4', 'M20 17H5', 'M9 13l-4 4 4 4'],
+  merge: ['M6 3v6a6 6 0 0 0 6 6h6', 'M14 11l4 4-4 4', 'M6 21v-6'],
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -4,7 +4,10 @@ export type Route =
   | { name: 'contact'; id: number }
   | { name: 'staff' }
   | { name: 'settings' }
-  | { name: 'cards'; occasion?: string };
+  | { name: 'cards'; occasion?: string }
+  | { name: 'exchange'; tab: ExchangeTab };
+
+export type ExchangeTab = 'export' | 'import' | 'backup';
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
@@ -13,6 +16,8 @@ export function parseRoute(hash: string): Route {
   if (h === 'contacts') return { name: 'contacts' };
   if (h === 'staff') return { name: 'staff' };
   if (h === 'settings') return { name: 'settings' };
+  const x = /^exchange(?:\/(export|import|backup))?$/.exec(h);
+  if (x) return { name: 'exchange', tab: (x[1] as ExchangeTab | undefined) ?? 'export' };
   const c = /^cards(?:\/([a-z0-9-]+))?$/.exec(h);
   if (c) return c[1] ? { name: 'cards', occasion: c[1] } : { name: 'cards' };
   return { name: 'today' };
@@ -32,6 +37,8 @@ export function href(r: Route): string {
       return '#/settings';
     case 'cards':
       return r.occasion ? `#/cards/${r.occasion}` : '#/cards';
+    case 'exchange':
+      return `#/exchange/${r.tab}`;
   }
 }
 

@@ -191,3 +191,57 @@ pub fn restore(book: &mut Book, data_dir: &Path, file: &Path) -> Result<RestoreI
         contacts: book.store().contact_count()?,
     })
 }
+
+/// A backup file in `<data-dir>/backups/`, for the list in the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFile {
+    pub name: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// When it was written, local time, `YYYY-MM-DD HH:MM`.
+    pub modified: String,
+    /// Made by the daily automatic backup (and so removed by the retention rule in time).
+    pub automatic: bool,
+}
+
+/// The backups in `<data-dir>/backups/`, newest first (none when the folder does not exist).
+pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupFile>> {
+    let folder = data_dir.join(BACKUP_FOLDER);
+    let entries = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(ExchangeError::CannotRead {
+                path: folder,
+                reason: e.to_string(),
+            }
+            .into())
+        }
+    };
+    let mut files: Vec<(std::time::SystemTime, BackupFile)> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let meta = entry.metadata().ok()?;
+            if !meta.is_file() || !name.ends_with(".db") {
+                return None;
+            }
+            let modified = meta.modified().ok()?;
+            let local: chrono::DateTime<chrono::Local> = modified.into();
+            Some((
+                modified,
+                BackupFile {
+                    automatic: day_of(&name).is_some(),
+                    path: entry.path().display().to_string(),
+                    bytes: meta.len(),
+                    modified: local.format("%Y-%m-%d %H:%M").to_string(),
+                    name,
+                },
+            ))
+        })
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.name.cmp(&a.1.name)));
+    Ok(files.into_iter().map(|(_, file)| file).collect())
+}

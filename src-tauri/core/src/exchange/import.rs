@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping};
-use super::duplicates::{merge_into, DuplicateIndex, Slot};
+use super::duplicates::{merge_with_picks, DuplicateIndex, FieldPick, Slot};
 use super::{vcard, ExchangeError};
 use crate::book::Book;
 use crate::contacts::{display_name, ContactInput};
@@ -82,12 +82,16 @@ impl OnDuplicate {
 }
 
 /// A choice for one duplicate (by its line), made in the side-by-side view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DuplicateChoice {
     #[ts(type = "number")]
     pub line: u64,
     pub action: OnDuplicate,
+    /// For a merge: which side each differing field takes (fields not listed: the stored
+    /// value, or the incoming one where the stored is empty).
+    #[serde(default)]
+    pub picks: Vec<FieldPick>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -260,16 +264,6 @@ pub fn read_file(
         }
         None => csv_import::guess_mapping(&headers),
     };
-    if mapping
-        .iter()
-        .all(|m| m.target == csv_import::Target::Ignore)
-    {
-        return Err(ExchangeError::Unreadable {
-            path: path.to_path_buf(),
-            reason: "no column header is one Rapport knows (like Name, First Name, Email); map the columns by hand".into(),
-        }
-        .into());
-    }
     let detected = match (format, csv_import::detect_kind(&headers)) {
         (ImportFormat::Auto, "google") => ImportFormat::Google,
         (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
@@ -306,7 +300,13 @@ pub fn preview(
     mapping: Option<Vec<ColumnMapping>>,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
-    let source = read_file(path, format, mapping)?;
+    let mut source = read_file(path, format, mapping)?;
+    if maps_nothing(&source) {
+        source.notes.insert(
+            0,
+            "No column header is one Rapport knows: choose below where each column goes.".into(),
+        );
+    }
     let rows = source
         .rows
         .iter()
@@ -336,6 +336,15 @@ pub fn preview(
     })
 }
 
+/// A spreadsheet whose every column is left out: nothing could be imported from it.
+fn maps_nothing(source: &SourceFile) -> bool {
+    !source.headers.is_empty()
+        && source
+            .mapping
+            .iter()
+            .all(|m| m.target == csv_import::Target::Ignore)
+}
+
 /// A row's problems, or the row cleaned and validated.
 fn check(row: &SourceRow, today: NaiveDate) -> std::result::Result<ContactInput, String> {
     if !row.problems.is_empty() {
@@ -362,6 +371,13 @@ pub fn import(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportReport> {
     let source = read_file(path, options.format, options.mapping.clone())?;
+    if maps_nothing(&source) {
+        return Err(ExchangeError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "no column header is one Rapport knows (like Name, First Name, Email); map the columns by hand".into(),
+        }
+        .into());
+    }
     let total = source.rows.len() as u64;
     progress(0, total);
     let existing = book.store().all_contacts(None)?;
@@ -369,8 +385,8 @@ pub fn import(
     for (i, contact) in existing.iter().enumerate() {
         index.add(&contact.fields, Slot::Existing(i));
     }
-    let choices: BTreeMap<u64, OnDuplicate> =
-        options.choices.iter().map(|c| (c.line, c.action)).collect();
+    let choices: BTreeMap<u64, &DuplicateChoice> =
+        options.choices.iter().map(|c| (c.line, c)).collect();
     let mut adds: Vec<ContactInput> = Vec::new();
     let mut merged: BTreeMap<usize, ContactInput> = BTreeMap::new();
     let mut report = ImportReport {
@@ -403,7 +419,9 @@ pub fn import(
             adds.push(input);
             continue;
         };
-        let action = choices.get(&line).copied().unwrap_or(options.on_duplicate);
+        let choice = choices.get(&line);
+        let action = choice.map_or(options.on_duplicate, |c| c.action);
+        let picks = choice.map_or(&[][..], |c| c.picks.as_slice());
         let (existing_id, current) = match slot {
             Slot::Existing(i) => (
                 Some(existing[i].id),
@@ -427,7 +445,7 @@ pub fn import(
             }
             OnDuplicate::Merge => {
                 let mut target = current;
-                merge_into(&mut target, &input);
+                merge_with_picks(&mut target, &input, picks);
                 match target.validated(today) {
                     Ok(target) => {
                         index.add(&target, slot);

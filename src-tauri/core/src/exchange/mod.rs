@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod duplicates;
 pub mod import;
+pub mod staging;
 pub mod vcard;
 pub mod xlsx;
 

@@ -166,7 +166,7 @@ impl Property {
 /// Reads every card in `text`; each becomes a row numbered by the line of its BEGIN.
 pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
     let mut rows = Vec::new();
-    let mut photos = 0;
+    let mut photo_lines: Vec<String> = Vec::new();
     let mut current: Option<(usize, Vec<Property>)> = None;
     for (line_no, line) in logical_lines(text) {
         let Some(property) = parse_line(&line) else {
@@ -180,7 +180,9 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
             ("END", "VCARD") => {
                 if let Some((start, props)) = current.take() {
                     let (row, photo) = card_to_row(start, props);
-                    photos += usize::from(photo);
+                    if photo {
+                        photo_lines.push(start.to_string());
+                    }
                     rows.push(row);
                 }
             }
@@ -196,9 +198,12 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
             "The last card has no END:VCARD; the file may be cut short. It was not read.".into(),
         );
     }
-    if photos > 0 {
+    if !photo_lines.is_empty() {
+        // Rapport keeps photos of the staff and team only; a contact has no place for one.
         notes.push(format!(
-            "{photos} photo(s) were skipped: this version keeps no contact photos."
+            "{} photo(s) were skipped (the cards on line {}): Rapport keeps no contact photos, only staff and team photos. The contacts themselves were read.",
+            photo_lines.len(),
+            photo_lines.join(", ")
         ));
     }
     rows

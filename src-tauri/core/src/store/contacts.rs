@@ -241,6 +241,43 @@ impl Store {
         Ok(deleted)
     }
 
+    /// Merges contact `other` into `keep` as ONE transaction: `keep` takes the `merged` fields
+    /// (already validated), `other`'s timeline and welcome history move to `keep`, the later
+    /// "last contacted" day wins, and `other` is deleted.
+    pub fn merge_contacts(&mut self, keep: i64, other: i64, merged: &ContactInput) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let found: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM contacts WHERE id IN (?1, ?2)",
+            [keep, other],
+            |row| row.get(0),
+        )?;
+        if found != 2 {
+            return Err(Error::not_found(
+                "One of the two contacts (it may have been deleted meanwhile)",
+            ));
+        }
+        update_contact_tx(&tx, keep, merged)?;
+        tx.execute(
+            "UPDATE touchpoints SET contact_id = ?1 WHERE contact_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute(
+            "UPDATE welcome_sends SET contact_id = ?1 WHERE contact_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute(
+            "UPDATE contacts SET last_contacted =
+                (SELECT MAX(last_contacted) FROM contacts WHERE id IN (?1, ?2))
+             WHERE id = ?1",
+            [keep, other],
+        )?;
+        tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
+        search::remove(&tx, other)?;
+        refresh_touch_due(&tx, keep)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Puts a deleted contact back exactly as it was, with its id and timeline.
     pub fn restore_deleted(&mut self, deleted: &DeletedContact) -> Result<()> {
         let tx = self.conn.transaction()?;
