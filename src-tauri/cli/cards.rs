@@ -6,11 +6,11 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 use clap::Args;
 use rapport_core::cards::{
-    built_in_designs, check_job, parse_offset_mm, render_cards, render_envelopes, render_labels,
-    CardFormat, CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
+    check_job, parse_offset_mm, render_cards, render_envelopes, render_labels, CardFormat, CardJob,
+    CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
 };
 use rapport_core::contacts::{ArchiveFilter, ListQuery};
-use rapport_core::occasions::design_family;
+use rapport_core::occasions::designs_for;
 use rapport_core::Book;
 use serde::Serialize;
 
@@ -167,7 +167,7 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
             args.occasion.trim()
         )
     })?;
-    let designs = built_in_designs(design_family(occasion.kind));
+    let designs = designs_for(&occasion);
     let mut design = match &args.design {
         Some(name) => designs
             .iter()

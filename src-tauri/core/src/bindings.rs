@@ -89,6 +89,7 @@ pub fn typescript() -> String {
         DraftSaved,
         SettingValue,
         CardFormat,
+        Motif,
         CardDesign,
         CardRecipient,
         CardJob,

@@ -822,6 +822,16 @@ impl Book {
     }
 }
 
+/// The built-in card designs for `occasion`, their greetings naming it where they say
+/// `{occasion}` ("Happy Canada Day").
+pub fn designs_for(occasion: &Occasion) -> Vec<crate::cards::CardDesign> {
+    let mut designs = crate::cards::built_in_designs(design_family(occasion.kind));
+    for design in &mut designs {
+        design.greeting = design.greeting.replace("{occasion}", &occasion.name);
+    }
+    designs
+}
+
 /// The name the card designs know an occasion kind by.
 pub fn design_family(kind: OccasionKind) -> &'static str {
     match kind {

@@ -460,3 +460,38 @@ fn personal_lines_are_suggested_from_notes_and_the_owners_own_win() {
     assert_eq!(printed[2], Some(suggested[2].suggested.as_str()));
     assert_eq!(printed[3], None);
 }
+
+#[test]
+fn every_built_in_occasion_has_designs_of_its_own_that_name_it() {
+    use rapport_core::occasions::designs_for;
+    let generic = rapport_core::cards::built_in_designs("generic");
+    for occasion in built_in() {
+        let designs = designs_for(&occasion);
+        assert!(designs.len() >= 2, "{}: a choice of designs", occasion.id);
+        for design in &designs {
+            assert!(
+                !design.greeting.contains('{'),
+                "{}: {}",
+                occasion.id,
+                design.greeting
+            );
+        }
+        if occasion.kind != OccasionKind::General {
+            assert_ne!(
+                designs, generic,
+                "{} has only the generic designs",
+                occasion.id
+            );
+        }
+    }
+    let canada = built_in()
+        .into_iter()
+        .find(|o| o.id == "canada-day")
+        .unwrap();
+    assert_eq!(designs_for(&canada)[0].greeting, "Happy Canada Day");
+    let halloween = built_in()
+        .into_iter()
+        .find(|o| o.id == "halloween")
+        .unwrap();
+    assert_eq!(designs_for(&halloween)[0].greeting, "Happy Halloween");
+}

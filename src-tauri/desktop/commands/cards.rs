@@ -14,7 +14,7 @@ use rapport_core::cards::{
 use rapport_core::clock::today;
 use rapport_core::contacts::ContactSummary;
 use rapport_core::occasions::{
-    design_family, NewOccasion, Occasion, Recipients, RecordedBatch, UpcomingOccasion,
+    designs_for, NewOccasion, Occasion, Recipients, RecordedBatch, UpcomingOccasion,
 };
 use rapport_core::{AppError, Book, Error};
 use serde::Serialize;
@@ -78,11 +78,7 @@ pub fn card_designs(
     state: State<'_, AppState>,
     occasion_id: String,
 ) -> Result<Vec<CardDesign>, AppError> {
-    state.with_book(|book| {
-        Ok(cards::built_in_designs(design_family(
-            book.occasion(&occasion_id)?.kind,
-        )))
-    })
+    state.with_book(|book| Ok(designs_for(&book.occasion(&occasion_id)?)))
 }
 
 #[tauri::command(async)]

@@ -288,6 +288,8 @@ export type SettingValue = { key: string, value: string, description: string, };
 
 export type CardFormat = "a6" | "a7" | "5x7" | "4x6" | "folded-a4" | "folded-letter";
 
+export type Motif = "confetti" | "hearts" | "stars" | "leaves" | "snowflakes" | "pumpkins" | "flowers";
+
 export type CardDesign = { 
 /**
  * Unique among the designs offered for an occasion ("Candles", "Harvest"…).
@@ -313,7 +315,11 @@ signature: string,
 /**
  * A theme id from [`ACCENTS`] ("rose", "forest"…): colours and the drawn front.
  */
-accent: string, };
+accent: string, 
+/**
+ * What the drawn front shows when there is no picture.
+ */
+motif: Motif, };
 
 export type CardRecipient = { contactId: number, 
 /**

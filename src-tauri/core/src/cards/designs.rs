@@ -1,6 +1,6 @@
 //! Built-in designs per occasion and the colour themes (accents) they use.
 
-use super::{CardDesign, CardFormat};
+use super::{CardDesign, CardFormat, Motif};
 
 /// A colour theme: `ink` for the greeting and ornaments, `paper` for the drawn front's ground,
 /// `soft` for secondary ornaments.
@@ -61,8 +61,16 @@ pub fn accent(id: &str) -> Accent {
         .unwrap_or(ACCENTS[0])
 }
 
-fn design(name: &str, accent: &str, greeting: &str, message: &str, signature: &str) -> CardDesign {
+fn design(
+    name: &str,
+    accent: &str,
+    motif: Motif,
+    greeting: &str,
+    message: &str,
+    signature: &str,
+) -> CardDesign {
     CardDesign {
+        motif,
         name: name.to_string(),
         format: CardFormat::A6,
         front_image: None,
@@ -76,56 +84,98 @@ fn design(name: &str, accent: &str, greeting: &str, message: &str, signature: &s
 const SIGNED: &str = "With warm wishes,\nthe team at {business_name}";
 
 /// A few designs for an occasion kind ("birthday", "thanksgiving", "valentines", "new-year",
-/// "april-fools", "anniversary", "generic"…); an unknown kind gets the generic ones.
+/// "april-fools", "halloween", "winter"…); an unknown kind gets the generic ones. A greeting
+/// may hold `{occasion}`, replaced by the occasion's name (Canada Day, Independence Day).
 pub fn built_in_designs(occasion_kind: &str) -> Vec<CardDesign> {
+    use Motif::*;
     match occasion_kind.trim().to_ascii_lowercase().as_str() {
         "birthday" => vec![
-            design("Confetti", "rose", "Happy Birthday",
+            design("Confetti", "rose", Confetti, "Happy Birthday",
                 "Dear {first_name},\nwishing you a wonderful birthday and a year full of good things. Thank you for being with us.",
                 SIGNED),
-            design("Candlelight", "gold", "Many Happy Returns",
+            design("Candlelight", "gold", Stars, "Many Happy Returns",
                 "Dear {first_name},\nmay your day be bright and your year even brighter.",
                 SIGNED),
         ],
         "anniversary" | "customer-anniversary" => vec![
-            design("Milestone", "navy", "Happy Anniversary",
+            design("Milestone", "navy", Confetti, "Happy Anniversary",
                 "Dear {first_name},\n{years_as_customer} years together! Thank you for your trust and for every visit.",
                 SIGNED),
-            design("Thank You Kindly", "forest", "Thank You",
+            design("Thank You Kindly", "forest", Flowers, "Thank You",
                 "Dear {first_name},\nit has been {years_as_customer} years, and we are grateful for each one.",
                 SIGNED),
         ],
         "thanksgiving" | "thanksgiving-us" | "thanksgiving-ca" => vec![
-            design("Harvest", "gold", "Happy Thanksgiving",
+            design("Harvest", "gold", Leaves, "Happy Thanksgiving",
                 "Dear {first_name},\nthis season we are thankful for customers like you. Wishing you a table full of good food and good company.",
                 SIGNED),
-            design("Gratitude", "forest", "With Gratitude",
+            design("Gratitude", "forest", Leaves, "With Gratitude",
                 "Dear {first_name},\nthank you for choosing {business_name}. Have a warm and happy Thanksgiving.",
                 SIGNED),
         ],
         "valentines" | "valentine" => vec![
-            design("Hearts", "rose", "Happy Valentine's Day",
+            design("Hearts", "rose", Hearts, "Happy Valentine's Day",
                 "Dear {first_name},\nwe love having you as a customer. Wishing you a day full of kindness.",
                 SIGNED),
-            design("Simply Sweet", "plum", "Sending Love",
+            design("Simply Sweet", "plum", Hearts, "Sending Love",
                 "Dear {first_name},\na little note to say how much we appreciate you.",
                 SIGNED),
         ],
         "new-year" | "newyear" => vec![
-            design("Midnight", "navy", "Happy New Year",
+            design("Midnight", "navy", Stars, "Happy New Year",
                 "Dear {first_name},\nthank you for a wonderful year. Here is to health, joy and good things ahead.",
                 SIGNED),
-            design("Fresh Start", "slate", "Cheers to the New Year",
+            design("Fresh Start", "slate", Confetti, "Cheers to the New Year",
                 "Dear {first_name},\nmay the new year bring you everything you hope for.",
                 SIGNED),
         ],
-        "april-fools" => vec![design("Just Kidding", "plum", "Happy April Fools'",
-            "Dear {first_name},\nno joke: we are lucky to have you as a customer.", SIGNED)],
+        "april-fools" => vec![
+            design("Just Kidding", "plum", Confetti, "Happy April Fools'",
+                "Dear {first_name},\nno joke: we are lucky to have you as a customer.", SIGNED),
+            design("No Fooling", "gold", Stars, "No Fooling",
+                "Dear {first_name},\nthis is the one message today you can believe: thank you for being with us.",
+                SIGNED),
+        ],
+        "mothers-day" => vec![
+            design("Bouquet", "rose", Flowers, "Happy Mother's Day",
+                "Dear {first_name},\nwishing you a day as kind and generous as you are.", SIGNED),
+            design("Garden", "forest", Flowers, "With Love on Mother's Day",
+                "Dear {first_name},\nmay today bring you rest, flowers and the people you love.",
+                SIGNED),
+        ],
+        "fathers-day" => vec![
+            design("Evening Star", "navy", Stars, "Happy Father's Day",
+                "Dear {first_name},\nwishing you a relaxed day and a year of good things.", SIGNED),
+            design("Oak", "forest", Leaves, "Happy Father's Day",
+                "Dear {first_name},\nhere is to you: enjoy a day that is all yours.", SIGNED),
+        ],
+        "national-day" => vec![
+            design("Fireworks", "navy", Stars, "Happy {occasion}",
+                "Dear {first_name},\nenjoy the celebrations, the fireworks and the long summer evening.",
+                SIGNED),
+            design("Summer", "rose", Confetti, "Happy {occasion}",
+                "Dear {first_name},\nwishing you a sunny holiday with friends and family.", SIGNED),
+        ],
+        "halloween" => vec![
+            design("Pumpkin Patch", "gold", Pumpkins, "Happy Halloween",
+                "Dear {first_name},\nno tricks, only treats: thank you for being a customer we are always glad to see.",
+                SIGNED),
+            design("Moonlight", "plum", Stars, "Spooky Greetings",
+                "Dear {first_name},\nhave a frightfully fun Halloween!", SIGNED),
+        ],
+        "winter" => vec![
+            design("Snowfall", "navy", Snowflakes, "Season's Greetings",
+                "Dear {first_name},\nwarm wishes for the holidays and a peaceful end of the year. Thank you for being with us.",
+                SIGNED),
+            design("Starlight", "gold", Stars, "Happy Holidays",
+                "Dear {first_name},\nmay the season bring you rest, warmth and good company.",
+                SIGNED),
+        ],
         _ => vec![
-            design("Thank You", "forest", "Thank You",
+            design("Thank You", "forest", Flowers, "Thank You",
                 "Dear {first_name},\nthank you for being a customer of {business_name}. It means a lot to us.",
                 SIGNED),
-            design("Warm Wishes", "slate", "Warm Wishes",
+            design("Warm Wishes", "slate", Confetti, "Warm Wishes",
                 "Dear {first_name},\nthinking of you and wishing you all the best.",
                 SIGNED),
         ],

@@ -16,12 +16,14 @@ use ts_rs::TS;
 
 mod designs;
 mod mail;
+mod motifs;
 mod personal;
 mod render;
 mod text;
 
 pub use designs::{accent, built_in_designs, Accent, ACCENTS};
 pub use mail::address_lines;
+pub use motifs::Motif;
 pub use personal::{suggestion, PersonalLine, PersonalLineSuggestion, PersonalLines};
 pub use text::FontSet;
 
@@ -71,6 +73,9 @@ pub struct CardDesign {
     pub signature: String,
     /// A theme id from [`ACCENTS`] ("rose", "forest"…): colours and the drawn front.
     pub accent: String,
+    /// What the drawn front shows when there is no picture.
+    #[serde(default)]
+    pub motif: Motif,
 }
 
 /// One person to print a card, envelope or label for.

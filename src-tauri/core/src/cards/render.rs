@@ -175,6 +175,7 @@ pub(crate) fn render(
                 &text,
                 picture.as_ref(),
                 accent,
+                job.design.motif,
                 sheet_w,
                 sheet_h,
             );
@@ -185,6 +186,7 @@ pub(crate) fn render(
                 &text,
                 picture.as_ref(),
                 accent,
+                job.design.motif,
                 sheet_w,
                 sheet_h,
             );
@@ -223,10 +225,12 @@ fn circle(pb: &mut PathBuilder, cx: f32, cy: f32, r: f32) {
 }
 
 /// The front: the picture cropped to fill the box, or a drawn design in the accent's colours.
+#[allow(clippy::too_many_arguments)]
 fn draw_front(
     surface: &mut Surface,
     picture: Option<&Picture>,
     accent: Accent,
+    motif: super::Motif,
     x: f32,
     y: f32,
     w: f32,
@@ -249,36 +253,7 @@ fn draw_front(
             }
             surface.pop();
         }
-        None => {
-            fill_color(surface, accent.paper);
-            surface.draw_path(&clip);
-            // Soft circles of two sizes, placed on a fixed pattern: calm, like confetti at rest.
-            let mut soft = PathBuilder::new();
-            let mut ink = PathBuilder::new();
-            let unit = w.min(h);
-            for i in 0..23u32 {
-                let fx = ((i * 37 + 11) % 97) as f32 / 97.0;
-                let fy = ((i * 53 + 29) % 89) as f32 / 89.0;
-                let r = unit * (0.012 + 0.018 * ((i * 7 % 5) as f32 / 4.0));
-                let target = if i % 4 == 0 { &mut ink } else { &mut soft };
-                circle(target, x + fx * w, y + fy * h, r);
-            }
-            circle(&mut soft, x + w * 0.5, y + h * 0.5, unit * 0.30);
-            if let Some(path) = soft.finish() {
-                fill_color(surface, accent.soft);
-                surface.draw_path(&path);
-            }
-            if let Some(path) = ink.finish() {
-                fill_color(surface, accent.ink);
-                surface.draw_path(&path);
-            }
-            let mut ring = PathBuilder::new();
-            circle(&mut ring, x + w * 0.5, y + h * 0.5, unit * 0.24);
-            if let Some(path) = ring.finish() {
-                fill_color(surface, accent.paper);
-                surface.draw_path(&path);
-            }
-        }
+        None => super::motifs::draw(surface, motif, accent, x, y, w, h),
     }
     surface.pop();
 }
@@ -376,12 +351,14 @@ fn greeting(
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_flat(
     surface: &mut Surface,
     fonts: &FontSet,
     text: &CardText,
     picture: Option<&Picture>,
     accent: Accent,
+    motif: super::Motif,
     w: f32,
     h: f32,
 ) {
@@ -389,7 +366,7 @@ fn draw_flat(
     let m = SAFE.max(w * 0.08);
     let inner_w = w - 2.0 * m;
     let front_h = h * 0.40;
-    draw_front(surface, picture, accent, m, m, inner_w, front_h);
+    draw_front(surface, picture, accent, motif, m, m, inner_w, front_h);
     let mut y = m + front_h + 5.0 * MM * scale;
     let g = greeting(
         fonts,
@@ -419,12 +396,14 @@ fn draw_flat(
 
 /// A quarter-fold sheet: bottom right is the front, bottom left the back, top left the inside
 /// right (the message) and top right the inside left, both turned 180°.
+#[allow(clippy::too_many_arguments)]
 fn draw_folded(
     surface: &mut Surface,
     fonts: &FontSet,
     text: &CardText,
     picture: Option<&Picture>,
     accent: Accent,
+    motif: super::Motif,
     sheet_w: f32,
     sheet_h: f32,
 ) {
@@ -436,7 +415,7 @@ fn draw_folded(
     // Front (bottom right).
     surface.push_transform(&Transform::from_translate(pw, ph));
     let front_h = ph * 0.62;
-    draw_front(surface, picture, accent, m, m, inner_w, front_h);
+    draw_front(surface, picture, accent, motif, m, m, inner_w, front_h);
     let g = greeting(
         fonts,
         &text.greeting,
