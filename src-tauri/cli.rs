@@ -78,7 +78,8 @@ pub enum Command {
     /// Team photos and portraits.
     #[command(subcommand)]
     Photos(PhotosCommand),
-    /// Welcome a new customer: an .eml draft (--eml FILE) or sent over SMTP (--send).
+    /// Welcome a new customer: an .eml draft (--eml FILE), sent over SMTP (--send) or printed as a
+    /// card (--pdf FILE).
     Welcome(WelcomeArgs),
     /// Business name, signature, welcome template, SMTP server.
     #[command(subcommand)]

@@ -102,3 +102,131 @@ fn bad_welcome_arguments_fail_in_one_line_and_write_nothing() {
     let photos = json(&data, &["photos", "list"]);
     assert_eq!(photos.as_array().unwrap().len(), 0);
 }
+
+/// Runs a tool from poppler-utils; its standard output.
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn a_printed_welcome_card_carries_the_name_the_photo_and_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let front = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src-tauri/core/tests/fixtures/cards/front.jpg"
+    );
+    let team = json(&data, &["photos", "add", front, "--team"]);
+    let team_id = team["id"].as_i64().unwrap().to_string();
+    ok(&data, &["settings", "set", "business_name", "Tulip & Co"]);
+    ok(&data, &["settings", "set", "signature", "Ann and the team"]);
+    ok(
+        &data,
+        &[
+            "settings",
+            "set",
+            "welcome_subject",
+            "Welcome, {first_name} {company}",
+        ],
+    );
+    // No email is needed for a card; braces in a company's name stay as written.
+    let people = [
+        ("Zoë", "Brøndum {Ltd}", "a6"),
+        ("王芳", "", "folded-a4"),
+        ("Ζωή", "Αθήνα ΑΕ", "folded-letter"),
+    ];
+    for (i, (name, company, format)) in people.iter().enumerate() {
+        let id = ok(
+            &data,
+            &[
+                "contacts",
+                "add",
+                "--first-name",
+                name,
+                "--company",
+                company,
+                "--customer-since",
+                "2026-11-20",
+            ],
+        );
+        let id = id.trim().to_string();
+        let pdf = dir.path().join(format!("welcome-{i}.pdf"));
+        let file = pdf.to_str().unwrap();
+        let printed = json(
+            &data,
+            &[
+                "welcome",
+                &id,
+                "--pdf",
+                file,
+                "--photo",
+                &team_id,
+                "--whiteboard",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(printed["path"], file);
+        assert!(printed["bytes"].as_i64().unwrap() > 10_000);
+
+        let text = squash(&poppler("pdftotext", &[file, "-"]));
+        assert!(
+            text.contains(&squash(name)),
+            "pdftotext lost {name:?}: {text}"
+        );
+        assert!(text.contains(&squash(company)), "lost {company:?}: {text}");
+        assert!(text.contains("Tulip&Co"), "{text}");
+        assert!(text.contains("Annandtheteam"), "{text}");
+        assert_eq!(
+            text.matches("Warmregards").count(),
+            1,
+            "closing twice: {text}"
+        );
+        // The whiteboard picture, once, on the front.
+        let images = poppler("pdfimages", &["-list", file]);
+        assert_eq!(images.lines().skip(2).count(), 1, "{images}");
+        let prefix = dir.path().join(format!("page-{i}"));
+        poppler(
+            "pdftoppm",
+            &["-png", "-r", "40", file, prefix.to_str().unwrap()],
+        );
+        let page = dir.path().join(format!("page-{i}-1.png"));
+        assert!(std::fs::metadata(&page).unwrap().len() > 1000);
+
+        let shown = json(&data, &["contacts", "show", &id]);
+        assert_eq!(shown["timeline"][0]["kind"], "welcomeSent");
+        let note = shown["timeline"][0]["note"].as_str().unwrap();
+        assert!(note.starts_with("Welcome card printed"), "{note}");
+    }
+}
+
+#[test]
+fn a_welcome_card_without_a_picture_and_bad_card_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let id = ok(&data, &["contacts", "add", "--first-name", "Bo"]);
+    let id = id.trim().to_string();
+    let pdf = dir.path().join("bo.pdf");
+    let file = pdf.to_str().unwrap();
+    ok(&data, &["welcome", &id, "--pdf", file, "--no-photo"]);
+    assert!(squash(&poppler("pdftotext", &[file, "-"])).contains("Bo"));
+    let message = fails(&data, &["welcome", &id, "--pdf", file, "--format", "a5"]);
+    assert!(message.contains("not a card format"), "{message}");
+    let message = fails(&data, &["welcome", &id, "2", "--pdf", file]);
+    assert!(message.contains("one card"), "{message}");
+    let message = fails(&data, &["welcome", &id, "--pdf", file, "--photo", "99"]);
+    assert!(message.contains("not found"), "{message}");
+}

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Subcommand;
+use rapport_core::cards::{CardFormat, FontSet};
 use rapport_core::photos::{read_picture_file, PhotoKind};
-use rapport_core::welcome::{self, PhotoChoice};
+use rapport_core::welcome::{self, CardOutput, PhotoChoice};
 
 use super::{message, open, to_json};
 
@@ -90,7 +91,7 @@ pub enum SettingsCommand {
 }
 
 #[derive(clap::Args)]
-#[command(group = clap::ArgGroup::new("delivery").required(true).args(["eml", "send"]))]
+#[command(group = clap::ArgGroup::new("delivery").required(true).args(["eml", "send", "pdf"]))]
 pub struct WelcomeArgs {
     /// The new customer's contact id (several for --send).
     #[arg(required = true)]
@@ -101,6 +102,12 @@ pub struct WelcomeArgs {
     /// Send it over SMTP (settings smtp_host…).
     #[arg(long)]
     send: bool,
+    /// Print it as a welcome card: write the PDF to this file.
+    #[arg(long)]
+    pdf: Option<PathBuf>,
+    /// The card's size with --pdf: folded-a4, folded-letter, a6, a7, 5x7 or 4x6.
+    #[arg(long, requires = "pdf", default_value = "folded-a4")]
+    format: String,
     /// Retry the messages of this batch that did not go out.
     #[arg(long, requires = "send")]
     retry: Option<i64>,
@@ -329,6 +336,34 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
             to_json(&saved)
         } else {
             format!("Saved the welcome draft to {}.", saved.path)
+        });
+    }
+    if let Some(path) = &args.pdf {
+        let [id] = args.ids[..] else {
+            return Err("--pdf prints one card: give one contact id".into());
+        };
+        let format = CardFormat::parse(&args.format)?;
+        let mut book = open(data_dir)?;
+        let printed = welcome::print_card(
+            &mut book,
+            id,
+            &choice,
+            today,
+            CardOutput {
+                format,
+                path: Some(path),
+                data_dir,
+            },
+            FontSet::shared(),
+        )
+        .map_err(message)?;
+        return Ok(if args.json {
+            to_json(&printed)
+        } else {
+            format!(
+                "Wrote the welcome card to {} and marked the welcome as sent.",
+                printed.path
+            )
         });
     }
     let mut book = open(data_dir)?;

@@ -1,6 +1,7 @@
 //! A personal welcome for a new customer: a message from a template with merge fields and the
 //! team's picture (optionally with the customer's name written on it), saved as an `.eml` draft
-//! for the owner's mail client or sent over SMTP; recorded on the customer's timeline.
+//! for the owner's mail client, sent over SMTP, or printed as a card; recorded on the customer's
+//! timeline.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,6 +16,9 @@ use lettre::{Address, Message, SmtpTransport, Transport};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use std::sync::atomic::AtomicBool;
+
+use crate::cards::{self, CardDesign, CardFormat, CardJob, CardRecipient, FontSet, Motif};
 use crate::contacts::{clean_line, NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 use crate::merge::{self, MergeValues, UnknownField, CONTACT_FIELDS};
@@ -123,6 +127,10 @@ pub enum WelcomeError {
     UnknownSetting { key: String },
     #[error("Rapport cannot write {path}: {reason}.")]
     Write { path: String, reason: String },
+    #[error("The card would show boxes instead of these characters: {missing}. No font on this machine has them; install a font for that script (for example the Noto fonts), then print again.")]
+    Unprintable { missing: String },
+    #[error("The welcome card could not be made: {detail}")]
+    Card { detail: String },
 }
 
 impl WelcomeError {
@@ -138,6 +146,7 @@ impl WelcomeError {
             WelcomeError::Build { .. } => "build",
             WelcomeError::Send { .. } => "send",
             WelcomeError::Write { .. } => "cannotWrite",
+            WelcomeError::Unprintable { .. } | WelcomeError::Card { .. } => "card",
         }
     }
 }
@@ -217,6 +226,21 @@ pub struct SendReport {
 pub struct DraftSaved {
     pub path: String,
     pub message_id: String,
+    /// The "welcome sent" recorded on the timeline (deleting it undoes the mark).
+    #[ts(type = "number")]
+    pub touchpoint_id: i64,
+}
+
+/// A printed welcome card, written and recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardPrinted {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: i64,
+    /// The "welcome sent" recorded on the timeline (deleting it undoes the mark).
+    #[ts(type = "number")]
+    pub touchpoint_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -352,24 +376,23 @@ fn smtp_password(user: &str) -> Result<String, WelcomeError> {
 
 // ----- composing -----
 
-/// The message for one customer, with the picture chosen.
-pub fn compose(
+/// The words and picture of a welcome, before any address is needed (a printed card has none).
+struct Content {
+    display_name: String,
+    values: MergeValues,
+    subject: String,
+    text: String,
+    photo_jpeg: Option<Vec<u8>>,
+    /// The body template names `{signature}` itself.
+    body_has_signature: bool,
+}
+
+fn content(
     book: &Book,
-    contact_id: i64,
+    contact: &crate::contacts::Contact,
     choice: &PhotoChoice,
     today: NaiveDate,
-) -> Result<WelcomeMessage> {
-    let detail = book.contact(contact_id)?;
-    let contact = detail.contact;
-    let to_email = contact
-        .fields
-        .emails
-        .first()
-        .map(|e| e.value.trim().to_string())
-        .filter(|e| !e.is_empty())
-        .ok_or_else(|| WelcomeError::NoEmail {
-            name: contact.display_name.clone(),
-        })?;
+) -> Result<Content> {
     let subject_template = setting(book, "welcome_subject")?;
     let body_template = setting(book, "welcome_body")?;
     let known = known_fields();
@@ -384,7 +407,7 @@ pub fn compose(
         }
         .into());
     }
-    let mut values = MergeValues::for_contact(&contact, today);
+    let mut values = MergeValues::for_contact(contact, today);
     values
         .set("business_name", setting(book, "business_name")?)
         .set("signature", setting(book, "signature")?)
@@ -393,15 +416,46 @@ pub fn compose(
     let subject = clean_line(&merge::fill(&subject_template, &values));
     let text = merge::fill(&body_template, &values);
     let photo_jpeg = picture(book, &board_words(&values), choice)?;
-    let html = html_body(&text, photo_jpeg.is_some());
-    Ok(WelcomeMessage {
-        contact_id,
-        to_name: clean_line(&contact.display_name),
-        to_email,
+    let body_has_signature = merge::unknown_fields(&body_template, &[])
+        .iter()
+        .any(|f| f.name == "signature");
+    Ok(Content {
+        display_name: clean_line(&contact.display_name),
+        values,
         subject,
         text,
-        html,
         photo_jpeg,
+        body_has_signature,
+    })
+}
+
+/// The message for one customer, with the picture chosen.
+pub fn compose(
+    book: &Book,
+    contact_id: i64,
+    choice: &PhotoChoice,
+    today: NaiveDate,
+) -> Result<WelcomeMessage> {
+    let contact = book.contact(contact_id)?.contact;
+    let to_email = contact
+        .fields
+        .emails
+        .first()
+        .map(|e| e.value.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .ok_or_else(|| WelcomeError::NoEmail {
+            name: contact.display_name.clone(),
+        })?;
+    let content = content(book, &contact, choice, today)?;
+    let html = html_body(&content.text, content.photo_jpeg.is_some());
+    Ok(WelcomeMessage {
+        contact_id,
+        to_name: content.display_name,
+        to_email,
+        subject: content.subject,
+        text: content.text,
+        html,
+        photo_jpeg: content.photo_jpeg,
     })
 }
 
@@ -625,26 +679,13 @@ pub fn save_draft(
 ) -> Result<DraftSaved> {
     let message = compose(book, contact_id, choice, today)?;
     let built = build_message(&message, sender(book)?, true)?;
-    let path: PathBuf = match path {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let folder = data_dir.join("drafts");
-            std::fs::create_dir_all(&folder).map_err(|e| WelcomeError::Write {
-                path: folder.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            folder.join(format!(
-                "welcome-{contact_id}-{}.eml",
-                today.format("%Y%m%d")
-            ))
-        }
-    };
+    let path = output_path(path, data_dir, "drafts", contact_id, today, "eml")?;
     std::fs::write(&path, built.formatted()).map_err(|e| WelcomeError::Write {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
     let message_id = message_id(&built);
-    book.log_touchpoint(
+    let touchpoint = book.log_touchpoint(
         contact_id,
         NewTouchpoint {
             kind: TouchpointKind::WelcomeSent,
@@ -657,7 +698,160 @@ pub fn save_draft(
     Ok(DraftSaved {
         path: path.display().to_string(),
         message_id,
+        touchpoint_id: touchpoint.id,
     })
+}
+
+// ----- printed card -----
+
+/// A welcome laid out as a card, ready for the card renderer.
+#[derive(Debug, Clone)]
+pub struct WelcomeCard {
+    /// One recipient; the words already merged (braces escaped).
+    pub job: CardJob,
+    /// The picture for the front (the whiteboard written on it when chosen).
+    pub photo_jpeg: Option<Vec<u8>>,
+    /// The subject as merged, used as the card's greeting.
+    pub subject: String,
+}
+
+/// The welcome as a card: the subject as the greeting, the picture on the front (shown whole),
+/// the body inside and the signature under it (unless the body already ends with it).
+pub fn card_job(
+    book: &Book,
+    contact_id: i64,
+    choice: &PhotoChoice,
+    today: NaiveDate,
+    format: CardFormat,
+) -> Result<WelcomeCard> {
+    let contact = book.contact(contact_id)?.contact;
+    let content = content(book, &contact, choice, today)?;
+    // The words are merged already: braces a customer's name holds are kept as written.
+    let literal = |text: &str| text.replace('{', "{{").replace('}', "}}");
+    // The closing ("Warm regards,\nAnn") goes where a card's signature goes, once.
+    let signature_value = content.values.get("signature").unwrap_or("").trim();
+    let body = content.text.trim();
+    let (message, signature) = match body.rsplit_once("\n\n") {
+        Some((rest, closing))
+            if content.body_has_signature
+                && !signature_value.is_empty()
+                && closing.contains(signature_value) =>
+        {
+            (rest.trim_end(), closing.trim())
+        }
+        _ if content.body_has_signature => (body, ""),
+        _ => (body, signature_value),
+    };
+    let mut recipient = CardRecipient::for_contact(&contact, today, None);
+    recipient.display_name = content.display_name.clone();
+    let job = CardJob {
+        design: CardDesign {
+            name: "Welcome".into(),
+            format,
+            front_image: None,
+            greeting: literal(&content.subject),
+            message: literal(message),
+            signature: literal(signature),
+            accent: "forest".into(),
+            // Shown when the welcome goes without a picture.
+            motif: Motif::Flowers,
+        },
+        recipients: vec![recipient],
+        business_name: content
+            .values
+            .get("business_name")
+            .unwrap_or("")
+            .to_string(),
+    };
+    Ok(WelcomeCard {
+        job,
+        photo_jpeg: content.photo_jpeg,
+        subject: content.subject,
+    })
+}
+
+/// Where and how a welcome card is printed.
+#[derive(Debug, Clone, Copy)]
+pub struct CardOutput<'a> {
+    pub format: CardFormat,
+    /// The file to write; none: `<data-dir>/cards/welcome-<id>-<yyyymmdd>.pdf`.
+    pub path: Option<&'a Path>,
+    pub data_dir: &'a Path,
+}
+
+/// Prints the welcome as a card PDF (to `path`, or `<data-dir>/cards/welcome-<id>-<date>.pdf`)
+/// and records "welcome sent" on the timeline: the owner hands the card over or posts it, so
+/// printing it is the welcome (the mark can be undone by deleting the touchpoint returned).
+pub fn print_card(
+    book: &mut Book,
+    contact_id: i64,
+    choice: &PhotoChoice,
+    today: NaiveDate,
+    to: CardOutput<'_>,
+    fonts: &FontSet,
+) -> Result<CardPrinted> {
+    let WelcomeCard {
+        job,
+        photo_jpeg,
+        subject,
+    } = card_job(book, contact_id, choice, today, to.format)?;
+    let check = cards::check_job(&job, fonts);
+    if let Some(problem) = check.unprintable.first() {
+        return Err(WelcomeError::Unprintable {
+            missing: problem.missing.clone(),
+        }
+        .into());
+    }
+    let pdf = match photo_jpeg {
+        Some(photo) => cards::render_cards_with_photo(&job, photo, fonts),
+        None => cards::render_cards(&job, fonts, &mut |_, _| {}, &AtomicBool::new(false)),
+    }
+    .map_err(|e| WelcomeError::Card {
+        detail: e.to_string(),
+    })?;
+    let path = output_path(to.path, to.data_dir, "cards", contact_id, today, "pdf")?;
+    std::fs::write(&path, &pdf).map_err(|e| WelcomeError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let touchpoint = book.log_touchpoint(
+        contact_id,
+        NewTouchpoint {
+            kind: TouchpointKind::WelcomeSent,
+            happened_on: today,
+            note: format!("Welcome card printed: {subject}"),
+            handled_by: String::new(),
+        },
+        today,
+    )?;
+    Ok(CardPrinted {
+        path: path.display().to_string(),
+        bytes: pdf.len() as i64,
+        touchpoint_id: touchpoint.id,
+    })
+}
+
+/// `path`, or `<data-dir>/<folder>/welcome-<id>-<yyyymmdd>.<ext>` (the folder made if missing).
+fn output_path(
+    path: Option<&Path>,
+    data_dir: &Path,
+    folder: &str,
+    contact_id: i64,
+    today: NaiveDate,
+    ext: &str,
+) -> Result<PathBuf, WelcomeError> {
+    if let Some(p) = path {
+        return Ok(p.to_path_buf());
+    }
+    let folder = data_dir.join(folder);
+    std::fs::create_dir_all(&folder).map_err(|e| WelcomeError::Write {
+        path: folder.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(folder.join(format!(
+        "welcome-{contact_id}-{}.{ext}",
+        today.format("%Y%m%d")
+    )))
 }
 
 // ----- SMTP -----

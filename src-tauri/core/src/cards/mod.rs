@@ -344,6 +344,27 @@ pub fn render_cards(
     render::render(job, fonts, progress, cancel)
 }
 
+/// Like [`render_cards`], with a JPEG or PNG held in memory on the front instead of
+/// `design.front_image`, shown whole (never cropped): a team photo keeps everyone in it, a
+/// whiteboard picture every word written on it.
+pub fn render_cards_with_photo(
+    job: &CardJob,
+    photo: Vec<u8>,
+    fonts: &FontSet,
+) -> Result<Vec<u8>, CardError> {
+    let picture = render::picture_from_bytes(photo, true).map_err(|reason| CardError::Picture {
+        path: "the chosen photo".into(),
+        reason: reason.into(),
+    })?;
+    render::render_with(
+        job,
+        Some(&picture),
+        fonts,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+}
+
 /// One envelope per recipient with a usable address, the sender in the corner; the others are
 /// listed in [`Printed::skipped`].
 pub fn render_envelopes(

@@ -79,6 +79,9 @@ pub(crate) struct Picture {
     image: Image,
     width: f32,
     height: f32,
+    /// Shown whole (letterboxed) instead of cropped to fill the box: nobody on a team photo, and
+    /// no word written on it, is cut off.
+    whole: bool,
 }
 
 pub(crate) fn load_picture(path: &Path) -> Result<Picture, CardError> {
@@ -93,23 +96,31 @@ pub(crate) fn load_picture(path: &Path) -> Result<Picture, CardError> {
         return Err(bad("it is larger than 40 MB"));
     }
     let bytes = std::fs::read(path).map_err(|e| bad(&e.to_string()))?;
-    let data: krilla::Data = Arc::new(bytes.clone()).into();
-    let image = if bytes.starts_with(&[0xFF, 0xD8]) {
+    picture_from_bytes(bytes, false).map_err(bad)
+}
+
+/// A JPEG or PNG in memory as a front picture; the error is the reason, for a message.
+pub(crate) fn picture_from_bytes(bytes: Vec<u8>, whole: bool) -> Result<Picture, &'static str> {
+    let is_jpeg = bytes.starts_with(&[0xFF, 0xD8]);
+    let is_png = bytes.starts_with(b"\x89PNG");
+    let data: krilla::Data = Arc::new(bytes).into();
+    let image = if is_jpeg {
         Image::from_jpeg(data, true)
-    } else if bytes.starts_with(b"\x89PNG") {
+    } else if is_png {
         Image::from_png(data, true)
     } else {
-        return Err(bad("it is not a JPEG or PNG picture"));
+        return Err("it is not a JPEG or PNG picture");
     }
-    .map_err(|_| bad("the picture is damaged or in an unusual variant"))?;
+    .map_err(|_| "the picture is damaged or in an unusual variant")?;
     let (w, h) = image.size();
     if w == 0 || h == 0 {
-        return Err(bad("the picture is empty"));
+        return Err("the picture is empty");
     }
     Ok(Picture {
         image,
         width: w as f32,
         height: h as f32,
+        whole,
     })
 }
 
@@ -141,6 +152,20 @@ pub(crate) fn render(
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<Vec<u8>, CardError> {
+    let picture = match &job.design.front_image {
+        Some(path) => Some(load_picture(path)?),
+        None => None,
+    };
+    render_with(job, picture.as_ref(), fonts, progress, cancel)
+}
+
+pub(crate) fn render_with(
+    job: &CardJob,
+    picture: Option<&Picture>,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Vec<u8>, CardError> {
     if job.recipients.is_empty() {
         return Err(CardError::NoRecipients);
     }
@@ -150,10 +175,6 @@ pub(crate) fn render(
             unknown.into_iter().map(|u| u.name).collect(),
         ));
     }
-    let picture = match &job.design.front_image {
-        Some(path) => Some(load_picture(path)?),
-        None => None,
-    };
     let accent = accent(&job.design.accent);
     let format = job.design.format;
     let (sheet_w, sheet_h) = format.sheet();
@@ -173,7 +194,7 @@ pub(crate) fn render(
                 &mut surface,
                 fonts,
                 &text,
-                picture.as_ref(),
+                picture,
                 accent,
                 job.design.motif,
                 sheet_w,
@@ -184,7 +205,7 @@ pub(crate) fn render(
                 &mut surface,
                 fonts,
                 &text,
-                picture.as_ref(),
+                picture,
                 accent,
                 job.design.motif,
                 sheet_w,
@@ -224,7 +245,8 @@ fn circle(pb: &mut PathBuilder, cx: f32, cy: f32, r: f32) {
     pb.close();
 }
 
-/// The front: the picture cropped to fill the box, or a drawn design in the accent's colours.
+/// The front: the picture cropped to fill the box (or whole, centred in it), or a drawn design
+/// in the accent's colours.
 #[allow(clippy::too_many_arguments)]
 fn draw_front(
     surface: &mut Surface,
@@ -242,7 +264,11 @@ fn draw_front(
     surface.push_clip_path(&clip, &krilla::paint::FillRule::NonZero);
     match picture {
         Some(p) => {
-            let scale = (w / p.width).max(h / p.height);
+            let scale = if p.whole {
+                (w / p.width).min(h / p.height)
+            } else {
+                (w / p.width).max(h / p.height)
+            };
             let (dw, dh) = (p.width * scale, p.height * scale);
             surface.push_transform(&Transform::from_translate(
                 x + (w - dw) / 2.0,
