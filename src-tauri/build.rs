@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "welcome_preview",
     "save_welcome_draft",
     "send_welcome",
+    "print_welcome_card",
+    "open_welcome_file",
     "list_occasions",
     "add_occasion",
     "remove_occasion",

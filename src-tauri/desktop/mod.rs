@@ -1,11 +1,13 @@
 //! The window: Tauri set-up and the app's state. Commands live in `commands/`, one module per area.
 
 mod commands;
+mod open;
 mod state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use open::open_with_system;
 pub use state::AppState;
 
 /// Opens the window on the book in `data_dir`. A book that cannot be opened (damaged, locked,
@@ -73,6 +75,8 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::welcome::welcome_preview,
             commands::welcome::save_welcome_draft,
             commands::welcome::send_welcome,
+            commands::welcome::print_welcome_card,
+            commands::welcome::open_welcome_file,
             commands::cards::list_occasions,
             commands::cards::add_occasion,
             commands::cards::remove_occasion,

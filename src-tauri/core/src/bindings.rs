@@ -18,7 +18,7 @@ use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::today::*;
 use crate::welcome::{
-    DraftSaved, PhotoChoice, SendReport, SendResult, SettingValue, WelcomePreview,
+    CardPrinted, DraftSaved, PhotoChoice, SendReport, SendResult, SettingValue, WelcomePreview,
 };
 
 macro_rules! declarations {
@@ -87,6 +87,7 @@ pub fn typescript() -> String {
         SendResult,
         SendReport,
         DraftSaved,
+        CardPrinted,
         SettingValue,
         CardFormat,
         Motif,

@@ -831,6 +831,30 @@ pub fn print_card(
     })
 }
 
+/// A welcome file Rapport wrote: an `.eml` in `<data-dir>/drafts/` or a `.pdf` in
+/// `<data-dir>/cards/`; anything else is refused (the window may only open those).
+pub fn saved_file(data_dir: &Path, path: &str) -> Result<PathBuf> {
+    let refused = || {
+        Error::invalid(
+            "path",
+            "only welcome drafts and cards Rapport saved can be opened",
+        )
+    };
+    let path = PathBuf::from(path)
+        .canonicalize()
+        .map_err(|_| Error::not_found(format!("The file {path}")))?;
+    let allowed = [("drafts", "eml"), ("cards", "pdf")];
+    for (folder, ext) in allowed {
+        let Ok(dir) = data_dir.join(folder).canonicalize() else {
+            continue;
+        };
+        if path.starts_with(&dir) && path.extension().is_some_and(|e| e == ext) {
+            return Ok(path);
+        }
+    }
+    Err(refused())
+}
+
 /// `path`, or `<data-dir>/<folder>/welcome-<id>-<yyyymmdd>.<ext>` (the folder made if missing).
 fn output_path(
     path: Option<&Path>,

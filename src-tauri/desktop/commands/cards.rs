@@ -271,25 +271,14 @@ pub fn read_cards_pdf(state: State<'_, AppState>, path: String) -> Result<Respon
 #[tauri::command(async)]
 pub fn open_cards_pdf(state: State<'_, AppState>, path: String) -> Result<(), AppError> {
     let path = generated(&state, &path)?;
-    let program = if cfg!(target_os = "windows") {
-        "explorer"
-    } else if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(program)
-        .arg(&path)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| AppError {
-            code: "internal".into(),
-            message: format!(
-                "No PDF viewer could be opened ({e}). Open {} yourself to print it.",
-                path.display()
-            ),
-            fields: Vec::new(),
-        })
+    crate::desktop::open_with_system(&path).map_err(|e| AppError {
+        code: "internal".into(),
+        message: format!(
+            "No PDF viewer could be opened ({e}). Open {} yourself to print it.",
+            path.display()
+        ),
+        fields: Vec::new(),
+    })
 }
 
 /// One "card sent" on each recipient's timeline, in one transaction.

@@ -1,9 +1,11 @@
 //! Staff, photos, settings and the welcome composer.
 
+use rapport_core::cards::{CardFormat, FontSet};
 use rapport_core::clock::today;
 use rapport_core::photos::{self, BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use rapport_core::welcome::{
-    self, DraftSaved, PhotoChoice, SendReport, SettingValue, WelcomePreview,
+    self, CardOutput, CardPrinted, DraftSaved, PhotoChoice, SendReport, SettingValue,
+    WelcomePreview,
 };
 use rapport_core::{AppError, Error};
 use tauri::State;
@@ -106,6 +108,47 @@ pub fn save_welcome_draft(
 ) -> Result<DraftSaved, AppError> {
     let data_dir = state.data_dir.clone();
     state.with_book(|book| welcome::save_draft(book, contact_id, &choice, today(), None, &data_dir))
+}
+
+/// Prints the welcome card to `<data-dir>/cards/` (laying out and rendering off the UI thread).
+#[tauri::command(async)]
+pub fn print_welcome_card(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    choice: PhotoChoice,
+    format: CardFormat,
+) -> Result<CardPrinted, AppError> {
+    let data_dir = state.data_dir.clone();
+    state.with_book(|book| {
+        let to = CardOutput {
+            format,
+            path: None,
+            data_dir: &data_dir,
+        };
+        welcome::print_card(book, contact_id, &choice, today(), to, FontSet::shared())
+    })
+}
+
+/// Opens a saved welcome (an `.eml` draft in the mail program, a card in the PDF viewer); only
+/// files Rapport wrote in `<data-dir>/drafts/` or `<data-dir>/cards/`.
+#[tauri::command(async)]
+pub fn open_welcome_file(state: State<'_, AppState>, path: String) -> Result<(), AppError> {
+    let path = welcome::saved_file(&state.data_dir, &path)?;
+    crate::desktop::open_with_system(&path).map_err(|e| {
+        let what = if path.extension().is_some_and(|x| x == "eml") {
+            "No mail program could be opened"
+        } else {
+            "No PDF viewer could be opened"
+        };
+        AppError {
+            code: "cannotOpen".into(),
+            message: format!(
+                "{what} ({e}). The file is saved at {}; open it yourself.",
+                path.display()
+            ),
+            fields: Vec::new(),
+        }
+    })
 }
 
 #[tauri::command(async)]

@@ -282,7 +282,17 @@ status: string, messageId: string, error: string, };
 
 export type SendReport = { batch: number, sent: number, failed: number, results: Array<SendResult>, };
 
-export type DraftSaved = { path: string, messageId: string, };
+export type DraftSaved = { path: string, messageId: string, 
+/**
+ * The "welcome sent" recorded on the timeline (deleting it undoes the mark).
+ */
+touchpointId: number, };
+
+export type CardPrinted = { path: string, bytes: number, 
+/**
+ * The "welcome sent" recorded on the timeline (deleting it undoes the mark).
+ */
+touchpointId: number, };
 
 export type SettingValue = { key: string, value: string, description: string, };
 

@@ -9,6 +9,8 @@ import type {
   ContactDetail,
   ContactInput,
   ContactPage,
+  CardFormat,
+  CardPrinted,
   DraftSaved,
   ListQuery,
   NewTouchpoint,
@@ -138,6 +140,9 @@ export const welcomePreview = (contactId: number, choice: PhotoChoice) =>
   call<WelcomePreview>('welcome_preview', { contactId, choice });
 export const saveWelcomeDraft = (contactId: number, choice: PhotoChoice) =>
   call<DraftSaved>('save_welcome_draft', { contactId, choice });
+export const printWelcomeCard = (contactId: number, choice: PhotoChoice, format: CardFormat) =>
+  call<CardPrinted>('print_welcome_card', { contactId, choice, format });
+export const openWelcomeFile = (path: string) => call<null>('open_welcome_file', { path });
 export const sendWelcome = (contactIds: number[], choice: PhotoChoice) =>
   call<SendReport>('send_welcome', { contactIds, choice });
 // Cards and occasions

@@ -1,10 +1,16 @@
-// The welcome composer: the finished message with the picture as the customer will see it.
-import type { PhotoChoice, PhotoInfo } from '../api/bindings';
+// The welcome composer: the finished message with the picture as the customer will see it, then
+// delivered as an .eml draft (opened in the mail program), sent, or printed as a card.
+//
+// Saving a draft or printing a card records "welcome sent" at once (the owner almost always goes
+// on to send or hand it over), and says so plainly with an Undo beside it.
+import type { CardFormat, PhotoChoice, PhotoInfo } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { renderPdf } from '../cards/preview';
+import { CARD_FORMATS, type Delivered, deliveredHeadline, openedLine, undoneLine } from './outcome';
 
 export async function openWelcomeComposer(contactId: number, onDone: () => void): Promise<void> {
   let photos: PhotoInfo[] = [];
@@ -21,9 +27,31 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
     el('option', { value: 'none', text: 'No picture' }),
     ...photos.map((p) => el('option', { value: String(p.id), text: `${p.kind === 'team' ? 'Team' : 'Portrait'} ${p.id}${p.caption ? ` — ${p.caption}` : ''}` })));
   const board = el('input', { type: 'checkbox', testid: 'welcome-whiteboard' });
+  const formatSelect = el('select', { class: 'input', testid: 'welcome-card-format' },
+    ...CARD_FORMATS.map((f) => el('option', { value: f.id, text: f.label })));
   const preview = el('div', { class: 'welcome-preview', testid: 'welcome-preview' });
   const save = el('button', { class: 'btn btn-primary', type: 'button', testid: 'welcome-save-draft', text: 'Save draft (.eml)' });
+  const print = el('button', { class: 'btn', type: 'button', testid: 'welcome-print-card', text: 'Print card (PDF)' });
   const send = el('button', { class: 'btn', type: 'button', testid: 'welcome-send', text: 'Send' });
+  // Whether the message could be made (a card needs no email address, the others do).
+  let ready = { message: false, card: false };
+  const enable = (on: boolean) => {
+    save.disabled = !on || !ready.message;
+    send.disabled = !on || !ready.message;
+    print.disabled = !on || !ready.card;
+  };
+
+  // The view shown once the welcome is saved or printed.
+  const doneView = el('div', { class: 'welcome-done', testid: 'welcome-done', hidden: true });
+  const composeView = el('div', null,
+    el('div', { class: 'welcome-options' },
+      el('label', { class: 'field' }, el('span', { class: 'label', text: 'Picture' }), photoSelect),
+      el('label', { class: 'check' }, board, ' Write their name on it (whiteboard)'),
+      el('label', { class: 'field' }, el('span', { class: 'label', text: 'Card size' }), formatSelect)),
+    preview);
+  const composeButtons = el('div', { class: 'dialog-actions' },
+    el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), send, print, save);
+  const doneButtons = el('div', { class: 'dialog-actions', hidden: true });
 
   const readChoice = (): PhotoChoice => {
     const v = photoSelect.value;
@@ -44,32 +72,107 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
           el('p', { text: para }),
           i === 0 && p.photoDataUrl ? el('img', { class: 'welcome-photo', src: p.photoDataUrl, alt: 'The picture sent with the welcome', testid: 'welcome-image' }) : null,
         ])));
-      save.disabled = false;
-      send.disabled = false;
+      ready = { message: true, card: true };
     } catch (e) {
       const err = showError(e);
       replaceChildren(preview, el('p', { class: 'error-text', text: err.message }));
-      save.disabled = true;
-      send.disabled = true;
+      // A card needs no email address: printing stays possible when only that is missing.
+      ready = { message: false, card: err.code === 'noEmail' };
     }
+    enable(true);
   };
+
+  const showCompose = () => {
+    doneView.hidden = true;
+    doneButtons.hidden = true;
+    composeView.hidden = false;
+    composeButtons.hidden = false;
+    dlg.setTitle('Welcome');
+  };
+
+  const showDelivered = async (d: Delivered, touchpointId: number) => {
+    bookChanged();
+    onDone();
+    composeView.hidden = true;
+    composeButtons.hidden = true;
+    dlg.setTitle(d.kind === 'draft' ? 'Welcome draft saved' : 'Welcome card printed');
+    const opening = el('p', { class: 'muted', testid: 'welcome-open-status', text: 'Opening…' });
+    const pages = el('div', { class: 'welcome-card-preview', testid: 'welcome-card-preview' });
+    replaceChildren(doneView,
+      el('p', { class: 'welcome-done-headline', testid: 'welcome-done-headline' }, el('strong', { text: deliveredHeadline(d) })),
+      opening,
+      el('p', { class: 'welcome-path' }, 'File: ', el('code', { testid: 'welcome-saved-path', text: d.path })),
+      d.kind === 'card' ? pages : null);
+    const undo = el('button', { class: 'btn', type: 'button', testid: 'welcome-undo', text: 'Undo: not welcomed yet' });
+    const reopen = el('button', { class: 'btn', type: 'button', testid: 'welcome-open', text: d.kind === 'draft' ? 'Open in mail program' : 'Open in PDF viewer' });
+    const done = el('button', { class: 'btn btn-primary', type: 'button', testid: 'welcome-done-close', text: 'Done', on: { click: () => dlg.close() } });
+    replaceChildren(doneButtons, undo, reopen, done);
+    doneView.hidden = false;
+    doneButtons.hidden = false;
+    done.focus();
+
+    const open = async () => {
+      opening.className = 'muted';
+      opening.textContent = 'Opening…';
+      try {
+        await ipc.openWelcomeFile(d.path);
+        opening.textContent = openedLine(d, null);
+      } catch (e) {
+        const err = ipc.toAppError(e);
+        opening.className = 'error-text';
+        opening.textContent = openedLine(d, err.message);
+      }
+    };
+    reopen.addEventListener('click', () => void open());
+    undo.addEventListener('click', async () => {
+      undo.disabled = true;
+      try {
+        await ipc.deleteTouchpoint(touchpointId);
+        toast(undoneLine(d), { kind: 'info' });
+        bookChanged();
+        onDone();
+        showCompose();
+      } catch (e) {
+        undo.disabled = false;
+        showError(e);
+      }
+    });
+    const shown = d.kind === 'card'
+      ? ipc.readCardsPdf(d.path).then((bytes) => renderPdf(pages, bytes, 1)).catch(() => {
+          replaceChildren(pages, el('p', { class: 'muted', text: 'The preview could not be shown; the PDF is saved.' }));
+        })
+      : Promise.resolve();
+    await Promise.all([open(), shown]);
+  };
+
   photoSelect.addEventListener('change', () => void refresh());
   board.addEventListener('change', () => void refresh());
   save.addEventListener('click', async () => {
-    save.disabled = true;
+    enable(false);
     try {
       const saved = await ipc.saveWelcomeDraft(contactId, choice);
-      toast(`Welcome draft saved to ${saved.path}. Open it with your mail program to send it.`, { kind: 'success' });
-      bookChanged();
-      dlg.close();
-      onDone();
+      enable(true);
+      await showDelivered({ kind: 'draft', path: saved.path }, saved.touchpointId);
     } catch (e) {
-      save.disabled = false;
+      enable(true);
       showError(e);
     }
   });
+  print.addEventListener('click', async () => {
+    enable(false);
+    print.textContent = 'Printing…';
+    try {
+      const printed = await ipc.printWelcomeCard(contactId, choice, formatSelect.value as CardFormat);
+      await showDelivered({ kind: 'card', path: printed.path }, printed.touchpointId);
+    } catch (e) {
+      showError(e);
+    } finally {
+      print.textContent = 'Print card (PDF)';
+      enable(true);
+    }
+  });
   send.addEventListener('click', async () => {
-    send.disabled = true;
+    enable(false);
     send.textContent = 'Sending…';
     try {
       const report = await ipc.sendWelcome([contactId], choice);
@@ -81,20 +184,15 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
         onDone();
       } else {
         toast(`Not sent: ${result?.error ?? 'unknown reason'}`, { kind: 'error' });
-        send.disabled = false;
-        send.textContent = 'Send';
       }
     } catch (e) {
-      send.disabled = false;
-      send.textContent = 'Send';
       showError(e);
+    } finally {
+      send.textContent = 'Send';
+      enable(true);
     }
   });
-  dlg.body.append(
-    el('div', { class: 'welcome-options' },
-      el('label', { class: 'field' }, el('span', { class: 'label', text: 'Picture' }), photoSelect),
-      el('label', { class: 'check' }, board, ' Write their name on it (whiteboard)')),
-    preview);
-  dlg.footer.append(el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), send, save);
+  dlg.body.append(composeView, doneView);
+  dlg.footer.append(composeButtons, doneButtons);
   await refresh();
 }
