@@ -22,7 +22,12 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     let mut child = Command::new(program)
         .arg(path)
         .spawn()
-        .map_err(|e| format!("{program} could not be started: {e}"))?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound if program == "xdg-open" => {
+                "xdg-open is missing (install the xdg-utils package)".to_string()
+            }
+            _ => format!("{program} could not be started ({e})"),
+        })?;
     let started = Instant::now();
     while started.elapsed() < LAUNCH_GRACE {
         match child.try_wait() {

@@ -274,7 +274,7 @@ pub fn open_cards_pdf(state: State<'_, AppState>, path: String) -> Result<(), Ap
     crate::desktop::open_with_system(&path).map_err(|e| AppError {
         code: "internal".into(),
         message: format!(
-            "No PDF viewer could be opened ({e}). Open {} yourself to print it.",
+            "No PDF viewer could be opened: {e}. Open {} yourself to print it.",
             path.display()
         ),
         fields: Vec::new(),

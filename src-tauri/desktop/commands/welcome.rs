@@ -143,8 +143,7 @@ pub fn open_welcome_file(state: State<'_, AppState>, path: String) -> Result<(),
         AppError {
             code: "cannotOpen".into(),
             message: format!(
-                "{what} ({e}). The file is saved at {}; open it yourself.",
-                path.display()
+                "{what}: {e}. The file is saved; open it yourself from the folder shown."
             ),
             fields: Vec::new(),
         }

@@ -74,10 +74,14 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
         ])));
       ready = { message: true, card: true };
     } catch (e) {
-      const err = showError(e);
-      replaceChildren(preview, el('p', { class: 'error-text', text: err.message }));
+      const err = ipc.toAppError(e);
       // A card needs no email address: printing stays possible when only that is missing.
-      ready = { message: false, card: err.code === 'noEmail' };
+      const cardOnly = err.code === 'noEmail';
+      if (!cardOnly) showError(err);
+      replaceChildren(preview,
+        el('p', { class: 'error-text', testid: 'welcome-problem', text: err.message }),
+        cardOnly && el('p', { class: 'muted', text: 'You can still welcome them with a printed card.' }));
+      ready = { message: false, card: cardOnly };
     }
     enable(true);
   };
@@ -138,7 +142,7 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
       }
     });
     const shown = d.kind === 'card'
-      ? ipc.readCardsPdf(d.path).then((bytes) => renderPdf(pages, bytes, 1)).catch(() => {
+      ? ipc.readCardsPdf(d.path).then((bytes) => renderPdf(pages, bytes, 1)).then(() => { pages.dataset.rendered = 'yes'; }).catch(() => {
           replaceChildren(pages, el('p', { class: 'muted', text: 'The preview could not be shown; the PDF is saved.' }));
         })
       : Promise.resolve();
