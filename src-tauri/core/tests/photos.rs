@@ -70,6 +70,75 @@ fn a_webp_and_a_transparent_png_are_imported() {
     );
 }
 
+fn fixture(path: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::read(dir.join(path)).unwrap()
+}
+
+#[test]
+fn a_jpeg_damaged_in_the_middle_is_refused_though_the_decoder_takes_it() {
+    // 512 bytes zeroed inside the picture data: the decoder says nothing, the picture is garbled.
+    let damaged = fixture("photos/damaged-middle.jpg");
+    assert!(image::load_from_memory(&damaged).is_ok());
+    let error = refused(&damaged);
+    assert!(matches!(error, PhotoError::Corrupt { .. }), "{error}");
+    assert!(error.to_string().contains("damaged inside"), "{error}");
+    assert!(error.to_string().contains("another copy"), "{error}");
+
+    // Overwritten with zeros, with random bytes, with a copy of other data, one byte changed:
+    // wherever it happens in the data of these pictures, it is found.
+    let pictures = [
+        fixture("cards/front.jpg"),
+        jpeg_noise(320, 240),
+        jpeg_two_halves(1200, 800),
+        jpeg_grey(640, 480),
+    ];
+    let mut seed: u32 = 7;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    for (p, good) in pictures.iter().enumerate() {
+        photos::normalize(good).unwrap_or_else(|e| panic!("picture {p} refused: {e}"));
+        let data_start = good.windows(2).rposition(|w| w == [0xFF, 0xDA]).unwrap() + 20;
+        let data_len = good.len() - 2 - data_start;
+        for (kind, len) in [("zeros", 256), ("random", 64), ("copy", 256)] {
+            for at in [data_start + data_len / 4, data_start + data_len / 2] {
+                let len = len.min(data_len / 8);
+                let mut bad = good.clone();
+                for i in 0..len {
+                    bad[at + i] = match kind {
+                        "zeros" => 0,
+                        "random" => random() as u8,
+                        _ => good[at + i - len * 2],
+                    };
+                }
+                let result = photos::normalize(&bad).map(|_| ());
+                assert!(
+                    matches!(result, Err(PhotoError::Corrupt { .. })),
+                    "picture {p}, {kind} at {at} of {data_start}..: {result:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_12_megapixel_jpeg_is_decoded_at_half_size_and_turned_upright() {
+    let jpeg = with_exif_orientation(&jpeg_two_halves(4000, 3000), 6);
+    let photo = photos::normalize(&jpeg).unwrap();
+    // Half of 4000 × 3000, turned: within 7/8 of the 2048 maximum, at a quarter of the memory.
+    assert_eq!((photo.width, photo.height), (1500, 2000));
+    let stored = image::load_from_memory(&photo.jpeg).unwrap().to_rgb8();
+    assert!(is_red(stored.get_pixel(750, 100)));
+    assert!(is_blue(stored.get_pixel(750, 1900)));
+    // Smaller pictures keep the whole 2048.
+    let photo = photos::normalize(&jpeg_two_halves(3000, 2000)).unwrap();
+    assert_eq!((photo.width, photo.height), (2048, 1365));
+}
+
 fn refused(bytes: &[u8]) -> PhotoError {
     photos::normalize(bytes).expect_err("refused")
 }

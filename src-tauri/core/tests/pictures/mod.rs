@@ -34,6 +34,19 @@ fn noise(width: u32, height: u32) -> RgbImage {
     })
 }
 
+/// A greyscale JPEG (one colour channel: its data is not interleaved).
+pub fn jpeg_grey(width: u32, height: u32) -> Vec<u8> {
+    let colour = noise(width, height);
+    let image = image::GrayImage::from_fn(width, height, |x, y| {
+        image::Luma([colour.get_pixel(x, y)[0] / 2 + (x % 128) as u8])
+    });
+    let mut out = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Jpeg)
+        .unwrap();
+    out
+}
+
 pub fn jpeg_noise(width: u32, height: u32) -> Vec<u8> {
     encode(&noise(width, height), ImageFormat::Jpeg)
 }

@@ -1,6 +1,9 @@
 //! Staff and team photos: a picture from the owner's disk is checked (size, kind, dimensions,
-//! completeness) before it is decoded, decoded within memory limits, turned upright (EXIF
+//! completeness, and for a JPEG every part of its compressed data) before it is decoded, decoded
+//! within memory limits (a large JPEG straight at a fraction of its size), turned upright (EXIF
 //! orientation), resized and stored as JPEG with a thumbnail.
+
+mod jpeg;
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -40,6 +43,8 @@ pub enum PhotoError {
     Truncated { format: &'static str },
     #[error("The picture could not be read ({detail}). It may be damaged; open it in a photo app, save a new copy and import that.")]
     Damaged { detail: String },
+    #[error("The picture is damaged inside ({detail}): part of it would show as grey or garbled blocks. Import another copy of the photo (from the camera, phone or a backup); if it looks right in a photo app, saving a new copy from there also works.")]
+    Corrupt { detail: String },
     #[error("Rapport cannot read {path}: {reason}.")]
     CannotRead { path: String, reason: String },
     #[error("The picture could not be saved as JPEG ({detail}).")]
@@ -54,7 +59,9 @@ impl PhotoError {
             | PhotoError::TooManyPixels { .. }
             | PhotoError::OverLimits => "photoTooLarge",
             PhotoError::NotAPicture => "photoNotAPicture",
-            PhotoError::Truncated { .. } | PhotoError::Damaged { .. } => "photoDamaged",
+            PhotoError::Truncated { .. }
+            | PhotoError::Damaged { .. }
+            | PhotoError::Corrupt { .. } => "photoDamaged",
             PhotoError::CannotRead { .. } => "cannotRead",
             PhotoError::Encode { .. } => "photoEncode",
         }
@@ -179,7 +186,20 @@ pub fn normalize(bytes: &[u8]) -> Result<NormalizedPhoto, PhotoError> {
     let (width, height) = decoder.dimensions();
     check_dimensions(width, height)?;
     let orientation = decoder.orientation().map_err(decode_error)?;
-    let image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    let image = if format == ImageFormat::Jpeg {
+        jpeg::check_entropy_data(bytes).map_err(|d| PhotoError::Corrupt { detail: d.0 })?;
+        // A picture about twice the stored size or more is decoded at 1/2, 1/4 or 1/8 directly.
+        match jpeg::decode_reduced(bytes, width, height, STORED_SIDE, MAX_DECODE_BYTES) {
+            Ok(Some(image)) => {
+                drop(decoder);
+                image
+            }
+            // Another kind of JPEG (CMYK, 12-bit…), or one only image's decoder reads.
+            Ok(None) | Err(_) => DynamicImage::from_decoder(decoder).map_err(decode_error)?,
+        }
+    } else {
+        DynamicImage::from_decoder(decoder).map_err(decode_error)?
+    };
     // Resize first, then turn: turning the small picture needs far less memory.
     let mut image = fit(image, STORED_SIDE);
     drop_alpha(&mut image);
