@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use common::*;
 use mail_parser::{MessageParser, MimeHeaders};
 use pictures::*;
+use rapport_core::cards::{CardFormat, FontSet};
 use rapport_core::contacts::{ContactInput, TouchpointKind};
 use rapport_core::photos::{BoardArea, PhotoKind};
 use rapport_core::welcome::{self, PhotoChoice};
@@ -184,6 +185,68 @@ fn new_customers_not_yet_welcomed_are_listed_on_today() {
     assert!(!ids.contains(&old));
     assert_eq!(view.new_customers[0].since, day(2026, 11, 20));
     assert_eq!(view.new_customer_count as usize, ids.len());
+}
+
+#[test]
+fn a_printed_card_welcomes_an_arabic_name_and_undoing_it_lists_them_again() {
+    let (dir, mut book) = new_book();
+    let team = set_up(&mut book);
+    // No email address: a card needs none.
+    let id = add(
+        &mut book,
+        ContactInput {
+            company: "مخبز النور".into(),
+            customer_since: Some(day(2026, 11, 20)),
+            ..person("ليلى", "حداد")
+        },
+    );
+    let choice = PhotoChoice::Photo {
+        id: team,
+        whiteboard: true,
+    };
+    let card = welcome::card_job(&book, id, &choice, today(), CardFormat::A6).unwrap();
+    assert_eq!(card.job.recipients.len(), 1);
+    assert!(card.photo_jpeg.is_some());
+    assert_eq!(card.subject, "Welcome to Tulip & Co, ليلى!");
+    // The closing of the default template is the card's signature, not part of the message.
+    assert!(card.job.design.signature.starts_with("Warm regards,"));
+    assert!(card.job.design.signature.contains("Ann Berg"));
+    assert!(!card.job.design.message.contains("Warm regards"));
+
+    let to = welcome::CardOutput {
+        format: CardFormat::A6,
+        path: None,
+        data_dir: dir.path(),
+    };
+    let printed =
+        welcome::print_card(&mut book, id, &choice, today(), to, FontSet::shared()).unwrap();
+    assert!(printed
+        .path
+        .ends_with(&format!("cards/welcome-{id}-20261123.pdf")));
+    let pdf = std::fs::read(&printed.path).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(welcomes(&book, id), 1);
+    let waiting = |book: &Book| {
+        book.today(today())
+            .unwrap()
+            .new_customers
+            .iter()
+            .any(|n| n.contact.id == id)
+    };
+    assert!(!waiting(&book), "welcomed: no longer on Today");
+    book.delete_touchpoint(printed.touchpoint_id).unwrap();
+    assert_eq!(welcomes(&book, id), 0);
+    assert!(waiting(&book), "undone: on Today again");
+
+    // Only files Rapport wrote may be opened from the window.
+    let data = dir.path();
+    assert!(welcome::saved_file(data, &printed.path).is_ok());
+    assert!(welcome::saved_file(data, "/etc/passwd").is_err());
+    std::fs::write(data.join("cards/notes.txt"), "x").unwrap();
+    let other = data.join("cards/notes.txt");
+    assert!(welcome::saved_file(data, other.to_str().unwrap()).is_err());
+    let sneaky = data.join("cards/../cards/../../etc/passwd");
+    assert!(welcome::saved_file(data, sneaky.to_str().unwrap()).is_err());
 }
 
 // ----- SMTP -----
