@@ -197,6 +197,8 @@ struct Component {
     id: u8,
     h: usize,
     v: usize,
+    /// Its quantisation table.
+    tq: usize,
 }
 
 fn u16_at(data: &[u8], at: usize) -> Result<usize, Damage> {
@@ -229,6 +231,9 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
     let mut dc: [Option<Huffman>; 4] = [None, None, None, None];
     let mut ac: [Option<Huffman>; 4] = [None, None, None, None];
     let mut frame: Option<(usize, usize, Vec<Component>, bool)> = None;
+    // The first (DC) step of each quantisation table, for 8-bit pictures.
+    let mut dc_step: [Option<i32>; 4] = [None; 4];
+    let mut eight_bit = false;
     let mut restart_interval = 0usize;
     let mut scans = 0usize;
     loop {
@@ -261,6 +266,7 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
                 if body.len() < 6 {
                     return damaged("the picture header is too short");
                 }
+                eight_bit = body[0] == 8;
                 let height = usize::from(u16::from_be_bytes([body[1], body[2]]));
                 let width = usize::from(u16::from_be_bytes([body[3], body[4]]));
                 let count = usize::from(body[5]);
@@ -273,7 +279,12 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
                     if !(1..=4).contains(&h) || !(1..=4).contains(&v) {
                         return damaged("the picture header has impossible sampling");
                     }
-                    components.push(Component { id: c[0], h, v });
+                    components.push(Component {
+                        id: c[0],
+                        h,
+                        v,
+                        tq: usize::from(c[2] & 3),
+                    });
                 }
                 if width == 0 || height == 0 || components.is_empty() {
                     return damaged("the picture header is empty");
@@ -306,6 +317,23 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
                 }
             }
             0xDD => restart_interval = u16_at(data, after + 2)?,
+            0xDB => {
+                let mut rest = body;
+                while let Some(&pq_tq) = rest.first() {
+                    let wide = pq_tq >> 4 == 1;
+                    let size = if wide { 129 } else { 65 };
+                    let table = rest
+                        .get(..size)
+                        .ok_or_else(|| Damage("a quantisation table is cut short".into()))?;
+                    let first = if wide {
+                        i32::from(u16::from_be_bytes([table[1], table[2]]))
+                    } else {
+                        i32::from(table[1])
+                    };
+                    dc_step[usize::from(pq_tq & 3)] = Some(first);
+                    rest = &rest[size..];
+                }
+            }
             0xDA => {
                 scans += 1;
                 let Some((width, height, components, progressive)) = &frame else {
@@ -334,6 +362,7 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
                         dc: &dc,
                         ac: &ac,
                         restart_interval,
+                        dc_step: if eight_bit { dc_step } else { [None; 4] },
                     };
                     ctx.walk(data, next)?
                 };
@@ -354,6 +383,9 @@ struct Scan<'a> {
     dc: &'a [Option<Huffman>; 4],
     ac: &'a [Option<Huffman>; 4],
     restart_interval: usize,
+    /// The DC quantisation step per table (8-bit pictures only): an average brightness outside
+    /// what 8-bit pixels can have means the data went wrong.
+    dc_step: [Option<i32>; 4],
 }
 
 impl Scan<'_> {
@@ -379,6 +411,7 @@ impl Scan<'_> {
         };
         let mut bits = Bits::new(data, start);
         let mut next_rst = 0u8;
+        let mut brightness = vec![0i32; parts.len()];
         for mcu in 0..mcus {
             if self.restart_interval > 0 && mcu > 0 && mcu % self.restart_interval == 0 {
                 let at = bits.finish()?;
@@ -390,8 +423,9 @@ impl Scan<'_> {
                 }
                 next_rst = (next_rst + 1) % 8;
                 bits = Bits::new(data, after);
+                brightness.iter_mut().for_each(|b| *b = 0);
             }
-            for &(index, dc, ac) in &parts {
+            for (part, &(index, dc, ac)) in parts.iter().enumerate() {
                 let c = &self.components[index];
                 let blocks = if parts.len() == 1 { 1 } else { c.h * c.v };
                 for _ in 0..blocks {
@@ -399,7 +433,19 @@ impl Scan<'_> {
                     if size > 16 {
                         return damaged("a brightness step is impossible");
                     }
-                    bits.bits(u32::from(size));
+                    let raw = bits.bits(u32::from(size)) as i32;
+                    let step = match size {
+                        0 => 0,
+                        _ if raw < 1 << (size - 1) => raw - (1 << size) + 1,
+                        _ => raw,
+                    };
+                    brightness[part] = brightness[part].saturating_add(step);
+                    if let Some(q) = self.dc_step[c.tq] {
+                        // 8-bit blocks average between -1024 and 1016 (times 8, level-shifted).
+                        if brightness[part].saturating_abs().saturating_mul(q) > 1024 + q {
+                            return damaged("a block is brighter or darker than pixels can be");
+                        }
+                    }
                     let mut k = 1;
                     while k < 64 {
                         let rs = bits.decode(ac)?;
