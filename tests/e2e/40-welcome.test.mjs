@@ -4,7 +4,7 @@
 // Undo takes the mark back, the timeline shows "Welcome sent", and Today no longer lists them.
 // A second customer without an email address is welcomed with a printed card.
 // @ts-check
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,13 +15,23 @@ import { go, screenshot, session, tid, typeInto } from './helpers.mjs';
 const BIN = resolve(process.env.RAPPORT_BIN ?? 'target/debug/rapport');
 const TEAM_PHOTO = fileURLToPath(new URL('../../src-tauri/core/tests/fixtures/cards/front.jpg', import.meta.url));
 
-/** Settings and the team photo, through the command line into the window's own book. */
-function prepareBook() {
+/** The command line on the window's own book. @param {string[]} args */
+function cli(...args) {
   const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
   assert.ok(dataDir, 'run through tests/e2e/run.mjs');
   const env = { ...process.env, RAPPORT_TODAY: '2026-11-23' };
-  const cli = (/** @type {string[]} */ ...args) =>
-    execFileSync(BIN, [...args, '--data-dir', dataDir, '--json'], { env }).toString();
+  return execFileSync(BIN, [...args, '--data-dir', dataDir, '--json'], { env }).toString();
+}
+
+const SETTINGS = ['business_name', 'from_email', 'signature', 'default_photo', 'default_whiteboard'];
+
+// The book is shared with the files that run later: leave the settings as they were (unset).
+after(() => {
+  for (const key of SETTINGS) cli('settings', 'set', key, '');
+});
+
+/** Settings and the team photo, through the command line into the window's own book. */
+function prepareBook() {
   const photo = JSON.parse(cli('photos', 'add', TEAM_PHOTO, '--team', '--caption', 'The team'));
   cli('settings', 'set', 'business_name', 'Fika & Co');
   cli('settings', 'set', 'from_email', 'hello@fika.example');
