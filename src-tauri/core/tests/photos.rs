@@ -126,6 +126,34 @@ fn a_jpeg_damaged_in_the_middle_is_refused_though_the_decoder_takes_it() {
 }
 
 #[test]
+fn a_progressive_jpeg_is_imported_and_damage_in_its_first_scans_refused() {
+    let good = fixture("photos/progressive.jpg");
+    let photo = photos::normalize(&good).unwrap();
+    assert_eq!((photo.width, photo.height), (512, 512));
+    // Its scans: the average of each block, then the first bits of the rest band by band, then
+    // refinements. All but the AC refinements are walked code by code (those only have their
+    // markers checked); 512 zeros in the middle of any of the first five is found.
+    let scans: Vec<usize> = good
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFF, 0xDA])
+        .map(|(i, _)| i)
+        .collect();
+    // The last ten: an earlier FF DA lies in the metadata.
+    let scans = &scans[scans.len() - 10..];
+    for (n, pair) in scans.windows(2).take(5).enumerate() {
+        let at = (pair[0] + pair[1]) / 2 - 256;
+        let mut bad = good.clone();
+        bad[at..at + 512].fill(0);
+        let result = photos::normalize(&bad).map(|_| ());
+        assert!(
+            matches!(result, Err(PhotoError::Corrupt { .. })),
+            "scan {n}, at {at}: {result:?}"
+        );
+    }
+}
+
+#[test]
 fn a_12_megapixel_jpeg_is_decoded_at_half_size_and_turned_upright() {
     let jpeg = with_exif_orientation(&jpeg_two_halves(4000, 3000), 6);
     let photo = photos::normalize(&jpeg).unwrap();

@@ -6,8 +6,10 @@
 //! compressed data of a baseline JPEG symbol by symbol (Huffman codes only, no pixels, no memory
 //! beyond the tables) and checks it ends exactly where the file says each part ends: at every
 //! restart marker and at the end of each scan. Damaged data almost never lines up again, so a
-//! picture damaged anywhere in its data is refused. Progressive JPEGs get the marker-level check
-//! (only stuffed bytes and restart markers in order inside a scan).
+//! picture damaged anywhere in its data is refused. The DC value of each block is followed too:
+//! it must stay within what 8-bit pixels can have. Progressive JPEGs are walked the same way,
+//! except their AC refinement scans (whose codes depend on every earlier scan), which get the
+//! marker-level check (only stuffed bytes and restart markers in order).
 
 use std::io::Cursor;
 
@@ -351,21 +353,38 @@ pub fn check_entropy_data(data: &[u8]) -> Result<(), Damage> {
                         .ok_or_else(|| Damage("a scan names a colour nobody declared".into()))?;
                     scan.push((index, usize::from(s[1] >> 4), usize::from(s[1] & 15)));
                 }
-                at = if *progressive {
-                    check_markers_only(data, next, restart_interval)?
+                let tail = body
+                    .get(1 + count * 2..4 + count * 2)
+                    .ok_or_else(|| Damage("a scan header is too short".into()))?;
+                let spectral = if *progressive {
+                    Spectral {
+                        ss: usize::from(tail[0]),
+                        se: usize::from(tail[1]),
+                        ah: tail[2] >> 4,
+                        al: tail[2] & 15,
+                    }
                 } else {
-                    let ctx = Scan {
-                        width: *width,
-                        height: *height,
-                        components,
-                        scan: &scan,
-                        dc: &dc,
-                        ac: &ac,
-                        restart_interval,
-                        dc_step: if eight_bit { dc_step } else { [None; 4] },
-                    };
-                    ctx.walk(data, next)?
+                    // Sequential: every coefficient, whatever the header says.
+                    Spectral {
+                        ss: 0,
+                        se: 63,
+                        ah: 0,
+                        al: 0,
+                    }
                 };
+                let ctx = Scan {
+                    width: *width,
+                    height: *height,
+                    components,
+                    scan: &scan,
+                    dc: &dc,
+                    ac: &ac,
+                    restart_interval,
+                    dc_step: if eight_bit { dc_step } else { [None; 4] },
+                    progressive: *progressive,
+                    spectral,
+                };
+                at = ctx.walk(data, next)?;
                 continue;
             }
             _ => {}
@@ -386,19 +405,45 @@ struct Scan<'a> {
     /// The DC quantisation step per table (8-bit pictures only): an average brightness outside
     /// what 8-bit pixels can have means the data went wrong.
     dc_step: [Option<i32>; 4],
+    progressive: bool,
+    spectral: Spectral,
+}
+
+/// Which coefficients a scan carries (`ss..=se`) and, in progressive JPEGs, which bits of them
+/// (`ah`: the earlier bit position, 0 on the first pass; `al`: the shift).
+#[derive(Clone, Copy)]
+struct Spectral {
+    ss: usize,
+    se: usize,
+    ah: u8,
+    al: u8,
 }
 
 impl Scan<'_> {
     fn walk(&self, data: &[u8], start: usize) -> Result<usize, Damage> {
+        let Spectral { ss, se, ah, al } = self.spectral;
+        if se > 63 || ss > se || (self.progressive && ss == 0 && se != 0) {
+            return damaged("a scan header is impossible");
+        }
+        // A refinement scan's codes depend on every earlier scan: only its markers are checked.
+        if self.progressive && ss > 0 && ah > 0 {
+            return check_markers_only(data, start, self.restart_interval);
+        }
         let h_max = self.components.iter().map(|c| c.h).max().unwrap_or(1);
         let v_max = self.components.iter().map(|c| c.v).max().unwrap_or(1);
-        // (component index, blocks across, blocks down per MCU, DC, AC)
+        let needs_dc = ss == 0 && ah == 0;
+        let needs_ac = se > 0;
         let mut parts = Vec::new();
         for &(index, dc, ac) in self.scan {
-            let (Some(Some(dc)), Some(Some(ac))) = (self.dc.get(dc), self.ac.get(ac)) else {
+            let dc = self.dc.get(dc).and_then(Option::as_ref);
+            let ac = self.ac.get(ac).and_then(Option::as_ref);
+            if (needs_dc && dc.is_none()) || (needs_ac && ac.is_none()) {
                 return damaged("a scan uses a code table nobody declared");
-            };
+            }
             parts.push((index, dc, ac));
+        }
+        if self.progressive && needs_ac && parts.len() != 1 {
+            return damaged("a scan header is impossible");
         }
         let mcus = if let [(index, _, _)] = parts[..] {
             // One colour alone: every block is an MCU.
@@ -412,8 +457,13 @@ impl Scan<'_> {
         let mut bits = Bits::new(data, start);
         let mut next_rst = 0u8;
         let mut brightness = vec![0i32; parts.len()];
+        // Progressive: how many more blocks have nothing in this band (an end-of-band run).
+        let mut eob_run = 0u32;
         for mcu in 0..mcus {
             if self.restart_interval > 0 && mcu > 0 && mcu % self.restart_interval == 0 {
+                if eob_run > 0 {
+                    return damaged("an end-of-band run crosses a restart marker");
+                }
                 let at = bits.finish()?;
                 let (m, after) = marker(data, at)?;
                 if m != 0xD0 + next_rst {
@@ -429,42 +479,61 @@ impl Scan<'_> {
                 let c = &self.components[index];
                 let blocks = if parts.len() == 1 { 1 } else { c.h * c.v };
                 for _ in 0..blocks {
-                    let size = bits.decode(dc)?;
-                    if size > 16 {
-                        return damaged("a brightness step is impossible");
-                    }
-                    let raw = bits.bits(u32::from(size)) as i32;
-                    let step = match size {
-                        0 => 0,
-                        _ if raw < 1 << (size - 1) => raw - (1 << size) + 1,
-                        _ => raw,
-                    };
-                    brightness[part] = brightness[part].saturating_add(step);
-                    if let Some(q) = self.dc_step[c.tq] {
-                        // 8-bit blocks average between -1024 and 1016 (times 8, level-shifted).
-                        if brightness[part].saturating_abs().saturating_mul(q) > 1024 + q {
-                            return damaged("a block is brighter or darker than pixels can be");
+                    if let (true, Some(dc)) = (needs_dc, dc) {
+                        let size = bits.decode(dc)?;
+                        if size > 16 {
+                            return damaged("a brightness step is impossible");
                         }
+                        let raw = bits.bits(u32::from(size)) as i32;
+                        let step = match size {
+                            0 => 0,
+                            _ if raw < 1 << (size - 1) => raw - (1 << size) + 1,
+                            _ => raw,
+                        };
+                        brightness[part] = brightness[part].saturating_add(step);
+                        if let Some(q) = self.dc_step[c.tq] {
+                            // 8-bit blocks average between -1024 and 1016 (times 8, shifted).
+                            let value = brightness[part]
+                                .saturating_abs()
+                                .saturating_mul(1 << al.min(15));
+                            if value.saturating_mul(q) > 1024 + q {
+                                return damaged("a block is brighter or darker than pixels can be");
+                            }
+                        }
+                    } else if ss == 0 {
+                        // A DC refinement: one bit a block.
+                        bits.bits(1);
                     }
-                    let mut k = 1;
-                    while k < 64 {
+                    let Some(ac) = ac.filter(|_| needs_ac) else {
+                        continue;
+                    };
+                    if eob_run > 0 {
+                        eob_run -= 1;
+                        continue;
+                    }
+                    let mut k = ss.max(1);
+                    while k <= se {
                         let rs = bits.decode(ac)?;
-                        let (run, size) = (usize::from(rs >> 4), u32::from(rs & 15));
+                        let (run, size) = (u32::from(rs >> 4), u32::from(rs & 15));
                         if size == 0 {
                             if run == 15 {
                                 k += 16;
                                 continue;
                             }
+                            if self.progressive {
+                                // EOBn: this block and 2^n - 1 (+ n more bits) after it are done.
+                                eob_run = (1u32 << run) - 1 + bits.bits(run);
+                            }
                             break;
                         }
-                        k += run;
-                        if k > 63 {
+                        k += run as usize;
+                        if k > se {
                             return damaged("a block holds more than 64 values");
                         }
                         bits.bits(size);
                         k += 1;
                     }
-                    if k > 64 {
+                    if k > se + 1 {
                         return damaged("a block holds more than 64 values");
                     }
                 }
@@ -472,6 +541,9 @@ impl Scan<'_> {
                     return damaged("the picture uses more data than there is");
                 }
             }
+        }
+        if eob_run > 0 {
+            return damaged("an end-of-band run goes past the picture");
         }
         bits.finish()
     }
