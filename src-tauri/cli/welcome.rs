@@ -335,7 +335,10 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
         return Ok(if args.json {
             to_json(&saved)
         } else {
-            format!("Saved the welcome draft to {}.", saved.path)
+            format!(
+                "Saved the welcome draft to {} and marked them as welcomed on their timeline.",
+                saved.path
+            )
         });
     }
     if let Some(path) = &args.pdf {
@@ -361,7 +364,7 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
             to_json(&printed)
         } else {
             format!(
-                "Wrote the welcome card to {} and marked the welcome as sent.",
+                "Wrote the welcome card to {} and marked them as welcomed on their timeline.",
                 printed.path
             )
         });
