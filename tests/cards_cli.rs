@@ -373,3 +373,65 @@ fn envelopes_carry_the_return_address_and_each_recipient() {
     );
     assert!(bad.contains("dl"), "{bad}");
 }
+
+#[test]
+fn a_team_photo_from_the_book_goes_on_the_front_as_a_jpeg() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    let picture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/cards/front.jpg")
+        .display()
+        .to_string();
+    let photo = json(dir.path(), &["photos", "add", &picture, "--team"]);
+    let id = photo["id"].as_i64().expect("photo id").to_string();
+    let out = dir.path().join("photo.pdf");
+    ok(
+        dir.path(),
+        &[
+            "cards",
+            "--occasion",
+            "new-year",
+            "--tag",
+            "regulars",
+            "--photo-id",
+            &id,
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    let images = tool("pdfimages", &["-list", &out.display().to_string()]);
+    let jpegs: Vec<&str> = images.lines().filter(|l| l.contains(" jpeg ")).collect();
+    assert!(!jpegs.is_empty(), "a JPEG on the front: {images}");
+    assert!(
+        jpegs[0].contains("1280") && jpegs[0].contains("720"),
+        "{images}"
+    );
+    assert_eq!(jpegs.len(), 4, "one front per card: {images}");
+    // Columns: page num type width height color comp bpc enc interp object generation …
+    let objects: std::collections::BTreeSet<&str> = jpegs
+        .iter()
+        .filter_map(|l| l.split_whitespace().nth(10))
+        .collect();
+    assert_eq!(
+        objects.len(),
+        1,
+        "the photo is stored once, not once per card: {images}"
+    );
+    let missing = fails(
+        dir.path(),
+        &[
+            "cards",
+            "--occasion",
+            "new-year",
+            "--all",
+            "--photo-id",
+            "999",
+            "--out",
+            "x.pdf",
+        ],
+    );
+    assert!(
+        missing.contains("999") || missing.to_lowercase().contains("photo"),
+        "{missing}"
+    );
+}

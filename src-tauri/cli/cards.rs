@@ -6,8 +6,8 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 use clap::Args;
 use rapport_core::cards::{
-    check_job, parse_offset_mm, render_cards, render_envelopes, render_labels, CardFormat, CardJob,
-    CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
+    check_job, parse_offset_mm, render_cards_with_front, render_envelopes, render_labels,
+    CardFormat, CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
 };
 use rapport_core::contacts::{ArchiveFilter, ListQuery};
 use rapport_core::occasions::designs_for;
@@ -45,8 +45,11 @@ pub struct CardsArgs {
     #[arg(long, default_value = "a6")]
     format: String,
     /// A JPEG or PNG picture for the front.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "photo_id")]
     photo: Option<PathBuf>,
+    /// A staff or team photo from the book for the front (`rapport photos list` shows ids).
+    #[arg(long)]
+    photo_id: Option<i64>,
     #[arg(long)]
     out: PathBuf,
     #[arg(long)]
@@ -188,6 +191,8 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
     };
     design.format = format;
     design.front_image = args.photo.clone();
+    design.front_photo = args.photo_id;
+    let front = book.card_front(&design).map_err(message)?;
     let job = CardJob {
         design,
         recipients: recipients(&book, &args.recipients, today)?,
@@ -214,7 +219,7 @@ pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<Strin
         }
         return Err(format!("nothing printed: {}", problems.join("; ")));
     }
-    let pdf = render_cards(&job, fonts, &mut |_, _| {}, &AtomicBool::new(false))
+    let pdf = render_cards_with_front(&job, front, fonts, &mut |_, _| {}, &AtomicBool::new(false))
         .map_err(|e| e.to_string())?;
     write(&args.out, &pdf, Vec::new(), job.recipients.len(), args.json)
 }

@@ -30,7 +30,8 @@ ensure_apt_packages() {
 }
 
 # libssl-dev: TLS for SMTP (lettre, native-tls); libdbus-1-dev: the keyring (Secret Service).
-APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev fonts-noto-core fonts-noto-cjk)
+# xdg-utils: "Open in system viewer" and opening a welcome draft in the mail program use xdg-open.
+APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev fonts-noto-core fonts-noto-cjk xdg-utils)
 # poppler-utils and qpdf: the card tests render PDFs and read their text and fonts back.
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf)
 

@@ -64,6 +64,8 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
   add('--first-name', 'Cy', '--last-name', 'Stranger');
   const annId = ann.contact?.id ?? ann.id;
 
+  const photo = JSON.parse(execFileSync(BIN, ['photos', 'add', resolve('src-tauri/core/tests/fixtures/cards/front.jpg'), '--team', '--data-dir', dataDir, '--json'], { env }).toString());
+
   // Show Today afresh, with the contacts just added.
   await run(session, "location.hash = '#/today'; location.reload();");
   {
@@ -96,6 +98,12 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
       input.value = 'See you at the market on Saturday!';
       input.dispatchEvent(new Event('input'));`);
 
+    // The team photo on the front.
+    await run(session, `
+      const front = document.querySelector('[data-testid="cards-front"]');
+      front.value = '${photo.id}'; front.dispatchEvent(new Event('change'));`);
+    await waitFor(async () => (await run(session, 'return document.querySelector(\'[data-testid="cards-front-thumb"]\').naturalWidth')) > 0, 'the photo thumbnail');
+
     await click(session, 'cards-generate');
     await find(session, 'cards-check-ok', 60000);
     // The preview shows the real PDF pages, drawn by pdf.js on canvases.
@@ -115,6 +123,8 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
     assert.match(printed, /loves sourdough/);
     assert.match(printed, /See you at the market on Saturday!/);
     assert.match(printed, /the team at Ann's Bakery/);
+    const images = execFileSync('pdfimages', ['-list', saved.replace(/^.* saved to /, '')]).toString();
+    assert.equal(images.split('\n').filter((l) => / jpeg /.test(l)).length, 2, `the photo on both fronts:\n${images}`);
 
     // Labels for the same recipients, with a printer offset; Bo has no address and is listed.
     await run(session, `

@@ -880,6 +880,14 @@ impl Book {
             .collect())
     }
 
+    /// The JPEG of the stored photo a design puts on its front (`design.front_photo`), if any.
+    pub fn card_front(&self, design: &crate::cards::CardDesign) -> Result<Option<Vec<u8>>> {
+        design
+            .front_photo
+            .map(|id| self.store().photo_jpeg(id, false))
+            .transpose()
+    }
+
     /// The sender printed on envelopes (settings `business_name` and `business_address`).
     pub fn return_address(&self) -> Result<crate::cards::ReturnAddress> {
         Ok(crate::cards::ReturnAddress {

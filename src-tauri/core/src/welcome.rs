@@ -755,6 +755,8 @@ pub fn card_job(
             accent: "forest".into(),
             // Shown when the welcome goes without a picture.
             motif: Motif::Flowers,
+            // The photo comes as bytes (it may carry the whiteboard text).
+            front_photo: None,
         },
         recipients: vec![recipient],
         business_name: content

@@ -148,7 +148,10 @@ pub async fn generate_cards(
     name: String,
     on_progress: Channel<CardProgress>,
 ) -> Result<GeneratedCards, AppError> {
-    let job = state.with_book(|book| job(book, &recipients, design, &personal_lines))?;
+    let (job, front) = state.with_book(|book| {
+        let front = book.card_front(&design)?;
+        Ok((job(book, &recipients, design, &personal_lines)?, front))
+    })?;
     let cancel = cards_state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
     let dir = cards_dir(&state);
@@ -160,8 +163,9 @@ pub async fn generate_cards(
                 total: total as u64,
             });
         };
-        let pdf = cards::render_cards(&job, FontSet::shared(), &mut progress, &cancel)
-            .map_err(card_error)?;
+        let pdf =
+            cards::render_cards_with_front(&job, front, FontSet::shared(), &mut progress, &cancel)
+                .map_err(card_error)?;
         std::fs::create_dir_all(&dir).map_err(internal)?;
         let path = dir.join(format!("{file}.pdf"));
         std::fs::write(&path, &pdf).map_err(internal)?;

@@ -329,7 +329,12 @@ accent: string,
 /**
  * What the drawn front shows when there is no picture.
  */
-motif: Motif, };
+motif: Motif, 
+/**
+ * A staff or team photo from the book for the front, shown whole; it takes the place of
+ * `front_image`. See [`crate::Book::card_front`].
+ */
+frontPhoto: number | null, };
 
 export type CardRecipient = { contactId: number, 
 /**

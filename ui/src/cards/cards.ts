@@ -6,6 +6,7 @@ import { el, replaceChildren, type Child } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
 import { batchName, occasionLabel, recipientsFor, type RecipientChoice } from './model';
 import { PersonalLineEdits, personalLinesSection } from './personalLines';
+import { frontPicker } from './front';
 import { mailPiecesSection } from './mailPieces';
 import { renderPdf } from './preview';
 
@@ -57,12 +58,13 @@ async function load(page: HTMLElement, occasionId?: string) {
   const after = el('div', { class: 'cards-after', hidden: true, testid: 'cards-after' });
 
   const recipients = () => recipientsFor(choice.value as RecipientChoice, tagSelect.value, [...picked.keys()]);
+  const front = frontPicker();
   const lineEdits = new PersonalLineEdits();
   const personal = personalLinesSection(lineEdits, recipients);
   const occasion = (): UpcomingOccasion | undefined => usable.find((u) => u.occasion.id === occasionSelect.value);
   const design = (): CardDesign => {
     const base = designs.find((d) => d.name === designSelect.value) ?? designs[0];
-    return { ...base, format: formatSelect.value as CardFormat, greeting: greeting.value, message: message.value, signature: signature.value };
+    return { ...base, format: formatSelect.value as CardFormat, greeting: greeting.value, message: message.value, signature: signature.value, frontPhoto: front.chosen() };
   };
 
   function fillDesign() {
@@ -183,6 +185,7 @@ async function load(page: HTMLElement, occasionId?: string) {
         field('Recipients', choice), tagSelect, pickBox, recipientCount,
         field('Design', designSelect),
         field('Format', formatSelect),
+        field('Front', front.node),
         field('Greeting', greeting),
         field('Message', message),
         field('Signature', signature),
@@ -191,6 +194,6 @@ async function load(page: HTMLElement, occasionId?: string) {
         el('div', { class: 'actions' }, generateBtn, cancelBtn), progress, checkOut, after,
         mailPiecesSection(recipients, () => batchName(occasion()?.occasion.id ?? 'cards', info.today), preview)),
       preview));
-  await loadDesigns();
+  await Promise.all([loadDesigns(), front.load()]);
   await countRecipients();
 }

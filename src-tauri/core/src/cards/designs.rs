@@ -71,6 +71,7 @@ fn design(
 ) -> CardDesign {
     CardDesign {
         motif,
+        front_photo: None,
         name: name.to_string(),
         format: CardFormat::A6,
         front_image: None,

@@ -76,6 +76,11 @@ pub struct CardDesign {
     /// What the drawn front shows when there is no picture.
     #[serde(default)]
     pub motif: Motif,
+    /// A staff or team photo from the book for the front, shown whole; it takes the place of
+    /// `front_image`. See [`crate::Book::card_front`].
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub front_photo: Option<i64>,
 }
 
 /// One person to print a card, envelope or label for.
@@ -352,17 +357,32 @@ pub fn render_cards_with_photo(
     photo: Vec<u8>,
     fonts: &FontSet,
 ) -> Result<Vec<u8>, CardError> {
-    let picture = render::picture_from_bytes(photo, true).map_err(|reason| CardError::Picture {
-        path: "the chosen photo".into(),
-        reason: reason.into(),
-    })?;
-    render::render_with(
+    render_cards_with_front(
         job,
-        Some(&picture),
+        Some(photo),
         fonts,
         &mut |_, _| {},
         &AtomicBool::new(false),
     )
+}
+
+/// [`render_cards`] with `front` (a photo's JPEG from the book, see
+/// [`crate::Book::card_front`]) shown whole on the front when there is one.
+pub fn render_cards_with_front(
+    job: &CardJob,
+    front: Option<Vec<u8>>,
+    fonts: &FontSet,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Vec<u8>, CardError> {
+    let Some(photo) = front else {
+        return render::render(job, fonts, progress, cancel);
+    };
+    let picture = render::picture_from_bytes(photo, true).map_err(|reason| CardError::Picture {
+        path: "the chosen photo".into(),
+        reason: reason.into(),
+    })?;
+    render::render_with(job, Some(&picture), fonts, progress, cancel)
 }
 
 /// One envelope per recipient with a usable address, the sender in the corner; the others are
