@@ -167,3 +167,23 @@ fn rusqlite_free_check(data: &Path) -> usize {
     let list = json(data, &["contacts", "list"]);
     list.as_array().unwrap().len()
 }
+
+#[test]
+fn a_xero_export_over_its_per_file_limit_says_to_split_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    ok(dir.path(), &["demo", "--contacts", "1001"]);
+    let out = dir.path().join("xero.csv").display().to_string();
+    let summary = json(
+        dir.path(),
+        &["export", "csv", "--profile", "xero", "--out", &out],
+    );
+    let notes = summary["notes"].to_string();
+    assert!(
+        notes.contains("up to 1000 contacts per import file"),
+        "{summary}"
+    );
+    let plain = json(dir.path(), &["export", "csv", "--out", &out]);
+    assert_eq!(plain["notes"].as_array().map(Vec::len), Some(0), "{plain}");
+    let header = std::fs::read_to_string(&out).expect("csv");
+    assert!(header.starts_with("\u{feff}"), "BOM");
+}

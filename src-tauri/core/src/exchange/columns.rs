@@ -286,12 +286,12 @@ impl Profile {
     }
 }
 
-/// Cuts `value` to at most `limit` characters; says whether it did.
 /// The `n`th value of a list, or "".
 fn nth(values: &[crate::contacts::LabeledValue], n: usize) -> &str {
     values.get(n).map_or("", |v| v.value.as_str())
 }
 
+/// Cuts `value` to at most `limit` characters; says whether it did.
 pub fn fit(value: Cow<'_, str>, limit: Option<usize>) -> (Cow<'_, str>, bool) {
     match limit {
         Some(limit) if value.chars().count() > limit => {

@@ -205,6 +205,12 @@ pub fn export(
         cannot_write(out, e.to_string())
     })?;
     progress(total, total);
+    let mut notes = notes;
+    if options.profile == Profile::Xero && total > XERO_CONTACTS_PER_FILE {
+        notes.push(format!(
+            "Xero takes up to {XERO_CONTACTS_PER_FILE} contacts per import file and this one has {total}: export by tag, or split the file, and import the parts one by one."
+        ));
+    }
     Ok(ExportSummary {
         path: out.display().to_string(),
         contacts: total,
@@ -212,6 +218,9 @@ pub fn export(
         notes,
     })
 }
+
+/// Xero's contact import takes at most this many rows per file.
+const XERO_CONTACTS_PER_FILE: u64 = 1_000;
 
 /// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a formula; an
 /// apostrophe in front makes it plain text (and the import takes it off again).
