@@ -246,15 +246,16 @@ impl Profile {
             Profile::Plain => (column.header().to_string(), None),
             Profile::Quickbooks => {
                 let (name, limit) = match column {
+                    // QuickBooks Online's own limits ("Which contact fields are imported?").
                     Column::DisplayName => ("Name", 100),
                     Column::Prefix => ("Title", 16),
                     Column::GivenName => ("First Name", 100),
                     Column::FamilyName => ("Last Name", 100),
-                    Column::Company => ("Company", 100),
+                    Column::Company => ("Company", 50),
                     Column::Email => ("Email", 100),
-                    Column::Phone => ("Phone", 30),
-                    Column::Phone2 => ("Mobile", 30),
-                    Column::Street => ("Street", 500),
+                    Column::Phone => ("Phone", 21),
+                    Column::Phone2 => ("Mobile", 21),
+                    Column::Street => ("Street", 2000),
                     Column::City => ("City", 255),
                     Column::Region => ("State", 255),
                     Column::PostalCode => ("ZIP", 30),
@@ -286,6 +287,28 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// `value` as the program accepts it in `column`: QuickBooks refuses a name with a tab,
+    /// a line break, a colon (its customer:job separator) or a double quote.
+    pub fn clean<'a>(self, column: Column, value: Cow<'a, str>) -> Cow<'a, str> {
+        let refused = |c: char| matches!(c, ':' | '"' | '\t' | '\r' | '\n');
+        if self != Profile::Quickbooks || column != Column::DisplayName || !value.contains(refused)
+        {
+            return value;
+        }
+        let cleaned: String = value
+            .chars()
+            .map(|c| match c {
+                ':' => '-',
+                '"' => '\'',
+                c if refused(c) => ' ',
+                c => c,
+            })
+            .collect();
+        Cow::Owned(cleaned)
+    }
+}
+
 /// The `n`th value of a list, or "".
 fn nth(values: &[crate::contacts::LabeledValue], n: usize) -> &str {
     values.get(n).map_or("", |v| v.value.as_str())
@@ -298,5 +321,37 @@ pub fn fit(value: Cow<'_, str>, limit: Option<usize>) -> (Cow<'_, str>, bool) {
             (Cow::Owned(value.chars().take(limit).collect()), true)
         }
         _ => (value, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quickbooks_names_lose_the_characters_it_refuses() {
+        let name = Cow::Borrowed("Ann \"Nan\" Lee: Bakery\tNorth");
+        assert_eq!(
+            Profile::Quickbooks.clean(Column::DisplayName, name.clone()),
+            "Ann 'Nan' Lee- Bakery North"
+        );
+        assert_eq!(
+            Profile::Plain.clean(Column::DisplayName, name.clone()),
+            name
+        );
+        assert_eq!(Profile::Quickbooks.clean(Column::Notes, name.clone()), name);
+    }
+
+    #[test]
+    fn quickbooks_limits_are_its_own() {
+        assert_eq!(
+            Profile::Quickbooks.header(Column::Company),
+            ("Company".into(), Some(50))
+        );
+        assert_eq!(
+            Profile::Quickbooks.header(Column::Phone),
+            ("Phone".into(), Some(21))
+        );
+        assert_eq!(Profile::Xero.header(Column::DisplayName).0, "*ContactName");
     }
 }
