@@ -39,6 +39,7 @@ export function mailPiecesSection(
   const progress = el('progress', { max: 1, value: 0, hidden: true, testid: 'cards-mail-progress' });
   const out = el('div', { testid: 'cards-mail-result' });
   const make = el('button', { type: 'button', class: 'btn', testid: 'cards-mail-make', text: 'Make envelopes or labels' });
+  const cancel = el('button', { type: 'button', class: 'btn', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelCards() } });
 
   void ipc.getSettings().then((all) => {
     const saved = all.find((s) => s.key === 'label_offset_mm')?.value ?? '';
@@ -58,6 +59,7 @@ export function mailPiecesSection(
         made = await ipc.generateLabels(recipients(), size as LabelSheet, `${batchName()}-labels-${size}`);
       } else {
         progress.hidden = false;
+        cancel.hidden = false;
         made = await ipc.generateEnvelopes(recipients(), size as EnvelopeSize, `${batchName()}-envelopes-${size}`, (p) => {
           progress.max = Math.max(1, p.total);
           progress.value = p.done;
@@ -77,11 +79,12 @@ export function mailPiecesSection(
     } finally {
       make.disabled = false;
       progress.hidden = true;
+      cancel.hidden = true;
     }
   });
 
   return el('details', { class: 'mail-pieces', testid: 'cards-mail' },
     el('summary', { text: 'Envelopes and labels' }),
     el('p', { class: 'hint', text: 'For the same recipients, with their addresses laid out the way their country writes them.' }),
-    kind, offsetRow, el('div', { class: 'actions' }, make), progress, out);
+    kind, offsetRow, el('div', { class: 'actions' }, make, cancel), progress, out);
 }
