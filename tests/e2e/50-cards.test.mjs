@@ -108,12 +108,16 @@ test('a Thanksgiving batch for a tag: preview, record as sent, card on the timel
     await find(session, 'cards-check-ok', 60000);
     // The preview shows the real PDF pages, drawn by pdf.js on canvases.
     await waitFor(async () => (await run(session, 'return document.querySelectorAll(\'[data-testid="preview-page"]\').length')) >= 2, 'preview pages');
-    const painted = await run(session, `
-      const c = document.querySelector('[data-testid="preview-page"]');
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) ink++;
-      return ink;`);
-    assert.ok(painted > 100, 'the first page has ink on it');
+    // Every page drawn (pdf.js paints them one after another), the photo's dark pixels included.
+    const inkPerPage = () => run(session, `
+      return [...document.querySelectorAll('[data-testid="preview-page"]')].map((c) => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 120) ink++;
+        return ink;
+      });`);
+    await waitFor(async () => (await inkPerPage()).every((ink) => ink > 1000), 'both pages painted, photo included');
+    await run(session, "document.querySelector('[data-testid=\"cards-page\"]').scrollIntoView(); document.querySelector('[data-testid=\"cards-preview\"]').scrollTop = 0;");
+    await run(session, 'return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const shots = resolve(process.env.RAPPORT_SCREENSHOT_DIR ?? 'target/e2e-screenshots');
     mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, 'cards-preview.png'), Buffer.from(await wd('GET', `/session/${session}/screenshot`), 'base64'));
