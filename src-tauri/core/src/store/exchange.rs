@@ -11,7 +11,7 @@ use super::contacts::{
     contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT,
     PERSONAL_COLUMNS,
 };
-use super::{classify, migrate, Store, StoreError, SCHEMA_VERSION};
+use super::{classify, migrate, summarise_problems, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::search_text::fold;
@@ -191,8 +191,21 @@ pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
     if verdict != ["ok"] {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            detail: summarise_problems(&verdict),
         });
     }
     Ok(version)
+}
+
+/// Active contacts in the database file at `path`, read without changing it. Only for a file
+/// [`check_database_file`] has passed.
+pub fn contacts_in_file(path: &Path) -> Result<i64, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.query_row(
+        "SELECT count(*) FROM contacts WHERE archived = 0",
+        [],
+        |row| row.get(0),
+    )
+    .map_err(|e| classify(path, e))
 }
