@@ -1045,3 +1045,118 @@ fn restore_in_folder_restores_over_a_good_book_and_recovers_a_damaged_one() {
     assert_eq!(info.contacts, 3);
     assert_eq!(std::fs::read(&info.previous_saved_to).unwrap(), damaged);
 }
+
+fn many_rows(n: usize) -> String {
+    let mut text = String::from("First Name,Last Name,Email\n");
+    for i in 0..n {
+        text.push_str(&format!("Row{i},Import,row{i}@example.com\n"));
+    }
+    text
+}
+
+#[test]
+fn a_cancelled_import_changes_nothing_whether_reading_or_storing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, mut book) = book_with(vec![person("Already", "Here")]);
+    let file = dir.path().join("rows.csv");
+    std::fs::write(&file, many_rows(12_000)).unwrap();
+    // Cancelled while the rows are read and checked (progress at 5,000 rows)…
+    let cancel = AtomicBool::new(false);
+    let error = import::import_cancellable(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |done, _| {
+            if done >= 5000 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "cancelled", "{error}");
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    // …and while they are stored (the count starts again from 0 in the transaction).
+    let cancel = AtomicBool::new(false);
+    let mut last = 0;
+    let error = import::import_cancellable(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |done, _| {
+            if done < last {
+                cancel.store(true, Ordering::Relaxed);
+            }
+            last = done;
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "cancelled", "{error}");
+    assert!(
+        last >= 1000 && last < 12_000,
+        "stopped while storing: {last}"
+    );
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    // Not cancelled, the same file goes in whole.
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 12_000);
+    assert_eq!(book.store().contact_count().unwrap(), 12_001);
+}
+
+#[test]
+fn a_cancelled_export_leaves_no_file_in_any_format() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, mut book) = new_book();
+    let people: Vec<_> = (0..12_000)
+        .map(|i| {
+            with_email(
+                person(&format!("P{i}"), "Export"),
+                &format!("p{i}@example.com"),
+            )
+        })
+        .collect();
+    book.store_mut().insert_contacts(&people).unwrap();
+    for (format, name) in [
+        (ExportFormat::Csv, "out.csv"),
+        (ExportFormat::Xlsx, "out.xlsx"),
+        (ExportFormat::Vcard, "out.vcf"),
+    ] {
+        let out = dir.path().join(name);
+        let cancel = AtomicBool::new(false);
+        let options = ExportOptions {
+            format,
+            ..ExportOptions::default()
+        };
+        let error = exchange::export_cancellable(
+            &book,
+            &options,
+            &out,
+            &mut |done, _| {
+                if done >= 1000 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), "cancelled", "{format:?}: {error}");
+        assert!(!out.exists(), "{format:?} left {}", out.display());
+        let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".part") || n.starts_with("out."))
+            .collect();
+        assert!(leftovers.is_empty(), "{format:?} left {leftovers:?}");
+    }
+}

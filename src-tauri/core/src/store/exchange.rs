@@ -109,25 +109,29 @@ impl Store {
     }
 
     /// Stores an import (every input already validated) as ONE transaction: the new contacts
-    /// and the merged ones land together or not at all. `progress` hears how many rows are done.
+    /// and the merged ones land together or not at all. `progress` hears how many rows are done;
+    /// when it returns false, the transaction is rolled back and the import is cancelled.
     pub fn import_contacts(
         &mut self,
         adds: &[ContactInput],
         merges: &[(i64, ContactInput)],
-        progress: &mut dyn FnMut(usize),
+        progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
+        let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(adds.len());
         for (done, input) in adds.iter().enumerate() {
             ids.push(insert_contact_tx(&tx, input, None)?);
-            if done % 1000 == 999 {
-                progress(done + 1);
+            if done % 1000 == 999 && !progress(done + 1) {
+                return Err(stopped());
             }
         }
         for (id, input) in merges {
             update_contact_tx(&tx, *id, input)?;
         }
-        progress(adds.len() + merges.len());
+        if !progress(adds.len() + merges.len()) {
+            return Err(stopped());
+        }
         tx.commit()?;
         Ok(ids)
     }
