@@ -10,7 +10,9 @@ use ts_rs::TS;
 use super::{cannot_write, temp_beside, ExchangeError};
 use crate::book::Book;
 use crate::error::Result;
-use crate::store::{check_book_file, check_database_file, contacts_in_file, Store, DATABASE_FILE};
+use crate::store::{
+    check_book_file, check_database_file, contacts_in_file, Store, StoreError, DATABASE_FILE,
+};
 
 /// The folder inside the data folder that holds automatic backups.
 pub const BACKUP_FOLDER: &str = "backups";
@@ -311,12 +313,10 @@ pub fn recovery(data_dir: &Path, problem: &crate::AppError) -> Recovery {
 
 fn checked_candidate(file: BackupFile) -> RecoveryCandidate {
     let path = PathBuf::from(&file.path);
-    let (contacts, problem) = match check_database_file(&path) {
-        Ok(_) => match contacts_in_file(&path) {
-            Ok(count) => (Some(count), None),
-            Err(error) => (None, Some(error.to_string())),
-        },
-        Err(error) => (None, Some(error.to_string())),
+    let (contacts, problem) = match check_database_file(&path).and_then(|_| contacts_in_file(&path))
+    {
+        Ok(count) => (Some(count), None),
+        Err(error) => (None, Some(candidate_problem(&error))),
     };
     RecoveryCandidate {
         name: file.name,
@@ -325,6 +325,19 @@ fn checked_candidate(file: BackupFile) -> RecoveryCandidate {
         modified: file.modified,
         contacts,
         problem,
+    }
+}
+
+/// Why a backup cannot be offered, in a few words (the list says which file).
+fn candidate_problem(error: &StoreError) -> String {
+    match error {
+        StoreError::Corrupt { detail, .. } => format!("it is damaged ({detail})"),
+        StoreError::NotADatabase { .. } => "it is not a Rapport book".into(),
+        StoreError::TooNew { found, .. } => {
+            format!("it was made by a newer Rapport (schema {found}); update Rapport to use it")
+        }
+        StoreError::Locked { .. } => "another program holds it locked".into(),
+        other => other.to_string(),
     }
 }
 
