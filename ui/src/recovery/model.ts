@@ -17,7 +17,8 @@ export function recoveryText(r: Recovery): RecoveryText {
         lead: 'Rapport found damage in the file that holds your contacts, so it has not opened it and has not written anything to it.',
         advice: goodBackups(r).length > 0
           ? 'Restore the newest good backup below. The damaged file is kept beside it under a new name, never deleted.'
-          : 'No good backup was found on this computer. If you keep a copy elsewhere (a USB stick, a cloud folder), choose it with “Use a backup file…”.',
+          : 'No good backup was found on this computer. If you keep a copy elsewhere (a USB stick, a cloud folder), choose it with “Use a backup file…”. '
+            + `Or start afresh: close Rapport, move ${r.databasePath} to another folder (keep it — someone may still rescue it), and open Rapport again; it starts a new, empty book.`,
       };
     case 'locked':
       return {

@@ -58,7 +58,7 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
         el('thead', null, el('tr', null, ...['', 'Made', 'Size', 'Contacts', 'File'].map((h) => el('th', { text: h })))),
         el('tbody', null, ...r.backups.map(row))),
     goodBackups(r).length === 0 && r.backups.length > 0 && el('p', { class: 'form-error', testid: 'recovery-none', text: 'None of these backups passed its check.' }),
-    el('div', { class: 'actions' }, restore, other, fileInput),
+    el('div', { class: 'actions' }, goodBackups(r).length > 0 && restore, other, fileInput),
     status);
 
   replaceChildren(root, el('main', { class: 'recovery', testid: 'recovery' },
@@ -71,7 +71,7 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
       el('h2', { class: 'card-title', text: 'Where your book is' }),
       el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
       el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
-      el('p', { class: 'hint', text: 'From a terminal you can restore any backup file, or start Rapport on another folder:' }),
-      el('pre', { class: 'cli' }, `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER`),
+      el('p', { class: 'hint', text: r.canRestore ? 'From a terminal you can restore any backup file, or start Rapport on another folder:' : 'From a terminal you can start Rapport on another folder:' }),
+      el('pre', { class: 'cli' }, r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER'),
       el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })))));
 }
