@@ -331,7 +331,7 @@ fn checked_candidate(file: BackupFile) -> RecoveryCandidate {
 /// Why a backup cannot be offered, in a few words (the list says which file).
 fn candidate_problem(error: &StoreError) -> String {
     match error {
-        StoreError::Corrupt { detail, .. } => format!("it is damaged ({detail})"),
+        StoreError::Corrupt { .. } => "it is damaged: it failed SQLite's integrity check".into(),
         StoreError::NotADatabase { .. } => "it is not a Rapport book".into(),
         StoreError::TooNew { found, .. } => {
             format!("it was made by a newer Rapport (schema {found}); update Rapport to use it")
