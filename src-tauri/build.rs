@@ -3,6 +3,9 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "recovery_status",
+    "recover_from_backup",
+    "cancel_exchange",
     "today",
     "list_contacts",
     "get_contact",

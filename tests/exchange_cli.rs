@@ -120,6 +120,40 @@ fn backup_and_restore_through_the_command_line() {
 }
 
 #[test]
+fn restore_replaces_a_damaged_book_and_sets_the_damaged_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["demo", "--contacts", "12"]);
+    let copy = dir.path().join("copy.db");
+    ok(&data, &["backup", "--out", copy.to_str().unwrap()]);
+    ok(&data, &["demo", "--contacts", "2000", "--seed", "4"]);
+    let db = data.join("rapport.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 40_000);
+    for byte in &mut bytes[8192..40_000] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(fails(&data, &["contacts", "list"]).contains("damaged"));
+    let fake = dir.path().join("fake.db");
+    std::fs::write(&fake, b"not a database, just some bytes for the test").unwrap();
+    assert!(!rapport(&data, &["restore", fake.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "a bad backup changes nothing"
+    );
+    let restored = json(&data, &["restore", copy.to_str().unwrap()]);
+    assert_eq!(restored["contacts"], 12);
+    assert_eq!(count(&data), 12);
+    let aside = restored["previousSavedTo"].as_str().unwrap();
+    assert!(aside.contains("rapport-damaged-"), "{aside}");
+    assert_eq!(std::fs::read(aside).unwrap(), bytes);
+}
+
+#[test]
 fn a_killed_import_leaves_all_or_none_and_an_intact_database() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

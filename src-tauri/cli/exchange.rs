@@ -185,8 +185,7 @@ pub fn restore(data_dir: &Path, file: &Path, json: bool) -> Result<String, Strin
     if !file.is_file() {
         return Err(format!("{} is not a file", file.display()));
     }
-    let mut book = open(data_dir)?;
-    let info = backup::restore(&mut book, data_dir, file).map_err(message)?;
+    let info = backup::restore_in_folder(data_dir, file).map_err(message)?;
     Ok(if json {
         to_json(&info)
     } else {

@@ -32,8 +32,11 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::cards::CardsState::default())
+        .manage(commands::exchange::ExchangeState::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::recovery_status,
+            commands::app::recover_from_backup,
             commands::today::today,
             commands::contacts::list_contacts,
             commands::contacts::get_contact,
@@ -62,6 +65,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::exchange::list_backups,
             commands::exchange::backup_retention,
             commands::exchange::set_backup_retention,
+            commands::exchange::cancel_exchange,
             commands::welcome::list_staff,
             commands::welcome::add_staff,
             commands::welcome::set_staff_active,

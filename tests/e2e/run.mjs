@@ -4,6 +4,10 @@
 // Starts Xvfb (when DISPLAY is unset) and tauri-driver, opens one session on a
 // fresh data directory with the date pinned, runs the *.test.mjs files in name
 // order, and prints "N passed, M failed".
+// A test file with a companion NAME.seed.mjs runs after the others in a session of its own, on
+// a data directory that module's `seed(dataDir, bin)` prepares before the window opens (for a
+// start-up the shared session cannot show, like a damaged book); it exports `ready`, the CSS
+// selector the window shows once it has started.
 // @ts-check
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
@@ -23,7 +27,8 @@ const TODAY = '2026-11-23';
 const started = [];
 /** @type {Session | null} */
 let wd = null;
-let dataDir = '';
+/** @type {string[]} */
+const dataDirs = [];
 
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,7 +95,7 @@ async function cleanup() {
       if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
     }
   }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 
 async function main() {
@@ -101,7 +106,8 @@ async function main() {
   const shots = path.resolve('target/e2e-screenshots');
   await mkdir(shots, { recursive: true });
   for (const f of await readdir(shots)) if (f.startsWith('failure-')) await rm(path.join(shots, f), { force: true });
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
+  dataDirs.push(dataDir);
   await startXvfb();
 
   await mkdir(path.resolve('target'), { recursive: true });
@@ -114,42 +120,64 @@ async function main() {
   started.push(driver);
   await waitUntil(async () => !!(await request(BASE, 'GET', '/status')), 15000, 'tauri-driver');
 
-  wd = await Session.create(BASE, {
-    browserName: 'wry',
-    'tauri:options': { application: bin, args: [], env: appEnv },
-  });
-  await wd.waitForElement('[data-testid="new-contact"]', 30000);
-
-  process.env.WEBDRIVER_URL = BASE;
-  process.env.WEBDRIVER_SESSION = wd.id;
-  // Tests that prepare data through the command line write to the window's own book.
-  process.env.RAPPORT_E2E_DATA_DIR = dataDir;
   // `node run.mjs cards welcome` runs only the files whose names contain one of the words.
   const only = process.argv.slice(2);
-  const files = (await readdir(here))
-    .filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((w) => f.includes(w))))
-    .sort()
-    .map((f) => path.join(here, f));
+  const all = (await readdir(here)).sort();
+  const chosen = all.filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((w) => f.includes(w))));
+  const seedOf = (/** @type {string} */ f) => f.replace(/\.test\.mjs$/, '.seed.mjs');
+  const shared = chosen.filter((f) => !all.includes(seedOf(f)));
+  const isolated = chosen.filter((f) => all.includes(seedOf(f)));
+  process.env.WEBDRIVER_URL = BASE;
 
   let passed = 0;
   let failed = 0;
-  const stream = run({ files, concurrency: 1, timeout: 120000 });
-  for await (const event of stream) {
-    const { type, data } = /** @type {{type: string, data: any}} */ (event);
-    if (type !== 'test:pass' && type !== 'test:fail') continue;
-    if (data.details?.type === 'suite') continue;
-    if (type === 'test:pass') {
-      if (data.skip || data.todo) continue;
-      passed += 1;
-      console.log(`ok - ${data.name} (${Math.round(data.details?.duration_ms ?? 0)} ms)`);
-    } else {
-      failed += 1;
-      const err = data.details?.error;
-      console.log(`not ok - ${data.name}`);
-      console.log(`  ${String(err?.cause?.stack ?? err?.cause ?? err?.message ?? err).split('\n').join('\n  ')}`);
-      const shot = await saveFailureScreenshot(wd, failed);
-      if (shot) console.log(`  screenshot: ${shot}`);
+  /** @param {string[]} files */
+  async function runFiles(files) {
+    const stream = run({ files: files.map((f) => path.join(here, f)), concurrency: 1, timeout: 120000 });
+    for await (const event of stream) {
+      const { type, data } = /** @type {{type: string, data: any}} */ (event);
+      if (type !== 'test:pass' && type !== 'test:fail') continue;
+      if (data.details?.type === 'suite') continue;
+      if (type === 'test:pass') {
+        if (data.skip || data.todo) continue;
+        passed += 1;
+        console.log(`ok - ${data.name} (${Math.round(data.details?.duration_ms ?? 0)} ms)`);
+      } else {
+        failed += 1;
+        const err = data.details?.error;
+        console.log(`not ok - ${data.name}`);
+        console.log(`  ${String(err?.cause?.stack ?? err?.cause ?? err?.message ?? err).split('\n').join('\n  ')}`);
+        const shot = await saveFailureScreenshot(wd, failed);
+        if (shot) console.log(`  screenshot: ${shot}`);
+      }
     }
+  }
+
+  /** Opens the window on `dir` (the runner's own session) and waits for `ready`. @param {string} dir @param {string} ready */
+  async function open(dir, ready) {
+    if (wd) await wd.end().catch(() => {});
+    const env = { RAPPORT_DATA_DIR: dir, RAPPORT_TODAY: TODAY };
+    wd = await Session.create(BASE, {
+      browserName: 'wry',
+      'tauri:options': { application: bin, args: ['--data-dir', dir], env },
+    });
+    await wd.waitForElement(ready, 30000);
+    process.env.WEBDRIVER_SESSION = wd.id;
+    // Tests that prepare data through the command line write to the window's own book.
+    process.env.RAPPORT_E2E_DATA_DIR = dir;
+  }
+
+  if (shared.length > 0) {
+    await open(dataDir, '[data-testid="new-contact"]');
+    await runFiles(shared);
+  }
+  for (const file of isolated) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
+    dataDirs.push(dir);
+    const seeding = await import(path.join(here, seedOf(file)));
+    await seeding.seed(dir, bin);
+    await open(dir, seeding.ready);
+    await runFiles([file]);
   }
   return { passed, failed };
 }

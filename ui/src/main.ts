@@ -12,6 +12,8 @@ import { renderStaff } from './welcome/staff';
 import { renderSettings } from './welcome/settings';
 import { renderCards } from './cards/cards';
 import { renderExchange } from './exchange/exchange';
+import { renderRecovery } from './recovery/recovery';
+import { toast } from './shared/toast';
 
 async function newContact() {
   if (dialogOpen()) return;
@@ -100,6 +102,19 @@ document.addEventListener('keydown', (e) => {
 
 async function start() {
   const app = document.getElementById('app') ?? document.body;
+  // A book that could not be opened: the recovery screen instead of the app, until a backup is
+  // put in its place; then the app starts without restarting the window.
+  const recovery = await ipc.recoveryStatus().catch(() => null);
+  if (recovery) {
+    renderRecovery(app, recovery, (info) => {
+      void openShell(app).then(() => toast(`Backup restored: ${info.contacts} contacts. The damaged file was kept as ${info.previousSavedTo}.`, { kind: 'success', timeoutMs: 12000 }));
+    });
+    return;
+  }
+  await openShell(app);
+}
+
+async function openShell(app: HTMLElement) {
   replaceChildren(app, el('div', { class: 'shell' }, sidebar, content));
   try {
     const info = await ipc.appInfo();

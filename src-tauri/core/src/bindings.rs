@@ -7,7 +7,9 @@ use ts_rs::TS;
 use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, FieldError};
-use crate::exchange::backup::{BackupFile, BackupInfo, RestoreInfo, Retention};
+use crate::exchange::backup::{
+    BackupFile, BackupInfo, Recovery, RecoveryCandidate, RestoreInfo, Retention,
+};
 use crate::exchange::csv_import::{ColumnMapping, Target};
 use crate::exchange::duplicates::{FieldPick, MergeField};
 use crate::exchange::import::*;
@@ -78,6 +80,8 @@ pub fn typescript() -> String {
         RestoreInfo,
         Retention,
         BackupFile,
+        RecoveryCandidate,
+        Recovery,
         PhotoKind,
         BoardArea,
         PhotoInfo,

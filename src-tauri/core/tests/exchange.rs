@@ -897,3 +897,266 @@ fn a_spreadsheet_with_unknown_headers_is_previewed_for_mapping_by_hand_but_not_i
         "Bäckerei Schmidt"
     );
 }
+
+/// A book of `n` people in `dir`, then scribbled over in the middle as a failing disk would.
+fn damaged_book(dir: &Path, n: usize) -> Vec<u8> {
+    {
+        let mut book = Book::open(dir).unwrap();
+        let people: Vec<_> = (0..n)
+            .map(|i| person(&format!("Person {i}"), "Damaged"))
+            .collect();
+        book.store_mut().insert_contacts(&people).unwrap();
+    }
+    let path = dir.join(rapport_core::store::DATABASE_FILE);
+    let mut data = std::fs::read(&path).unwrap();
+    assert!(data.len() > 40_000);
+    for byte in &mut data[8192..40_000] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &data).unwrap();
+    assert_eq!(Book::open(dir).err().expect("damaged").code(), "corrupt");
+    data
+}
+
+/// A good backup of three contacts in `<data>/backups/`.
+fn good_backup(data: &Path) -> PathBuf {
+    let other = tempfile::tempdir().unwrap();
+    let mut book = Book::open(other.path()).unwrap();
+    for name in ["Ana", "Bo", "Chen"] {
+        add(&mut book, person(name, "Backup"));
+    }
+    let out = data
+        .join(backup::BACKUP_FOLDER)
+        .join("rapport-2026-11-20.db");
+    backup::backup_to(book.store(), &out).unwrap();
+    out
+}
+
+fn damaged_files(data: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("rapport-damaged-") && name.ends_with(".db")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_damaged_book_is_set_aside_unchanged_and_the_backup_opens_in_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let damaged = damaged_book(&data, 2000);
+    let good = good_backup(&data);
+    let problem = rapport_core::AppError::from(Book::open(&data).err().unwrap());
+    let offer = backup::recovery(&data, &problem);
+    assert!(offer.can_restore);
+    assert_eq!(offer.backups.len(), 1);
+    assert_eq!(offer.backups[0].contacts, Some(3));
+    assert_eq!(offer.backups[0].problem, None);
+
+    let (book, info) = backup::recover(&data, &good).unwrap();
+    assert_eq!(info.contacts, 3);
+    assert_eq!(book.store().contact_count().unwrap(), 3);
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    let aside = damaged_files(&data);
+    assert_eq!(aside, vec![PathBuf::from(&info.previous_saved_to)]);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), damaged, "byte for byte");
+    drop(book);
+    let reopened = Book::open(&data).unwrap();
+    assert_eq!(reopened.store().contact_count().unwrap(), 3);
+    assert!(std::fs::read_dir(&data).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".part")));
+}
+
+#[test]
+fn a_damaged_backup_is_refused_for_recovery_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let damaged = damaged_book(&data, 2000);
+    // A backup damaged in the same way: another big book, scribbled over.
+    let other = dir.path().join("other");
+    let bad_bytes = damaged_book(&other, 2000);
+    let bad = data
+        .join(backup::BACKUP_FOLDER)
+        .join("rapport-2026-11-21.db");
+    std::fs::create_dir_all(bad.parent().unwrap()).unwrap();
+    std::fs::write(&bad, &bad_bytes).unwrap();
+    let text = data.join(backup::BACKUP_FOLDER).join("notes.db");
+    std::fs::write(&text, "just text, not a database at all........").unwrap();
+
+    let problem = rapport_core::AppError::from(Book::open(&data).err().unwrap());
+    let offer = backup::recovery(&data, &problem);
+    assert_eq!(offer.backups.len(), 2);
+    assert!(offer
+        .backups
+        .iter()
+        .all(|b| b.problem.is_some() && b.contacts.is_none()));
+
+    for file in [&bad, &text] {
+        let error = backup::recover(&data, file).err().expect("refused");
+        assert_eq!(error.code(), "corrupt", "{error}");
+    }
+    let db = data.join(rapport_core::store::DATABASE_FILE);
+    assert_eq!(std::fs::read(&db).unwrap(), damaged);
+    assert!(damaged_files(&data).is_empty());
+    assert_eq!(std::fs::read(&bad).unwrap(), bad_bytes);
+}
+
+#[test]
+fn recovery_refuses_to_replace_a_book_that_is_not_damaged() {
+    let (dir, book) = book_with(vec![person("Keep", "Me")]);
+    drop(book);
+    let good = good_backup(dir.path());
+    let error = backup::recover(dir.path(), &good).err().expect("refused");
+    assert_eq!(error.code(), "conflict", "{error}");
+    let book = Book::open(dir.path()).unwrap();
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    let problem = rapport_core::AppError {
+        code: "locked".into(),
+        message: "in use".into(),
+        fields: Vec::new(),
+    };
+    let offer = backup::recovery(dir.path(), &problem);
+    assert!(!offer.can_restore && offer.backups.is_empty());
+}
+
+#[test]
+fn restore_in_folder_restores_over_a_good_book_and_recovers_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let good = good_backup(&data);
+    {
+        let mut book = Book::open(&data).unwrap();
+        add(&mut book, person("Current", "Book"));
+    }
+    let info = backup::restore_in_folder(&data, &good).unwrap();
+    assert_eq!(info.contacts, 3);
+    assert!(info.previous_saved_to.contains("before-restore-"));
+    std::fs::remove_file(data.join(rapport_core::store::DATABASE_FILE)).unwrap();
+    let damaged = damaged_book(&data, 2000);
+    let info = backup::restore_in_folder(&data, &good).unwrap();
+    assert_eq!(info.contacts, 3);
+    assert_eq!(std::fs::read(&info.previous_saved_to).unwrap(), damaged);
+}
+
+fn many_rows(n: usize) -> String {
+    let mut text = String::from("First Name,Last Name,Email\n");
+    for i in 0..n {
+        text.push_str(&format!("Row{i},Import,row{i}@example.com\n"));
+    }
+    text
+}
+
+#[test]
+fn a_cancelled_import_changes_nothing_whether_reading_or_storing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, mut book) = book_with(vec![person("Already", "Here")]);
+    let file = dir.path().join("rows.csv");
+    std::fs::write(&file, many_rows(12_000)).unwrap();
+    // Cancelled while the rows are read and checked (progress at 5,000 rows)…
+    let cancel = AtomicBool::new(false);
+    let error = import::import_cancellable(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |done, _| {
+            if done >= 5000 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "cancelled", "{error}");
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    // …and while they are stored (the count starts again from 0 in the transaction).
+    let cancel = AtomicBool::new(false);
+    let mut last = 0;
+    let error = import::import_cancellable(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |done, _| {
+            if done < last {
+                cancel.store(true, Ordering::Relaxed);
+            }
+            last = done;
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "cancelled", "{error}");
+    assert!(
+        (1000..12_000).contains(&last),
+        "stopped while storing: {last}"
+    );
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    // Not cancelled, the same file goes in whole.
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 12_000);
+    assert_eq!(book.store().contact_count().unwrap(), 12_001);
+}
+
+#[test]
+fn a_cancelled_export_leaves_no_file_in_any_format() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, mut book) = new_book();
+    let people: Vec<_> = (0..12_000)
+        .map(|i| {
+            with_email(
+                person(&format!("P{i}"), "Export"),
+                &format!("p{i}@example.com"),
+            )
+        })
+        .collect();
+    book.store_mut().insert_contacts(&people).unwrap();
+    for (format, name) in [
+        (ExportFormat::Csv, "out.csv"),
+        (ExportFormat::Xlsx, "out.xlsx"),
+        (ExportFormat::Vcard, "out.vcf"),
+    ] {
+        let out = dir.path().join(name);
+        let cancel = AtomicBool::new(false);
+        let options = ExportOptions {
+            format,
+            ..ExportOptions::default()
+        };
+        let error = exchange::export_cancellable(
+            &book,
+            &options,
+            &out,
+            &mut |done, _| {
+                if done >= 1000 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), "cancelled", "{format:?}: {error}");
+        assert!(!out.exists(), "{format:?} left {}", out.display());
+        let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".part") || n.starts_with("out."))
+            .collect();
+        assert!(leftovers.is_empty(), "{format:?} left {leftovers:?}");
+    }
+}

@@ -1,4 +1,6 @@
+use rapport_core::exchange::backup::{Recovery, RestoreInfo};
 use rapport_core::paths::AppInfo;
+use rapport_core::AppError;
 use tauri::State;
 
 use crate::desktop::AppState;
@@ -6,4 +8,19 @@ use crate::desktop::AppState;
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir)
+}
+
+/// Why the book could not be opened and the backups that could replace it; none when it is open.
+#[tauri::command(async)]
+pub fn recovery_status(state: State<'_, AppState>) -> Option<Recovery> {
+    state.recovery()
+}
+
+/// Replaces a damaged book with the backup at `path` and opens it.
+#[tauri::command(async)]
+pub fn recover_from_backup(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<RestoreInfo, AppError> {
+    state.recover(&path)
 }

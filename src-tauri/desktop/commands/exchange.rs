@@ -4,6 +4,8 @@
 //! are staged by the core.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use rapport_core::clock::today;
 use rapport_core::contacts::ContactDetail;
@@ -20,6 +22,27 @@ use tauri::State;
 
 use crate::desktop::state::lock;
 use crate::desktop::AppState;
+
+/// The cancel flag of the import or export under way.
+#[derive(Default)]
+pub struct ExchangeState {
+    cancel: Arc<AtomicBool>,
+}
+
+impl ExchangeState {
+    /// A fresh flag for the work starting now.
+    fn start(&self) -> Arc<AtomicBool> {
+        self.cancel.store(false, Ordering::SeqCst);
+        self.cancel.clone()
+    }
+}
+
+/// Asks the import or export under way to stop: an import then changes nothing, an export
+/// leaves no file.
+#[tauri::command]
+pub fn cancel_exchange(running: State<'_, ExchangeState>) {
+    running.cancel.store(true, Ordering::SeqCst);
+}
 
 /// Where the window writes exports: Downloads, else Documents, else the data folder.
 fn output_folder(state: &AppState) -> PathBuf {
@@ -61,17 +84,20 @@ fn stopped(what: &str, e: impl std::fmt::Display) -> AppError {
 #[tauri::command(async)]
 pub async fn export_contacts(
     state: State<'_, AppState>,
+    running: State<'_, ExchangeState>,
     options: ExportOptions,
     out: String,
     progress: Channel<[u64; 2]>,
 ) -> Result<ExportSummary, AppError> {
     let book = state.shared_book()?;
     let out = output_folder(&state).join(out);
+    let cancel = running.start();
     tauri::async_runtime::spawn_blocking(move || {
-        exchange::export(&lock(&book), &options, &out, &mut |done, total| {
+        let mut report = |done, total| {
             let _ = progress.send([done, total]);
-        })
-        .map_err(AppError::from)
+        };
+        exchange::export_cancellable(&lock(&book), &options, &out, &mut report, &cancel)
+            .map_err(AppError::from)
     })
     .await
     .map_err(|e| stopped("export", e))?
@@ -117,6 +143,7 @@ pub fn import_preview(
 #[tauri::command(async)]
 pub async fn import_contacts(
     state: State<'_, AppState>,
+    running: State<'_, ExchangeState>,
     path: String,
     options: ImportOptions,
     progress: Channel<[u64; 2]>,
@@ -124,8 +151,9 @@ pub async fn import_contacts(
     let book = state.shared_book()?;
     let path = staged(&state, &path)?;
     let data_dir = state.data_dir.clone();
+    let cancel = running.start();
     tauri::async_runtime::spawn_blocking(move || {
-        let report = import::import(
+        let report = import::import_cancellable(
             &mut lock(&book),
             &path,
             &options,
@@ -133,6 +161,7 @@ pub async fn import_contacts(
             &mut |done, total| {
                 let _ = progress.send([done, total]);
             },
+            &cancel,
         )?;
         if !options.dry_run {
             staging::clear(&data_dir);

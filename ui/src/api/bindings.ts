@@ -246,6 +246,36 @@ modified: string,
  */
 automatic: boolean, };
 
+export type RecoveryCandidate = { name: string, path: string, bytes: number, 
+/**
+ * When it was written, local time, `YYYY-MM-DD HH:MM`.
+ */
+modified: string, 
+/**
+ * Active contacts in it; none when it cannot be read safely.
+ */
+contacts: number | null, 
+/**
+ * Why it cannot be restored (damaged, not a Rapport book, newer); none when it is good.
+ */
+problem: string | null, };
+
+export type Recovery = { 
+/**
+ * Why the book could not be opened: `corrupt`, `locked`, `tooNew`, `readOnly`, …
+ */
+code: string, message: string, dataDir: string, databasePath: string, 
+/**
+ * Whether a backup may replace the book: only when it is damaged or not a database (never
+ * when another program holds it locked or a newer Rapport wrote it).
+ */
+canRestore: boolean, 
+/**
+ * The backups in `<data-dir>/backups/`, newest first, each checked; empty unless
+ * `can_restore`.
+ */
+backups: Array<RecoveryCandidate>, };
+
 export type PhotoKind = "staff" | "team";
 
 export type BoardArea = { x: number, y: number, width: number, height: number, };

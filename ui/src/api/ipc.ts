@@ -51,6 +51,7 @@ import type {
   ImportReport,
   RestoreInfo,
   Retention,
+  Recovery,
 } from './bindings';
 
 export type { AppError, AppInfo } from './bindings';
@@ -120,6 +121,9 @@ export const staffNames = () => call<string[]>('staff_names');
 export const loadSampleContacts = (count: number) =>
   call<number>('load_sample_contacts', { count });
 export const appInfo = () => call<AppInfo>('app_info');
+/** Why the book could not be opened and the backups offered instead; null when it is open. */
+export const recoveryStatus = () => call<Recovery | null>('recovery_status');
+export const recoverFromBackup = (path: string) => call<RestoreInfo>('recover_from_backup', { path });
 
 export const listStaff = () => call<StaffMember[]>('list_staff');
 export const addStaff = (name: string, role: string, photoBase64: string | null) =>
@@ -222,3 +226,5 @@ export const listBackups = () => call<BackupFile[]>('list_backups');
 export const backupRetention = () => call<Retention>('backup_retention');
 export const setBackupRetention = (retention: Retention) => call<null>('set_backup_retention', { retention });
 export const restoreBackup = (path: string) => call<RestoreInfo>('restore_backup', { path });
+/** Stops the import or export under way: an import then changes nothing, an export leaves no file. */
+export const cancelExchange = () => call<null>('cancel_exchange');

@@ -47,4 +47,32 @@ describe('the export screen', () => {
     expect(sent.out).toBe('/home/ann/Downloads/rapport-contacts-2026-11-23.vcf');
     expect(panel.querySelector('[data-testid="export-path"]')!.textContent).toBe(sent.out);
   });
+
+  it('offers Cancel while exporting and says plainly that no file was written', async () => {
+    const calls: string[] = [];
+    let reject: (e: unknown) => void = () => {};
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === 'list_tags') return [];
+      if (cmd === 'export_destination') return '/home/ann/Downloads/rapport-contacts-2026-11-23.csv';
+      if (cmd === 'export_contacts') return new Promise((_, no) => { reject = no; });
+      if (cmd === 'cancel_exchange') {
+        reject({ code: 'cancelled', message: 'The export was cancelled; no file was written.', fields: [] });
+        return null;
+      }
+      return null;
+    });
+    const panel = document.createElement('div');
+    await renderExport(panel);
+    const cancel = panel.querySelector<HTMLButtonElement>('[data-testid="export-cancel"]')!;
+    expect(cancel.hidden).toBe(true);
+    panel.querySelector<HTMLFormElement>('[data-testid="export-form"]')!.requestSubmit();
+    await until(() => calls.includes('export_contacts'));
+    expect(cancel.hidden).toBe(false);
+    cancel.click();
+    await until(() => !!panel.querySelector('[data-testid="export-cancelled"]'));
+    expect(calls).toContain('cancel_exchange');
+    expect(panel.querySelector('[data-testid="export-error"]')).toBeNull();
+    expect(cancel.hidden).toBe(true);
+  });
 });

@@ -103,6 +103,7 @@ export async function renderExport(panel: HTMLElement): Promise<void> {
       return;
     }
     button.disabled = true;
+    cancel.hidden = false;
     progress.hidden = false;
     progress.removeAttribute('value'); // indeterminate until the first count arrives
     replaceChildren(result, el('p', { class: 'muted', text: 'Exporting…' }));
@@ -121,12 +122,16 @@ export async function renderExport(panel: HTMLElement): Promise<void> {
           ...done.notes.map((n) => el('p', { class: 'muted', text: n }))));
     } catch (e) {
       const err = ipc.toAppError(e);
-      replaceChildren(result, el('div', { class: 'form-error', testid: 'export-error' }, el('strong', { text: 'The export did not work. ' }), err.message));
+      replaceChildren(result, err.code === 'cancelled'
+        ? el('p', { class: 'muted', testid: 'export-cancelled', text: err.message })
+        : el('div', { class: 'form-error', testid: 'export-error' }, el('strong', { text: 'The export did not work. ' }), err.message));
     } finally {
       button.disabled = false;
+      cancel.hidden = true;
       progress.hidden = true;
     }
   }
+  const cancel = el('button', { type: 'button', class: 'btn', testid: 'export-cancel', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelExchange() } });
 
   const form = el('form', { class: 'card exchange-form', testid: 'export-form', on: { submit: (e: Event) => { e.preventDefault(); void run(); } } },
     el('div', { class: 'form-row' }, field('Format', format), field('Contacts', tag)),
@@ -136,7 +141,7 @@ export async function renderExport(panel: HTMLElement): Promise<void> {
       el('span', { class: 'label', text: 'Save to' }),
       el('div', { class: 'path-row' }, destination, browse),
       el('span', { class: 'hint', text: 'Choose… opens the Save dialog; or type a path. A file of that name is replaced.' })),
-    el('div', { class: 'actions' }, button, progress),
+    el('div', { class: 'actions' }, button, cancel, progress),
     result);
   replaceChildren(panel,
     el('p', { class: 'lead', text: 'For the accountant: a file that opens cleanly in Excel with how to reach and bill each customer — and nothing private unless you tick it.' }),

@@ -156,8 +156,10 @@ export function renderImport(panel: HTMLElement): void {
         el('tbody', null, ...report.refused.map((r) => el('tr', null, el('td', { class: 'num', text: String(r.line) }), el('td', { text: r.reason }))))));
     const run = el('button', { type: 'button', class: 'btn btn-primary', testid: 'import-run', text: 'Import' });
     const progress = el('progress', { class: 'progress', hidden: true, testid: 'import-progress' });
+    const cancel = el('button', { type: 'button', class: 'btn', testid: 'import-cancel', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelExchange() } });
     run.addEventListener('click', async () => {
       run.disabled = true;
+      cancel.hidden = false;
       progress.hidden = false;
       progress.removeAttribute('value');
       const choices: DuplicateChoice[] = [...decisions].map(([line, d]) => ({ line, action: d.action, picks: d.action === 'merge' ? d.comparison.picks() : [] }));
@@ -172,8 +174,12 @@ export function renderImport(panel: HTMLElement): void {
         finished(done);
       } catch (e) {
         run.disabled = false;
+        cancel.hidden = true;
         progress.hidden = true;
-        replaceChildren(errorBox, el('p', { class: 'form-error', testid: 'import-error', text: `Nothing was imported. ${ipc.toAppError(e).message}` }));
+        const err = ipc.toAppError(e);
+        replaceChildren(errorBox, err.code === 'cancelled'
+          ? el('p', { class: 'muted', testid: 'import-cancelled', text: err.message })
+          : el('p', { class: 'form-error', testid: 'import-error', text: `Nothing was imported. ${err.message}` }));
       }
     });
     const errorBox = el('div');
@@ -191,7 +197,7 @@ export function renderImport(panel: HTMLElement): void {
       errorBox,
       el('div', { class: 'actions sticky-actions' },
         el('button', { type: 'button', class: 'btn', text: 'Back', on: { click: () => void showMapping(file, format, mapping) } }),
-        run, progress));
+        run, cancel, progress));
   }
 
   function duplicateCard(d: DuplicateRow, decisions: Map<number, { action: OnDuplicate; comparison: Comparison }>): HTMLElement {

@@ -8,14 +8,15 @@ use super::neutralise;
 use crate::contacts::Contact;
 
 /// Writes the header and one row per contact; returns how many values were cut to the
-/// profile's limits.
+/// profile's limits. `progress(done)` is called every few thousand rows; when it returns false the writing stops
+/// with an error (the caller was cancelled).
 pub fn write(
     out: impl Write,
     contacts: &[Contact],
     columns: &[Column],
     profile: Profile,
     delimiter: u8,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64) -> bool,
 ) -> Result<u64, String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     out.write_all(b"\xEF\xBB\xBF").map_err(|e| e.to_string())?;
@@ -39,8 +40,8 @@ pub fn write(
         writer
             .write_record(None::<&[u8]>)
             .map_err(|e| e.to_string())?;
-        if i % 5000 == 4999 {
-            progress(i as u64 + 1);
+        if i % 5000 == 4999 && !progress(i as u64 + 1) {
+            return Err("stopped".into());
         }
     }
     writer

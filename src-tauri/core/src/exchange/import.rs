@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -370,6 +371,27 @@ pub fn import(
     today: NaiveDate,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportReport> {
+    import_cancellable(
+        book,
+        path,
+        options,
+        today,
+        progress,
+        &AtomicBool::new(false),
+    )
+}
+
+/// [`import`] that stops with [`ExchangeError::ImportCancelled`] once `cancel` is set (looked at
+/// every few thousand rows, and last just before the transaction commits): the book is unchanged.
+pub fn import_cancellable(
+    book: &mut Book,
+    path: &Path,
+    options: &ImportOptions,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let cancelled = || cancel.load(Ordering::Relaxed);
     let source = read_file(path, options.format, options.mapping.clone())?;
     if maps_nothing(&source) {
         return Err(ExchangeError::Unreadable {
@@ -405,6 +427,9 @@ pub fn import(
     for (done, row) in source.rows.iter().enumerate() {
         if done % 5000 == 4999 {
             progress(done as u64 + 1, total);
+            if cancelled() {
+                return Err(ExchangeError::ImportCancelled.into());
+            }
         }
         let line = row.line as u64;
         let input = match check(row, today) {
@@ -473,7 +498,10 @@ pub fn import(
             .map(|(i, input)| (existing[i].id, input))
             .collect();
         book.store_mut()
-            .import_contacts(&adds, &merges, &mut |done| progress(done as u64, total))?;
+            .import_contacts(&adds, &merges, &mut |done| {
+                progress(done as u64, total);
+                !cancelled()
+            })?;
     }
     progress(total, total);
     Ok(report)

@@ -13,6 +13,7 @@ pub mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -35,6 +36,10 @@ pub enum ExchangeError {
     Unreadable { path: PathBuf, reason: String },
     #[error("The backup copy {path} failed its integrity check ({detail}); it was removed and your book is unchanged. Check the disk and try again.")]
     BackupDamaged { path: PathBuf, detail: String },
+    #[error("The import was cancelled; nothing was added or changed.")]
+    ImportCancelled,
+    #[error("The export was cancelled; no file was written.")]
+    ExportCancelled,
 }
 
 impl ExchangeError {
@@ -45,6 +50,7 @@ impl ExchangeError {
             ExchangeError::BadOption(_) => "invalid",
             ExchangeError::Unreadable { .. } => "unreadable",
             ExchangeError::BackupDamaged { .. } => "corrupt",
+            ExchangeError::ImportCancelled | ExchangeError::ExportCancelled => "cancelled",
         }
     }
 }
@@ -138,6 +144,20 @@ pub fn export(
     out: &Path,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ExportSummary> {
+    export_cancellable(book, options, out, progress, &AtomicBool::new(false))
+}
+
+/// [`export`] that stops with [`ExchangeError::ExportCancelled`], leaving no file, once
+/// `cancel` is set (it is looked at every few thousand contacts and before the file is put in
+/// place).
+pub fn export_cancellable(
+    book: &Book,
+    options: &ExportOptions,
+    out: &Path,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<ExportSummary> {
+    let cancelled = || cancel.load(Ordering::Relaxed);
     let delimiter = options.delimiter_byte()?;
     let columns = options.columns();
     let personal = columns.iter().any(|c| c.is_personal());
@@ -160,7 +180,10 @@ pub fn export(
                     &options.columns(),
                     options.profile,
                     delimiter,
-                    &mut |done| progress(done, total),
+                    &mut |done| {
+                        progress(done, total);
+                        !cancelled()
+                    },
                 )
                 .map_err(|reason| cannot_write(out, reason))?;
                 (shortened, Vec::new())
@@ -171,7 +194,10 @@ pub fn export(
                     &contacts,
                     &options.columns(),
                     options.profile,
-                    &mut |done| progress(done, total),
+                    &mut |done| {
+                        progress(done, total);
+                        !cancelled()
+                    },
                 )
                 .map_err(|reason| cannot_write(out, reason))?;
                 (shortened, Vec::new())
@@ -183,6 +209,9 @@ pub fn export(
                         .map_err(|e| cannot_write(out, e.to_string()))?;
                     if i % 1000 == 999 {
                         progress(i as u64 + 1, total);
+                        if cancelled() {
+                            return Err(ExchangeError::ExportCancelled.into());
+                        }
                     }
                 }
                 file.flush().map_err(|e| cannot_write(out, e.to_string()))?;
@@ -194,6 +223,10 @@ pub fn export(
         })
     })();
     let (shortened, notes) = match written {
+        Ok(_) | Err(_) if cancelled() => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(ExchangeError::ExportCancelled.into());
+        }
         Ok(result) => result,
         Err(error) => {
             let _ = std::fs::remove_file(&temp);

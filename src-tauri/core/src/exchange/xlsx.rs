@@ -8,12 +8,14 @@ use rust_xlsxwriter::{Format, Workbook};
 use super::columns::{fit, Column, Profile};
 use crate::contacts::Contact;
 
+/// `progress(done)` is called every few thousand rows; when it returns false the writing stops
+/// with an error (the caller was cancelled).
 pub fn write(
     path: &Path,
     contacts: &[Contact],
     columns: &[Column],
     profile: Profile,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64) -> bool,
 ) -> Result<u64, String> {
     let mut workbook = Workbook::new();
     let sheet = workbook
@@ -46,8 +48,8 @@ pub fn write(
                 .write_string_with_format(row, col as u16, value.as_ref(), &text)
                 .map_err(|e| e.to_string())?;
         }
-        if i % 5000 == 4999 {
-            progress(i as u64 + 1);
+        if i % 5000 == 4999 && !progress(i as u64 + 1) {
+            return Err("stopped".into());
         }
     }
     let last_col = u16::try_from(columns.len().saturating_sub(1)).map_err(|e| e.to_string())?;

@@ -11,7 +11,7 @@ use super::contacts::{
     contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT,
     PERSONAL_COLUMNS,
 };
-use super::{classify, migrate, Store, StoreError, SCHEMA_VERSION};
+use super::{classify, migrate, summarise_problems, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::search_text::fold;
@@ -109,25 +109,29 @@ impl Store {
     }
 
     /// Stores an import (every input already validated) as ONE transaction: the new contacts
-    /// and the merged ones land together or not at all. `progress` hears how many rows are done.
+    /// and the merged ones land together or not at all. `progress` hears how many rows are done;
+    /// when it returns false, the transaction is rolled back and the import is cancelled.
     pub fn import_contacts(
         &mut self,
         adds: &[ContactInput],
         merges: &[(i64, ContactInput)],
-        progress: &mut dyn FnMut(usize),
+        progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
+        let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(adds.len());
         for (done, input) in adds.iter().enumerate() {
             ids.push(insert_contact_tx(&tx, input, None)?);
-            if done % 1000 == 999 {
-                progress(done + 1);
+            if done % 1000 == 999 && !progress(done + 1) {
+                return Err(stopped());
             }
         }
         for (id, input) in merges {
             update_contact_tx(&tx, *id, input)?;
         }
-        progress(adds.len() + merges.len());
+        if !progress(adds.len() + merges.len()) {
+            return Err(stopped());
+        }
         tx.commit()?;
         Ok(ids)
     }
@@ -191,8 +195,21 @@ pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
     if verdict != ["ok"] {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            detail: summarise_problems(&verdict),
         });
     }
     Ok(version)
+}
+
+/// Active contacts in the database file at `path`, read without changing it. Only for a file
+/// [`check_database_file`] has passed.
+pub fn contacts_in_file(path: &Path) -> Result<i64, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.query_row(
+        "SELECT count(*) FROM contacts WHERE archived = 0",
+        [],
+        |row| row.get(0),
+    )
+    .map_err(|e| classify(path, e))
 }

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
-pub use exchange::check_database_file;
+pub use exchange::{check_database_file, contacts_in_file};
 pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
@@ -180,6 +180,12 @@ impl Drop for Store {
     }
 }
 
+/// The look [`Store::open`] takes at an existing book before writing to it, read-only: is it a
+/// database, undamaged (quick check), not newer than this version, not locked?
+pub fn check_book_file(path: &Path) -> Result<(), StoreError> {
+    check_existing(path)
+}
+
 /// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -201,13 +207,32 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
         .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
         .map_err(|e| classify(path, e))?;
     if verdict != ["ok"] {
-        let detail = verdict.into_iter().take(3).collect::<Vec<_>>().join("; ");
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail,
+            detail: summarise_problems(&verdict),
         });
     }
     Ok(())
+}
+
+/// SQLite's check verdict in one short line: the first three problems, without its banner lines.
+pub(crate) fn summarise_problems(verdict: &[String]) -> String {
+    let problems: Vec<&str> = verdict
+        .iter()
+        .flat_map(|v| v.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let mut detail = problems
+        .iter()
+        .take(3)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("; ");
+    if problems.len() > 3 {
+        detail.push_str(&format!("; and {} more", problems.len() - 3));
+    }
+    detail
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {

@@ -1,0 +1,77 @@
+// The screen shown instead of the app when the book cannot be opened: what is wrong, the backups
+// found (each checked before it is offered), and a way back in without restarting.
+import type { Recovery, RecoveryCandidate, RestoreInfo } from '../api/bindings';
+import * as ipc from '../api/ipc';
+import { el, replaceChildren } from '../shared/dom';
+import { plural } from '../shared/dates';
+import { formatBytes } from '../exchange/model';
+import { goodBackups, preselected, recoveryText } from './model';
+
+export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (info: RestoreInfo) => void): void {
+  const text = recoveryText(r);
+  const status = el('div', { class: 'result', testid: 'recovery-result', attrs: { role: 'status', 'aria-live': 'polite' } });
+  let chosen = preselected(r);
+
+  const restore = el('button', { type: 'button', class: 'btn btn-primary', testid: 'recovery-restore', text: 'Restore this backup', disabled: chosen === null });
+  const fileInput = el('input', { type: 'file', class: 'visually-hidden', testid: 'recovery-file', attrs: { accept: '.db,.sqlite,application/vnd.sqlite3,application/x-sqlite3' } });
+  const other = el('button', { type: 'button', class: 'btn', testid: 'recovery-choose', text: 'Use a backup file…', on: { click: () => fileInput.click() } });
+
+  async function recover(path: string) {
+    restore.disabled = other.disabled = true;
+    replaceChildren(status, el('p', { class: 'muted', text: 'Checking the backup and putting it in place…' }));
+    try {
+      onRecovered(await ipc.recoverFromBackup(path));
+    } catch (e) {
+      restore.disabled = chosen === null;
+      other.disabled = false;
+      replaceChildren(status, el('p', { class: 'form-error', testid: 'recovery-error', text: ipc.toAppError(e).message }));
+    }
+  }
+  restore.addEventListener('click', () => { if (chosen) void recover(chosen.path); });
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    try {
+      await recover(await ipc.stageFile(file));
+    } catch (e) {
+      replaceChildren(status, el('p', { class: 'form-error', testid: 'recovery-error', text: ipc.toAppError(e).message }));
+    }
+  });
+
+  const row = (b: RecoveryCandidate) => {
+    const radio = el('input', { type: 'radio', name: 'recovery-backup', value: b.path, checked: b === chosen, disabled: b.problem !== null, attrs: { 'aria-label': `Backup of ${b.modified}` } });
+    radio.addEventListener('change', () => { chosen = b; restore.disabled = false; });
+    return el('tr', { testid: 'recovery-row', class: b.problem ? 'unusable' : '' },
+      el('td', null, radio),
+      el('td', { class: 'num', text: b.modified }),
+      el('td', { class: 'num', text: formatBytes(b.bytes) }),
+      el('td', { testid: 'recovery-contacts', text: b.contacts === null ? '—' : plural(b.contacts, 'contact') }),
+      el('td', null, el('code', { text: b.name }), b.problem && el('p', { class: 'field-error', text: `Cannot be used: ${b.problem}` })));
+  };
+
+  const backups = !r.canRestore ? null : el('section', { class: 'card' },
+    el('h2', { class: 'card-title', text: 'Backups on this computer' }),
+    r.backups.length === 0
+      ? el('p', { class: 'section-empty', testid: 'recovery-none', text: `No backups were found in ${r.dataDir}/backups.` })
+      : el('table', { class: 'data-table', testid: 'recovery-list' },
+        el('thead', null, el('tr', null, ...['', 'Made', 'Size', 'Contacts', 'File'].map((h) => el('th', { text: h })))),
+        el('tbody', null, ...r.backups.map(row))),
+    goodBackups(r).length === 0 && r.backups.length > 0 && el('p', { class: 'form-error', testid: 'recovery-none', text: 'None of these backups passed its check.' }),
+    el('div', { class: 'actions' }, goodBackups(r).length > 0 && restore, other, fileInput),
+    status);
+
+  replaceChildren(root, el('main', { class: 'recovery', testid: 'recovery' },
+    el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
+    el('h1', { class: 'page-title', testid: 'recovery-title', text: text.title }),
+    el('p', { class: 'lead', text: text.lead }),
+    el('p', { class: 'lead', testid: 'recovery-advice', text: text.advice }),
+    backups,
+    el('section', { class: 'card' },
+      el('h2', { class: 'card-title', text: 'Where your book is' }),
+      el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
+      el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
+      el('p', { class: 'hint', text: r.canRestore ? 'From a terminal you can restore any backup file, or start Rapport on another folder:' : 'From a terminal you can start Rapport on another folder:' }),
+      el('pre', { class: 'cli' }, r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER'),
+      el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })))));
+}
