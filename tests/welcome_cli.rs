@@ -103,20 +103,6 @@ fn bad_welcome_arguments_fail_in_one_line_and_write_nothing() {
     assert_eq!(photos.as_array().unwrap().len(), 0);
 }
 
-/// Runs a tool from poppler-utils; its standard output.
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -182,7 +168,7 @@ fn a_printed_welcome_card_carries_the_name_the_photo_and_is_recorded() {
         assert_eq!(printed["path"], file);
         assert!(printed["bytes"].as_i64().unwrap() > 10_000);
 
-        let text = squash(&poppler("pdftotext", &[file, "-"]));
+        let text = squash(&tool("pdftotext", &[file, "-"]));
         assert!(
             text.contains(&squash(name)),
             "pdftotext lost {name:?}: {text}"
@@ -196,10 +182,10 @@ fn a_printed_welcome_card_carries_the_name_the_photo_and_is_recorded() {
             "closing twice: {text}"
         );
         // The whiteboard picture, once, on the front.
-        let images = poppler("pdfimages", &["-list", file]);
+        let images = tool("pdfimages", &["-list", file]);
         assert_eq!(images.lines().skip(2).count(), 1, "{images}");
         let prefix = dir.path().join(format!("page-{i}"));
-        poppler(
+        tool(
             "pdftoppm",
             &["-png", "-r", "40", file, prefix.to_str().unwrap()],
         );
@@ -222,7 +208,7 @@ fn a_welcome_card_without_a_picture_and_bad_card_arguments() {
     let pdf = dir.path().join("bo.pdf");
     let file = pdf.to_str().unwrap();
     ok(&data, &["welcome", &id, "--pdf", file, "--no-photo"]);
-    assert!(squash(&poppler("pdftotext", &[file, "-"])).contains("Bo"));
+    assert!(squash(&tool("pdftotext", &[file, "-"])).contains("Bo"));
     let message = fails(&data, &["welcome", &id, "--pdf", file, "--format", "a5"]);
     assert!(message.contains("not a card format"), "{message}");
     let message = fails(&data, &["welcome", &id, "2", "--pdf", file]);

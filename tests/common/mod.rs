@@ -44,3 +44,18 @@ pub fn fails(data_dir: &Path, args: &[&str]) -> String {
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
     stderr
 }
+
+/// Runs another program the tests read results with (poppler's pdftotext, qpdf…) and returns
+/// what it printed; fails the test, naming the program, when it is missing or fails.
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed for this test ({e}); run tests/run"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

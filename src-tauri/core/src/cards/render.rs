@@ -234,17 +234,6 @@ pub(crate) fn fill_color(surface: &mut Surface, [r, g, b]: [u8; 3]) {
     }));
 }
 
-fn circle(pb: &mut PathBuilder, cx: f32, cy: f32, r: f32) {
-    const K: f32 = 0.552_284_8;
-    let k = r * K;
-    pb.move_to(cx + r, cy);
-    pb.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-    pb.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-    pb.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-    pb.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-    pb.close();
-}
-
 /// The front: the picture cropped to fill the box (or whole, centred in it), or a drawn design
 /// in the accent's colours.
 #[allow(clippy::too_many_arguments)]
@@ -511,7 +500,7 @@ fn draw_folded(
     surface.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, -1.0, sheet_w, ph));
     let mut dots = PathBuilder::new();
     for i in 0..3 {
-        circle(
+        super::motifs::circle(
             &mut dots,
             pw / 2.0 + (i as f32 - 1.0) * 4.0 * MM,
             ph / 2.0,
