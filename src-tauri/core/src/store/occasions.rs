@@ -178,7 +178,9 @@ impl Store {
     /// Active contacts with at least one postal address and no undeliverable mark.
     pub fn mailable_contact_count(&self) -> Result<i64> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM contacts c
+            // A plain scan in table order: through an index, each row's page is fetched out of
+            // order, three times slower on a large book.
+            "SELECT count(*) FROM contacts c NOT INDEXED
              WHERE c.archived = 0 AND c.address_undeliverable_on IS NULL
                AND EXISTS (SELECT 1 FROM contact_addresses a WHERE a.contact_id = c.id
                            AND (trim(a.street) != '' OR trim(a.city) != ''))",
