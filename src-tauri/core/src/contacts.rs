@@ -294,7 +294,9 @@ impl ContactInput {
             &mut self.company,
             &mut self.job_title,
         ] {
-            *text = clean_line(text);
+            if !is_clean_line(text) {
+                *text = clean_line(text);
+            }
         }
         for text in [
             &mut self.family,
@@ -340,12 +342,14 @@ impl ContactInput {
                     ),
                 ));
             }
-            check_len(
-                &mut errors,
-                &format!("emails.{i}"),
-                &email.value,
-                MAX_FIELD_CHARS,
-            );
+            if too_long(&email.value, MAX_FIELD_CHARS) {
+                check_len(
+                    &mut errors,
+                    &format!("emails.{i}"),
+                    &email.value,
+                    MAX_FIELD_CHARS,
+                );
+            }
         }
         self.phones = clean_labeled(std::mem::take(&mut self.phones), "mobile");
         for (i, phone) in self.phones.iter().enumerate() {
@@ -363,7 +367,9 @@ impl ContactInput {
                     ),
                 ));
             }
-            check_len(&mut errors, &format!("phones.{i}"), &phone.value, 60);
+            if too_long(&phone.value, 60) {
+                check_len(&mut errors, &format!("phones.{i}"), &phone.value, 60);
+            }
         }
         self.addresses = std::mem::take(&mut self.addresses)
             .into_iter()
@@ -379,12 +385,14 @@ impl ContactInput {
             .collect();
         for (i, a) in self.addresses.iter().enumerate() {
             for value in [&a.street, &a.city, &a.region, &a.postal_code, &a.country] {
-                check_len(
-                    &mut errors,
-                    &format!("addresses.{i}"),
-                    value,
-                    MAX_FIELD_CHARS,
-                );
+                if too_long(value, MAX_FIELD_CHARS) {
+                    check_len(
+                        &mut errors,
+                        &format!("addresses.{i}"),
+                        value,
+                        MAX_FIELD_CHARS,
+                    );
+                }
             }
         }
         for (field, count) in [
@@ -602,6 +610,9 @@ pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>, String> {
 /// One line of text: control characters (a pasted tab or newline in a name) become spaces, runs
 /// of spaces become one.
 pub fn clean_line(text: &str) -> String {
+    if is_clean_line(text) {
+        return text.to_string();
+    }
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
@@ -610,7 +621,36 @@ pub fn clean_line(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether `clean_line` would leave `text` as it is: no control characters, no whitespace but
+/// single spaces between words. Most text is, and is then not copied.
+fn is_clean_line(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || c.is_control() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
+}
+
 fn clean_label(label: &str, default: &str) -> String {
+    // Already clean, short, lowercase ASCII ("home", "work"): as it is.
+    if !label.is_empty()
+        && label.len() <= 30
+        && label
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        && is_clean_line(label)
+    {
+        return label.to_string();
+    }
     let label = clean_line(label).to_lowercase();
     if label.is_empty() {
         default.to_string()
@@ -624,7 +664,11 @@ fn clean_labeled(values: Vec<LabeledValue>, default_label: &str) -> Vec<LabeledV
         .into_iter()
         .map(|v| LabeledValue {
             label: clean_label(&v.label, default_label),
-            value: clean_line(&v.value),
+            value: if is_clean_line(&v.value) {
+                v.value
+            } else {
+                clean_line(&v.value)
+            },
         })
         .filter(|v| !v.value.is_empty())
         .collect()
@@ -644,6 +688,11 @@ fn looks_like_email(text: &str) -> bool {
             .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
 }
 
+/// More than `max` characters (cheap: a byte count settles most cases).
+fn too_long(value: &str, max: usize) -> bool {
+    value.len() > max && value.chars().count() > max
+}
+
 fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
     let count = value.chars().count();
     if count > max {
@@ -657,6 +706,40 @@ fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_left_as_it_is_is_exactly_what_cleaning_would_give() {
+        let slow = |text: &str| {
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for text in [
+            "",
+            " ",
+            "Ann",
+            "Ann Lee",
+            "Ann  Lee",
+            " Ann",
+            "Ann ",
+            "Ann\tLee",
+            "Ann\u{a0}Lee",
+            "Ann\u{3000}Lee",
+            "Ann\u{7}Lee",
+            "王小明",
+            "Ω ω",
+        ] {
+            assert_eq!(clean_line(text), slow(text), "{text:?}");
+            assert_eq!(is_clean_line(text), slow(text) == text, "{text:?}");
+        }
+        assert_eq!(clean_label("Work", "home"), "work");
+        assert_eq!(clean_label("  ", "home"), "home");
+        assert_eq!(clean_label("ǅ", "home"), "ǆ");
+        assert_eq!(clean_label("work", "home"), "work");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)

@@ -130,7 +130,61 @@ const FIXTURE_ROWS: &[&str] = &[
         VALUES (1, 'Shop birthday', 'general', 'fixed', 3, 14, '2025-01-01T00:00:00Z');
     UPDATE contacts SET address_undeliverable_on = '2025-06-01' WHERE id = 1;
     ",
+    // version 5: staff, photos and welcome messages; touchpoint 9 was logged and deleted
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+        VALUES (1, 0, 'home', 'Storgata 1', 'Oslo', '', '0155', 'NO');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (9, 1, 'welcome_sent', '2025-02-01', 'Welcome', '2025-02-01T10:00:00Z');
+    DELETE FROM touchpoints WHERE id = 9;
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '', 'vip', '');
+    INSERT INTO settings (key, value) VALUES ('business_name', 'Tulip & Co');
+    INSERT INTO occasions (id, name, kind, rule, month, day, created_at)
+        VALUES (1, 'Shop birthday', 'general', 'fixed', 3, 14, '2025-01-01T00:00:00Z');
+    UPDATE contacts SET address_undeliverable_on = '2025-06-01' WHERE id = 1;
+    INSERT INTO staff (id, name, role, created_at) VALUES (1, 'Maria', 'Baker', '2025-01-01T00:00:00Z');
+    INSERT INTO welcome_sends (batch, contact_id, status, updated_at)
+        VALUES (1, 1, 'sent', '2025-02-01T10:00:00Z');
+    ",
 ];
+
+#[test]
+fn rebuilding_the_timeline_table_never_reuses_a_deleted_touchpoints_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open_at(&path, 5).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(FIXTURE_ROWS[4]).unwrap();
+    drop(conn);
+    let mut book = Book::open(dir.path()).unwrap();
+    let logged = book
+        .log_touchpoint(
+            1,
+            rapport_core::contacts::NewTouchpoint {
+                kind: rapport_core::contacts::TouchpointKind::Note,
+                happened_on: chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
+                note: "Came back for bulbs".into(),
+                handled_by: String::new(),
+            },
+            chrono::NaiveDate::from_ymd_opt(2025, 4, 2).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(logged.id, 10, "id 9 was used before the upgrade");
+    let bad_kind = rusqlite::Connection::open(&path).unwrap().execute(
+        "INSERT INTO touchpoints (contact_id, kind, happened_on, created_at)
+         VALUES (1, 'telegram', '2025-04-01', '2025-04-01T00:00:00Z')",
+        [],
+    );
+    assert!(bad_kind.is_err(), "an unknown kind is still refused");
+}
 
 #[test]
 fn every_earlier_version_has_a_fixture() {

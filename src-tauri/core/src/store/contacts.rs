@@ -21,7 +21,7 @@ const TAG_SEPARATOR: char = '\u{1F}';
 pub const MAX_PAGE: u32 = 500;
 /// Up to this many matches a search is ranked by relevance; beyond it (someone typed one or two
 /// letters) the matches are listed by name, which stays fast at any size.
-const RANKED_SEARCH_LIMIT: u32 = 2_000;
+const RANKED_SEARCH_LIMIT: usize = 2_000;
 
 impl Store {
     /// Stores a new contact (already validated) and returns its id.
@@ -110,9 +110,7 @@ impl Store {
         if let Some(expr) = &match_expr {
             let no_tag = query.tag.as_deref().is_none_or(|t| t.trim().is_empty());
             if query.archive == ArchiveFilter::Active && no_tag {
-                if let Some(page) = self.broad_search(expr, query.offset, limit)? {
-                    return Ok(page);
-                }
+                return self.search_active(expr, query.offset, limit);
             }
         }
         let filter = conditions.join(" AND ");
@@ -138,38 +136,103 @@ impl Store {
         })
     }
 
-    /// A search matching so many contacts (a first letter or two) that ranking them all would be
-    /// slow: counted in the index alone and listed in name order by walking the name index.
-    /// None when few enough match to rank them by relevance.
-    fn broad_search(&self, expr: &str, offset: u32, limit: u32) -> Result<Option<ContactPage>> {
-        let in_index: u32 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM contact_search WHERE contact_search MATCH ?1")?
-            .query_row([expr], |row| row.get(0))?;
-        if in_index <= RANKED_SEARCH_LIMIT {
-            return Ok(None);
-        }
-        let archived: u32 = self
+    /// The everyday search (active contacts, no tag): the index is asked once for the matching
+    /// ids, and archived contacts are left out here instead of joining every match with the
+    /// contacts table. Up to [`RANKED_SEARCH_LIMIT`] matches are ranked by relevance (ties by
+    /// name); a search matching more (a first letter or two) is listed in name order by walking
+    /// the name index.
+    fn search_active(&self, expr: &str, offset: u32, limit: u32) -> Result<ContactPage> {
+        let mut archived: Vec<i64> = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM contacts c INDEXED BY contacts_by_name WHERE c.archived = 1
-                   AND EXISTS (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 AND rowid = c.id)",
+                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 1",
             )?
-            .query_row([expr], |row| row.get(0))?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT c.id FROM contacts c INDEXED BY contacts_by_name WHERE c.archived = 0
-                   AND c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?1)
-                 ORDER BY c.sort_key, c.id LIMIT ?2 OFFSET ?3",
-            )?
-            .query_map(params![expr, limit, offset], |row| row.get(0))?
+            .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(Some(ContactPage {
-            total: in_index.saturating_sub(archived),
+        archived.sort_unstable();
+        let mut matched: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT rowid FROM contact_search WHERE contact_search MATCH ?1")?
+            .query_map([expr], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ranked = matched.len() <= RANKED_SEARCH_LIMIT;
+        matched.sort_unstable();
+        matched.retain(|id| archived.binary_search(id).is_err());
+        let total = u32::try_from(matched.len()).unwrap_or(u32::MAX);
+        let (skip, limit) = (offset as usize, limit as usize);
+        let page = if ranked {
+            let mut ranked: Vec<(f64, i64)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
+                )?
+                .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .filter(|r| {
+                    r.as_ref()
+                        .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
+                })
+                .collect::<rusqlite::Result<_>>()?;
+            ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            self.ranked_page(&ranked, skip, limit)?
+        } else {
+            let mut page = Vec::with_capacity(limit);
+            let mut skipped = 0;
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 0
+                 ORDER BY sort_key, id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while page.len() < limit {
+                let Some(row) = rows.next()? else { break };
+                let id: i64 = row.get(0)?;
+                if matched.binary_search(&id).is_ok() {
+                    if skipped < skip {
+                        skipped += 1;
+                    } else {
+                        page.push(id);
+                    }
+                }
+            }
+            page
+        };
+        Ok(ContactPage {
+            total,
             offset,
-            rows: summaries(&self.conn, &ids)?,
-        }))
+            rows: summaries(&self.conn, &page)?,
+        })
+    }
+
+    /// The ids of one page of matches sorted by rank: rows of equal rank are ordered by name,
+    /// so the names are read for the rows whose rank the page shares, not for every match.
+    fn ranked_page(&self, ranked: &[(f64, i64)], offset: usize, limit: usize) -> Result<Vec<i64>> {
+        let end = offset.saturating_add(limit).min(ranked.len());
+        if offset >= end {
+            return Ok(Vec::new());
+        }
+        let (first, last) = (ranked[offset].0, ranked[end - 1].0);
+        let from = ranked.partition_point(|r| r.0 < first);
+        let to = ranked.partition_point(|r| r.0 <= last);
+        let candidates = &ranked[from..to];
+        let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
+        let ids_json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+        let names: HashMap<i64, String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, sort_key FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
+            )?
+            .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut keyed: Vec<(f64, &str, i64)> = candidates
+            .iter()
+            .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+        Ok(keyed
+            .into_iter()
+            .skip(offset - from)
+            .take(end - offset)
+            .map(|(_, _, id)| id)
+            .collect())
     }
 
     /// Archives or restores many contacts at once; returns how many changed.

@@ -2,7 +2,6 @@
 //! duplicate checks), an import written as one transaction, and the database copied to or
 //! replaced from one file (backup and restore).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
@@ -15,6 +14,33 @@ use super::{classify, migrate, summarise_problems, Store, StoreError, SCHEMA_VER
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::search_text::fold;
+
+/// The position of contact `id` in `contacts` (sorted by id), looking forward from `at`: rows
+/// of a child table read in contact order are matched in one pass.
+fn position_of(contacts: &[Contact], at: &mut usize, id: i64) -> Option<usize> {
+    while *at < contacts.len() && contacts[*at].id < id {
+        *at += 1;
+    }
+    (*at < contacts.len() && contacts[*at].id == id).then_some(*at)
+}
+
+/// Reorders `items` so that the item at `i` is the one that was at `order[i]`, moving each
+/// once; `order` is used up.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len().min(order.len()) {
+        let mut i = start;
+        while order[i] != DONE {
+            let from = order[i];
+            order[i] = DONE;
+            if from == start || from >= items.len() {
+                break;
+            }
+            items.swap(i, from);
+            i = from;
+        }
+    }
+}
 
 impl Store {
     /// Every active contact (or every active contact with `tag`), whole, in name order. Reads
@@ -35,33 +61,36 @@ impl Store {
         let tag_key = tag.map(|t| fold(t.trim())).filter(|t| !t.is_empty());
         let filter = "c.archived = 0 AND (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tags ct
                 JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name_key = ?1))";
-        // Read in table order and sort here: walking the name index would fetch each row's
-        // page out of order, several times slower on a large book.
-        let mut keyed: Vec<(String, Contact)> = self
-            .conn
-            .prepare(&format!(
+        // Read in table order (each child table is then joined in one pass, in the same order)
+        // and sort by name at the end: walking the name index would fetch each row's page out
+        // of order, several times slower on a large book.
+        let capacity: usize = self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE archived = 0",
+            [],
+            |row| row.get(0),
+        )?;
+        let mut contacts: Vec<Contact> = Vec::with_capacity(capacity);
+        let mut keys: Vec<String> = Vec::with_capacity(capacity);
+        {
+            let mut stmt = self.conn.prepare(&format!(
                 "SELECT {columns}, c.sort_key
                  FROM contacts c NOT INDEXED LEFT JOIN companies co ON co.id = c.company_id
                  WHERE {filter} ORDER BY c.id"
-            ))?
-            .query_map([&tag_key], |row| {
-                Ok((row.get(CONTACT_COLUMN_COUNT)?, contact_from_row(row)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        keyed.sort_unstable_by(|(a, x), (b, y)| a.cmp(b).then(x.id.cmp(&y.id)));
-        let mut contacts: Vec<Contact> = keyed.into_iter().map(|(_, c)| c).collect();
-        let index: HashMap<i64, usize> = contacts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
+            ))?;
+            let mut rows = stmt.query([&tag_key])?;
+            while let Some(row) = rows.next()? {
+                contacts.push(contact_from_row(row)?);
+                keys.push(row.get(CONTACT_COLUMN_COUNT)?);
+            }
+        }
         for (table, is_email) in [("contact_emails", true), ("contact_phones", false)] {
             let mut stmt = self.conn.prepare(&format!(
                 "SELECT contact_id, label, value FROM {table} ORDER BY contact_id, position"
             ))?;
             let mut rows = stmt.query([])?;
+            let mut at = 0;
             while let Some(row) = rows.next()? {
-                let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                let Some(i) = position_of(&contacts, &mut at, row.get(0)?) else {
                     continue;
                 };
                 let value = LabeledValue {
@@ -81,8 +110,9 @@ impl Store {
              FROM contact_addresses ORDER BY contact_id, position",
         )?;
         let mut rows = stmt.query([])?;
+        let mut at = 0;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position_of(&contacts, &mut at, row.get(0)?) else {
                 continue;
             };
             contacts[i].fields.addresses.push(PostalAddress {
@@ -99,12 +129,21 @@ impl Store {
              ORDER BY ct.contact_id, t.name_key",
         )?;
         let mut rows = stmt.query([])?;
+        let mut at = 0;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position_of(&contacts, &mut at, row.get(0)?) else {
                 continue;
             };
             contacts[i].fields.tags.push(row.get(1)?);
         }
+        // Name order: the indices are sorted, then the contacts moved into place once.
+        let mut order: Vec<usize> = (0..contacts.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            keys[a]
+                .cmp(&keys[b])
+                .then(contacts[a].id.cmp(&contacts[b].id))
+        });
+        permute(&mut contacts, &mut order);
         Ok(contacts)
     }
 
@@ -212,4 +251,20 @@ pub fn contacts_in_file(path: &Path) -> Result<i64, StoreError> {
         |row| row.get(0),
     )
     .map_err(|e| classify(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_moves_every_item_to_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut order = vec![3, 0, 4, 1, 2, 5];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c', 'f']);
+        let mut items = vec![1, 2, 3];
+        permute(&mut items, &mut [2, 1, 0]);
+        assert_eq!(items, [3, 2, 1]);
+    }
 }

@@ -57,10 +57,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/005_staff_photos.sql"),
         after: None,
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/006_faster_writes.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
