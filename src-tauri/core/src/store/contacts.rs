@@ -271,6 +271,14 @@ impl Store {
              WHERE id = ?1",
             [keep, other],
         )?;
+        // The kept contact keeps its photo; without one it takes the other's.
+        tx.execute(
+            "INSERT OR IGNORE INTO contact_photos
+                 (contact_id, jpeg, thumb_jpeg, width, height, updated_at)
+             SELECT ?1, jpeg, thumb_jpeg, width, height, updated_at
+             FROM contact_photos WHERE contact_id = ?2",
+            [keep, other],
+        )?;
         tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
         search::remove(&tx, other)?;
         refresh_touch_due(&tx, keep)?;

@@ -2,6 +2,7 @@
 //! typed functions; nothing outside this module sees a rusqlite type.
 
 mod bulk;
+mod contact_photos;
 mod contacts;
 mod exchange;
 mod occasions;
@@ -57,10 +58,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/005_staff_photos.sql"),
         after: None,
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/006_contact_photos.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
