@@ -6,8 +6,12 @@
 mod common;
 mod pictures;
 
+use std::path::PathBuf;
+
 use common::*;
 use pictures::*;
+use rapport_core::exchange::import::{self, ImportOptions};
+use rapport_core::exchange::{self, ExportFormat, ExportOptions, VcardVersion};
 use rapport_core::photos::PhotoError;
 use rapport_core::Error;
 
@@ -105,4 +109,80 @@ fn a_photo_for_a_missing_contact_is_refused_and_goes_with_a_deleted_one() {
     book.set_contact_photo(id, &jpeg_grey(10, 10)).unwrap();
     book.store_mut().delete_contact(id).unwrap();
     assert!(book.store().contact_photos_jpeg(&[id]).unwrap().is_empty());
+}
+
+/// The PHOTO values of an exported file, unfolded.
+fn photo_values(text: &str) -> Vec<String> {
+    let unfolded = text.replace("\r\n ", "");
+    unfolded
+        .lines()
+        .filter(|l| l.starts_with("PHOTO"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn export_vcard(
+    book: &rapport_core::Book,
+    dir: &std::path::Path,
+    version: VcardVersion,
+) -> PathBuf {
+    let out = dir.join(format!("photos-{version:?}.vcf"));
+    let options = ExportOptions {
+        format: ExportFormat::Vcard,
+        vcard_version: version,
+        ..ExportOptions::default()
+    };
+    let summary = exchange::export(book, &options, &out, &mut |_, _| {}).unwrap();
+    assert!(
+        summary.notes.iter().all(|n| !n.contains("Photos")),
+        "{:?}",
+        summary.notes
+    );
+    out
+}
+
+#[test]
+fn vcard_export_writes_the_photo_inline_in_both_versions_folded_at_75_octets() {
+    use base64::Engine;
+    let (dir, mut book) = new_book();
+    let with = add(
+        &mut book,
+        with_email(person("Sigrid", "Ødegård"), "sigrid@example.no"),
+    );
+    add(
+        &mut book,
+        with_email(person("Ada", "Lovelace"), "ada@example.com"),
+    );
+    book.set_contact_photo(with, &fixture("photos/progressive.jpg"))
+        .unwrap();
+    let stored = book.contact_photo(with, false).unwrap().unwrap();
+    for (version, prefix) in [
+        (VcardVersion::V4, "PHOTO:data:image/jpeg;base64,"),
+        (VcardVersion::V3, "PHOTO;ENCODING=b;TYPE=JPEG:"),
+    ] {
+        let out = export_vcard(&book, dir.path(), version);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+        let photos = photo_values(&text);
+        assert_eq!(photos.len(), 1, "only the contact with a photo has one");
+        let data = photos[0].strip_prefix(prefix).expect(prefix);
+        let jpeg = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap();
+        assert!(is_jpeg(&jpeg));
+        assert_eq!(jpeg, stored);
+
+        // The project's own import reads the file back.
+        let (_d, mut other) = new_book();
+        let report = import::import(
+            &mut other,
+            &out,
+            &ImportOptions::default(),
+            today(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(report.refused.is_empty(), "{:?}", report.refused);
+        assert_eq!(report.added, 2);
+    }
 }

@@ -8,8 +8,9 @@ use super::import::SourceRow;
 use super::VcardVersion;
 use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
 
-/// One contact as a vCard, lines folded at 75 octets and ended with CRLF.
-pub fn card(contact: &Contact, version: VcardVersion) -> String {
+/// One contact as a vCard, with its photo (the stored JPEG) inline when it has one, lines folded
+/// at 75 octets and ended with CRLF.
+pub fn card(contact: &Contact, version: VcardVersion, photo: Option<&[u8]>) -> String {
     let f = &contact.fields;
     let v4 = version == VcardVersion::V4;
     let mut lines: Vec<String> = vec![
@@ -85,6 +86,15 @@ pub fn card(contact: &Contact, version: VcardVersion) -> String {
     }
     if !f.notes.is_empty() {
         lines.push(format!("NOTE:{}", escape(&f.notes)));
+    }
+    if let Some(jpeg) = photo {
+        use base64::Engine;
+        let data = base64::engine::general_purpose::STANDARD.encode(jpeg);
+        lines.push(if v4 {
+            format!("PHOTO:data:image/jpeg;base64,{data}")
+        } else {
+            format!("PHOTO;ENCODING=b;TYPE=JPEG:{data}")
+        });
     }
     lines.push("END:VCARD".into());
     let mut out = String::new();
