@@ -186,3 +186,154 @@ fn vcard_export_writes_the_photo_inline_in_both_versions_folded_at_75_octets() {
         assert_eq!(report.added, 2);
     }
 }
+
+#[test]
+fn vcard_photos_round_trip_through_export_and_import_in_both_versions() {
+    let (dir, mut book) = new_book();
+    let with = add(
+        &mut book,
+        with_email(person("Sigrid", "Ødegård"), "sigrid@example.no"),
+    );
+    add(
+        &mut book,
+        with_email(person("Ada", "Lovelace"), "ada@example.com"),
+    );
+    book.set_contact_photo(with, &fixture("photos/progressive.jpg"))
+        .unwrap();
+    for version in [VcardVersion::V4, VcardVersion::V3] {
+        let out = export_vcard(&book, dir.path(), version);
+        let (_d, mut other) = new_book();
+        let report = import::import(
+            &mut other,
+            &out,
+            &ImportOptions::default(),
+            today(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert_eq!(report.added, 2, "{:?}", report.refused);
+        assert!(
+            report.notes.iter().all(|n| !n.contains("photo")),
+            "{:?}",
+            report.notes
+        );
+        let contacts = other.store().all_contacts(None).unwrap();
+        let ids: Vec<i64> = contacts.iter().map(|c| c.id).collect();
+        let photos = other.store().contact_photos_jpeg(&ids).unwrap();
+        assert_eq!(photos.len(), 1);
+        let sigrid = contacts
+            .iter()
+            .find(|c| c.fields.given_name == "Sigrid")
+            .unwrap();
+        let jpeg = other.contact_photo(sigrid.id, false).unwrap().unwrap();
+        let image = image::load_from_memory(&jpeg).unwrap();
+        assert_eq!((image.width(), image.height()), (512, 512));
+        assert!(other.contact_photo(sigrid.id, true).unwrap().is_some());
+    }
+}
+
+#[test]
+fn a_vcard_21_base64_photo_is_imported_and_a_merged_contact_takes_the_cards_photo() {
+    use base64::Engine;
+    let (dir, mut book) = new_book();
+    let existing = add(
+        &mut book,
+        with_email(person("Ann", "Lee"), "ann@example.com"),
+    );
+    let data = base64::engine::general_purpose::STANDARD.encode(jpeg_grey(30, 20));
+    let folded: Vec<String> = data
+        .as_bytes()
+        .chunks(70)
+        .map(|c| format!("  {}", String::from_utf8_lossy(c)))
+        .collect();
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Berg;Bo\r\nPHOTO;JPEG;ENCODING=BASE64:\r\n{}\r\n\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL:ann@example.com\r\n\
+         PHOTO:data:image/jpeg;base64,{data}\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Chan\r\nN:Chan;Cy;;;\r\nPHOTO:https://example.com/cy.jpg\r\nEND:VCARD\r\n",
+        folded.join("\r\n")
+    );
+    let file = dir.path().join("old-phone.vcf");
+    std::fs::write(&file, text).unwrap();
+    let options = ImportOptions {
+        on_duplicate: import::OnDuplicate::Merge,
+        ..ImportOptions::default()
+    };
+    let report = import::import(&mut book, &file, &options, today(), &mut |_, _| {}).unwrap();
+    assert_eq!(
+        (report.added, report.merged),
+        (2, 1),
+        "{:?}",
+        report.refused
+    );
+    let notes: Vec<&String> = report
+        .notes
+        .iter()
+        .filter(|n| n.contains("photo"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("link to a picture elsewhere"),
+        "{}",
+        notes[0]
+    );
+    let contacts = book.store().all_contacts(None).unwrap();
+    let bo = contacts
+        .iter()
+        .find(|c| c.fields.given_name == "Bo")
+        .unwrap();
+    let jpeg = book.contact_photo(bo.id, false).unwrap().unwrap();
+    assert_eq!(image::load_from_memory(&jpeg).unwrap().width(), 30);
+    assert!(book.contact_photo(existing, false).unwrap().is_some());
+    let cy = contacts
+        .iter()
+        .find(|c| c.fields.given_name == "Cy")
+        .unwrap();
+    assert_eq!(book.contact_photo(cy.id, false).unwrap(), None);
+}
+
+#[test]
+fn a_vcard_photo_over_the_limits_is_skipped_and_the_contact_still_comes_in() {
+    use base64::Engine;
+    let (dir, mut book) = new_book();
+    // A 50 000 × 50 000 PNG: small on disk, refused by its header before decoding.
+    let data = base64::engine::general_purpose::STANDARD.encode(png_bomb(50_000, 50_000));
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nPHOTO;ENCODING=b;TYPE=PNG:{data}\r\nEND:VCARD\r\n"
+    );
+    let file = dir.path().join("bomb.vcf");
+    std::fs::write(&file, text).unwrap();
+    let dry = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let report = import::import(&mut book, &file, &dry, today(), &mut |_, _| {}).unwrap();
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("line 1 was skipped")));
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 1);
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.contains("photo"))
+        .expect("a note about the photo");
+    assert!(
+        note.starts_with("The photo of the card on line 1 was skipped"),
+        "{note}"
+    );
+    assert!(
+        note.contains("larger than Rapport can open safely"),
+        "{note}"
+    );
+    let ann = &book.store().all_contacts(None).unwrap()[0];
+    assert_eq!(book.contact_photo(ann.id, false).unwrap(), None);
+}
