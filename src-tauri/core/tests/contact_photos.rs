@@ -107,8 +107,40 @@ fn a_photo_for_a_missing_contact_is_refused_and_goes_with_a_deleted_one() {
 
     let id = add(&mut book, person("Grace", "Hopper"));
     book.set_contact_photo(id, &jpeg_grey(10, 10)).unwrap();
-    book.store_mut().delete_contact(id).unwrap();
+    let before = book.contact_photo(id, false).unwrap();
+    let deleted = book.delete_contact(id).unwrap();
     assert!(book.store().contact_photos_jpeg(&[id]).unwrap().is_empty());
+    // Undoing the deletion brings the photo back; the window never sees it.
+    let json = serde_json::to_string(&deleted).unwrap();
+    assert!(!json.contains("photo"), "{json}");
+    book.undo_delete(&deleted).unwrap();
+    assert_eq!(book.contact_photo(id, false).unwrap(), before);
+}
+
+#[test]
+fn merging_two_contacts_keeps_the_kept_ones_photo_or_takes_the_others() {
+    let (_dir, mut book) = new_book();
+    let keep = add(&mut book, person("Ann", "Lee"));
+    let other = add(&mut book, person("Ann", "Lee"));
+    book.set_contact_photo(other, &jpeg_grey(12, 10)).unwrap();
+    let fields = book.contact(keep).unwrap().contact.fields;
+    book.store_mut()
+        .merge_contacts(keep, other, &fields)
+        .unwrap();
+    let jpeg = book.contact_photo(keep, false).unwrap().unwrap();
+    assert_eq!(image::load_from_memory(&jpeg).unwrap().width(), 12);
+
+    let third = add(&mut book, person("Ann", "Lee"));
+    book.set_contact_photo(third, &jpeg_grey(20, 10)).unwrap();
+    book.store_mut()
+        .merge_contacts(keep, third, &fields)
+        .unwrap();
+    let jpeg = book.contact_photo(keep, false).unwrap().unwrap();
+    assert_eq!(
+        image::load_from_memory(&jpeg).unwrap().width(),
+        12,
+        "the kept photo stays"
+    );
 }
 
 /// The PHOTO values of an exported file, unfolded.

@@ -65,6 +65,27 @@ impl Store {
     }
 }
 
+/// The contact's whole stored photo, read inside a caller's transaction (a deletion's).
+pub(crate) fn contact_photo_tx(
+    conn: &Connection,
+    contact_id: i64,
+) -> Result<Option<NormalizedPhoto>> {
+    Ok(conn
+        .query_row(
+            "SELECT jpeg, thumb_jpeg, width, height FROM contact_photos WHERE contact_id = ?1",
+            [contact_id],
+            |row| {
+                Ok(NormalizedPhoto {
+                    jpeg: row.get(0)?,
+                    thumb_jpeg: row.get(1)?,
+                    width: row.get(2)?,
+                    height: row.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// Replaces the contact's photo inside a caller's transaction (an import's, for one).
 pub(crate) fn set_contact_photo_tx(
     conn: &Connection,

@@ -234,6 +234,7 @@ impl Store {
         let deleted = DeletedContact {
             contact: load_contact(&tx, id)?,
             timeline: super::touchpoints::timeline(&tx, id)?,
+            photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         search::remove(&tx, id)?;
@@ -303,6 +304,9 @@ impl Store {
             )));
         }
         insert_contact_tx(&tx, &contact.fields, Some(contact))?;
+        if let Some(photo) = &deleted.photo {
+            super::contact_photos::set_contact_photo_tx(&tx, contact.id, photo)?;
+        }
         for touchpoint in &deleted.timeline {
             super::touchpoints::insert_with_id(&tx, touchpoint)?;
         }
