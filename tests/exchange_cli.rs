@@ -221,3 +221,51 @@ fn a_xero_export_over_its_per_file_limit_says_to_split_it() {
     let header = std::fs::read_to_string(&out).expect("csv");
     assert!(header.starts_with("\u{feff}"), "BOM");
 }
+
+#[test]
+fn a_contact_photo_from_the_command_line_goes_out_in_the_vcard_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let id = ok(
+        &a,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ann",
+            "--email",
+            "ann@example.com",
+        ],
+    );
+    let id = id.trim();
+    let picture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/photos/progressive.jpg");
+    let said = ok(&a, &["contacts", "photo", id, picture.to_str().unwrap()]);
+    assert!(said.contains("Photo of Ann saved"), "{said}");
+    let html = dir.path().join("ann.jpg");
+    std::fs::write(&html, "<html>not a photo</html>").unwrap();
+    let message = fails(&a, &["contacts", "photo", id, html.to_str().unwrap()]);
+    assert!(message.contains("not a JPEG, PNG or WebP"), "{message}");
+    let message = fails(&a, &["contacts", "photo", "999", picture.to_str().unwrap()]);
+    assert!(message.contains("not found"), "{message}");
+
+    let out = dir.path().join("ann.vcf");
+    ok(&a, &["export", "vcard", "--out", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("PHOTO:data:image/jpeg;base64,/9j/"), "{text}");
+    let b = dir.path().join("b");
+    let report = json(&b, &["import", out.to_str().unwrap()]);
+    assert_eq!(report["added"], 1);
+    let again = dir.path().join("again.vcf");
+    ok(&b, &["export", "vcard", "--out", again.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&again)
+        .unwrap()
+        .contains("PHOTO:data:image/jpeg"));
+
+    let said = ok(&a, &["contacts", "photo", id, "--remove"]);
+    assert!(said.contains("Photo of Ann removed"), "{said}");
+    let said = ok(&a, &["contacts", "photo", id, "--remove"]);
+    assert!(said.contains("Ann has no photo"), "{said}");
+    ok(&a, &["export", "vcard", "--out", out.to_str().unwrap()]);
+    assert!(!std::fs::read_to_string(&out).unwrap().contains("PHOTO"));
+}

@@ -8,6 +8,8 @@ use rapport_core::contacts::{
     PostalAddress, TouchpointKind,
 };
 
+use rapport_core::photos::read_picture_file;
+
 use super::{message, open, to_json};
 
 #[derive(Subcommand)]
@@ -35,6 +37,14 @@ pub enum ContactsCommand {
         id: i64,
         #[arg(long)]
         json: bool,
+    },
+    /// Give contact ID a photo from FILE (JPEG, PNG or WebP), or take it away with --remove.
+    Photo {
+        id: i64,
+        #[arg(required_unless_present = "remove", conflicts_with = "remove")]
+        file: Option<std::path::PathBuf>,
+        #[arg(long)]
+        remove: bool,
     },
 }
 
@@ -164,6 +174,23 @@ pub fn contacts(
             } else {
                 table(&page.rows)
             })
+        }
+        ContactsCommand::Photo { id, file, remove } => {
+            let mut book = open(data_dir)?;
+            // The contact is looked up first, so a wrong id is said before the file is read.
+            let name = book.contact(id).map_err(message)?.contact.display_name;
+            match file {
+                Some(file) if !remove => {
+                    let bytes = read_picture_file(&file).map_err(|e| message(e.into()))?;
+                    book.set_contact_photo(id, &bytes).map_err(message)?;
+                    Ok(format!("Photo of {name} saved."))
+                }
+                _ => Ok(if book.remove_contact_photo(id).map_err(message)? {
+                    format!("Photo of {name} removed.")
+                } else {
+                    format!("{name} has no photo.")
+                }),
+            }
         }
         ContactsCommand::Show { id, json } => {
             let detail = open(data_dir)?.contact(id).map_err(message)?;

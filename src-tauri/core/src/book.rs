@@ -40,6 +40,23 @@ impl Book {
         &mut self.store
     }
 
+    /// Gives a contact a photo: the picture goes through the same checks, limits, turning and
+    /// resizing as staff photos; a refused picture stores nothing.
+    pub fn set_contact_photo(&mut self, contact_id: i64, bytes: &[u8]) -> Result<()> {
+        let photo = crate::photos::normalize(bytes)?;
+        self.store.set_contact_photo(contact_id, &photo)
+    }
+
+    /// Removes a contact's photo; true when it had one.
+    pub fn remove_contact_photo(&mut self, contact_id: i64) -> Result<bool> {
+        self.store.remove_contact_photo(contact_id)
+    }
+
+    /// The contact's stored JPEG (or its thumbnail), if it has a photo.
+    pub fn contact_photo(&self, contact_id: i64, thumbnail: bool) -> Result<Option<Vec<u8>>> {
+        self.store.contact_photo(contact_id, thumbnail)
+    }
+
     pub fn create_contact(
         &mut self,
         input: ContactInput,

@@ -548,6 +548,10 @@ pub struct ContactDetail {
 pub struct DeletedContact {
     pub contact: Contact,
     pub timeline: Vec<Touchpoint>,
+    /// The contact's photo, put back with it (kept in the app, never sent to the window).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub photo: Option<crate::photos::NormalizedPhoto>,
 }
 
 /// The name shown everywhere: "Dr. Ann Smith", or the nickname, or the company for a company-only

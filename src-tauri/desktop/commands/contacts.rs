@@ -2,7 +2,7 @@ use rapport_core::clock::today;
 use rapport_core::contacts::{
     Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount,
 };
-use rapport_core::{demo, AppError};
+use rapport_core::{demo, photos, AppError, Error};
 use tauri::State;
 
 use crate::desktop::state::lock;
@@ -19,6 +19,35 @@ pub fn list_contacts(
 #[tauri::command(async)]
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail, AppError> {
     state.with_book(|book| book.contact(id))
+}
+
+/// The contact's photo as the window shows it; none when it has no photo.
+#[tauri::command(async)]
+pub fn contact_photo_data_url(
+    state: State<'_, AppState>,
+    id: i64,
+    thumbnail: bool,
+) -> Result<Option<String>, AppError> {
+    state.with_book(|book| {
+        Ok(book
+            .contact_photo(id, thumbnail)?
+            .map(|j| photos::data_url(&j)))
+    })
+}
+
+#[tauri::command(async)]
+pub fn set_contact_photo(
+    state: State<'_, AppState>,
+    id: i64,
+    photo_base64: String,
+) -> Result<(), AppError> {
+    let bytes = photos::from_base64(&photo_base64).map_err(|e| AppError::from(Error::from(e)))?;
+    state.with_book(|book| book.set_contact_photo(id, &bytes))
+}
+
+#[tauri::command(async)]
+pub fn remove_contact_photo(state: State<'_, AppState>, id: i64) -> Result<bool, AppError> {
+    state.with_book(|book| book.remove_contact_photo(id))
 }
 
 #[tauri::command(async)]

@@ -98,6 +98,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const today = () => call<TodayView>('today');
 export const listContacts = (query: ListQuery) => call<ContactPage>('list_contacts', { query });
 export const getContact = (id: number) => call<ContactDetail>('get_contact', { id });
+export const contactPhotoDataUrl = (id: number, thumbnail: boolean) =>
+  call<string | null>('contact_photo_data_url', { id, thumbnail });
+export const setContactPhoto = (id: number, photoBase64: string) => call<null>('set_contact_photo', { id, photoBase64 });
+export const removeContactPhoto = (id: number) => call<boolean>('remove_contact_photo', { id });
 export const createContact = (input: ContactInput) =>
   call<ContactDetail>('create_contact', { input });
 export const updateContact = (id: number, input: ContactInput) =>

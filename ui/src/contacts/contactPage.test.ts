@@ -35,6 +35,7 @@ describe('contact page', () => {
     mockIPC((cmd) => {
       if (cmd === 'get_contact') return detail();
       if (cmd === 'staff_names') return [];
+      if (cmd === 'contact_photo_data_url') return null;
       throw new Error(`unexpected ${cmd}`);
     });
     const root = document.createElement('div');

@@ -10,6 +10,7 @@ import { href, navigate } from '../shared/router';
 import { openContactForm } from './editForm';
 import { undeliverableBox } from '../cards/undeliverable';
 import { openMergeDialog } from '../exchange/merge';
+import { contactPhoto } from './photo';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -74,7 +75,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     { class: 'contact-header' },
     el('a', { class: 'back-link', href: href({ name: 'contacts' }) }, icon('back', 14), 'Contacts'),
     el('div', { class: 'contact-title-row' },
-      el('div', { class: 'avatar', attrs: { 'aria-hidden': 'true' }, text: initials(c) }),
+      contactPhoto(c.id, initials(c), c.displayName || '(no name)'),
       el('div', { class: 'contact-title' },
         el('h1', { class: 'page-title', testid: 'contact-name', text: c.displayName || '(no name)' }),
         subtitle && el('p', { class: 'contact-subtitle', testid: 'contact-subtitle', text: subtitle }),

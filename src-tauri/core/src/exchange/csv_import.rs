@@ -424,6 +424,7 @@ pub fn row_to_contact(line: usize, values: &[String], mapping: &[ColumnMapping])
         line,
         input,
         problems,
+        photo: None,
     }
 }
 

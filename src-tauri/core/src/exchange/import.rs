@@ -15,6 +15,7 @@ use super::{vcard, ExchangeError};
 use crate::book::Book;
 use crate::contacts::{display_name, ContactInput};
 use crate::error::{Error, Result};
+use crate::photos::{self, NormalizedPhoto};
 
 /// Files larger than this are refused before reading: no address book is that big.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
@@ -29,6 +30,9 @@ pub struct SourceRow {
     pub input: ContactInput,
     /// What could not be read (a date of 31 February…): the row is refused with these.
     pub problems: Vec<String>,
+    /// A vCard's inline photo, as decoded from the card (checked and normalised only when the
+    /// contact is stored), or why it cannot be used. Never sent to the window.
+    pub photo: Option<std::result::Result<Vec<u8>, String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -361,6 +365,27 @@ fn check(row: &SourceRow, today: NaiveDate) -> std::result::Result<ContactInput,
     })
 }
 
+/// Photos noted one by one, at most this many; the rest are counted.
+const PHOTO_NOTES: usize = 20;
+
+/// Says which cards' photos were skipped and why (their contacts were read all the same).
+fn skipped_photo_notes(skipped: &[(usize, String)]) -> Vec<String> {
+    let mut notes: Vec<String> = skipped
+        .iter()
+        .take(PHOTO_NOTES)
+        .map(|(line, reason)| {
+            format!("The photo of the card on line {line} was skipped (the contact itself was read): {reason}")
+        })
+        .collect();
+    if skipped.len() > PHOTO_NOTES {
+        notes.push(format!(
+            "{} more photos were skipped, as above.",
+            skipped.len() - PHOTO_NOTES
+        ));
+    }
+    notes
+}
+
 /// Imports `path` into the book: every row checked, duplicates handled as chosen, and the
 /// result stored as one transaction (nothing at all when the store fails). A dry run stores
 /// nothing and reports the same. `progress(done, total)` hears about the rows.
@@ -411,6 +436,22 @@ pub fn import_cancellable(
         options.choices.iter().map(|c| (c.line, c)).collect();
     let mut adds: Vec<ContactInput> = Vec::new();
     let mut merged: BTreeMap<usize, ContactInput> = BTreeMap::new();
+    // Photos of the cards stored, beside `adds` and by existing contact for merges.
+    let mut add_photos: Vec<Option<NormalizedPhoto>> = Vec::new();
+    let mut merge_photos: BTreeMap<usize, NormalizedPhoto> = BTreeMap::new();
+    let mut skipped_photos: Vec<(usize, String)> = Vec::new();
+    // A card's photo through the same checks and limits as any photo; a refused one is noted.
+    let mut photo_of = |row: &SourceRow| -> Option<NormalizedPhoto> {
+        let reason = match row.photo.as_ref()? {
+            Ok(bytes) => match photos::normalize(bytes) {
+                Ok(photo) => return Some(photo),
+                Err(e) => e.to_string(),
+            },
+            Err(reason) => reason.clone(),
+        };
+        skipped_photos.push((row.line, reason));
+        None
+    };
     let mut report = ImportReport {
         format: source.format,
         encoding: source.encoding.clone(),
@@ -442,6 +483,7 @@ pub fn import_cancellable(
         let Some((slot, reason)) = index.find(&input) else {
             index.add(&input, Slot::New(adds.len()));
             adds.push(input);
+            add_photos.push(photo_of(row));
             continue;
         };
         let choice = choices.get(&line);
@@ -467,6 +509,7 @@ pub fn import_cancellable(
             OnDuplicate::Keep => {
                 index.add(&input, Slot::New(adds.len()));
                 adds.push(input);
+                add_photos.push(photo_of(row));
             }
             OnDuplicate::Merge => {
                 let mut target = current;
@@ -474,11 +517,23 @@ pub fn import_cancellable(
                 match target.validated(today) {
                     Ok(target) => {
                         index.add(&target, slot);
+                        // The card's photo, when it has a usable one, replaces the contact's.
+                        let photo = photo_of(row);
                         match slot {
                             Slot::Existing(i) => {
                                 merged.insert(i, target);
+                                if let Some(photo) = photo {
+                                    merge_photos.insert(i, photo);
+                                }
                             }
-                            Slot::New(i) => adds[i] = target,
+                            Slot::New(i) => {
+                                adds[i] = target;
+                                if let Some(slot_photo) = add_photos.get_mut(i) {
+                                    if photo.is_some() {
+                                        *slot_photo = photo;
+                                    }
+                                }
+                            }
                         }
                         report.merged += 1;
                     }
@@ -492,16 +547,26 @@ pub fn import_cancellable(
     }
     report.added = adds.len() as u64;
     report.refused.sort_by_key(|r| r.line);
+    report.notes.extend(skipped_photo_notes(&skipped_photos));
     if !options.dry_run {
         let merges: Vec<(i64, ContactInput)> = merged
             .into_iter()
             .map(|(i, input)| (existing[i].id, input))
             .collect();
-        book.store_mut()
-            .import_contacts(&adds, &merges, &mut |done| {
+        let merge_photos: Vec<(i64, NormalizedPhoto)> = merge_photos
+            .into_iter()
+            .map(|(i, photo)| (existing[i].id, photo))
+            .collect();
+        book.store_mut().import_contacts(
+            &adds,
+            &add_photos,
+            &merges,
+            &merge_photos,
+            &mut |done| {
                 progress(done as u64, total);
                 !cancelled()
-            })?;
+            },
+        )?;
     }
     progress(total, total);
     Ok(report)

@@ -8,8 +8,9 @@ use super::import::SourceRow;
 use super::VcardVersion;
 use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
 
-/// One contact as a vCard, lines folded at 75 octets and ended with CRLF.
-pub fn card(contact: &Contact, version: VcardVersion) -> String {
+/// One contact as a vCard, with its photo (the stored JPEG) inline when it has one, lines folded
+/// at 75 octets and ended with CRLF.
+pub fn card(contact: &Contact, version: VcardVersion, photo: Option<&[u8]>) -> String {
     let f = &contact.fields;
     let v4 = version == VcardVersion::V4;
     let mut lines: Vec<String> = vec![
@@ -85,6 +86,15 @@ pub fn card(contact: &Contact, version: VcardVersion) -> String {
     }
     if !f.notes.is_empty() {
         lines.push(format!("NOTE:{}", escape(&f.notes)));
+    }
+    if let Some(jpeg) = photo {
+        use base64::Engine;
+        let data = base64::engine::general_purpose::STANDARD.encode(jpeg);
+        lines.push(if v4 {
+            format!("PHOTO:data:image/jpeg;base64,{data}")
+        } else {
+            format!("PHOTO;ENCODING=b;TYPE=JPEG:{data}")
+        });
     }
     lines.push("END:VCARD".into());
     let mut out = String::new();
@@ -166,7 +176,6 @@ impl Property {
 /// Reads every card in `text`; each becomes a row numbered by the line of its BEGIN.
 pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
     let mut rows = Vec::new();
-    let mut photo_lines: Vec<String> = Vec::new();
     let mut current: Option<(usize, Vec<Property>)> = None;
     for (line_no, line) in logical_lines(text) {
         let Some(property) = parse_line(&line) else {
@@ -179,11 +188,7 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
             ("BEGIN", "VCARD") => current = Some((line_no, Vec::new())),
             ("END", "VCARD") => {
                 if let Some((start, props)) = current.take() {
-                    let (row, photo) = card_to_row(start, props);
-                    if photo {
-                        photo_lines.push(start.to_string());
-                    }
-                    rows.push(row);
+                    rows.push(card_to_row(start, props));
                 }
             }
             _ => {
@@ -197,14 +202,6 @@ pub fn parse(text: &str, notes: &mut Vec<String>) -> Vec<SourceRow> {
         notes.push(
             "The last card has no END:VCARD; the file may be cut short. It was not read.".into(),
         );
-    }
-    if !photo_lines.is_empty() {
-        // Rapport keeps photos of the staff and team only; a contact has no place for one.
-        notes.push(format!(
-            "{} photo(s) were skipped (the cards on line {}): Rapport keeps no contact photos, only staff and team photos. The contacts themselves were read.",
-            photo_lines.len(),
-            photo_lines.join(", ")
-        ));
     }
     rows
 }
@@ -332,10 +329,10 @@ fn text(value: &str) -> String {
     components(value, '\u{0}').join("").replace("\r\n", "\n")
 }
 
-fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
+fn card_to_row(line: usize, props: Vec<Property>) -> SourceRow {
     let mut input = ContactInput::default();
     let mut problems = Vec::new();
-    let mut photo = false;
+    let mut photo: Option<Result<Vec<u8>, String>> = None;
     let mut full_name = String::new();
     let mut labels: HashMap<String, String> = HashMap::new();
     for p in &props {
@@ -407,7 +404,7 @@ fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
                     .filter(|t| !t.is_empty()),
             ),
             "NOTE" => input.notes = text(&p.value),
-            "PHOTO" => photo = true,
+            "PHOTO" if photo.is_none() => photo = Some(inline_photo(p)),
             "ANNIVERSARY" | "X-ANNIVERSARY" => {
                 extra_notes.push(format!("Anniversary: {}", text(&p.value)))
             }
@@ -446,14 +443,50 @@ fn card_to_row(line: usize, props: Vec<Property>) -> (SourceRow, bool) {
         }
         input.notes = extra_notes.join("\n");
     }
-    (
-        SourceRow {
-            line,
-            input,
-            problems,
-        },
+    SourceRow {
+        line,
+        input,
+        problems,
         photo,
-    )
+    }
+}
+
+/// The picture of an inline PHOTO: 2.1 `ENCODING=BASE64`, 3.0 `ENCODING=b` or 4.0 `data:` URI.
+/// Its bytes are checked later, by the same checks as any photo.
+fn inline_photo(p: &Property) -> Result<Vec<u8>, String> {
+    let value = p.value.trim();
+    let data = if p.has_param("ENCODING", "B") || p.has_param("ENCODING", "BASE64") {
+        value
+    } else if let Some(uri) = value
+        .get(..5)
+        .filter(|head| head.eq_ignore_ascii_case("data:"))
+        .map(|_| &value[5..])
+    {
+        match uri.split_once(',') {
+            Some((media, data)) if media.to_ascii_lowercase().ends_with(";base64") => data,
+            _ => return Err("its data: link is not base64 data".into()),
+        }
+    } else {
+        return Err(
+            "it is a link to a picture elsewhere, not a picture in the card (Rapport does not fetch pictures)"
+                .into(),
+        );
+    };
+    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+    let approx = (data.len() as u64 / 4) * 3;
+    if approx > crate::photos::MAX_FILE_BYTES {
+        return Err(crate::photos::PhotoError::TooLarge { bytes: approx }.to_string());
+    }
+    use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+    use base64::engine::DecodePaddingMode;
+    use base64::Engine;
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    LENIENT
+        .decode(data.as_bytes())
+        .map_err(|_| "its data is not valid base64 (the card may be damaged)".to_string())
 }
 
 /// `1980-02-29`, `19800229`, `--0229`, `--02-29`, a date-time, or Apple's year 1604 for "no year".

@@ -69,7 +69,7 @@ impl PhotoError {
 }
 
 /// A photo ready to store: upright, at most [`STORED_SIDE`] a side, JPEG, with a thumbnail.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NormalizedPhoto {
     pub width: u32,
     pub height: u32,

@@ -297,6 +297,7 @@ impl Store {
         let deleted = DeletedContact {
             contact: load_contact(&tx, id)?,
             timeline: super::touchpoints::timeline(&tx, id)?,
+            photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         search::remove(&tx, id)?;
@@ -334,6 +335,14 @@ impl Store {
              WHERE id = ?1",
             [keep, other],
         )?;
+        // The kept contact keeps its photo; without one it takes the other's.
+        tx.execute(
+            "INSERT OR IGNORE INTO contact_photos
+                 (contact_id, jpeg, thumb_jpeg, width, height, updated_at)
+             SELECT ?1, jpeg, thumb_jpeg, width, height, updated_at
+             FROM contact_photos WHERE contact_id = ?2",
+            [keep, other],
+        )?;
         tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
         search::remove(&tx, other)?;
         refresh_touch_due(&tx, keep)?;
@@ -358,6 +367,9 @@ impl Store {
             )));
         }
         insert_contact_tx(&tx, &contact.fields, Some(contact))?;
+        if let Some(photo) = &deleted.photo {
+            super::contact_photos::set_contact_photo_tx(&tx, contact.id, photo)?;
+        }
         for touchpoint in &deleted.timeline {
             super::touchpoints::insert_with_id(&tx, touchpoint)?;
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::contact_photos::set_contact_photo_tx;
 use super::contacts::{
     contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT,
     PERSONAL_COLUMNS,
@@ -13,6 +14,7 @@ use super::contacts::{
 use super::{classify, migrate, summarise_problems, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
+use crate::photos::NormalizedPhoto;
 use crate::search_text::fold;
 
 /// The position of contact `id` in `contacts` (sorted by id), looking forward from `at`: rows
@@ -148,25 +150,35 @@ impl Store {
     }
 
     /// Stores an import (every input already validated) as ONE transaction: the new contacts
-    /// and the merged ones land together or not at all. `progress` hears how many rows are done;
+    /// (with `add_photos[i]` for `adds[i]`), the merged ones and their photos land together or
+    /// not at all. `progress` hears how many rows are done;
     /// when it returns false, the transaction is rolled back and the import is cancelled.
     pub fn import_contacts(
         &mut self,
         adds: &[ContactInput],
+        add_photos: &[Option<NormalizedPhoto>],
         merges: &[(i64, ContactInput)],
+        merge_photos: &[(i64, NormalizedPhoto)],
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
         let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(adds.len());
         for (done, input) in adds.iter().enumerate() {
-            ids.push(insert_contact_tx(&tx, input, None)?);
+            let id = insert_contact_tx(&tx, input, None)?;
+            if let Some(Some(photo)) = add_photos.get(done) {
+                set_contact_photo_tx(&tx, id, photo)?;
+            }
+            ids.push(id);
             if done % 1000 == 999 && !progress(done + 1) {
                 return Err(stopped());
             }
         }
         for (id, input) in merges {
             update_contact_tx(&tx, *id, input)?;
+        }
+        for (id, photo) in merge_photos {
+            set_contact_photo_tx(&tx, *id, photo)?;
         }
         if !progress(adds.len() + merges.len()) {
             return Err(stopped());

@@ -2,6 +2,7 @@
 //! typed functions; nothing outside this module sees a rusqlite type.
 
 mod bulk;
+mod contact_photos;
 mod contacts;
 mod exchange;
 mod occasions;
@@ -62,10 +63,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/006_faster_writes.sql"),
         after: None,
     },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/007_contact_photos.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
