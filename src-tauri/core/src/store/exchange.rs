@@ -11,7 +11,7 @@ use super::contacts::{
     contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT,
     PERSONAL_COLUMNS,
 };
-use super::{classify, migrate, summarise_problems, Store, StoreError, SCHEMA_VERSION};
+use super::{classify, migrate, run_check, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::photos::NormalizedPhoto;
@@ -239,16 +239,7 @@ pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    let verdict: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
-        .map_err(|e| classify(path, e))?;
-    if verdict != ["ok"] {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: summarise_problems(&verdict),
-        });
-    }
+    run_check(&conn, path, "integrity_check")?;
     Ok(version)
 }
 

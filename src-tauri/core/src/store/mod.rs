@@ -197,6 +197,21 @@ pub fn check_book_file(path: &Path) -> Result<(), StoreError> {
     check_existing(path)
 }
 
+/// Runs `PRAGMA quick_check` or `integrity_check` on `conn`; anything but "ok" is damage.
+pub(super) fn run_check(conn: &Connection, path: &Path, pragma: &str) -> Result<(), StoreError> {
+    let verdict: Vec<String> = conn
+        .prepare(&format!("PRAGMA {pragma}"))
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+        .map_err(|e| classify(path, e))?;
+    if verdict != ["ok"] {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: summarise_problems(&verdict),
+        });
+    }
+    Ok(())
+}
+
 /// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -213,17 +228,7 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    let verdict: Vec<String> = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
-        .map_err(|e| classify(path, e))?;
-    if verdict != ["ok"] {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: summarise_problems(&verdict),
-        });
-    }
-    Ok(())
+    run_check(&conn, path, "quick_check")
 }
 
 /// SQLite's check verdict in one short line: the first three problems, without its banner lines.
