@@ -164,24 +164,26 @@ impl Store {
         limit: u32,
     ) -> Result<(Vec<NewCustomer>, i64)> {
         let from = today - chrono::Days::new(days.into());
-        // Written as two ranges (not coalesce) so the customer-since index narrows the rows.
-        const WHERE: &str = "archived = 0
-             AND (customer_since BETWEEN ?1 AND ?2
-                  OR (customer_since IS NULL AND substr(created_at, 1, 10) BETWEEN ?1 AND ?2))
-             AND NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t.contact_id = contacts.id AND t.kind = 'welcome_sent')";
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM contacts WHERE {WHERE}"),
-            params![from, today],
-            |row| row.get(0),
-        )?;
-        let rows: Vec<(i64, NaiveDate)> = self
+        // One pass over two ranges of the customer-since index (a coalesce would read every
+        // contact); the few thousand rows at most are counted and ordered here.
+        let mut rows: Vec<(i64, NaiveDate)> = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT id, coalesce(customer_since, substr(created_at, 1, 10)) AS since FROM contacts
-                 WHERE {WHERE} ORDER BY since DESC, id DESC LIMIT ?3"
-            ))?
-            .query_map(params![from, today, limit], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .prepare_cached(
+                "SELECT n.id, n.since FROM (
+                    SELECT id, customer_since AS since FROM contacts
+                     WHERE archived = 0 AND customer_since BETWEEN ?1 AND ?2
+                    UNION ALL
+                    SELECT id, substr(created_at, 1, 10) FROM contacts
+                     WHERE archived = 0 AND customer_since IS NULL
+                       AND substr(created_at, 1, 10) BETWEEN ?1 AND ?2) n
+                 WHERE NOT EXISTS (SELECT 1 FROM touchpoints t
+                                   WHERE t.contact_id = n.id AND t.kind = 'welcome_sent')",
+            )?
+            .query_map(params![from, today], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        rows.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         let people = summaries(&self.conn, &ids)?;
         Ok((
