@@ -66,29 +66,28 @@ fn with_joined_elisions(folded: String) -> String {
 }
 
 pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {
-    tx.prepare_cached(
+    write_row(
+        tx,
         "INSERT OR REPLACE INTO contact_search (rowid, name, company, email, phone, tags, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
         id,
-        doc.name,
-        doc.company,
-        doc.email,
-        doc.phone,
-        doc.tags,
-        doc.notes
-    ])?;
-    Ok(())
+        doc,
+    )
 }
 
 /// Indexes a contact that has no row yet (cheaper than a replace).
 pub(super) fn index_new(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {
-    tx.prepare_cached(
+    write_row(
+        tx,
         "INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
+        id,
+        doc,
+    )
+}
+
+fn write_row(tx: &Connection, sql: &str, id: i64, doc: &SearchDocument) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(params![
         id,
         doc.name,
         doc.company,
