@@ -14,8 +14,8 @@ use crate::contacts::{
 use crate::error::Result;
 use crate::search_text::fold;
 
-/// Contacts stored per transaction when filling a book.
-const CHUNK: usize = 5_000;
+/// Contacts generated per hand-over from the generating thread to the writing one.
+const CHUNK: usize = 1_000;
 
 /// What `fill` added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,37 +32,57 @@ pub fn sample_contacts(count: usize, seed: u64, today: NaiveDate) -> Vec<Contact
 }
 
 /// Adds `count` sample contacts (the ones `sample_contacts` gives) with 0–5 touchpoints each over
-/// the last two years, in transactions of a few thousand contacts.
+/// the last two years, in one transaction. A second thread makes the contacts while this one
+/// writes them.
 pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
-    let mut generator = Generator::new(count, seed, today);
-    let mut timeline = Timeline {
-        rng: Rng::new(seed ^ 0xD1B5_4A32_D192_ED03),
-        today,
-    };
-    let mut summary = DemoSummary {
-        contacts: 0,
-        touchpoints: 0,
-    };
-    while summary.contacts < count {
-        let size = CHUNK.min(count - summary.contacts);
-        let inputs = (0..size)
-            .map(|_| generator.contact().validated(today))
-            .collect::<Result<Vec<_>>>()?;
-        let mut people = Vec::with_capacity(inputs.len());
-        let mut touchpoints = 0;
-        for input in inputs {
-            let timeline = timeline.touchpoints(&input);
-            for (touchpoint, _) in &timeline {
-                touchpoint.validate(today)?;
+    type Person = (ContactInput, Vec<(NewTouchpoint, bool)>);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Person>>>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut generator = Generator::new(count, seed, today);
+            let mut timeline = Timeline {
+                rng: Rng::new(seed ^ 0xD1B5_4A32_D192_ED03),
+                today,
+            };
+            let mut made = 0;
+            while made < count {
+                let size = CHUNK.min(count - made);
+                let chunk = (0..size)
+                    .map(|_| {
+                        let input = generator.contact().validated(today)?;
+                        let touchpoints = timeline.touchpoints(&input);
+                        for (touchpoint, _) in &touchpoints {
+                            touchpoint.validate(today)?;
+                        }
+                        Ok((input, touchpoints))
+                    })
+                    .collect::<Result<Vec<_>>>();
+                let failed = chunk.is_err();
+                // The writer stopped (it failed): nothing more to make.
+                if sender.send(chunk).is_err() || failed {
+                    return;
+                }
+                made += size;
             }
-            touchpoints += timeline.len();
-            people.push((input, timeline));
-        }
-        book.store_mut().insert_contacts_with_history(&people)?;
-        summary.contacts += size;
-        summary.touchpoints += touchpoints;
-    }
-    Ok(summary)
+        });
+        let mut touchpoints = 0;
+        let people = receiver.into_iter().flat_map(|chunk| match chunk {
+            Ok(people) => people.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        });
+        let people = people.inspect(|person| {
+            if let Ok((_, timeline)) = person {
+                touchpoints += timeline.len();
+            }
+        });
+        let ids = book
+            .store_mut()
+            .insert_contacts_with_history(count, people)?;
+        Ok(DemoSummary {
+            contacts: ids.len(),
+            touchpoints,
+        })
+    })
 }
 
 /// splitmix64: tiny, fast and good enough for sample data.

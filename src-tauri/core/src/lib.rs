@@ -21,3 +21,8 @@ pub mod whiteboard;
 
 pub use book::Book;
 pub use error::{AppError, Error, FieldError, Result};
+
+/// Every program built on the core (the app, the command line, the benchmark, the tests)
+/// allocates through mimalloc; see the store's allocator for SQLite's share.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -60,7 +60,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// A phone number's digits, and its tails from the start of each group of digits as written
 /// (and the last four and seven digits), so that typing a part of the number as people say it
 /// ("4567", "555 12", "7946") finds it by prefix.
-pub fn phone_tokens(phone: &str) -> Vec<String> {
+pub fn phone_tails(phone: &str) -> Vec<String> {
     let mut digits = String::new();
     let mut group_starts = Vec::new();
     let mut in_group = false;
@@ -84,6 +84,11 @@ pub fn phone_tokens(phone: &str) -> Vec<String> {
         .filter(|start| len - start >= 3)
         .map(|start| digits[start..].to_string())
         .collect()
+}
+
+/// A phone number's digits, as the full-text index holds it.
+pub fn phone_digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// If the query is a phone fragment ("555-12", "+44 20"), its digits.
@@ -115,7 +120,7 @@ mod tests {
 
     #[test]
     fn phone_fragments_are_found_from_any_point_of_the_number() {
-        let tokens = phone_tokens("+1 (555) 123-4567");
+        let tokens = phone_tails("+1 (555) 123-4567");
         assert!(tokens.contains(&"15551234567".to_string()));
         assert!(tokens.iter().any(|t| t.starts_with("55512")));
         assert!(tokens.iter().any(|t| t.starts_with("4567")));

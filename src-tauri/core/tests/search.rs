@@ -224,3 +224,83 @@ fn equally_relevant_matches_are_paged_in_name_order() {
     assert_eq!(past_the_end.total, 5);
     assert!(past_the_end.rows.is_empty());
 }
+
+fn with_phones(given: &str, phones: &[&str]) -> ContactInput {
+    ContactInput {
+        given_name: given.into(),
+        phones: phones
+            .iter()
+            .map(|p| LabeledValue {
+                label: "mobile".into(),
+                value: (*p).into(),
+            })
+            .collect(),
+        ..ContactInput::default()
+    }
+}
+
+#[test]
+fn a_phone_fragment_finds_each_number_once_and_follows_every_change() {
+    let (_dir, mut book) = new_book();
+    let two = add(
+        &mut book,
+        with_phones("Two Numbers", &["+1 555 010 2030", "+1 555 010 9999"]),
+    );
+    let one = add(&mut book, with_phones("One Number", &["(555) 777-2030"]));
+    add(&mut book, with_phones("Elsewhere", &["+49 30 1234567"]));
+
+    // Both of one contact's numbers match "555 010": the contact is listed once.
+    let page = book
+        .list(&ListQuery {
+            search: "555 010".into(),
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(search(&book, "555 010"), ["Two Numbers"]);
+    // Numbers match by any group and by their last digits, listed by name.
+    assert_eq!(search(&book, "2030"), ["One Number", "Two Numbers"]);
+    assert_eq!(search(&book, "555"), ["One Number", "Two Numbers"]);
+    assert_eq!(search(&book, "1234567"), ["Elsewhere"]);
+    assert!(search(&book, "5010").is_empty(), "not from inside a group");
+
+    // The tag and archive filters take the other query path: the same matches.
+    book.tag(&[two], "Wholesale").unwrap();
+    let tagged = book
+        .list(&ListQuery {
+            search: "2030".into(),
+            tag: Some("wholesale".into()),
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(tagged.total, 1);
+    assert_eq!(tagged.rows[0].id, two);
+    book.set_archived(&[one], true).unwrap();
+    assert_eq!(search(&book, "2030"), ["Two Numbers"]);
+    let archived = book
+        .list(&ListQuery {
+            search: "777".into(),
+            archive: rapport_core::contacts::ArchiveFilter::Archived,
+            limit: 10,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        archived.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [one]
+    );
+
+    // A changed number is found by its new digits only; a deleted contact by none.
+    book.update_contact(
+        two,
+        with_phones("Two Numbers", &["+1 555 444 1212"]),
+        today(),
+    )
+    .unwrap();
+    assert!(search(&book, "9999").is_empty());
+    assert_eq!(search(&book, "444 12"), ["Two Numbers"]);
+    book.delete_contact(two).unwrap();
+    assert!(search(&book, "1212").is_empty());
+}

@@ -69,6 +69,13 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
                 .as_deref(),
             Some("2025-03-01")
         );
+        if version >= 7 {
+            // The migration gives the stored number its tails: any stretch of it finds it.
+            for typed in ["33 44", "4455", "+47 22"] {
+                assert_eq!(search(&book, typed), ["Sigrid Ødegård"], "{typed:?}");
+            }
+            assert!(search(&book, "3344 99").is_empty());
+        }
         assert_eq!(book.store().integrity_check().unwrap(), "ok");
     }
 }
@@ -177,6 +184,26 @@ const FIXTURE_ROWS: &[&str] = &[
     INSERT INTO staff (id, name, role, created_at) VALUES (1, 'Maria', 'Baker', '2025-01-01T00:00:00Z');
     INSERT INTO welcome_sends (batch, contact_id, status, updated_at)
         VALUES (1, 1, 'sent', '2025-02-01T10:00:00Z');
+    ",
+    // version 7: contact photos; a phone number's tails are words of the search index
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO contact_phones (contact_id, position, label, value) VALUES (1, 0, 'mobile', '+47 22 33 44 55');
+    INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+        VALUES (1, 0, 'home', 'Storgata 1', 'Oslo', '', '0155', 'NO');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no',
+                '4722334455 22334455 334455 4455 2334455', 'vip', '');
+    INSERT INTO settings (key, value) VALUES ('business_name', 'Tulip & Co');
+    INSERT INTO staff (id, name, role, created_at) VALUES (1, 'Maria', 'Baker', '2025-01-01T00:00:00Z');
+    INSERT INTO contact_photos (contact_id, jpeg, thumb_jpeg, width, height, updated_at)
+        VALUES (1, x'FFD8FFD9', x'FFD8FFD9', 1, 1, '2025-01-01T00:00:00Z');
     ",
 ];
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
 
-use super::search::{self, SearchDocument};
+use super::search::{self, Matcher, SearchDocument};
 use super::{now_timestamp, Store};
 use crate::contacts::{
     display_name, ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput,
@@ -13,7 +13,7 @@ use crate::contacts::{
     TagCount,
 };
 use crate::error::{Error, Result};
-use crate::search_text::fold;
+use crate::search_text::{fold, phone_tails};
 
 /// Tags are stored joined by this (a character no tag can hold) when read in one column.
 const TAG_SEPARATOR: char = '\u{1F}';
@@ -80,9 +80,23 @@ impl Store {
             );
             args.push(fold(tag.trim()).into());
         }
-        let match_expr = search::match_expression(&query.search);
-        let (from, order) = match &match_expr {
-            Some(expr) => {
+        let matcher = search::matcher(&query.search);
+        if matcher.is_none() && !query.search.trim().is_empty() {
+            // Only punctuation was typed: nothing can match.
+            return Ok(ContactPage {
+                total: 0,
+                offset: query.offset,
+                rows: Vec::new(),
+            });
+        }
+        if let Some(matcher) = &matcher {
+            let no_tag = query.tag.as_deref().is_none_or(|t| t.trim().is_empty());
+            if query.archive == ArchiveFilter::Active && no_tag {
+                return self.search_active(matcher, query.offset, limit);
+            }
+        }
+        let (from, order) = match &matcher {
+            Some(Matcher::Words(expr)) => {
                 conditions.insert(0, "contact_search MATCH ?".into());
                 args.insert(0, expr.clone().into());
                 (
@@ -90,13 +104,15 @@ impl Store {
                     "s.rank, c.sort_key, c.id",
                 )
             }
-            None if !query.search.trim().is_empty() => {
-                // Only punctuation was typed: nothing can match.
-                return Ok(ContactPage {
-                    total: 0,
-                    offset: query.offset,
-                    rows: Vec::new(),
-                });
+            Some(Matcher::PhoneDigits(digits)) => {
+                conditions.insert(
+                    0,
+                    "c.id IN (SELECT contact_id FROM contact_phone_tails
+                              WHERE digits >= ? AND digits < ? || ':')"
+                        .into(),
+                );
+                args.splice(0..0, [digits.clone().into(), digits.clone().into()]);
+                ("contacts c", "c.sort_key, c.id")
             }
             None => (
                 "contacts c",
@@ -107,12 +123,6 @@ impl Store {
                 },
             ),
         };
-        if let Some(expr) = &match_expr {
-            let no_tag = query.tag.as_deref().is_none_or(|t| t.trim().is_empty());
-            if query.archive == ArchiveFilter::Active && no_tag {
-                return self.search_active(expr, query.offset, limit);
-            }
-        }
         let filter = conditions.join(" AND ");
         let total: u32 = self.conn.query_row(
             &format!("SELECT count(*) FROM {from} WHERE {filter}"),
@@ -141,7 +151,7 @@ impl Store {
     /// contacts table. Up to [`RANKED_SEARCH_LIMIT`] matches are ranked by relevance (ties by
     /// name); a search matching more (a first letter or two) is listed in name order by walking
     /// the name index.
-    fn search_active(&self, expr: &str, offset: u32, limit: u32) -> Result<ContactPage> {
+    fn search_active(&self, matcher: &Matcher, offset: u32, limit: u32) -> Result<ContactPage> {
         let mut archived: Vec<i64> = self
             .conn
             .prepare_cached(
@@ -150,28 +160,40 @@ impl Store {
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         archived.sort_unstable();
+        let (sql, arg) = match matcher {
+            Matcher::Words(expr) => (
+                "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
+                expr,
+            ),
+            Matcher::PhoneDigits(digits) => (search::PHONE_MATCHES, digits),
+        };
         let mut matched: Vec<i64> = self
             .conn
-            .prepare_cached("SELECT rowid FROM contact_search WHERE contact_search MATCH ?1")?
-            .query_map([expr], |row| row.get(0))?
+            .prepare_cached(sql)?
+            .query_map([arg], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let ranked = matched.len() <= RANKED_SEARCH_LIMIT;
         matched.sort_unstable();
+        matched.dedup();
+        let ranked = matched.len() <= RANKED_SEARCH_LIMIT;
         matched.retain(|id| archived.binary_search(id).is_err());
         let total = u32::try_from(matched.len()).unwrap_or(u32::MAX);
         let (skip, limit) = (offset as usize, limit as usize);
         let page = if ranked {
-            let mut ranked: Vec<(f64, i64)> = self
-                .conn
-                .prepare_cached(
-                    "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
-                )?
-                .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
-                .filter(|r| {
-                    r.as_ref()
-                        .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
-                })
-                .collect::<rusqlite::Result<_>>()?;
+            let mut ranked: Vec<(f64, i64)> = match matcher {
+                Matcher::Words(expr) => self
+                    .conn
+                    .prepare_cached(
+                        "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
+                    )?
+                    .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    .filter(|r| {
+                        r.as_ref()
+                            .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
+                    })
+                    .collect::<rusqlite::Result<_>>()?,
+                // A number is a match or not: all rank alike, so they come in name order.
+                Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
+            };
             ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             self.ranked_page(&ranked, skip, limit)?
         } else {
@@ -491,6 +513,7 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
     for table in [
         "contact_emails",
         "contact_phones",
+        "contact_phone_tails",
         "contact_addresses",
         "contact_tags",
     ] {
@@ -591,6 +614,7 @@ fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()
             stmt.execute(params![id, position, value.label, value.value])?;
         }
     }
+    insert_phone_tails(tx, id, input.phones.iter().map(|p| p.value.as_str()))?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -613,6 +637,35 @@ fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()
     for tag in &input.tags {
         let tag_id = upsert_tag(tx, tag)?;
         stmt.execute(params![id, tag_id])?;
+    }
+    Ok(())
+}
+
+/// Writes the stretches of a contact's numbers that a phone search looks up.
+fn insert_phone_tails<'a>(
+    conn: &Connection,
+    id: i64,
+    numbers: impl IntoIterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO contact_phone_tails (contact_id, digits) VALUES (?1, ?2)",
+    )?;
+    for number in numbers {
+        for tail in phone_tails(number) {
+            stmt.execute(params![id, tail])?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills the phone tails of every stored contact; run by the migration that adds them.
+pub(super) fn fill_phone_tails(tx: &Transaction) -> rusqlite::Result<()> {
+    let phones: Vec<(i64, String)> = tx
+        .prepare("SELECT contact_id, value FROM contact_phones")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, number) in &phones {
+        insert_phone_tails(tx, *id, [number.as_str()])?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 
 use super::contact_photos::set_contact_photo_tx;
 use super::contacts::{
@@ -162,29 +162,38 @@ impl Store {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
         let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
-        let tx = self.conn.transaction()?;
-        let mut ids = Vec::with_capacity(adds.len());
-        for (done, input) in adds.iter().enumerate() {
-            let id = insert_contact_tx(&tx, input, None)?;
-            if let Some(Some(photo)) = add_photos.get(done) {
-                set_contact_photo_tx(&tx, id, photo)?;
+        let tables = ["contacts", "contact_tags", "contact_phone_tails"];
+        self.write_in_bulk(adds.len(), &tables, |tx| {
+            let mut ids = Vec::with_capacity(adds.len());
+            for (done, input) in adds.iter().enumerate() {
+                let id = insert_contact_tx(tx, input, None)?;
+                if let Some(Some(photo)) = add_photos.get(done) {
+                    set_contact_photo_tx(tx, id, photo)?;
+                }
+                ids.push(id);
+                if done % 1000 == 999 && !progress(done + 1) {
+                    return Err(stopped());
+                }
             }
-            ids.push(id);
-            if done % 1000 == 999 && !progress(done + 1) {
+            for (id, input) in merges {
+                update_contact_tx(tx, *id, input)?;
+            }
+            for (id, photo) in merge_photos {
+                // Foreign keys are not checked in a bulk write: the contact may have gone since
+                // the import was planned.
+                if !tx
+                    .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1")?
+                    .exists([id])?
+                {
+                    return Err(crate::Error::not_found(format!("Contact {id}")));
+                }
+                set_contact_photo_tx(tx, *id, photo)?;
+            }
+            if !progress(adds.len() + merges.len()) {
                 return Err(stopped());
             }
-        }
-        for (id, input) in merges {
-            update_contact_tx(&tx, *id, input)?;
-        }
-        for (id, photo) in merge_photos {
-            set_contact_photo_tx(&tx, *id, photo)?;
-        }
-        if !progress(adds.len() + merges.len()) {
-            return Err(stopped());
-        }
-        tx.commit()?;
-        Ok(ids)
+            Ok(ids)
+        })
     }
 
     /// Writes a consistent, compacted copy of the whole database to `path` (which must not
@@ -216,7 +225,7 @@ impl Store {
 /// than this version? Returns its schema version.
 pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let conn = super::connect(path, flags)?;
     let version: u32 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| classify(path, e))?;
@@ -247,7 +256,7 @@ pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
 /// [`check_database_file`] has passed.
 pub fn contacts_in_file(path: &Path) -> Result<i64, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let conn = super::connect(path, flags)?;
     conn.query_row(
         "SELECT count(*) FROM contacts WHERE archived = 0",
         [],

@@ -1,6 +1,7 @@
 //! The one place that speaks SQL. It opens the database file, checks it, migrates it, and offers
 //! typed functions; nothing outside this module sees a rusqlite type.
 
+mod allocator;
 mod bulk;
 mod contact_photos;
 mod contacts;
@@ -68,10 +69,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/007_contact_photos.sql"),
         after: None,
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/008_phone_tails.sql"),
+        after: Some(contacts::fill_phone_tails),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -154,7 +160,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let mut conn = connect(path, flags)?;
         configure(&conn).map_err(|e| classify(path, e))?;
         migrate(&mut conn, version).map_err(|e| classify(path, e))?;
         Ok(Store {
@@ -215,7 +221,7 @@ pub(super) fn run_check(conn: &Connection, path: &Path, pragma: &str) -> Result<
 /// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let conn = connect(path, flags)?;
     conn.busy_timeout(Duration::from_millis(1500))
         .map_err(|e| classify(path, e))?;
     let version: u32 = conn
@@ -310,6 +316,12 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 }
 
 /// The current time as the store records it.
+/// Opens a connection; every connection in the process is opened here.
+fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
+    allocator::use_mimalloc();
+    Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))
+}
+
 fn now_timestamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

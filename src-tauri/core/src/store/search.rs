@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, Transaction};
 use super::contacts::load_contact;
 use crate::contacts::{display_name, ContactInput};
 use crate::error::Result;
-use crate::search_text::{as_phone_fragment, fold, phone_tokens, words};
+use crate::search_text::{as_phone_fragment, fold, phone_digits, words};
 
 /// The folded text of one contact, column by column.
 pub struct SearchDocument {
@@ -30,10 +30,12 @@ impl SearchDocument {
             }
         }
         let emails: Vec<&str> = input.emails.iter().map(|e| e.value.as_str()).collect();
+        // Each number once, whole: its stretches are looked up in `contact_phone_tails`.
         let phones: Vec<String> = input
             .phones
             .iter()
-            .flat_map(|p| phone_tokens(&p.value))
+            .map(|p| phone_digits(&p.value))
+            .filter(|digits| !digits.is_empty())
             .collect();
         let notes = [
             input.job_title.as_str(),
@@ -128,39 +130,47 @@ pub(super) fn rebuild_index(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The FTS5 query for what the owner typed: every word must match the start of a word, in any
-/// column; a phone fragment matches any stretch of a phone number. None when nothing searchable
-/// was typed.
-pub(super) fn match_expression(typed: &str) -> Option<String> {
+/// How the contacts matching what the owner typed are found.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Matcher {
+    /// An FTS5 query: every word must match the start of a word, in any column.
+    Words(String),
+    /// A phone fragment's digits: a number matches when one of its tails starts with them.
+    PhoneDigits(String),
+}
+
+/// The matcher for what the owner typed; None when nothing searchable was typed.
+pub(super) fn matcher(typed: &str) -> Option<Matcher> {
     if let Some(digits) = as_phone_fragment(typed) {
-        return Some(format!("phone : \"{digits}\"*"));
+        return Some(Matcher::PhoneDigits(digits));
     }
     let folded = fold(typed);
     let terms: Vec<String> = words(&folded)
         .take(12)
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    (!terms.is_empty()).then(|| Matcher::Words(terms.join(" ")))
 }
+
+/// SQL for the ids of contacts with a phone tail starting with `?1` (digits only, so every such
+/// tail sorts before `?1` followed by ':', the character after '9'). A contact with several
+/// matching tails comes more than once.
+pub(super) const PHONE_MATCHES: &str = "SELECT contact_id FROM contact_phone_tails
+     WHERE digits >= ?1 AND digits < ?1 || ':'";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn typed_text_becomes_quoted_prefix_terms() {
+    fn typed_text_becomes_quoted_prefix_terms_or_phone_digits() {
+        let words = |s: &str| Some(Matcher::Words(s.to_string()));
+        assert_eq!(matcher("José Mü"), words("\"jose\"* \"mu\"*"));
+        assert_eq!(matcher("\"OR\" NEAR("), words("\"or\"* \"near\"*"));
         assert_eq!(
-            match_expression("José Mü").as_deref(),
-            Some("\"jose\"* \"mu\"*")
+            matcher("(555) 12"),
+            Some(Matcher::PhoneDigits("55512".to_string()))
         );
-        assert_eq!(
-            match_expression("\"OR\" NEAR(").as_deref(),
-            Some("\"or\"* \"near\"*")
-        );
-        assert_eq!(
-            match_expression("(555) 12").as_deref(),
-            Some("phone : \"55512\"*")
-        );
-        assert_eq!(match_expression("  -- "), None);
+        assert_eq!(matcher("  -- "), None);
     }
 }

@@ -1,0 +1,143 @@
+//! Writes of many contacts at once (sample data, imports): one transaction that may set the
+//! book's indexes aside and build them again, and must leave the book whole either way.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use rapport_core::contacts::{ContactInput, LabeledValue, NewTouchpoint, TouchpointKind};
+use rapport_core::store::DATABASE_FILE;
+use rapport_core::{Book, Error};
+
+/// Every index of the database, by name, with the SQL that made it.
+fn indexes(path: &Path) -> Vec<(String, Option<String>)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn customer(i: usize) -> (ContactInput, Vec<(NewTouchpoint, bool)>) {
+    let mut input = person(&format!("Customer{i:04}"), "Bulk");
+    input.phones.push(LabeledValue {
+        label: "mobile".into(),
+        value: format!("+44 7700 9{i:05}"),
+    });
+    input
+        .tags
+        .push(if i.is_multiple_of(2) { "even" } else { "odd" }.into());
+    input.keep_in_touch_days = Some(30);
+    let call = NewTouchpoint {
+        kind: TouchpointKind::Call,
+        happened_on: day(2026, 10, 1 + (i % 28) as u32),
+        note: format!("Call {i}"),
+        handled_by: "Maria".into(),
+    };
+    (input, vec![(call, false)])
+}
+
+#[test]
+fn many_contacts_into_an_empty_book_leave_every_index_and_check_as_before() {
+    let (dir, mut book) = new_book();
+    let path = dir.path().join(DATABASE_FILE);
+    let before = indexes(&path);
+    assert!(before.iter().any(|(name, _)| name == "contacts_by_name"));
+
+    let ids = book
+        .store_mut()
+        .insert_contacts_with_history(3_000, (0..3_000).map(|i| Ok(customer(i))))
+        .unwrap();
+    assert_eq!(ids.len(), 3_000);
+
+    assert_eq!(
+        indexes(&path),
+        before,
+        "the same indexes, made by the same SQL"
+    );
+    let settings = book.store().connection_settings().unwrap();
+    assert!(settings.foreign_keys, "foreign keys are checked again");
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let orphans: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0);
+    drop(conn);
+    // The log that held the whole write is cut back once it is in the database.
+    let wal =
+        std::fs::metadata(dir.path().join(format!("{DATABASE_FILE}-wal"))).map_or(0, |m| m.len());
+    assert!(wal < 1_000_000, "write-ahead log left at {wal} bytes");
+
+    // The rebuilt indexes answer: name order, tags, phones, the timeline and keep-in-touch.
+    let first = book
+        .list(&rapport_core::contacts::ListQuery {
+            limit: 2,
+            ..Default::default()
+        })
+        .unwrap();
+    let names: Vec<&str> = first.rows.iter().map(|r| r.display_name.as_str()).collect();
+    assert_eq!(names, ["Customer0000 Bulk", "Customer0001 Bulk"]);
+    assert_eq!(first.total, 3_000);
+    assert_eq!(search(&book, "7700 900042"), ["Customer0042 Bulk"]);
+    let odd = book
+        .list(&rapport_core::contacts::ListQuery {
+            tag: Some("odd".into()),
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(odd.total, 1_500);
+    let detail = book.contact(ids[5]).unwrap();
+    assert_eq!(detail.timeline[0].note, "Call 5");
+    assert_eq!(
+        detail.contact.last_contacted,
+        Some(day(2026, 10, 6)),
+        "last contacted comes from the timeline written with it"
+    );
+}
+
+#[test]
+fn a_bulk_write_that_fails_halfway_leaves_the_book_as_it_was() {
+    let (dir, mut book) = new_book();
+    let path = dir.path().join(DATABASE_FILE);
+    let kept = add(&mut book, person("Already", "Here"));
+    let before = indexes(&path);
+
+    let people = (0..2_500).map(|i| {
+        if i == 1_800 {
+            Err(Error::not_found("the 1,801st row"))
+        } else {
+            Ok(customer(i))
+        }
+    });
+    let error = book
+        .store_mut()
+        .insert_contacts_with_history(2_500, people)
+        .unwrap_err();
+    assert!(error.to_string().contains("1,801st"), "{error}");
+
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(indexes(&path), before, "the set-aside indexes are back");
+    assert!(book.store().connection_settings().unwrap().foreign_keys);
+    assert_eq!(search(&book, "already"), ["Already Here"]);
+    assert!(search(&book, "customer").is_empty());
+    assert_eq!(
+        book.contact(kept).unwrap().contact.display_name,
+        "Already Here"
+    );
+    // The book takes writes as before.
+    add(&mut book, person("After", "Wards"));
+    assert_eq!(book.store().contact_count().unwrap(), 2);
+    drop(book);
+    let reopened = Book::open(dir.path()).unwrap();
+    assert_eq!(reopened.store().integrity_check().unwrap(), "ok");
+}
