@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "recovery_status",
     "recover_from_backup",
+    "open_other_folder",
     "cancel_exchange",
     "today",
     "list_contacts",

@@ -17,16 +17,8 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     if let Err(error) = state.open_error() {
         eprintln!("rapport: {}", error.message);
     }
-    // The automatic daily backup, with retention; a failure is reported, never fatal.
-    let daily = state.with_book(|book| {
-        rapport_core::exchange::backup::daily_backup(
-            book,
-            &state.data_dir,
-            rapport_core::clock::today(),
-        )
-    });
-    if let (Err(error), Ok(())) = (daily, state.open_error()) {
-        eprintln!("rapport: the daily backup failed: {}", error.message);
+    if let Ok(book) = state.shared_book() {
+        state::daily_backup(&state::lock(&book), &state.data_dir());
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -37,6 +29,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::app::app_info,
             commands::app::recovery_status,
             commands::app::recover_from_backup,
+            commands::app::open_other_folder,
             commands::today::today,
             commands::contacts::list_contacts,
             commands::contacts::get_contact,

@@ -9,25 +9,50 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use rapport_core::contacts::DeletedContact;
 use rapport_core::exchange::backup::{self, Recovery, RestoreInfo};
 use rapport_core::exchange::staging;
+use rapport_core::paths::AppInfo;
 use rapport_core::{AppError, Book, Error};
 
 pub struct AppState {
-    pub data_dir: PathBuf,
-    /// Replaced once, when the book could not be opened and a backup is restored in its place.
-    book: RwLock<Result<Arc<Mutex<Book>>, AppError>>,
+    /// Replaced once, when the book could not be opened and a backup is restored in its place
+    /// or the owner opens another folder.
+    open: RwLock<OpenBook>,
     deleted: Mutex<HashMap<i64, DeletedContact>>,
+}
+
+/// The data folder and its book (or why it could not be opened), changed together.
+struct OpenBook {
+    data_dir: PathBuf,
+    book: Result<Arc<Mutex<Book>>, AppError>,
+}
+
+impl OpenBook {
+    fn at(data_dir: PathBuf) -> OpenBook {
+        let book = Book::open(&data_dir)
+            .map(|book| Arc::new(Mutex::new(book)))
+            .map_err(AppError::from);
+        OpenBook { data_dir, book }
+    }
 }
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let book = Book::open(&data_dir)
-            .map(|book| Arc::new(Mutex::new(book)))
-            .map_err(AppError::from);
         AppState {
-            data_dir,
-            book: RwLock::new(book),
+            open: RwLock::new(OpenBook::at(data_dir)),
             deleted: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The data folder of the open book (or of the one that could not be opened).
+    pub fn data_dir(&self) -> PathBuf {
+        self.read().data_dir.clone()
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, OpenBook> {
+        self.open.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, OpenBook> {
+        self.open.write().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn open_error(&self) -> Result<(), AppError> {
@@ -37,37 +62,47 @@ impl AppState {
     /// What the window offers instead of the book when it could not be opened; none when open.
     pub fn recovery(&self) -> Option<Recovery> {
         let error = self.open_error().err()?;
-        Some(backup::recovery(&self.data_dir, &error))
+        Some(backup::recovery(&self.data_dir(), &error))
     }
 
     /// Puts the backup at `path` (one in the backups folder, or a file the owner picked) in place
     /// of a damaged book, and opens it: the window goes on without restarting.
     pub fn recover(&self, path: &str) -> Result<RestoreInfo, AppError> {
-        let mut book = self.book.write().unwrap_or_else(|p| p.into_inner());
-        let Err(problem) = &*book else {
-            return Err(AppError {
-                code: "conflict".into(),
-                message: "The book is open and needs no recovery. To go back to a backup, use Restore on the Import & export screen.".into(),
-                fields: Vec::new(),
-            });
+        let mut open = self.write();
+        let Err(problem) = &open.book else {
+            return Err(already_open());
         };
         if !backup::may_recover(&problem.code) {
             return Err(problem.clone());
         }
-        let file = self.backup_file(path)?;
-        let (opened, info) = backup::recover(&self.data_dir, &file)?;
-        *book = Ok(Arc::new(Mutex::new(opened)));
+        let file = backup_file(&open.data_dir, path)?;
+        let (opened, info) = backup::recover(&open.data_dir, &file)?;
+        daily_backup(&opened, &open.data_dir);
+        open.book = Ok(Arc::new(Mutex::new(opened)));
         Ok(info)
     }
 
-    /// `path` if it is a file in `<data-dir>/backups/` or one staged from the owner's pick.
-    fn backup_file(&self, path: &str) -> Result<PathBuf, AppError> {
-        let folder = self.data_dir.join(backup::BACKUP_FOLDER);
-        let candidate = Path::new(path);
-        if candidate.parent() == Some(folder.as_path()) && candidate.is_file() {
-            return Ok(candidate.to_path_buf());
+    /// Opens the book in another data folder instead of the one that could not be opened (a
+    /// new, empty book when the folder has none). The window goes on with it; the folder given
+    /// on the command line is not changed.
+    pub fn open_other_folder(&self, folder: &str) -> Result<AppInfo, AppError> {
+        let mut open = self.write();
+        if open.book.is_ok() {
+            return Err(already_open());
         }
-        staging::staged(&self.data_dir, path).map_err(AppError::from)
+        let folder = folder.trim();
+        if folder.is_empty() || !Path::new(folder).is_absolute() {
+            return Err(AppError {
+                code: "invalid".into(),
+                message: "Give the whole path of the folder, starting with /, or choose it with Choose folder…".into(),
+                fields: Vec::new(),
+            });
+        }
+        let other = OpenBook::at(PathBuf::from(folder));
+        let book = other.book.clone()?;
+        daily_backup(&lock(&book), &other.data_dir);
+        *open = other;
+        Ok(AppInfo::new(env!("CARGO_PKG_VERSION"), &open.data_dir))
     }
 
     /// Runs `work` with the book locked. Keep it short: it blocks other commands.
@@ -82,7 +117,7 @@ impl AppState {
 
     /// The book for long work on a blocking thread.
     pub fn shared_book(&self) -> Result<Arc<Mutex<Book>>, AppError> {
-        self.book.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.read().book.clone()
     }
 
     pub fn remember_deleted(&self, deleted: DeletedContact) {
@@ -99,6 +134,32 @@ impl AppState {
 
     pub fn put_back_deleted(&self, deleted: DeletedContact) {
         self.remember_deleted(deleted);
+    }
+}
+
+fn already_open() -> AppError {
+    AppError {
+        code: "conflict".into(),
+        message: "The book is open and needs no recovery. To go back to a backup, use Restore on the Import & export screen.".into(),
+        fields: Vec::new(),
+    }
+}
+
+/// `path` if it is a file in `<data-dir>/backups/` or one staged from the owner's pick.
+fn backup_file(data_dir: &Path, path: &str) -> Result<PathBuf, AppError> {
+    let folder = data_dir.join(backup::BACKUP_FOLDER);
+    let candidate = Path::new(path);
+    if candidate.parent() == Some(folder.as_path()) && candidate.is_file() {
+        return Ok(candidate.to_path_buf());
+    }
+    staging::staged(data_dir, path).map_err(AppError::from)
+}
+
+/// Today's automatic backup with retention, as on every start; a failure is reported, never
+/// fatal.
+pub fn daily_backup(book: &Book, data_dir: &Path) {
+    if let Err(error) = backup::daily_backup(book, data_dir, rapport_core::clock::today()) {
+        eprintln!("rapport: the daily backup failed: {error}");
     }
 }
 

@@ -3,7 +3,7 @@
 // chosen, restored, and the app goes on with its contacts without restarting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { screenshot, session, tid } from './helpers.mjs';
 
 test('a damaged book is replaced by the newest good backup from the window', async () => {
@@ -34,6 +34,10 @@ test('a damaged book is replaced by the newest good backup from the window', asy
   const aside = readdirSync(process.env.RAPPORT_E2E_DATA_DIR).filter((f) => f.startsWith('rapport-damaged-') && f.endsWith('.db'));
   assert.equal(aside.length, 1, aside.join(', '));
   assert.ok(readFileSync(`${process.env.RAPPORT_E2E_DATA_DIR}/${aside[0]}`).equals(damaged), 'the damaged file is kept unchanged');
+
+  // The daily backup the damaged start could not make is made from the restored book.
+  const today = `${process.env.RAPPORT_E2E_DATA_DIR}/backups/rapport-2026-11-23.db`;
+  assert.ok(existsSync(today), 'a backup of the restored book for today');
 
   await s.execute('location.hash = "#/contacts";', []);
   await s.waitFor(async () => (await s.findAll('[data-testid="contact-row"]')).length === 12, { message: '12 contacts listed' });

@@ -108,6 +108,8 @@ async function start() {
   if (recovery) {
     renderRecovery(app, recovery, (info) => {
       void openShell(app).then(() => toast(`Backup restored: ${info.contacts} contacts. The damaged file was kept as ${info.previousSavedTo}.`, { kind: 'success', timeoutMs: 12000 }));
+    }, (info) => {
+      void openShell(app).then(() => toast(`Opened the book in ${info.dataDir}.`, { kind: 'success', timeoutMs: 12000 }));
     });
     return;
   }

@@ -7,7 +7,7 @@ use crate::desktop::AppState;
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir)
+    AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir())
 }
 
 /// Why the book could not be opened and the backups that could replace it; none when it is open.
@@ -23,4 +23,10 @@ pub fn recover_from_backup(
     path: String,
 ) -> Result<RestoreInfo, AppError> {
     state.recover(&path)
+}
+
+/// Opens the book in another data folder instead of one that could not be opened.
+#[tauri::command(async)]
+pub fn open_other_folder(state: State<'_, AppState>, folder: String) -> Result<AppInfo, AppError> {
+    state.open_other_folder(&folder)
 }

@@ -55,7 +55,7 @@ fn card_error(e: cards::CardError) -> AppError {
 }
 
 fn cards_dir(state: &AppState) -> PathBuf {
-    state.data_dir.join("cards")
+    state.data_dir().join("cards")
 }
 
 #[tauri::command(async)]

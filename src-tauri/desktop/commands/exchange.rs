@@ -46,7 +46,7 @@ pub fn cancel_exchange(running: State<'_, ExchangeState>) {
 
 /// Where the window writes exports: Downloads, else Documents, else the data folder.
 fn output_folder(state: &AppState) -> PathBuf {
-    dirs_folder().unwrap_or_else(|| state.data_dir.clone())
+    dirs_folder().unwrap_or_else(|| state.data_dir())
 }
 
 fn dirs_folder() -> Option<PathBuf> {
@@ -116,13 +116,13 @@ pub fn stage_file(state: State<'_, AppState>, request: Request<'_>) -> Result<St
         InvokeBody::Raw(bytes) => bytes,
         InvokeBody::Json(_) => &[],
     };
-    staging::stage(&state.data_dir, name, bytes)
+    staging::stage(&state.data_dir(), name, bytes)
         .map(|path| path.display().to_string())
         .map_err(AppError::from)
 }
 
 fn staged(state: &AppState, path: &str) -> Result<PathBuf, AppError> {
-    staging::staged(&state.data_dir, path).map_err(AppError::from)
+    staging::staged(&state.data_dir(), path).map_err(AppError::from)
 }
 
 /// How a staged file reads: format, encoding, delimiter, the column mapping and the first rows
@@ -150,7 +150,7 @@ pub async fn import_contacts(
 ) -> Result<ImportReport, AppError> {
     let book = state.shared_book()?;
     let path = staged(&state, &path)?;
-    let data_dir = state.data_dir.clone();
+    let data_dir = state.data_dir();
     let cancel = running.start();
     tauri::async_runtime::spawn_blocking(move || {
         let report = import::import_cancellable(
@@ -185,7 +185,7 @@ pub fn merge_contacts(
 
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupFile>, AppError> {
-    backup::list_backups(&state.data_dir).map_err(AppError::from)
+    backup::list_backups(&state.data_dir()).map_err(AppError::from)
 }
 
 #[tauri::command(async)]
@@ -206,7 +206,7 @@ pub fn set_backup_retention(
 #[tauri::command(async)]
 pub fn backup_now(state: State<'_, AppState>, out: Option<String>) -> Result<BackupInfo, AppError> {
     let out = out.map(PathBuf::from).unwrap_or_else(|| {
-        state.data_dir.join(backup::BACKUP_FOLDER).join(format!(
+        state.data_dir().join(backup::BACKUP_FOLDER).join(format!(
             "rapport-backup-{}.db",
             chrono::Utc::now().format("%Y%m%d-%H%M%S")
         ))
@@ -218,6 +218,6 @@ pub fn backup_now(state: State<'_, AppState>, out: Option<String>) -> Result<Bac
 /// checking it; the current book is kept as a backup first.
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<RestoreInfo, AppError> {
-    let data_dir = state.data_dir.clone();
+    let data_dir = state.data_dir();
     state.with_book(|book| backup::restore(book, &data_dir, Path::new(&path)))
 }

@@ -106,7 +106,7 @@ pub fn save_welcome_draft(
     contact_id: i64,
     choice: PhotoChoice,
 ) -> Result<DraftSaved, AppError> {
-    let data_dir = state.data_dir.clone();
+    let data_dir = state.data_dir();
     state.with_book(|book| welcome::save_draft(book, contact_id, &choice, today(), None, &data_dir))
 }
 
@@ -118,7 +118,7 @@ pub fn print_welcome_card(
     choice: PhotoChoice,
     format: CardFormat,
 ) -> Result<CardPrinted, AppError> {
-    let data_dir = state.data_dir.clone();
+    let data_dir = state.data_dir();
     state.with_book(|book| {
         let to = CardOutput {
             format,
@@ -133,7 +133,7 @@ pub fn print_welcome_card(
 /// files Rapport wrote in `<data-dir>/drafts/` or `<data-dir>/cards/`.
 #[tauri::command(async)]
 pub fn open_welcome_file(state: State<'_, AppState>, path: String) -> Result<(), AppError> {
-    let path = welcome::saved_file(&state.data_dir, &path)?;
+    let path = welcome::saved_file(&state.data_dir(), &path)?;
     crate::desktop::open_with_system(&path).map_err(|e| {
         let what = if path.extension().is_some_and(|x| x == "eml") {
             "No mail program could be opened"

@@ -128,6 +128,11 @@ export const appInfo = () => call<AppInfo>('app_info');
 /** Why the book could not be opened and the backups offered instead; null when it is open. */
 export const recoveryStatus = () => call<Recovery | null>('recovery_status');
 export const recoverFromBackup = (path: string) => call<RestoreInfo>('recover_from_backup', { path });
+/** Opens the book in another data folder in place of one that could not be opened. */
+export const openOtherFolder = (folder: string) => call<AppInfo>('open_other_folder', { folder });
+/** The system's folder picker (tauri-plugin-dialog's `open`); null when the owner cancels. */
+export const chooseFolder = (title: string) =>
+  call<string | null>('plugin:dialog|open', { options: { title, directory: true, multiple: false } });
 
 export const listStaff = () => call<StaffMember[]>('list_staff');
 export const addStaff = (name: string, role: string, photoBase64: string | null) =>

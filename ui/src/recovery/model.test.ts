@@ -21,6 +21,7 @@ describe('recovery screen', () => {
     const r = recovery('corrupt', [backup('rapport-2026-11-22.db', 'damaged')]);
     expect(preselected(r)).toBeNull();
     expect(recoveryText(r).advice).toMatch(/No good backup/);
+    expect(recoveryText(r).advice).toMatch(/open another folder below/);
   });
 
   it('tells the owner to update for a newer book and offers nothing', () => {

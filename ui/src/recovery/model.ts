@@ -18,25 +18,25 @@ export function recoveryText(r: Recovery): RecoveryText {
         advice: goodBackups(r).length > 0
           ? 'Restore the newest good backup below. The damaged file is kept beside it under a new name, never deleted.'
           : 'No good backup was found on this computer. If you keep a copy elsewhere (a USB stick, a cloud folder), choose it with “Use a backup file…”. '
-            + `Or start afresh: close Rapport, move ${r.databasePath} to another folder (keep it — someone may still rescue it), and open Rapport again; it starts a new, empty book.`,
+            + 'Or open another folder below: one that holds a Rapport book, or an empty one to start a new book. The damaged file stays where it is, untouched.',
       };
     case 'locked':
       return {
         title: 'Your contact book is in use',
         lead: 'Another program (or another Rapport window) holds the file locked.',
-        advice: 'Close that program or window, then close and open Rapport again.',
+        advice: 'Close that program or window, then close and open Rapport again. Or open another folder below.',
       };
     case 'tooNew':
       return {
         title: 'Your contact book needs a newer Rapport',
         lead: 'The file was saved by a newer version of Rapport than this one.',
-        advice: 'Update Rapport to the newest version to open it. This version has not changed the file.',
+        advice: 'Update Rapport to the newest version to open it. This version has not changed the file. Or open another folder below.',
       };
     case 'readOnly':
       return {
         title: 'Rapport cannot write to its folder',
         lead: 'The folder or the file is read-only.',
-        advice: 'Make the folder writable, or start Rapport with another folder, then open it again.',
+        advice: 'Make the folder writable and open Rapport again, or open another folder below.',
       };
     default:
       return {

@@ -1,13 +1,18 @@
 // The screen shown instead of the app when the book cannot be opened: what is wrong, the backups
 // found (each checked before it is offered), and a way back in without restarting.
-import type { Recovery, RecoveryCandidate, RestoreInfo } from '../api/bindings';
+import type { AppInfo, Recovery, RecoveryCandidate, RestoreInfo } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren } from '../shared/dom';
 import { plural } from '../shared/dates';
 import { formatBytes } from '../exchange/model';
 import { goodBackups, preselected, recoveryText } from './model';
 
-export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (info: RestoreInfo) => void): void {
+export function renderRecovery(
+  root: HTMLElement,
+  r: Recovery,
+  onRecovered: (info: RestoreInfo) => void,
+  onOpenedOther: (info: AppInfo) => void,
+): void {
   const text = recoveryText(r);
   const status = el('div', { class: 'result', testid: 'recovery-result', attrs: { role: 'status', 'aria-live': 'polite' } });
   let chosen = preselected(r);
@@ -39,6 +44,38 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
     }
   });
 
+  // Another data folder: one holding a Rapport book, or an empty one for a new book.
+  const folderStatus = el('div', { class: 'result', testid: 'recovery-folder-result', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const folder = el('input', { type: 'text', class: 'input', testid: 'recovery-folder', attrs: { placeholder: '/home/you/Documents/Rapport', spellcheck: 'false', autocomplete: 'off' } });
+  const chooseFolder = el('button', { type: 'button', class: 'btn', testid: 'recovery-choose-folder', text: 'Choose folder…' });
+  const openFolder = el('button', { type: 'button', class: 'btn', testid: 'recovery-open-folder', text: 'Open this folder' });
+  chooseFolder.addEventListener('click', async () => {
+    try {
+      const picked = await ipc.chooseFolder('Open a Rapport folder');
+      if (picked) folder.value = picked;
+    } catch (e) {
+      replaceChildren(folderStatus, el('p', { class: 'form-error', text: ipc.toAppError(e).message }));
+    }
+  });
+  async function openOther() {
+    openFolder.disabled = chooseFolder.disabled = true;
+    replaceChildren(folderStatus, el('p', { class: 'muted', text: 'Opening the book in that folder…' }));
+    try {
+      onOpenedOther(await ipc.openOtherFolder(folder.value));
+    } catch (e) {
+      openFolder.disabled = chooseFolder.disabled = false;
+      replaceChildren(folderStatus, el('p', { class: 'form-error', testid: 'recovery-folder-error', text: ipc.toAppError(e).message }));
+    }
+  }
+  openFolder.addEventListener('click', () => void openOther());
+  folder.addEventListener('keydown', (e) => { if (e.key === 'Enter') void openOther(); });
+  const otherFolder = el('section', { class: 'card' },
+    el('h2', { class: 'card-title', text: 'Open another folder' }),
+    el('p', { class: 'hint', text: 'A folder that holds a Rapport book (rapport.db), or an empty folder to start a new book. Only for this time: next time Rapport opens its usual folder again, unless you start it with --data-dir.' }),
+    el('label', { class: 'field' }, el('span', { class: 'label', text: 'Folder' }), folder),
+    el('div', { class: 'actions' }, chooseFolder, openFolder),
+    folderStatus);
+
   const row = (b: RecoveryCandidate) => {
     const radio = el('input', { type: 'radio', name: 'recovery-backup', value: b.path, checked: b === chosen, disabled: b.problem !== null, attrs: { 'aria-label': `Backup of ${b.modified}` } });
     radio.addEventListener('change', () => { chosen = b; restore.disabled = false; });
@@ -67,6 +104,7 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
     el('p', { class: 'lead', text: text.lead }),
     el('p', { class: 'lead', testid: 'recovery-advice', text: text.advice }),
     backups,
+    otherFolder,
     el('section', { class: 'card' },
       el('h2', { class: 'card-title', text: 'Where your book is' }),
       el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
