@@ -261,7 +261,7 @@ fn today_shows_the_next_holiday_with_the_contacts_that_have_an_address() {
     let (_dir, mut book) = new_book();
     add(&mut book, with_address(person("Ann", "Able")));
     let bea = add(&mut book, with_address(person("Bea", "Baker")));
-    add(&mut book, person("Cy", "NoAddress"));
+    let cy = add(&mut book, person("Cy", "NoAddress"));
     let gone = add(&mut book, with_address(person("Dee", "Archived")));
     book.set_archived(&[gone], true).unwrap();
 
@@ -286,6 +286,30 @@ fn today_shows_the_next_holiday_with_the_contacts_that_have_an_address() {
     );
     book.set_address_undeliverable(bea, false, today()).unwrap();
     assert_eq!(book.address_undeliverable(bea).unwrap(), None);
+
+    // The count follows the addresses as they are edited: an address of blanks is none.
+    let cards = |book: &rapport_core::Book| {
+        book.today(day(2026, 11, 23))
+            .unwrap()
+            .next_occasion
+            .unwrap()
+            .card_count
+    };
+    assert_eq!(cards(&book), 2);
+    let mut blank = person("Bea", "Baker");
+    blank.addresses.push(PostalAddress {
+        label: "home".into(),
+        street: "   ".into(),
+        postal_code: "12345".into(),
+        ..PostalAddress::default()
+    });
+    book.update_contact(bea, blank, today()).unwrap();
+    assert_eq!(cards(&book), 1);
+    book.update_contact(cy, with_address(person("Cy", "NoAddress")), today())
+        .unwrap();
+    assert_eq!(cards(&book), 2);
+    book.set_archived(&[gone], false).unwrap();
+    assert_eq!(cards(&book), 3);
 }
 
 #[test]

@@ -483,7 +483,7 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
             display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
             birthday_month = ?10, birthday_day = ?11, birthday_year = ?12, customer_since = ?13,
             family = ?14, interests = ?15, talking_points = ?16, notes = ?17,
-            keep_in_touch_days = ?18, updated_at = ?19
+            keep_in_touch_days = ?18, updated_at = ?19, has_postal_address = ?20
          WHERE id = ?1",
         params![
             id,
@@ -505,6 +505,7 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
             input.notes,
             input.keep_in_touch_days,
             now_timestamp(),
+            has_postal_address(input),
         ],
     )?;
     if changed == 0 {
@@ -555,8 +556,8 @@ pub(super) fn insert_contact_with_history(
         "INSERT INTO contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key,
             company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since,
             family, interests, talking_points, notes, keep_in_touch_days, last_contacted, archived,
-            created_at, updated_at, touch_due_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            created_at, updated_at, touch_due_on, has_postal_address)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?
     .execute(params![
         existing.map(|c| c.id),
@@ -582,11 +583,21 @@ pub(super) fn insert_contact_with_history(
         existing.map_or(now.as_str(), |c| c.created_at.as_str()),
         existing.map_or(now.as_str(), |c| c.updated_at.as_str()),
         touch_due_on,
+        has_postal_address(input),
     ])?;
     let id = tx.last_insert_rowid();
     insert_children(tx, id, input)?;
     search::index_new(tx, id, &SearchDocument::from_input(input, &name))?;
     Ok(id)
+}
+
+/// Whether a card can be addressed to the contact: an address with a street or a city (kept on
+/// the contact for counting them on Today).
+fn has_postal_address(input: &ContactInput) -> bool {
+    input
+        .addresses
+        .iter()
+        .any(|a| !a.street.trim().is_empty() || !a.city.trim().is_empty())
 }
 
 /// The day the keep-in-touch cadence runs out, as `refresh_touch_due` computes it in SQL.

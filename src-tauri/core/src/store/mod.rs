@@ -74,10 +74,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/008_phone_tails.sql"),
         after: Some(contacts::fill_phone_tails),
     },
+    Migration {
+        version: 9,
+        sql: include_str!("migrations/009_today_indexes.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

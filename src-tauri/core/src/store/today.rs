@@ -175,11 +175,13 @@ impl Store {
                     UNION ALL
                     SELECT id, substr(created_at, 1, 10) FROM contacts
                      WHERE archived = 0 AND customer_since IS NULL
-                       AND substr(created_at, 1, 10) BETWEEN ?1 AND ?2) n
+                       AND created_at >= ?1 AND created_at < ?3) n
                  WHERE NOT EXISTS (SELECT 1 FROM touchpoints t
                                    WHERE t.contact_id = n.id AND t.kind = 'welcome_sent')",
             )?
-            .query_map(params![from, today], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map(params![from, today, today + chrono::Days::new(1)], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
         rows.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
