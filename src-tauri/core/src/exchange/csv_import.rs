@@ -237,8 +237,8 @@ fn guess(header: &str) -> ColumnMapping {
     mapping
 }
 
-/// A row's first line and its values.
-pub type TableRow = (usize, Vec<String>);
+/// A row's first line and its values (one buffer per row, not a string per value).
+pub type TableRow = (usize, csv::StringRecord);
 
 /// Reads the header and rows of `text`.
 pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRow>), String> {
@@ -282,13 +282,17 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRo
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        rows.push((line, record.iter().map(str::to_string).collect()));
+        rows.push((line, record.clone()));
     }
     Ok((headers, rows))
 }
 
 /// One row through the mapping.
-pub fn row_to_contact(line: usize, values: &[String], mapping: &[ColumnMapping]) -> SourceRow {
+pub fn row_to_contact(
+    line: usize,
+    values: &csv::StringRecord,
+    mapping: &[ColumnMapping],
+) -> SourceRow {
     let mut input = ContactInput::default();
     let mut problems = Vec::new();
     let mut full_name = String::new();

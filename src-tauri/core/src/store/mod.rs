@@ -327,8 +327,20 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
     Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))
 }
 
+/// The time of a write, as stored (`2026-11-23T08:30:00Z`). Spelled out field by field: a
+/// format string is parsed again on every call, and a big import writes one per contact.
 fn now_timestamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    let now = chrono::Utc::now();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
 }
 
 /// How the connection is set up, for tests and diagnostics.
