@@ -301,6 +301,28 @@ fn a_phone_fragment_finds_each_number_once_and_follows_every_change() {
     .unwrap();
     assert!(search(&book, "9999").is_empty());
     assert_eq!(search(&book, "444 12"), ["Two Numbers"]);
-    book.delete_contact(two).unwrap();
+    let deleted = book.delete_contact(two).unwrap();
     assert!(search(&book, "1212").is_empty());
+    assert_eq!(stray_tails(&book), 0);
+    book.undo_delete(&deleted).unwrap();
+    assert_eq!(search(&book, "444 12"), ["Two Numbers"]);
+
+    // A merge keeps both contacts' numbers on the one kept; the other leaves no tails behind.
+    let other = add(&mut book, with_phones("Other Self", &["+1 555 888 3434"]));
+    book.merge_contacts(two, other, &[], today()).unwrap();
+    assert_eq!(search(&book, "3434"), ["Two Numbers"]);
+    assert_eq!(search(&book, "1212"), ["Two Numbers"]);
+    assert_eq!(stray_tails(&book), 0);
+}
+
+/// Phone tails whose contact is gone (the store removes them itself: no foreign key does).
+fn stray_tails(book: &rapport_core::Book) -> i64 {
+    let conn = rusqlite::Connection::open(book.store().path()).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM contact_phone_tails
+          WHERE contact_id NOT IN (SELECT id FROM contacts)",
+        [],
+        |row| row.get(0),
+    )
+    .unwrap()
 }

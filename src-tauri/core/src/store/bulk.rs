@@ -87,14 +87,10 @@ impl Store {
     where
         I: IntoIterator<Item = Result<(ContactInput, Vec<(NewTouchpoint, bool)>)>>,
     {
-        let tables = [
-            "contacts",
-            "contact_tags",
-            "contact_phone_tails",
-            "touchpoints",
-        ];
+        let tables = ["contacts", "contact_tags", "touchpoints"];
         self.write_in_bulk(expected, &tables, |tx| {
             let mut ids = Vec::with_capacity(expected);
+            let mut tails = Vec::new();
             let now = now_timestamp();
             let mut insert = tx.prepare_cached(
                 "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
@@ -112,6 +108,7 @@ impl Store {
                     &input,
                     None,
                     last_contacted,
+                    Some(&mut tails),
                 )?;
                 for (new, resolved) in &timeline {
                     let resolved = *resolved && new.kind == TouchpointKind::Complaint;
@@ -127,6 +124,7 @@ impl Store {
                 }
                 ids.push(id);
             }
+            super::contacts::write_phone_tails(tx, &mut tails)?;
             Ok(ids)
         })
     }

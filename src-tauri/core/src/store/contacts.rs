@@ -321,6 +321,7 @@ impl Store {
             timeline: super::touchpoints::timeline(&tx, id)?,
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
+        delete_phone_tails(&tx, id)?;
         tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         search::remove(&tx, id)?;
         tx.commit()?;
@@ -365,6 +366,7 @@ impl Store {
              FROM contact_photos WHERE contact_id = ?2",
             [keep, other],
         )?;
+        delete_phone_tails(&tx, other)?;
         tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
         search::remove(&tx, other)?;
         refresh_touch_due(&tx, keep)?;
@@ -511,16 +513,16 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
     if changed == 0 {
         return Err(Error::not_found(format!("Contact {id}")));
     }
+    delete_phone_tails(tx, id)?;
     for table in [
         "contact_emails",
         "contact_phones",
-        "contact_phone_tails",
         "contact_addresses",
         "contact_tags",
     ] {
         tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
     }
-    insert_children(tx, id, input)?;
+    insert_children(tx, id, input, None)?;
     refresh_touch_due(tx, id)?;
     search::index(tx, id, &SearchDocument::from_input(input, &name))?;
     Ok(())
@@ -532,16 +534,19 @@ pub(super) fn insert_contact_tx(
     input: &ContactInput,
     existing: Option<&Contact>,
 ) -> Result<i64> {
-    insert_contact_with_history(tx, input, existing, None)
+    insert_contact_with_history(tx, input, existing, None, None)
 }
 
 /// Inserts a contact; `existing` restores a deleted one with its id and dates, and
-/// `last_contacted` sets the day of the newest touchpoint inserted with it.
+/// `last_contacted` sets the day of the newest touchpoint inserted with it. A bulk write passes
+/// `gathered_tails` to collect the phone tails and store them at its end (see
+/// [`write_phone_tails`]); otherwise they are written at once.
 pub(super) fn insert_contact_with_history(
     tx: &Transaction,
     input: &ContactInput,
     existing: Option<&Contact>,
     last_contacted: Option<NaiveDate>,
+    gathered_tails: Option<&mut Vec<(String, i64)>>,
 ) -> Result<i64> {
     let company_id = upsert_company(tx, &input.company)?;
     let name = display_name(input);
@@ -586,7 +591,7 @@ pub(super) fn insert_contact_with_history(
         has_postal_address(input),
     ])?;
     let id = tx.last_insert_rowid();
-    insert_children(tx, id, input)?;
+    insert_children(tx, id, input, gathered_tails)?;
     search::index_new(tx, id, &SearchDocument::from_input(input, &name))?;
     Ok(id)
 }
@@ -613,7 +618,12 @@ fn touch_due_on(
     from.checked_add_days(chrono::Days::new(days.into()))
 }
 
-fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {
+fn insert_children(
+    tx: &Transaction,
+    id: i64,
+    input: &ContactInput,
+    gathered_tails: Option<&mut Vec<(String, i64)>>,
+) -> Result<()> {
     for (table, values) in [
         ("contact_emails", &input.emails),
         ("contact_phones", &input.phones),
@@ -625,7 +635,16 @@ fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()
             stmt.execute(params![id, position, value.label, value.value])?;
         }
     }
-    insert_phone_tails(tx, id, input.phones.iter().map(|p| p.value.as_str()))?;
+    let mut tails: Vec<(String, i64)> = input
+        .phones
+        .iter()
+        .flat_map(|p| phone_tails(&p.value))
+        .map(|digits| (digits, id))
+        .collect();
+    match gathered_tails {
+        Some(gathered) => gathered.append(&mut tails),
+        None => write_phone_tails(tx, &mut tails)?,
+    }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -652,33 +671,51 @@ fn insert_children(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()
     Ok(())
 }
 
-/// Writes the stretches of a contact's numbers that a phone search looks up.
-fn insert_phone_tails<'a>(
+/// Stores phone tails (digits, contact id): the stretches of numbers a phone search looks up.
+/// Sorted first, so that many of them (a bulk write's) go into the tree in key order.
+pub(super) fn write_phone_tails(
     conn: &Connection,
-    id: i64,
-    numbers: impl IntoIterator<Item = &'a str>,
+    tails: &mut [(String, i64)],
 ) -> rusqlite::Result<()> {
+    tails.sort_unstable();
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO contact_phone_tails (contact_id, digits) VALUES (?1, ?2)",
+        "INSERT OR IGNORE INTO contact_phone_tails (digits, contact_id) VALUES (?1, ?2)",
     )?;
-    for number in numbers {
-        for tail in phone_tails(number) {
-            stmt.execute(params![id, tail])?;
+    for (digits, id) in tails.iter() {
+        stmt.execute(params![digits, id])?;
+    }
+    Ok(())
+}
+
+/// Removes a contact's phone tails, found from its stored numbers (the tails are keyed by
+/// their digits, so they are deleted by key, not looked up by contact).
+fn delete_phone_tails(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    let numbers: Vec<String> = conn
+        .prepare_cached("SELECT value FROM contact_phones WHERE contact_id = ?1")?
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn
+        .prepare_cached("DELETE FROM contact_phone_tails WHERE digits = ?1 AND contact_id = ?2")?;
+    for number in &numbers {
+        for digits in phone_tails(number) {
+            stmt.execute(params![digits, id])?;
         }
     }
     Ok(())
 }
 
-/// Fills the phone tails of every stored contact; run by the migration that adds them.
+/// Fills the phone tails of every stored contact; run by the migrations that (re)make their
+/// table.
 pub(super) fn fill_phone_tails(tx: &Transaction) -> rusqlite::Result<()> {
     let phones: Vec<(i64, String)> = tx
         .prepare("SELECT contact_id, value FROM contact_phones")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (id, number) in &phones {
-        insert_phone_tails(tx, *id, [number.as_str()])?;
-    }
-    Ok(())
+    let mut tails: Vec<(String, i64)> = phones
+        .iter()
+        .flat_map(|(id, number)| phone_tails(number).into_iter().map(|d| (d, *id)))
+        .collect();
+    write_phone_tails(tx, &mut tails)
 }
 
 fn upsert_company(tx: &Transaction, name: &str) -> Result<Option<i64>> {

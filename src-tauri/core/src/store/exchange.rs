@@ -8,8 +8,8 @@ use rusqlite::OpenFlags;
 
 use super::contact_photos::set_contact_photo_tx;
 use super::contacts::{
-    contact_from_row, insert_contact_tx, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT,
-    PERSONAL_COLUMNS,
+    contact_from_row, insert_contact_with_history, update_contact_tx, write_phone_tails,
+    CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
 };
 use super::{classify, migrate, run_check, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
@@ -162,11 +162,12 @@ impl Store {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
         let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
-        let tables = ["contacts", "contact_tags", "contact_phone_tails"];
+        let tables = ["contacts", "contact_tags"];
         self.write_in_bulk(adds.len(), &tables, |tx| {
             let mut ids = Vec::with_capacity(adds.len());
+            let mut tails = Vec::new();
             for (done, input) in adds.iter().enumerate() {
-                let id = insert_contact_tx(tx, input, None)?;
+                let id = insert_contact_with_history(tx, input, None, None, Some(&mut tails))?;
                 if let Some(Some(photo)) = add_photos.get(done) {
                     set_contact_photo_tx(tx, id, photo)?;
                 }
@@ -175,6 +176,7 @@ impl Store {
                     return Err(stopped());
                 }
             }
+            write_phone_tails(tx, &mut tails)?;
             for (id, input) in merges {
                 update_contact_tx(tx, *id, input)?;
             }

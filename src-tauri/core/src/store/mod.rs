@@ -79,10 +79,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/009_today_indexes.sql"),
         after: None,
     },
+    Migration {
+        version: 10,
+        sql: include_str!("migrations/010_phone_tails_by_digits.sql"),
+        after: Some(contacts::fill_phone_tails),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
