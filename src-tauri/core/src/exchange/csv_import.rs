@@ -237,22 +237,38 @@ fn guess(header: &str) -> ColumnMapping {
     mapping
 }
 
-/// A row's first line and its values (one buffer per row, not a string per value).
-pub type TableRow = (usize, csv::StringRecord);
-
-/// Reads the header and rows of `text`.
-pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRow>), String> {
-    let mut reader = csv::ReaderBuilder::new()
+fn table_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
-        .from_reader(text.as_bytes());
+        .from_reader(text.as_bytes())
+}
+
+/// The column names in the first row of `text`.
+pub fn read_headers(text: &str, delimiter: u8) -> Result<Vec<String>, String> {
     let mut record = csv::StringRecord::new();
-    let headers: Vec<String> = match reader.read_record(&mut record) {
-        Ok(true) => record.iter().map(|h| h.trim().to_string()).collect(),
-        Ok(false) => return Err("the file is empty".into()),
+    match table_reader(text, delimiter).read_record(&mut record) {
+        Ok(true) => Ok(record.iter().map(|h| h.trim().to_string()).collect()),
+        Ok(false) => Err("the file is empty".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Hands each non-empty row after the header to `each_row`, with the line it starts on. Rows
+/// are not kept: a big file's values go straight into whatever `each_row` makes of them.
+pub fn read_rows<R>(
+    text: &str,
+    delimiter: u8,
+    mut each_row: impl FnMut(usize, &csv::StringRecord) -> R,
+) -> Result<Vec<R>, String> {
+    let mut reader = table_reader(text, delimiter);
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => return Ok(Vec::new()),
         Err(e) => return Err(e.to_string()),
-    };
+    }
     let mut rows = Vec::new();
     // A record starts where the one before it ended; its line is counted from the bytes, since
     // a quoted field may span lines.
@@ -282,9 +298,9 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<TableRo
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        rows.push((line, record.clone()));
+        rows.push(each_row(line, &record));
     }
-    Ok((headers, rows))
+    Ok(rows)
 }
 
 /// One row through the mapping.
@@ -461,8 +477,7 @@ mod tests {
     #[test]
     fn rows_are_numbered_by_their_physical_line() {
         let text = "A;B\r\nx;y\r\n\"=H(\"\"u\"\")\";z\r\n\"two\nlines\";w\r\nlast;v\r\n";
-        let (_, rows) = super::read_table(text, b';').unwrap_or_default();
-        let lines: Vec<usize> = rows.iter().map(|(line, _)| *line).collect();
+        let lines = super::read_rows(text, b';', |line, _| line).unwrap_or_default();
         assert_eq!(lines, [2, 3, 4, 6]);
     }
 }

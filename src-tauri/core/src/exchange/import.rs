@@ -248,11 +248,11 @@ pub fn read_file(
         .into());
     }
     let delimiter = csv_import::detect_delimiter(&text);
-    let (headers, table) =
-        csv_import::read_table(&text, delimiter).map_err(|reason| ExchangeError::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        })?;
+    let unreadable = |reason| ExchangeError::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let headers = csv_import::read_headers(&text, delimiter).map_err(unreadable)?;
     let mapping = match mapping {
         Some(mapping) => {
             if mapping.len() != headers.len() {
@@ -269,16 +269,16 @@ pub fn read_file(
         }
         None => csv_import::guess_mapping(&headers),
     };
+    let rows = csv_import::read_rows(&text, delimiter, |line, values| {
+        csv_import::row_to_contact(line, values, &mapping)
+    })
+    .map_err(unreadable)?;
     let detected = match (format, csv_import::detect_kind(&headers)) {
         (ImportFormat::Auto, "google") => ImportFormat::Google,
         (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
         (ImportFormat::Auto, _) => ImportFormat::Csv,
         (other, _) => other,
     };
-    let rows = table
-        .iter()
-        .map(|(line, values)| csv_import::row_to_contact(*line, values, &mapping))
-        .collect();
     let ignored: Vec<&str> = mapping
         .iter()
         .filter(|m| m.target == csv_import::Target::Ignore && !m.header.is_empty())
@@ -317,7 +317,7 @@ pub fn preview(
         .iter()
         .take(PREVIEW_ROWS)
         .map(|row| {
-            let (input, problems) = match check(row, today) {
+            let (input, problems) = match check(row.input.clone(), &row.problems, today) {
                 Ok(input) => (input, Vec::new()),
                 Err(reason) => (row.input.clone(), vec![reason]),
             };
@@ -351,11 +351,16 @@ fn maps_nothing(source: &SourceFile) -> bool {
 }
 
 /// A row's problems, or the row cleaned and validated.
-fn check(row: &SourceRow, today: NaiveDate) -> std::result::Result<ContactInput, String> {
-    if !row.problems.is_empty() {
-        return Err(row.problems.join("; "));
+/// A row's contact, validated, or why the row is refused.
+fn check(
+    input: ContactInput,
+    problems: &[String],
+    today: NaiveDate,
+) -> std::result::Result<ContactInput, String> {
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
     }
-    row.input.clone().validated(today).map_err(|e| match e {
+    input.validated(today).map_err(|e| match e {
         Error::Invalid(fields) => fields
             .iter()
             .map(|f| format!("{}: {}", f.field, f.message))
@@ -417,7 +422,7 @@ pub fn import_cancellable(
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
     let cancelled = || cancel.load(Ordering::Relaxed);
-    let source = read_file(path, options.format, options.mapping.clone())?;
+    let mut source = read_file(path, options.format, options.mapping.clone())?;
     if maps_nothing(&source) {
         return Err(ExchangeError::Unreadable {
             path: path.to_path_buf(),
@@ -441,15 +446,15 @@ pub fn import_cancellable(
     let mut merge_photos: BTreeMap<usize, NormalizedPhoto> = BTreeMap::new();
     let mut skipped_photos: Vec<(usize, String)> = Vec::new();
     // A card's photo through the same checks and limits as any photo; a refused one is noted.
-    let mut photo_of = |row: &SourceRow| -> Option<NormalizedPhoto> {
-        let reason = match row.photo.as_ref()? {
+    let mut photo_of = |line: usize, photo: &Option<std::result::Result<Vec<u8>, String>>| {
+        let reason = match photo.as_ref()? {
             Ok(bytes) => match photos::normalize(bytes) {
                 Ok(photo) => return Some(photo),
                 Err(e) => e.to_string(),
             },
             Err(reason) => reason.clone(),
         };
-        skipped_photos.push((row.line, reason));
+        skipped_photos.push((line, reason));
         None
     };
     let mut report = ImportReport {
@@ -465,15 +470,22 @@ pub fn import_cancellable(
         duplicates: Vec::new(),
         notes: source.notes.clone(),
     };
-    for (done, row) in source.rows.iter().enumerate() {
+    // The rows are taken, not copied: a big file's contacts are held once.
+    for (done, row) in std::mem::take(&mut source.rows).into_iter().enumerate() {
         if done % 5000 == 4999 {
             progress(done as u64 + 1, total);
             if cancelled() {
                 return Err(ExchangeError::ImportCancelled.into());
             }
         }
-        let line = row.line as u64;
-        let input = match check(row, today) {
+        let SourceRow {
+            line: row_line,
+            input,
+            problems,
+            photo,
+        } = row;
+        let line = row_line as u64;
+        let input = match check(input, &problems, today) {
             Ok(input) => input,
             Err(reason) => {
                 report.refused.push(RefusedRow { line, reason });
@@ -483,7 +495,7 @@ pub fn import_cancellable(
         let Some((slot, reason)) = index.find(&input) else {
             index.add(&input, Slot::New(adds.len()));
             adds.push(input);
-            add_photos.push(photo_of(row));
+            add_photos.push(photo_of(row_line, &photo));
             continue;
         };
         let choice = choices.get(&line);
@@ -496,29 +508,35 @@ pub fn import_cancellable(
             ),
             Slot::New(i) => (None, adds[i].clone()),
         };
-        report.duplicates.push(DuplicateRow {
+        // Both sides as they were, for the side-by-side view; copied only when still needed.
+        let duplicate = |existing: ContactInput, incoming: ContactInput| DuplicateRow {
             line,
             existing_id,
-            existing: current.clone(),
-            incoming: input.clone(),
+            existing,
+            incoming,
             reason: reason.into(),
             action,
-        });
+        };
         match action {
-            OnDuplicate::Skip => report.skipped += 1,
+            OnDuplicate::Skip => {
+                report.duplicates.push(duplicate(current, input));
+                report.skipped += 1;
+            }
             OnDuplicate::Keep => {
+                report.duplicates.push(duplicate(current, input.clone()));
                 index.add(&input, Slot::New(adds.len()));
                 adds.push(input);
-                add_photos.push(photo_of(row));
+                add_photos.push(photo_of(row_line, &photo));
             }
             OnDuplicate::Merge => {
-                let mut target = current;
+                let mut target = current.clone();
                 merge_with_picks(&mut target, &input, picks);
+                report.duplicates.push(duplicate(current, input));
                 match target.validated(today) {
                     Ok(target) => {
                         index.add(&target, slot);
                         // The card's photo, when it has a usable one, replaces the contact's.
-                        let photo = photo_of(row);
+                        let photo = photo_of(row_line, &photo);
                         match slot {
                             Slot::Existing(i) => {
                                 merged.insert(i, target);
