@@ -48,6 +48,11 @@ impl PostalAddress {
         .iter()
         .all(|part| part.trim().is_empty())
     }
+
+    /// Whether a card can be addressed with it: it has a street or a city.
+    pub fn is_mailable(&self) -> bool {
+        !self.street.trim().is_empty() || !self.city.trim().is_empty()
+    }
 }
 
 /// A birthday; the year is optional because customers often tell the day but not the year.

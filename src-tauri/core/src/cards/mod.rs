@@ -116,7 +116,7 @@ impl CardRecipient {
             .fields
             .addresses
             .iter()
-            .find(|a| !a.street.trim().is_empty() || !a.city.trim().is_empty())
+            .find(|a| a.is_mailable())
             .cloned();
         CardRecipient {
             contact_id: contact.id,

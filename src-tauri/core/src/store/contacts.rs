@@ -599,10 +599,7 @@ pub(super) fn insert_contact_with_history(
 /// Whether a card can be addressed to the contact: an address with a street or a city (kept on
 /// the contact for counting them on Today).
 fn has_postal_address(input: &ContactInput) -> bool {
-    input
-        .addresses
-        .iter()
-        .any(|a| !a.street.trim().is_empty() || !a.city.trim().is_empty())
+    input.addresses.iter().any(PostalAddress::is_mailable)
 }
 
 /// The day the keep-in-touch cadence runs out, as `refresh_touch_due` computes it in SQL.
