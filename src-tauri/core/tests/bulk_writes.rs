@@ -72,7 +72,9 @@ fn many_contacts_into_an_empty_book_leave_every_index_and_check_as_before() {
         .unwrap();
     assert_eq!(orphans, 0);
     drop(conn);
-    // The log that held the whole write is cut back once it is in the database.
+    // The write went through a rollback journal, and the book is back on its log after it.
+    assert_eq!(settings.journal_mode, "wal");
+    assert!(!dir.path().join(format!("{DATABASE_FILE}-journal")).exists());
     let wal =
         std::fs::metadata(dir.path().join(format!("{DATABASE_FILE}-wal"))).map_or(0, |m| m.len());
     assert!(wal < 1_000_000, "write-ahead log left at {wal} bytes");
@@ -140,4 +142,97 @@ fn a_bulk_write_that_fails_halfway_leaves_the_book_as_it_was() {
     drop(book);
     let reopened = Book::open(dir.path()).unwrap();
     assert_eq!(reopened.store().integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_big_write_while_another_connection_reads_goes_through_the_log() {
+    let (dir, mut book) = new_book();
+    let path = dir.path().join(DATABASE_FILE);
+    // Another program (the window, a second command) has the book open.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = other
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+
+    let ids = book
+        .store_mut()
+        .insert_contacts_with_history(2_000, (0..2_000).map(|i| Ok(customer(i))))
+        .unwrap();
+    assert_eq!(ids.len(), 2_000);
+
+    let seen: i64 = other
+        .query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(seen, 2_000, "the other connection sees the committed write");
+    assert_eq!(
+        book.store().connection_settings().unwrap().journal_mode,
+        "wal"
+    );
+    assert_eq!(search(&book, "customer0042"), ["Customer0042 Bulk"]);
+    drop(other);
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+}
+
+/// Set in the child process of the test below: the folder whose book it writes to until it
+/// kills itself.
+const CUT_OFF_IN: &str = "RAPPORT_TEST_CUT_OFF_IN";
+
+#[test]
+fn a_big_write_cut_off_by_a_dying_process_is_undone_when_the_book_is_next_opened() {
+    if let Some(folder) = std::env::var_os(CUT_OFF_IN) {
+        write_until_the_file_grows_then_die(Path::new(&folder));
+    }
+    let (dir, mut book) = new_book();
+    let path = dir.path().join(DATABASE_FILE);
+    add(&mut book, person("Already", "Here"));
+    drop(book);
+    let size_before = std::fs::metadata(&path).unwrap().len();
+
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "a_big_write_cut_off_by_a_dying_process_is_undone_when_the_book_is_next_opened",
+            "--exact",
+            "--nocapture",
+        ])
+        .env(CUT_OFF_IN, dir.path())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the writer died: {status}");
+    // The cut-off write had already put pages into the file, so only its journal can undo it.
+    let journal = dir.path().join(format!("{DATABASE_FILE}-journal"));
+    assert!(std::fs::metadata(&journal).unwrap().len() > 0);
+    assert!(std::fs::metadata(&path).unwrap().len() > size_before + 4_000_000);
+
+    let book = Book::open(dir.path()).unwrap();
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(search(&book, "already"), ["Already Here"]);
+    assert!(search(&book, "customer").is_empty());
+    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    assert_eq!(
+        book.store().connection_settings().unwrap().journal_mode,
+        "wal"
+    );
+    assert!(!journal.exists(), "the journal was played back");
+}
+
+/// Writes customers with long notes in one bulk write and aborts the process in the middle of
+/// it, once the write has spilled pages into the database file.
+fn write_until_the_file_grows_then_die(folder: &Path) -> ! {
+    let path = folder.join(DATABASE_FILE);
+    let start = std::fs::metadata(&path).unwrap().len();
+    let mut book = Book::open(folder).unwrap();
+    let people = (0..200_000).map(|i| {
+        let grown = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if grown > start + 5_000_000 || i == 199_999 {
+            std::process::abort();
+        }
+        let (mut input, timeline) = customer(i);
+        input.notes = (0..200).map(|w| format!("note{i}x{w} ")).collect();
+        Ok((input, timeline))
+    });
+    let _ = book
+        .store_mut()
+        .insert_contacts_with_history(200_000, people);
+    std::process::abort();
 }

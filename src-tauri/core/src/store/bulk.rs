@@ -131,42 +131,86 @@ impl Store {
 
     /// Runs `work` as one transaction that writes many rows, about `new_contacts` contacts.
     ///
-    /// Two things make it several times cheaper than the same rows written one by one:
+    /// Three things make it several times cheaper than the same rows written one by one:
     /// - Foreign keys are not checked while it runs: every row a bulk write adds refers to a
     ///   row it has just written or has checked exists, so each check would only repeat that.
     /// - When it adds at least as many contacts as the book already holds (a first import, sample
     ///   data), the non-unique indexes of `tables` are dropped and built again just before
     ///   commit. Building an index from all its rows at once sorts them in one pass; growing it
     ///   row by row walks the tree each time. Unique indexes stay, so duplicates are still
-    ///   refused. Everything, the indexes included, is in the one transaction: an error or a
-    ///   killed process leaves the book as it was.
+    ///   refused.
+    /// - Such a write also uses a rollback journal instead of the write-ahead log when no other
+    ///   connection has the book open. The log would take every new page and then copy it into
+    ///   the database; a rollback journal keeps only the few pages that existed before, and the
+    ///   new ones are written once, into the file itself.
+    ///
+    /// Everything, the indexes included, is in the one transaction: an error or a killed process
+    /// leaves the book as it was (a journal left behind is played back on the next open).
     pub(super) fn write_in_bulk<T>(
         &mut self,
         new_contacts: usize,
         tables: &[&str],
         work: impl FnOnce(&Transaction) -> Result<T>,
     ) -> Result<T> {
+        let big = self.is_big_write(new_contacts)?;
+        let journaled = big && use_rollback_journal(&self.conn);
         // The pragma is a no-op inside a transaction, so it is set around it.
-        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
-        let result = (|| -> Result<(T, bool)> {
-            let tx = self.conn.transaction()?;
-            let set_aside = set_aside_indexes(&tx, new_contacts, tables)?;
-            let value = work(&tx)?;
-            rebuild_indexes(&tx, &set_aside)?;
-            tx.commit()?;
-            Ok((value, !set_aside.is_empty()))
-        })();
-        let restored = self.conn.execute_batch("PRAGMA foreign_keys = ON");
-        let (value, big) = result?;
-        restored?;
-        if big {
+        let result = self
+            .conn
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .map_err(Error::from)
+            .and_then(|()| {
+                let tx = self.conn.transaction()?;
+                let set_aside = if big {
+                    set_aside_indexes(&tx, tables)?
+                } else {
+                    Vec::new()
+                };
+                let value = work(&tx)?;
+                rebuild_indexes(&tx, &set_aside)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        let foreign_keys = self.conn.execute_batch("PRAGMA foreign_keys = ON");
+        if journaled {
+            // Back to the log for everyday edits. Should that fail, the book stays correct in
+            // the rollback journal until it is next opened, which sets the log again.
+            let _ = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+                row.get::<_, String>(0)
+            });
+        } else if big {
             // The write-ahead log grew as large as the book; its pages are in the database now,
             // so the file is cut back rather than left taking that much disk. Only a reader of
             // another program can stop that, and then the log is reused later as usual.
             let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
         }
+        let value = result?;
+        foreign_keys?;
         Ok(value)
     }
+
+    /// Whether a write of `new_contacts` is a big one: at least as many as the book holds.
+    fn is_big_write(&self, new_contacts: usize) -> Result<bool> {
+        if new_contacts < MIN_CONTACTS_TO_REBUILD_INDEXES {
+            return Ok(false);
+        }
+        let existing: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))?;
+        Ok(i64::try_from(new_contacts).unwrap_or(i64::MAX) >= existing)
+    }
+}
+
+/// Switches `conn` from the write-ahead log to a rollback journal, if no other connection has
+/// the book open; says whether it did. It does not wait: a window or command that has the book
+/// open keeps the log, and the write goes through it as usual.
+fn use_rollback_journal(conn: &rusqlite::Connection) -> bool {
+    let waited = conn.busy_timeout(std::time::Duration::ZERO);
+    let mode = conn.query_row("PRAGMA journal_mode = DELETE", [], |row| {
+        row.get::<_, String>(0)
+    });
+    let _ = conn.busy_timeout(super::BUSY_TIMEOUT);
+    waited.is_ok() && mode.is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"))
 }
 
 /// Adding fewer contacts than this is quick either way; indexes are kept.
@@ -178,19 +222,8 @@ struct SetAsideIndex {
     sql: String,
 }
 
-/// Drops the non-unique indexes of `tables` when `new_contacts` is worth rebuilding them for.
-fn set_aside_indexes(
-    tx: &Transaction,
-    new_contacts: usize,
-    tables: &[&str],
-) -> Result<Vec<SetAsideIndex>> {
-    if new_contacts < MIN_CONTACTS_TO_REBUILD_INDEXES {
-        return Ok(Vec::new());
-    }
-    let existing: i64 = tx.query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))?;
-    if i64::try_from(new_contacts).unwrap_or(i64::MAX) < existing {
-        return Ok(Vec::new());
-    }
+/// Drops the non-unique indexes of `tables`, to be built again by [`rebuild_indexes`].
+fn set_aside_indexes(tx: &Transaction, tables: &[&str]) -> Result<Vec<SetAsideIndex>> {
     let mut set_aside = Vec::new();
     let mut names = Vec::new();
     {

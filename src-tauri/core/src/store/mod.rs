@@ -231,12 +231,20 @@ pub(super) fn run_check(conn: &Connection, path: &Path, pragma: &str) -> Result<
 /// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = connect(path, flags)?;
+    let mut conn = connect(path, flags)?;
     conn.busy_timeout(Duration::from_millis(1500))
         .map_err(|e| classify(path, e))?;
-    let version: u32 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| classify(path, e))?;
+    let mut version = conn.query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0));
+    if is_interrupted_write(&version) {
+        // A big write that was cut off (a killed process, a power cut) left its rollback
+        // journal. A read-only connection cannot play it back, and the file cannot be read
+        // right until it is; playing it back puts the book as it was before that write.
+        drop(conn);
+        roll_back_interrupted_write(path)?;
+        conn = connect(path, flags)?;
+        version = conn.query_row("PRAGMA user_version", [], |row| row.get(0));
+    }
+    let version = version.map_err(|e| classify(path, e))?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
@@ -245,6 +253,27 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
         });
     }
     run_check(&conn, path, "quick_check")
+}
+
+/// Whether `result` failed only because a write left a journal that must be played back.
+fn is_interrupted_write<T>(result: &rusqlite::Result<T>) -> bool {
+    matches!(result, Err(rusqlite::Error::SqliteFailure(e, _))
+        if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK)
+}
+
+/// Plays back the journal of an interrupted write: any read through a connection that may
+/// write does it, before it reads.
+fn roll_back_interrupted_write(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = connect(path, flags)?;
+    conn.busy_timeout(Duration::from_millis(1500))
+        .and_then(|()| {
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+                row.get::<_, i64>(0)
+            })
+        })
+        .map_err(|e| classify(path, e))?;
+    Ok(())
 }
 
 /// SQLite's check verdict in one short line: the first three problems, without its banner lines.
@@ -267,8 +296,11 @@ pub(crate) fn summarise_problems(verdict: &[String]) -> String {
     detail
 }
 
+/// How long a statement waits for another connection's write before it reports the book busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // WAL lets the window read while a batch writes; FULL makes a confirmed edit survive a power
     // cut (NORMAL could lose the last transactions).
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
@@ -325,7 +357,6 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     }
 }
 
-/// The current time as the store records it.
 /// Opens a connection; every connection in the process is opened here.
 fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
     allocator::use_mimalloc();
