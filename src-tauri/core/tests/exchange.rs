@@ -1190,3 +1190,65 @@ fn a_cancelled_export_leaves_no_file_in_any_format() {
         assert!(leftovers.is_empty(), "{format:?} left {leftovers:?}");
     }
 }
+
+#[test]
+fn cards_merged_into_an_earlier_card_of_the_same_file_are_stored_whole() {
+    use base64::Engine;
+    let (dir, mut book) = new_book();
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_fn(240, 240, |x, y| image::Rgb([x as u8, y as u8, 90]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let photo = base64::engine::general_purpose::STANDARD.encode(&jpeg);
+    let card = |lines: &str| format!("BEGIN:VCARD\r\nVERSION:3.0\r\n{lines}END:VCARD\r\n");
+    let mut text =
+        card("FN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL:ann@example.com\r\nTEL:+1 555 0100\r\n");
+    text += &card("FN:Bob Ray\r\nN:Ray;Bob;;;\r\nEMAIL:bob@example.com\r\n");
+    // The same Ann twice more: a second number, then a city and her photo.
+    text +=
+        &card("FN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL:ann@example.com\r\nTEL:+44 20 7946 0199\r\n");
+    text += &card(&format!(
+        "FN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL:ann@example.com\r\nADR;TYPE=home:;;1 High St;Leeds;;LS1 1AA;UK\r\nPHOTO;ENCODING=b;TYPE=JPEG:{photo}\r\n"
+    ));
+    let file = dir.path().join("cards.vcf");
+    std::fs::write(&file, text).unwrap();
+    let options = ImportOptions {
+        on_duplicate: OnDuplicate::Merge,
+        ..ImportOptions::default()
+    };
+    let report = import::import(&mut book, &file, &options, today(), &mut |_, _| {}).unwrap();
+    assert_eq!((report.added, report.merged), (2, 2), "{report:?}");
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+
+    let ann = book
+        .store()
+        .all_contacts(None)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.fields.given_name == "Ann")
+        .unwrap();
+    let phones: Vec<&str> = ann.fields.phones.iter().map(|p| p.value.as_str()).collect();
+    assert_eq!(phones, ["+1 555 0100", "+44 20 7946 0199"]);
+    assert_eq!(ann.fields.addresses[0].city, "Leeds");
+    assert!(book.contact_photo(ann.id, false).unwrap().is_some());
+    assert_eq!(common::search(&book, "0199"), ["Ann Lee"]);
+    assert_eq!(common::search(&book, "555 0100"), ["Ann Lee"]);
+    assert_eq!(book.store().contact_count().unwrap(), 2);
+
+    // Every phone tail belongs to a number the contact has: deleting her leaves none behind.
+    book.delete_contact(ann.id).unwrap();
+    assert!(common::search(&book, "0199").is_empty());
+    let conn =
+        rusqlite::Connection::open(dir.path().join(rapport_core::store::DATABASE_FILE)).unwrap();
+    let stray: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM contact_phone_tails WHERE contact_id NOT IN (SELECT id FROM contacts)",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(stray, 0);
+}
