@@ -561,6 +561,10 @@ fn backup_is_an_intact_copy_and_restore_brings_it_back_keeping_the_current_book(
         rapport_core::store::check_database_file(&out).unwrap(),
         rapport_core::store::SCHEMA_VERSION
     );
+    assert_eq!(
+        rapport_core::store::check_own_copy(&out).unwrap(),
+        rapport_core::store::SCHEMA_VERSION
+    );
     add(&mut book, person("After", "Backup"));
     assert_eq!(book.store().contact_count().unwrap(), 9);
     let restored = backup::restore(&mut book, dir.path(), &out).unwrap();
@@ -1251,4 +1255,18 @@ fn cards_merged_into_an_earlier_card_of_the_same_file_are_stored_whole() {
         )
         .unwrap();
     assert_eq!(stray, 0);
+}
+
+#[test]
+fn a_damaged_copy_fails_the_check_whether_read_or_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    damaged_book(dir.path(), 2000);
+    let path = dir.path().join(rapport_core::store::DATABASE_FILE);
+    for check in [
+        rapport_core::store::check_database_file,
+        rapport_core::store::check_own_copy,
+    ] {
+        let error = check(&path).unwrap_err();
+        assert_eq!(error.code(), "corrupt", "{error}");
+    }
 }

@@ -11,7 +11,8 @@ use super::{cannot_write, temp_beside, ExchangeError};
 use crate::book::Book;
 use crate::error::Result;
 use crate::store::{
-    check_book_file, check_database_file, contacts_in_file, Store, StoreError, DATABASE_FILE,
+    check_book_file, check_database_file, check_own_copy, contacts_in_file, Store, StoreError,
+    DATABASE_FILE,
 };
 
 /// The folder inside the data folder that holds automatic backups.
@@ -59,7 +60,7 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<BackupInfo> {
         let _ = std::fs::remove_file(&temp);
         return Err(error.into());
     }
-    if let Err(error) = check_database_file(&temp) {
+    if let Err(error) = check_own_copy(&temp) {
         let _ = std::fs::remove_file(&temp);
         return Err(ExchangeError::BackupDamaged {
             path: out.to_path_buf(),
@@ -366,7 +367,7 @@ pub fn recover(data_dir: &Path, file: &Path) -> Result<(Book, RestoreInfo)> {
     let _ = std::fs::remove_file(&temp);
     let copied = std::fs::copy(file, &temp)
         .map_err(|e| crate::Error::from(cannot_write(&temp, e.to_string())))
-        .and_then(|_| check_database_file(&temp).map_err(crate::Error::from));
+        .and_then(|_| check_own_copy(&temp).map_err(crate::Error::from));
     if let Err(error) = copied {
         let _ = std::fs::remove_file(&temp);
         return Err(error);

@@ -226,8 +226,31 @@ impl Store {
 /// Looks at a database file without changing it: is it a Rapport book, undamaged, not newer
 /// than this version? Returns its schema version.
 pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {
+    check_file(path, false)
+}
+
+/// [`check_database_file`] for a copy this process has just written and nothing else touches
+/// (a backup before it is renamed). It is read through a memory map, which makes the integrity
+/// check of a big book about a third quicker. Files from elsewhere are not mapped: one that
+/// shrank while mapped (a drive pulled out) would crash the app instead of failing the check.
+pub fn check_own_copy(path: &Path) -> Result<u32, StoreError> {
+    check_file(path, true)
+}
+
+/// Mapped at most this much; the rest of a bigger file is read as usual.
+const MAX_MAPPED_BYTES: u64 = 1 << 30;
+
+fn check_file(path: &Path, mapped: bool) -> Result<u32, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = super::connect(path, flags)?;
+    if mapped {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        conn.execute_batch(&format!(
+            "PRAGMA mmap_size = {}",
+            size.min(MAX_MAPPED_BYTES)
+        ))
+        .map_err(|e| classify(path, e))?;
+    }
     let version: u32 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| classify(path, e))?;

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
-pub use exchange::{check_database_file, contacts_in_file};
+pub use exchange::{check_database_file, check_own_copy, contacts_in_file};
 pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
