@@ -186,8 +186,9 @@ impl Column {
             Column::CustomerSince => {
                 return f
                     .customer_since
-                    .map(|d| Cow::Owned(d.format("%Y-%m-%d").to_string()))
-                    .unwrap_or_default()
+                    // Display is ISO 8601 (2026-11-23) without parsing a format string per row.
+                    .map(|d| Cow::Owned(d.to_string()))
+                    .unwrap_or_default();
             }
             Column::Tags => return Cow::Owned(f.tags.join(", ")),
             Column::Notes => &f.notes,
