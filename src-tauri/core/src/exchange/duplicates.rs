@@ -3,7 +3,7 @@
 //! (two "Maria Garcia"s at one company with different addresses are two people). And merging:
 //! fill what is empty (or take the values the owner picked), add what is new.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,17 +18,52 @@ pub enum Slot {
     New(usize),
 }
 
-/// The emails and phone numbers known for a slot, to tell namesakes apart.
+/// The emails and phone numbers known for a slot, to tell namesakes apart (each sorted).
 #[derive(Default)]
 struct Reachable {
-    emails: HashSet<String>,
-    phones: HashSet<String>,
+    emails: Vec<String>,
+    phones: Vec<String>,
 }
 
 #[derive(Default)]
 pub struct DuplicateIndex {
     keys: HashMap<String, Slot>,
     reachable: HashMap<Slot, Reachable>,
+}
+
+/// What a contact is matched by: its emails and phone numbers (normalised, sorted, each once)
+/// and its name at its company. Worked out once per row, for looking it up and then adding it.
+pub struct ContactKeys {
+    emails: Vec<String>,
+    phones: Vec<String>,
+    name: Option<String>,
+}
+
+impl ContactKeys {
+    pub fn of(input: &ContactInput) -> ContactKeys {
+        let sorted = |mut keys: Vec<String>| {
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        };
+        ContactKeys {
+            emails: sorted(
+                input
+                    .emails
+                    .iter()
+                    .filter_map(|e| email_key(&e.value))
+                    .collect(),
+            ),
+            phones: sorted(
+                input
+                    .phones
+                    .iter()
+                    .filter_map(|p| phone_key(&p.value))
+                    .collect(),
+            ),
+            name: name_key(input),
+        }
+    }
 }
 
 fn email_key(value: &str) -> Option<String> {
@@ -41,22 +76,6 @@ fn phone_key(value: &str) -> Option<String> {
     (digits.len() >= 6).then(|| format!("t:{digits}"))
 }
 
-fn email_keys(input: &ContactInput) -> HashSet<String> {
-    input
-        .emails
-        .iter()
-        .filter_map(|e| email_key(&e.value))
-        .collect()
-}
-
-fn phone_keys(input: &ContactInput) -> HashSet<String> {
-    input
-        .phones
-        .iter()
-        .filter_map(|p| phone_key(&p.value))
-        .collect()
-}
-
 fn name_key(input: &ContactInput) -> Option<String> {
     let name = fold(&display_name(input));
     (!name.is_empty() && (!input.given_name.is_empty() || !input.family_name.is_empty()))
@@ -64,42 +83,59 @@ fn name_key(input: &ContactInput) -> Option<String> {
 }
 
 /// Both sides have values of a kind and none of them is shared: they are different people.
-fn contradicts(incoming: &HashSet<String>, known: &HashSet<String>) -> bool {
-    !incoming.is_empty() && !known.is_empty() && incoming.is_disjoint(known)
+fn contradicts(incoming: &[String], known: &[String]) -> bool {
+    !incoming.is_empty() && !known.is_empty() && !incoming.iter().any(|k| known.contains(k))
+}
+
+/// Adds the keys of `more` missing from `known`, keeping it sorted.
+fn merge_sorted(known: &mut Vec<String>, more: Vec<String>) {
+    for key in more {
+        if let Err(at) = known.binary_search(&key) {
+            known.insert(at, key);
+        }
+    }
 }
 
 impl DuplicateIndex {
     pub fn add(&mut self, input: &ContactInput, slot: Slot) {
-        let emails = email_keys(input);
-        let phones = phone_keys(input);
-        for key in emails.iter().chain(&phones).cloned().chain(name_key(input)) {
+        self.add_keys(ContactKeys::of(input), slot);
+    }
+
+    /// [`DuplicateIndex::add`] with the keys already worked out.
+    pub fn add_keys(&mut self, keys: ContactKeys, slot: Slot) {
+        let ContactKeys {
+            emails,
+            phones,
+            name,
+        } = keys;
+        for key in emails.iter().chain(&phones).cloned().chain(name) {
             self.keys.entry(key).or_insert(slot);
         }
         let reachable = self.reachable.entry(slot).or_default();
-        reachable.emails.extend(emails);
-        reachable.phones.extend(phones);
+        merge_sorted(&mut reachable.emails, emails);
+        merge_sorted(&mut reachable.phones, phones);
     }
 
     /// The first stored or earlier contact `input` matches, and why. A match on name and
     /// company alone does not count when the row's emails or phones all differ from the ones
     /// known for that contact.
     pub fn find(&self, input: &ContactInput) -> Option<(Slot, &'static str)> {
-        let emails = email_keys(input);
-        let phones = phone_keys(input);
-        let by = |keys: &HashSet<String>, why: &'static str| {
-            let mut sorted: Vec<&String> = keys.iter().collect();
-            sorted.sort();
-            sorted
-                .into_iter()
+        self.find_keys(&ContactKeys::of(input))
+    }
+
+    /// [`DuplicateIndex::find`] with the keys already worked out.
+    pub fn find_keys(&self, keys: &ContactKeys) -> Option<(Slot, &'static str)> {
+        let by = |keys: &[String], why: &'static str| {
+            keys.iter()
                 .find_map(|key| self.keys.get(key).map(|slot| (*slot, why)))
         };
-        by(&emails, "same email")
-            .or_else(|| by(&phones, "same phone number"))
+        by(&keys.emails, "same email")
+            .or_else(|| by(&keys.phones, "same phone number"))
             .or_else(|| {
-                let slot = *self.keys.get(&name_key(input)?)?;
+                let slot = *self.keys.get(keys.name.as_ref()?)?;
                 let known = self.reachable.get(&slot)?;
-                let someone_else =
-                    contradicts(&emails, &known.emails) || contradicts(&phones, &known.phones);
+                let someone_else = contradicts(&keys.emails, &known.emails)
+                    || contradicts(&keys.phones, &known.phones);
                 (!someone_else).then_some((slot, "same name and company"))
             })
     }
@@ -249,4 +285,81 @@ pub fn merge_with_picks(
         }
     }
     *target != before
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+    use crate::contacts::LabeledValue;
+
+    fn contact(given: &str, company: &str, emails: &[&str], phones: &[&str]) -> ContactInput {
+        let values = |list: &[&str]| {
+            list.iter()
+                .map(|v| LabeledValue {
+                    label: "work".into(),
+                    value: (*v).into(),
+                })
+                .collect()
+        };
+        ContactInput {
+            given_name: given.into(),
+            family_name: "García".into(),
+            company: company.into(),
+            emails: values(emails),
+            phones: values(phones),
+            ..ContactInput::default()
+        }
+    }
+
+    #[test]
+    fn matches_by_email_then_phone_then_name_unless_the_row_says_it_is_someone_else() {
+        let mut index = DuplicateIndex::default();
+        index.add(
+            &contact(
+                "María",
+                "Panadería",
+                &["Maria@Example.com"],
+                &["+34 600 111 222"],
+            ),
+            Slot::Existing(0),
+        );
+        let keys = ContactKeys::of(&contact(
+            "Ana",
+            "",
+            &["z@x.org", " maria@example.COM "],
+            &[],
+        ));
+        assert_eq!(
+            index.find_keys(&keys),
+            Some((Slot::Existing(0), "same email"))
+        );
+        let by_phone = contact("Ana", "", &[], &["(600) 111-222", "+34600111222"]);
+        assert_eq!(
+            index.find(&by_phone),
+            Some((Slot::Existing(0), "same phone number"))
+        );
+        // Same name and company, nothing to tell them apart: the same person.
+        let namesake = contact("maria", "panaderia", &[], &[]);
+        assert_eq!(
+            index.find(&namesake),
+            Some((Slot::Existing(0), "same name and company"))
+        );
+        // Same name and company, but only another email: someone else.
+        let other = contact("María", "Panadería", &["other@example.com"], &[]);
+        assert_eq!(index.find(&other), None);
+        // Added to the contact (a merge), that email finds it from then on.
+        index.add_keys(ContactKeys::of(&other), Slot::Existing(0));
+        let again = contact(
+            "María",
+            "Panadería",
+            &["other@example.com", "new@example.com"],
+            &[],
+        );
+        assert_eq!(index.find(&again), Some((Slot::Existing(0), "same email")));
+        assert_eq!(
+            index.find(&contact("María", "Panadería", &[], &["+1 555 0199 77"])),
+            None,
+            "a phone that differs from the known one says it is someone else"
+        );
+    }
 }

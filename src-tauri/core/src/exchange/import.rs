@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping};
-use super::duplicates::{merge_with_picks, DuplicateIndex, FieldPick, Slot};
+use super::duplicates::{merge_with_picks, ContactKeys, DuplicateIndex, FieldPick, Slot};
 use super::{vcard, ExchangeError};
 use crate::book::Book;
 use crate::contacts::{display_name, ContactInput};
@@ -492,8 +492,9 @@ pub fn import_cancellable(
                 continue;
             }
         };
-        let Some((slot, reason)) = index.find(&input) else {
-            index.add(&input, Slot::New(adds.len()));
+        let keys = ContactKeys::of(&input);
+        let Some((slot, reason)) = index.find_keys(&keys) else {
+            index.add_keys(keys, Slot::New(adds.len()));
             adds.push(input);
             add_photos.push(photo_of(row_line, &photo));
             continue;
@@ -524,7 +525,7 @@ pub fn import_cancellable(
             }
             OnDuplicate::Keep => {
                 report.duplicates.push(duplicate(current, input.clone()));
-                index.add(&input, Slot::New(adds.len()));
+                index.add_keys(keys, Slot::New(adds.len()));
                 adds.push(input);
                 add_photos.push(photo_of(row_line, &photo));
             }

@@ -155,7 +155,8 @@ impl Store {
 
     /// Opens the database file at `path`, creating it if it does not exist. An existing file is
     /// first checked through a read-only connection, so a damaged, foreign or newer file is
-    /// refused before anything could write to it.
+    /// refused before anything could write to it (a write that was cut off is rolled back
+    /// first, as SQLite does on any open).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_at(path, SCHEMA_VERSION)
     }
@@ -208,7 +209,8 @@ impl Drop for Store {
 }
 
 /// The look [`Store::open`] takes at an existing book before writing to it, read-only: is it a
-/// database, undamaged (quick check), not newer than this version, not locked?
+/// database, undamaged (quick check), not newer than this version, not locked? The one write it
+/// may make first is SQLite's own: playing back the journal of a write that was cut off.
 pub fn check_book_file(path: &Path) -> Result<(), StoreError> {
     check_existing(path)
 }
