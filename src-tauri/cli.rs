@@ -94,15 +94,30 @@ pub enum Command {
     Occasions(occasions::OccasionsArgs),
 }
 
+/// Prints a command's output. A reader that stops early (`rapport contacts list | head`) is
+/// not an error: the work is done, so the command ends quietly instead of panicking.
+fn print_output(output: &str) -> ExitCode {
+    use std::io::Write;
+    if output.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "rapport: the output could not be written ({error}); the command itself was done."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs a headless subcommand against the book in `data_dir`.
 pub fn run(data_dir: PathBuf, command: Command) -> ExitCode {
     match execute(data_dir, command) {
-        Ok(output) => {
-            if !output.is_empty() {
-                println!("{output}");
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(output) => print_output(&output),
         Err(message) => {
             eprintln!("rapport: {message}");
             ExitCode::FAILURE

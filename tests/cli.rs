@@ -173,6 +173,27 @@ fn demo_fills_the_data_folder_with_sample_customers() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["demo", "--contacts", "600"]);
+    // `rapport contacts list | head -1`: the reader closes the pipe long before the list (far
+    // more than a pipe holds) is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(["contacts", "list", "--json", "--data-dir"])
+        .arg(dir.path())
+        .env_remove("RAPPORT_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
 fn the_data_folder_comes_from_the_environment_too() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
