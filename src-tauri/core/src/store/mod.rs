@@ -230,11 +230,15 @@ pub(super) fn run_check(conn: &Connection, path: &Path, pragma: &str) -> Result<
     Ok(())
 }
 
+/// How long the look before opening waits for another program's write: a book that stays
+/// busy longer is reported as in use rather than leaving the window waiting.
+const CHECK_BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
+
 /// Read-only look at an existing file: is it a database, undamaged, not newer than us, not locked?
 fn check_existing(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = connect(path, flags)?;
-    conn.busy_timeout(Duration::from_millis(1500))
+    conn.busy_timeout(CHECK_BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
     let mut version = conn.query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0));
     if is_interrupted_write(&version) {
@@ -268,7 +272,7 @@ fn is_interrupted_write<T>(result: &rusqlite::Result<T>) -> bool {
 fn roll_back_interrupted_write(path: &Path) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = connect(path, flags)?;
-    conn.busy_timeout(Duration::from_millis(1500))
+    conn.busy_timeout(CHECK_BUSY_TIMEOUT)
         .and_then(|()| {
             conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
                 row.get::<_, i64>(0)
