@@ -3,6 +3,7 @@
 //! timeline. Deterministic: the same seed and date always give the same book.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -13,6 +14,7 @@ use crate::contacts::{
 };
 use crate::error::Result;
 use crate::search_text::fold;
+use crate::store::NewContact;
 
 /// Contacts generated per hand-over from the generating thread to the writing one.
 const CHUNK: usize = 1_000;
@@ -35,7 +37,7 @@ pub fn sample_contacts(count: usize, seed: u64, today: NaiveDate) -> Vec<Contact
 /// the last two years, in one transaction. A second thread makes the contacts while this one
 /// writes them.
 pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
-    type Person = (ContactInput, Vec<(NewTouchpoint, bool)>);
+    type Person = (NewContact, Vec<(NewTouchpoint, bool)>);
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Person>>>(4);
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -54,7 +56,9 @@ pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Resul
                         for (touchpoint, _) in &touchpoints {
                             touchpoint.validate(today)?;
                         }
-                        Ok((input, touchpoints))
+                        // What the store derives from the contact is worked out here too, off
+                        // the writing thread.
+                        Ok((NewContact::new(Arc::new(input), None), touchpoints))
                     })
                     .collect::<Result<Vec<_>>>();
                 let failed = chunk.is_err();

@@ -6,10 +6,11 @@
 mod common;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use common::*;
 use rapport_core::contacts::{ContactInput, LabeledValue, NewTouchpoint, TouchpointKind};
-use rapport_core::store::DATABASE_FILE;
+use rapport_core::store::{NewContact, DATABASE_FILE};
 use rapport_core::{Book, Error};
 
 /// Every index of the database, by name, with the SQL that made it.
@@ -24,7 +25,7 @@ fn indexes(path: &Path) -> Vec<(String, Option<String>)> {
         .unwrap()
 }
 
-fn customer(i: usize) -> (ContactInput, Vec<(NewTouchpoint, bool)>) {
+fn customer_input(i: usize) -> (ContactInput, Vec<(NewTouchpoint, bool)>) {
     let mut input = person(&format!("Customer{i:04}"), "Bulk");
     input.phones.push(LabeledValue {
         label: "mobile".into(),
@@ -41,6 +42,12 @@ fn customer(i: usize) -> (ContactInput, Vec<(NewTouchpoint, bool)>) {
         handled_by: "Maria".into(),
     };
     (input, vec![(call, false)])
+}
+
+/// As the bulk write takes it.
+fn customer(i: usize) -> (NewContact, Vec<(NewTouchpoint, bool)>) {
+    let (input, timeline) = customer_input(i);
+    (NewContact::new(Arc::new(input), None), timeline)
 }
 
 #[test]
@@ -227,9 +234,9 @@ fn write_until_the_file_grows_then_die(folder: &Path) -> ! {
         if grown > start + 5_000_000 || i == 199_999 {
             std::process::abort();
         }
-        let (mut input, timeline) = customer(i);
+        let (mut input, timeline) = customer_input(i);
         input.notes = (0..200).map(|w| format!("note{i}x{w} ")).collect();
-        Ok((input, timeline))
+        Ok((NewContact::new(Arc::new(input), None), timeline))
     });
     let _ = book
         .store_mut()

@@ -2,6 +2,8 @@
 //! column mapping. Text is decoded from UTF-8 (with or without BOM), UTF-16 with BOM or
 //! Windows-1252; the delimiter (comma, semicolon, tab) is detected.
 
+use std::ops::ControlFlow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -12,8 +14,8 @@ use super::vcard::parse_vcard_date;
 use crate::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
 
 /// Decodes a file's bytes; returns the text and the encoding's name.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+pub fn decode(bytes: Vec<u8>) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         let name = match encoding.name() {
             "UTF-8" => "UTF-8 with BOM",
@@ -22,11 +24,11 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
         };
         return (text.into_owned(), name);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), "UTF-8"),
-        Err(_) => (
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, "UTF-8"),
+        Err(not_utf8) => (
             encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
+                .decode_without_bom_handling(not_utf8.as_bytes())
                 .0
                 .into_owned(),
             "Windows-1252",
@@ -255,25 +257,26 @@ pub fn read_headers(text: &str, delimiter: u8) -> Result<Vec<String>, String> {
     }
 }
 
-/// Hands each non-empty row after the header to `each_row`, with the line it starts on. Rows
-/// are not kept: a big file's values go straight into whatever `each_row` makes of them.
-pub fn read_rows<R>(
+/// Hands each non-empty row after the header to `each_row`, with the line it starts on and
+/// the byte where it ends, until `each_row` breaks. Rows are not kept: a big file's values go
+/// straight into whatever `each_row` makes of them.
+pub fn read_rows(
     text: &str,
     delimiter: u8,
-    mut each_row: impl FnMut(usize, &csv::StringRecord) -> R,
-) -> Result<Vec<R>, String> {
+    mut each_row: impl FnMut(usize, &csv::StringRecord, u64) -> ControlFlow<()>,
+) -> Result<(), String> {
     let mut reader = table_reader(text, delimiter);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => return Ok(Vec::new()),
+        Ok(false) => return Ok(()),
         Err(e) => return Err(e.to_string()),
     }
-    let mut rows = Vec::new();
     // A record starts where the one before it ended; its line is counted from the bytes, since
     // a quoted field may span lines.
     let (mut counted_to, mut line) = (0usize, 1usize);
     let mut start = reader.position().byte() as usize;
+    let bytes = text.as_bytes();
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -283,7 +286,6 @@ pub fn read_rows<R>(
         let begin = start.min(text.len());
         start = reader.position().byte() as usize;
         // Skip the line break that ended the previous record.
-        let bytes = text.as_bytes();
         let mut first = begin;
         while first < bytes.len() && (bytes[first] == b'\r' || bytes[first] == b'\n') {
             first += 1;
@@ -298,9 +300,11 @@ pub fn read_rows<R>(
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        rows.push(each_row(line, &record));
+        if each_row(line, &record, start as u64).is_break() {
+            break;
+        }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// One row through the mapping.
@@ -477,7 +481,12 @@ mod tests {
     #[test]
     fn rows_are_numbered_by_their_physical_line() {
         let text = "A;B\r\nx;y\r\n\"=H(\"\"u\"\")\";z\r\n\"two\nlines\";w\r\nlast;v\r\n";
-        let lines = super::read_rows(text, b';', |line, _| line).unwrap_or_default();
+        let mut lines = Vec::new();
+        let read = super::read_rows(text, b';', |line, _, _| {
+            lines.push(line);
+            std::ops::ControlFlow::Continue(())
+        });
+        assert_eq!(read, Ok(()));
         assert_eq!(lines, [2, 3, 4, 6]);
     }
 }

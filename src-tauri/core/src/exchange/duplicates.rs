@@ -12,7 +12,7 @@ use crate::contacts::{display_name, ContactInput};
 use crate::search_text::fold;
 
 /// Where a match points: a stored contact or one added earlier in the same import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Slot {
     Existing(usize),
     New(usize),

@@ -1,21 +1,23 @@
 //! An import: read the file (CSV or vCard, any of the usual encodings), check every row, find
 //! duplicates, and store the result as ONE transaction — or, in a dry run, only report it.
 
-use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping};
-use super::duplicates::{merge_with_picks, ContactKeys, DuplicateIndex, FieldPick, Slot};
+use super::duplicates::FieldPick;
+use super::plan::{Outcome, Planner};
 use super::{vcard, ExchangeError};
 use crate::book::Book;
 use crate::contacts::{display_name, ContactInput};
 use crate::error::{Error, Result};
-use crate::photos::{self, NormalizedPhoto};
+use crate::store::NewContact;
 
 /// Files larger than this are refused before reading: no address book is that big.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
@@ -111,16 +113,67 @@ pub struct ImportOptions {
     pub choices: Vec<DuplicateChoice>,
 }
 
-/// What was read: the kind of file, how it was decoded, and its rows.
-#[derive(Debug, Clone)]
+/// What was read: the kind of file, how it was decoded, and where its rows come from.
+#[derive(Debug)]
 pub struct SourceFile {
     pub format: ImportFormat,
     pub encoding: String,
     pub delimiter: Option<String>,
     pub headers: Vec<String>,
     pub mapping: Vec<ColumnMapping>,
-    pub rows: Vec<SourceRow>,
     pub notes: Vec<String>,
+    body: Body,
+}
+
+#[derive(Debug)]
+enum Body {
+    /// A spreadsheet's text; its rows are read from it as they are needed, so a big file's
+    /// values are never all held at once.
+    Table { text: String, delimiter: u8 },
+    /// A vCard file's cards, read whole.
+    Cards(Vec<SourceRow>),
+}
+
+impl SourceFile {
+    /// How far reading goes: progress counts up to this (bytes of a spreadsheet, cards).
+    fn extent(&self) -> u64 {
+        match &self.body {
+            Body::Table { text, .. } => text.len() as u64,
+            Body::Cards(cards) => cards.len() as u64,
+        }
+    }
+
+    /// At most how many rows the file holds (a spreadsheet's lines), found without reading them.
+    fn max_rows(&self) -> usize {
+        match &self.body {
+            Body::Table { text, .. } => text.bytes().filter(|b| *b == b'\n').count() + 1,
+            Body::Cards(cards) => cards.len(),
+        }
+    }
+
+    /// Hands each row to `each`, with how far through the file it ends (see
+    /// [`SourceFile::extent`]), until `each` breaks.
+    fn for_each_row(
+        self,
+        mut each: impl FnMut(SourceRow, u64) -> ControlFlow<()>,
+    ) -> std::result::Result<(), String> {
+        match self.body {
+            Body::Table { text, delimiter } => {
+                let mapping = self.mapping;
+                csv_import::read_rows(&text, delimiter, |line, values, end| {
+                    each(csv_import::row_to_contact(line, values, &mapping), end)
+                })
+            }
+            Body::Cards(cards) => {
+                for (done, card) in cards.into_iter().enumerate() {
+                    if each(card, done as u64 + 1).is_break() {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// A row that was not imported, and why.
@@ -215,7 +268,7 @@ pub fn read_file(
         .into());
     }
     let bytes = std::fs::read(path).map_err(|e| cannot_read(e.to_string()))?;
-    let (text, encoding) = csv_import::decode(&bytes);
+    let (text, encoding) = csv_import::decode(bytes);
     let looks_vcard = text
         .trim_start()
         .get(..11)
@@ -236,8 +289,8 @@ pub fn read_file(
             delimiter: None,
             headers: Vec::new(),
             mapping: Vec::new(),
-            rows,
             notes,
+            body: Body::Cards(rows),
         });
     }
     if text.contains('\0') {
@@ -269,10 +322,6 @@ pub fn read_file(
         }
         None => csv_import::guess_mapping(&headers),
     };
-    let rows = csv_import::read_rows(&text, delimiter, |line, values| {
-        csv_import::row_to_contact(line, values, &mapping)
-    })
-    .map_err(unreadable)?;
     let detected = match (format, csv_import::detect_kind(&headers)) {
         (ImportFormat::Auto, "google") => ImportFormat::Google,
         (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
@@ -293,8 +342,8 @@ pub fn read_file(
         delimiter: Some(csv_import::delimiter_name(delimiter).into()),
         headers,
         mapping,
-        rows,
         notes,
+        body: Body::Table { text, delimiter },
     })
 }
 
@@ -312,33 +361,54 @@ pub fn preview(
             "No column header is one Rapport knows: choose below where each column goes.".into(),
         );
     }
-    let rows = source
-        .rows
-        .iter()
-        .take(PREVIEW_ROWS)
-        .map(|row| {
-            let (input, problems) = match check(row.input.clone(), &row.problems, today) {
-                Ok(input) => (input, Vec::new()),
-                Err(reason) => (row.input.clone(), vec![reason]),
-            };
-            PreviewRow {
-                line: row.line as u64,
-                display_name: display_name(&input),
-                input,
-                problems,
+    let (format, encoding, delimiter) = (
+        source.format,
+        source.encoding.clone(),
+        source.delimiter.clone(),
+    );
+    let (headers, mapping, notes) = (
+        source.headers.clone(),
+        source.mapping.clone(),
+        source.notes.clone(),
+    );
+    let mut rows = Vec::new();
+    let mut total_rows = 0u64;
+    source
+        .for_each_row(|row, _| {
+            total_rows += 1;
+            if rows.len() < PREVIEW_ROWS {
+                let (input, problems) = match check(row.input.clone(), &row.problems, today) {
+                    Ok(input) => (input, Vec::new()),
+                    Err(reason) => (row.input, vec![reason]),
+                };
+                rows.push(PreviewRow {
+                    line: row.line as u64,
+                    display_name: display_name(&input),
+                    input,
+                    problems,
+                });
             }
+            ControlFlow::Continue(())
         })
-        .collect();
+        .map_err(|reason| unreadable(path, reason))?;
     Ok(ImportPreview {
-        format: source.format,
-        encoding: source.encoding,
-        delimiter: source.delimiter,
-        headers: source.headers,
-        mapping: source.mapping,
+        format,
+        encoding,
+        delimiter,
+        headers,
+        mapping,
         rows,
-        total_rows: source.rows.len() as u64,
-        notes: source.notes,
+        total_rows,
+        notes,
     })
+}
+
+fn unreadable(path: &Path, reason: String) -> Error {
+    ExchangeError::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    }
+    .into()
 }
 
 /// A spreadsheet whose every column is left out: nothing could be imported from it.
@@ -350,9 +420,8 @@ fn maps_nothing(source: &SourceFile) -> bool {
             .all(|m| m.target == csv_import::Target::Ignore)
 }
 
-/// A row's problems, or the row cleaned and validated.
 /// A row's contact, validated, or why the row is refused.
-fn check(
+pub(super) fn check(
     input: ContactInput,
     problems: &[String],
     today: NaiveDate,
@@ -370,30 +439,9 @@ fn check(
     })
 }
 
-/// Photos noted one by one, at most this many; the rest are counted.
-const PHOTO_NOTES: usize = 20;
-
-/// Says which cards' photos were skipped and why (their contacts were read all the same).
-fn skipped_photo_notes(skipped: &[(usize, String)]) -> Vec<String> {
-    let mut notes: Vec<String> = skipped
-        .iter()
-        .take(PHOTO_NOTES)
-        .map(|(line, reason)| {
-            format!("The photo of the card on line {line} was skipped (the contact itself was read): {reason}")
-        })
-        .collect();
-    if skipped.len() > PHOTO_NOTES {
-        notes.push(format!(
-            "{} more photos were skipped, as above.",
-            skipped.len() - PHOTO_NOTES
-        ));
-    }
-    notes
-}
-
 /// Imports `path` into the book: every row checked, duplicates handled as chosen, and the
 /// result stored as one transaction (nothing at all when the store fails). A dry run stores
-/// nothing and reports the same. `progress(done, total)` hears about the rows.
+/// nothing and reports the same. `progress(done, total)` hears how far through the file it is.
 pub fn import(
     book: &mut Book,
     path: &Path,
@@ -411,8 +459,18 @@ pub fn import(
     )
 }
 
+/// New contacts handed to the writer at once, and rows read at most before a hand-over (so
+/// progress and cancelling are heard of while a stretch of duplicates is read).
+const BATCH_CONTACTS: usize = 500;
+const BATCH_ROWS: usize = 2_000;
+/// Batches that may wait for the writer: reading runs ahead of writing by at most this many.
+const BATCHES_AHEAD: usize = 4;
+
 /// [`import`] that stops with [`ExchangeError::ImportCancelled`] once `cancel` is set (looked at
 /// every few thousand rows, and last just before the transaction commits): the book is unchanged.
+///
+/// The file is read and each row checked and matched on one thread while the contacts are
+/// written on this one, in one transaction; a dry run only reads.
 pub fn import_cancellable(
     book: &mut Book,
     path: &Path,
@@ -421,8 +479,7 @@ pub fn import_cancellable(
     progress: &mut dyn FnMut(u64, u64),
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
-    let cancelled = || cancel.load(Ordering::Relaxed);
-    let mut source = read_file(path, options.format, options.mapping.clone())?;
+    let source = read_file(path, options.format, options.mapping.clone())?;
     if maps_nothing(&source) {
         return Err(ExchangeError::Unreadable {
             path: path.to_path_buf(),
@@ -430,163 +487,142 @@ pub fn import_cancellable(
         }
         .into());
     }
-    let total = source.rows.len() as u64;
-    progress(0, total);
+    let extent = source.extent();
+    let max_rows = source.max_rows();
+    let (format, encoding, delimiter) = (
+        source.format,
+        source.encoding.clone(),
+        source.delimiter.clone(),
+    );
+    let mut notes = source.notes.clone();
+    progress(0, extent);
     let existing = book.store().all_contacts(None)?;
-    let mut index = DuplicateIndex::default();
-    for (i, contact) in existing.iter().enumerate() {
-        index.add(&contact.fields, Slot::Existing(i));
-    }
-    let choices: BTreeMap<u64, &DuplicateChoice> =
-        options.choices.iter().map(|c| (c.line, c)).collect();
-    let mut adds: Vec<ContactInput> = Vec::new();
-    let mut merged: BTreeMap<usize, ContactInput> = BTreeMap::new();
-    // Photos of the cards stored, beside `adds` and by existing contact for merges.
-    let mut add_photos: Vec<Option<NormalizedPhoto>> = Vec::new();
-    let mut merge_photos: BTreeMap<usize, NormalizedPhoto> = BTreeMap::new();
-    let mut skipped_photos: Vec<(usize, String)> = Vec::new();
-    // A card's photo through the same checks and limits as any photo; a refused one is noted.
-    let mut photo_of = |line: usize, photo: &Option<std::result::Result<Vec<u8>, String>>| {
-        let reason = match photo.as_ref()? {
-            Ok(bytes) => match photos::normalize(bytes) {
-                Ok(photo) => return Some(photo),
-                Err(e) => e.to_string(),
-            },
-            Err(reason) => reason.clone(),
-        };
-        skipped_photos.push((line, reason));
-        None
+    let planner = Planner::new(&existing, &options.choices, options.on_duplicate, today);
+    let mut outcome = if options.dry_run {
+        check_rows(path, source, planner, progress, cancel)?
+    } else {
+        read_and_store(book, path, source, planner, max_rows, progress, cancel)?
     };
-    let mut report = ImportReport {
-        format: source.format,
-        encoding: source.encoding.clone(),
-        delimiter: source.delimiter.clone(),
+    outcome.refused.sort_by_key(|r| r.line);
+    notes.extend(outcome.photo_notes);
+    let report = ImportReport {
+        format,
+        encoding,
+        delimiter,
         dry_run: options.dry_run,
-        rows: total,
-        added: 0,
-        merged: 0,
-        skipped: 0,
-        refused: Vec::new(),
-        duplicates: Vec::new(),
-        notes: source.notes.clone(),
+        rows: outcome.rows,
+        added: outcome.added,
+        merged: outcome.merged,
+        skipped: outcome.skipped,
+        refused: outcome.refused,
+        duplicates: outcome.duplicates,
+        notes,
     };
-    // The rows are taken, not copied: a big file's contacts are held once.
-    for (done, row) in std::mem::take(&mut source.rows).into_iter().enumerate() {
-        if done % 5000 == 4999 {
-            progress(done as u64 + 1, total);
-            if cancelled() {
-                return Err(ExchangeError::ImportCancelled.into());
-            }
-        }
-        let SourceRow {
-            line: row_line,
-            input,
-            problems,
-            photo,
-        } = row;
-        let line = row_line as u64;
-        let input = match check(input, &problems, today) {
-            Ok(input) => input,
-            Err(reason) => {
-                report.refused.push(RefusedRow { line, reason });
-                continue;
-            }
-        };
-        let keys = ContactKeys::of(&input);
-        let Some((slot, reason)) = index.find_keys(&keys) else {
-            index.add_keys(keys, Slot::New(adds.len()));
-            adds.push(input);
-            add_photos.push(photo_of(row_line, &photo));
-            continue;
-        };
-        let choice = choices.get(&line);
-        let action = choice.map_or(options.on_duplicate, |c| c.action);
-        let picks = choice.map_or(&[][..], |c| c.picks.as_slice());
-        let (existing_id, current) = match slot {
-            Slot::Existing(i) => (
-                Some(existing[i].id),
-                merged.get(&i).unwrap_or(&existing[i].fields).clone(),
-            ),
-            Slot::New(i) => (None, adds[i].clone()),
-        };
-        // Both sides as they were, for the side-by-side view; copied only when still needed.
-        let duplicate = |existing: ContactInput, incoming: ContactInput| DuplicateRow {
-            line,
-            existing_id,
-            existing,
-            incoming,
-            reason: reason.into(),
-            action,
-        };
-        match action {
-            OnDuplicate::Skip => {
-                report.duplicates.push(duplicate(current, input));
-                report.skipped += 1;
-            }
-            OnDuplicate::Keep => {
-                report.duplicates.push(duplicate(current, input.clone()));
-                index.add_keys(keys, Slot::New(adds.len()));
-                adds.push(input);
-                add_photos.push(photo_of(row_line, &photo));
-            }
-            OnDuplicate::Merge => {
-                let mut target = current.clone();
-                merge_with_picks(&mut target, &input, picks);
-                report.duplicates.push(duplicate(current, input));
-                match target.validated(today) {
-                    Ok(target) => {
-                        index.add(&target, slot);
-                        // The card's photo, when it has a usable one, replaces the contact's.
-                        let photo = photo_of(row_line, &photo);
-                        match slot {
-                            Slot::Existing(i) => {
-                                merged.insert(i, target);
-                                if let Some(photo) = photo {
-                                    merge_photos.insert(i, photo);
-                                }
-                            }
-                            Slot::New(i) => {
-                                adds[i] = target;
-                                if let Some(slot_photo) = add_photos.get_mut(i) {
-                                    if photo.is_some() {
-                                        *slot_photo = photo;
-                                    }
-                                }
-                            }
-                        }
-                        report.merged += 1;
-                    }
-                    Err(e) => report.refused.push(RefusedRow {
-                        line,
-                        reason: format!("merging would make an invalid contact: {e}"),
-                    }),
-                }
-            }
-        }
-    }
-    report.added = adds.len() as u64;
-    report.refused.sort_by_key(|r| r.line);
-    report.notes.extend(skipped_photo_notes(&skipped_photos));
-    if !options.dry_run {
-        let merges: Vec<(i64, ContactInput)> = merged
-            .into_iter()
-            .map(|(i, input)| (existing[i].id, input))
-            .collect();
-        let merge_photos: Vec<(i64, NormalizedPhoto)> = merge_photos
-            .into_iter()
-            .map(|(i, photo)| (existing[i].id, photo))
-            .collect();
-        book.store_mut().import_contacts(
-            &adds,
-            &add_photos,
-            &merges,
-            &merge_photos,
-            &mut |done| {
-                progress(done as u64, total);
-                !cancelled()
-            },
-        )?;
-    }
-    progress(total, total);
+    progress(extent, extent);
     Ok(report)
+}
+
+/// A dry run: reads and plans every row, storing nothing.
+fn check_rows(
+    path: &Path,
+    source: SourceFile,
+    mut planner: Planner<'_>,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<Outcome> {
+    let extent = source.extent();
+    let mut rows = 0usize;
+    let mut stopped = false;
+    source
+        .for_each_row(|row, at| {
+            planner.plan(row);
+            rows += 1;
+            if rows.is_multiple_of(BATCH_ROWS) {
+                progress(at, extent);
+                stopped = cancel.load(Ordering::Relaxed);
+            }
+            if stopped {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .map_err(|reason| unreadable(path, reason))?;
+    if stopped {
+        return Err(ExchangeError::ImportCancelled.into());
+    }
+    Ok(planner.finish().0)
+}
+
+/// Reads and plans the rows on a second thread while this one stores the new contacts as they
+/// come, then the merges; all in one transaction.
+fn read_and_store(
+    book: &mut Book,
+    path: &Path,
+    source: SourceFile,
+    mut planner: Planner<'_>,
+    max_rows: usize,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<Outcome> {
+    let extent = source.extent();
+    // How far the reading thread has got, for the progress bar.
+    let read_to = AtomicU64::new(0);
+    // Set when the writing stops early (cancelled, failed): the reading thread stops too.
+    let writer_stopped = AtomicBool::new(false);
+    let (sender, receiver) = mpsc::sync_channel::<Vec<NewContact>>(BATCHES_AHEAD);
+    let (outcome_sender, outcome_receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut batch = Vec::with_capacity(BATCH_CONTACTS);
+            let mut rows_in_batch = 0;
+            let read = source.for_each_row(|row, at| {
+                read_to.store(at, Ordering::Relaxed);
+                if let Some(addition) = planner.plan(row) {
+                    batch.push(NewContact::new(addition.input, addition.photo));
+                }
+                rows_in_batch += 1;
+                if batch.len() >= BATCH_CONTACTS || rows_in_batch >= BATCH_ROWS {
+                    rows_in_batch = 0;
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CONTACTS));
+                    if writer_stopped.load(Ordering::Relaxed) || sender.send(full).is_err() {
+                        return ControlFlow::Break(());
+                    }
+                }
+                ControlFlow::Continue(())
+            });
+            if !batch.is_empty() {
+                // The writer may have stopped; then there is nobody left to tell.
+                let _ = sender.send(batch);
+            }
+            drop(sender);
+            let (outcome, rest) = planner.finish();
+            let _ = outcome_sender.send(read.map(|()| outcome));
+            // Freed while the writer finishes its transaction.
+            drop(rest);
+        });
+        let mut finished = None;
+        let stored = book.store_mut().import_contacts(
+            max_rows,
+            move || receiver.recv().ok(),
+            || {
+                let mut outcome = outcome_receiver
+                    .recv()
+                    .map_err(|_| Error::from(ExchangeError::ImportStopped))?
+                    .map_err(|reason| unreadable(path, reason))?;
+                let changes = std::mem::take(&mut outcome.changes);
+                finished = Some(outcome);
+                Ok(changes)
+            },
+            &mut |_| {
+                progress(read_to.load(Ordering::Relaxed), extent);
+                !cancel.load(Ordering::Relaxed)
+            },
+        );
+        if stored.is_err() {
+            writer_stopped.store(true, Ordering::Relaxed);
+        }
+        stored?;
+        finished.ok_or_else(|| ExchangeError::ImportStopped.into())
+    })
 }

@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod duplicates;
 pub mod import;
+mod plan;
 pub mod staging;
 pub mod vcard;
 pub mod xlsx;
@@ -40,6 +41,8 @@ pub enum ExchangeError {
     ImportCancelled,
     #[error("The export was cancelled; no file was written.")]
     ExportCancelled,
+    #[error("The import stopped before its end; nothing was added or changed. Try again, and report it if it happens again.")]
+    ImportStopped,
 }
 
 impl ExchangeError {
@@ -51,6 +54,7 @@ impl ExchangeError {
             ExchangeError::Unreadable { .. } => "unreadable",
             ExchangeError::BackupDamaged { .. } => "corrupt",
             ExchangeError::ImportCancelled | ExchangeError::ExportCancelled => "cancelled",
+            ExchangeError::ImportStopped => "failed",
         }
     }
 }

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 
+use super::contact_writer::{ContactWriter, NewContact};
 use super::{now_timestamp, Store};
-use crate::contacts::{ContactInput, NewTouchpoint, TouchpointKind};
+use crate::contacts::{NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 
 impl Store {
@@ -85,31 +86,29 @@ impl Store {
         people: I,
     ) -> Result<Vec<i64>>
     where
-        I: IntoIterator<Item = Result<(ContactInput, Vec<(NewTouchpoint, bool)>)>>,
+        I: IntoIterator<Item = Result<(NewContact, Vec<(NewTouchpoint, bool)>)>>,
     {
         let tables = ["contacts", "contact_tags", "touchpoints"];
         self.write_in_bulk(expected, &tables, |tx| {
             let mut ids = Vec::with_capacity(expected);
-            let mut tails = Vec::new();
+            let mut writer = ContactWriter::for_bulk(tx)?;
             let now = now_timestamp();
             let mut insert = tx.prepare_cached(
                 "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for person in people {
-                let (input, timeline) = person?;
+                let (contact, timeline) = person?;
                 let last_contacted = timeline
                     .iter()
                     .filter(|(t, _)| t.kind.counts_as_contact())
                     .map(|(t, _)| t.happened_on)
                     .max();
-                let id = super::contacts::insert_contact_with_history(
-                    tx,
-                    &input,
-                    None,
-                    last_contacted,
-                    Some(&mut tails),
-                )?;
+                let (input, derived, photo) = contact.into_parts();
+                let id = writer.insert(&input, derived, None, last_contacted)?;
+                if let Some(photo) = &photo {
+                    super::contact_photos::set_contact_photo_tx(tx, id, photo)?;
+                }
                 for (new, resolved) in &timeline {
                     let resolved = *resolved && new.kind == TouchpointKind::Complaint;
                     insert.execute(params![
@@ -124,7 +123,7 @@ impl Store {
                 }
                 ids.push(id);
             }
-            super::contacts::write_phone_tails(tx, &mut tails)?;
+            writer.finish()?;
             Ok(ids)
         })
     }

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
 
-use super::search::{self, Matcher, SearchDocument};
+use super::contact_writer::{upsert_tag, write_phone_tails, ContactWriter, DerivedFields};
+use super::search::{self, Matcher};
 use super::{now_timestamp, Store};
 use crate::contacts::{
-    display_name, ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput,
-    ContactPage, ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey,
-    TagCount,
+    ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput, ContactPage,
+    ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey, TagCount,
 };
 use crate::error::{Error, Result};
 use crate::search_text::{fold, phone_tails};
@@ -478,8 +478,9 @@ impl Store {
 
 /// Replaces the editable fields of contact `id` (already validated) inside `tx`.
 pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput) -> Result<()> {
-    let company_id = upsert_company(tx, &input.company)?;
-    let name = display_name(input);
+    let mut derived = DerivedFields::of(input);
+    let mut writer = ContactWriter::new(tx)?;
+    let company_id = writer.company_id(&derived)?;
     let changed = tx.execute(
         "UPDATE contacts SET given_name = ?2, family_name = ?3, prefix = ?4, nickname = ?5,
             display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
@@ -493,8 +494,8 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
             input.family_name,
             input.prefix,
             input.nickname,
-            name,
-            fold(&name),
+            derived.display_name(),
+            derived.sort_key(),
             company_id,
             input.job_title,
             input.birthday.map(|b| b.month),
@@ -507,7 +508,7 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
             input.notes,
             input.keep_in_touch_days,
             now_timestamp(),
-            has_postal_address(input),
+            derived.has_postal_address(),
         ],
     )?;
     if changed == 0 {
@@ -522,9 +523,9 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
     ] {
         tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
     }
-    insert_children(tx, id, input, None)?;
+    writer.insert_children(id, input, &mut derived)?;
     refresh_touch_due(tx, id)?;
-    search::index(tx, id, &SearchDocument::from_input(input, &name))?;
+    search::index(tx, id, derived.search())?;
     Ok(())
 }
 
@@ -534,154 +535,7 @@ pub(super) fn insert_contact_tx(
     input: &ContactInput,
     existing: Option<&Contact>,
 ) -> Result<i64> {
-    insert_contact_with_history(tx, input, existing, None, None)
-}
-
-/// Inserts a contact; `existing` restores a deleted one with its id and dates, and
-/// `last_contacted` sets the day of the newest touchpoint inserted with it. A bulk write passes
-/// `gathered_tails` to collect the phone tails and store them at its end (see
-/// [`write_phone_tails`]); otherwise they are written at once.
-pub(super) fn insert_contact_with_history(
-    tx: &Transaction,
-    input: &ContactInput,
-    existing: Option<&Contact>,
-    last_contacted: Option<NaiveDate>,
-    gathered_tails: Option<&mut Vec<(String, i64)>>,
-) -> Result<i64> {
-    let company_id = upsert_company(tx, &input.company)?;
-    let name = display_name(input);
-    let now = now_timestamp();
-    let last_contacted = existing.and_then(|c| c.last_contacted).or(last_contacted);
-    let created_on = existing
-        .and_then(|c| c.created_at.get(..10))
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let touch_due_on = touch_due_on(input, last_contacted, created_on);
-    tx.prepare_cached(
-        "INSERT INTO contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key,
-            company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since,
-            family, interests, talking_points, notes, keep_in_touch_days, last_contacted, archived,
-            created_at, updated_at, touch_due_on, has_postal_address)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-    )?
-    .execute(params![
-        existing.map(|c| c.id),
-        input.given_name,
-        input.family_name,
-        input.prefix,
-        input.nickname,
-        name,
-        fold(&name),
-        company_id,
-        input.job_title,
-        input.birthday.map(|b| b.month),
-        input.birthday.map(|b| b.day),
-        input.birthday.and_then(|b| b.year),
-        input.customer_since,
-        input.family,
-        input.interests,
-        input.talking_points,
-        input.notes,
-        input.keep_in_touch_days,
-        last_contacted,
-        existing.is_some_and(|c| c.archived),
-        existing.map_or(now.as_str(), |c| c.created_at.as_str()),
-        existing.map_or(now.as_str(), |c| c.updated_at.as_str()),
-        touch_due_on,
-        has_postal_address(input),
-    ])?;
-    let id = tx.last_insert_rowid();
-    insert_children(tx, id, input, gathered_tails)?;
-    search::index_new(tx, id, &SearchDocument::from_input(input, &name))?;
-    Ok(id)
-}
-
-/// Whether a card can be addressed to the contact: an address with a street or a city (kept on
-/// the contact for counting them on Today).
-fn has_postal_address(input: &ContactInput) -> bool {
-    input.addresses.iter().any(PostalAddress::is_mailable)
-}
-
-/// The day the keep-in-touch cadence runs out, as `refresh_touch_due` computes it in SQL.
-fn touch_due_on(
-    input: &ContactInput,
-    last_contacted: Option<NaiveDate>,
-    created_on: NaiveDate,
-) -> Option<NaiveDate> {
-    let days = input.keep_in_touch_days?;
-    let from = last_contacted
-        .or(input.customer_since)
-        .unwrap_or(created_on);
-    from.checked_add_days(chrono::Days::new(days.into()))
-}
-
-fn insert_children(
-    tx: &Transaction,
-    id: i64,
-    input: &ContactInput,
-    gathered_tails: Option<&mut Vec<(String, i64)>>,
-) -> Result<()> {
-    for (table, values) in [
-        ("contact_emails", &input.emails),
-        ("contact_phones", &input.phones),
-    ] {
-        let mut stmt = tx.prepare_cached(&format!(
-            "INSERT INTO {table} (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)"
-        ))?;
-        for (position, value) in values.iter().enumerate() {
-            stmt.execute(params![id, position, value.label, value.value])?;
-        }
-    }
-    let mut tails: Vec<(String, i64)> = input
-        .phones
-        .iter()
-        .flat_map(|p| phone_tails(&p.value))
-        .map(|digits| (digits, id))
-        .collect();
-    match gathered_tails {
-        Some(gathered) => gathered.append(&mut tails),
-        None => write_phone_tails(tx, &mut tails)?,
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (position, a) in input.addresses.iter().enumerate() {
-        stmt.execute(params![
-            id,
-            position,
-            a.label,
-            a.street,
-            a.city,
-            a.region,
-            a.postal_code,
-            a.country
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)",
-    )?;
-    for tag in &input.tags {
-        let tag_id = upsert_tag(tx, tag)?;
-        stmt.execute(params![id, tag_id])?;
-    }
-    Ok(())
-}
-
-/// Stores phone tails (digits, contact id): the stretches of numbers a phone search looks up.
-/// Sorted first, so that many of them (a bulk write's) go into the tree in key order.
-pub(super) fn write_phone_tails(
-    conn: &Connection,
-    tails: &mut [(String, i64)],
-) -> rusqlite::Result<()> {
-    tails.sort_unstable();
-    let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO contact_phone_tails (digits, contact_id) VALUES (?1, ?2)",
-    )?;
-    for (digits, id) in tails.iter() {
-        stmt.execute(params![digits, id])?;
-    }
-    Ok(())
+    ContactWriter::new(tx)?.insert(input, DerivedFields::of(input), existing, None)
 }
 
 /// Removes a contact's phone tails, found from its stored numbers (the tails are keyed by
@@ -713,39 +567,6 @@ pub(super) fn fill_phone_tails(tx: &Transaction) -> rusqlite::Result<()> {
         .flat_map(|(id, number)| phone_tails(number).into_iter().map(|d| (d, *id)))
         .collect();
     write_phone_tails(tx, &mut tails)
-}
-
-fn upsert_company(tx: &Transaction, name: &str) -> Result<Option<i64>> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Ok(None);
-    }
-    let key = fold(name);
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM companies WHERE name_key = ?1")?
-        .query_row([&key], |row| row.get(0))
-        .optional()?
-    {
-        return Ok(Some(id));
-    }
-    tx.prepare_cached("INSERT INTO companies (name, name_key) VALUES (?1, ?2)")?
-        .execute([name, &key])?;
-    Ok(Some(tx.last_insert_rowid()))
-}
-
-fn upsert_tag(tx: &Transaction, name: &str) -> Result<i64> {
-    let name = name.trim();
-    let key = fold(name);
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM tags WHERE name_key = ?1")?
-        .query_row([&key], |row| row.get(0))
-        .optional()?
-    {
-        return Ok(id);
-    }
-    tx.prepare_cached("INSERT INTO tags (name, name_key) VALUES (?1, ?2)")?
-        .execute([name, &key])?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// Recomputes the day the keep-in-touch cadence runs out: from the last contact, or else from

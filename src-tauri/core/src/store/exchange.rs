@@ -7,15 +7,30 @@ use std::path::Path;
 use rusqlite::OpenFlags;
 
 use super::contact_photos::set_contact_photo_tx;
+use super::contact_writer::{ContactWriter, NewContact};
 use super::contacts::{
-    contact_from_row, insert_contact_with_history, update_contact_tx, write_phone_tails,
-    CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
+    contact_from_row, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
 };
 use super::{classify, migrate, run_check, Store, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::photos::NormalizedPhoto;
 use crate::search_text::fold;
+
+/// A contact an import changes: one of the book's, by id, or one the same import adds, by its
+/// place among the new contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportTarget {
+    Stored(i64),
+    Added(usize),
+}
+
+/// What an import changes on a contact: its fields (validated), its photo, or both.
+pub struct ImportChange {
+    pub target: ImportTarget,
+    pub fields: Option<ContactInput>,
+    pub photo: Option<NormalizedPhoto>,
+}
 
 /// The position of contact `id` in `contacts` (sorted by id), looking forward from `at`: rows
 /// of a child table read in contact order are matched in one pass.
@@ -149,49 +164,68 @@ impl Store {
         Ok(contacts)
     }
 
-    /// Stores an import (every input already validated) as ONE transaction: the new contacts
-    /// (with `add_photos[i]` for `adds[i]`), the merged ones and their photos land together or
-    /// not at all. `progress` hears how many rows are done;
-    /// when it returns false, the transaction is rolled back and the import is cancelled.
+    /// Stores an import as ONE transaction: the new contacts (validated, with their photos),
+    /// then the changes to contacts of the book or to ones just added (merges, photos). They
+    /// land together or not at all.
+    ///
+    /// The new contacts arrive in batches from `next_batch` (None: no more), so the caller can
+    /// make them on another thread while they are written; `changes` is asked once they are
+    /// all in. `expected` is at most how many there will be (it decides whether indexes are
+    /// rebuilt, see [`Store::write_in_bulk`]). `keep_going(stored)` is asked after each batch;
+    /// when it says no, the transaction is rolled back and the import is cancelled. Returns the
+    /// new contacts' ids, in order.
     pub fn import_contacts(
         &mut self,
-        adds: &[ContactInput],
-        add_photos: &[Option<NormalizedPhoto>],
-        merges: &[(i64, ContactInput)],
-        merge_photos: &[(i64, NormalizedPhoto)],
-        progress: &mut dyn FnMut(usize) -> bool,
+        expected: usize,
+        mut next_batch: impl FnMut() -> Option<Vec<NewContact>>,
+        changes: impl FnOnce() -> Result<Vec<ImportChange>>,
+        keep_going: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
         let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
         let tables = ["contacts", "contact_tags"];
-        self.write_in_bulk(adds.len(), &tables, |tx| {
-            let mut ids = Vec::with_capacity(adds.len());
-            let mut tails = Vec::new();
-            for (done, input) in adds.iter().enumerate() {
-                let id = insert_contact_with_history(tx, input, None, None, Some(&mut tails))?;
-                if let Some(Some(photo)) = add_photos.get(done) {
-                    set_contact_photo_tx(tx, id, photo)?;
+        self.write_in_bulk(expected, &tables, |tx| {
+            let mut ids = Vec::new();
+            let mut writer = ContactWriter::for_bulk(tx)?;
+            while let Some(batch) = next_batch() {
+                for contact in batch {
+                    let (input, derived, photo) = contact.into_parts();
+                    let id = writer.insert(&input, derived, None, None)?;
+                    if let Some(photo) = &photo {
+                        set_contact_photo_tx(tx, id, photo)?;
+                    }
+                    ids.push(id);
                 }
-                ids.push(id);
-                if done % 1000 == 999 && !progress(done + 1) {
+                if !keep_going(ids.len()) {
                     return Err(stopped());
                 }
             }
-            write_phone_tails(tx, &mut tails)?;
-            for (id, input) in merges {
-                update_contact_tx(tx, *id, input)?;
-            }
-            for (id, photo) in merge_photos {
-                // Foreign keys are not checked in a bulk write: the contact may have gone since
-                // the import was planned.
-                if !tx
-                    .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1")?
-                    .exists([id])?
-                {
-                    return Err(crate::Error::not_found(format!("Contact {id}")));
+            // The tails go in before any change: updating a contact removes its old ones.
+            writer.finish()?;
+            for change in changes()? {
+                let id = match change.target {
+                    ImportTarget::Added(i) => *ids.get(i).ok_or_else(|| {
+                        crate::Error::not_found(format!("The import's new contact {i}"))
+                    })?,
+                    ImportTarget::Stored(id) => {
+                        // Foreign keys are not checked in a bulk write: the contact may have gone
+                        // since the import was planned.
+                        if !tx
+                            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1")?
+                            .exists([id])?
+                        {
+                            return Err(crate::Error::not_found(format!("Contact {id}")));
+                        }
+                        id
+                    }
+                };
+                if let Some(fields) = &change.fields {
+                    update_contact_tx(tx, id, fields)?;
                 }
-                set_contact_photo_tx(tx, *id, photo)?;
+                if let Some(photo) = &change.photo {
+                    set_contact_photo_tx(tx, id, photo)?;
+                }
             }
-            if !progress(adds.len() + merges.len()) {
+            if !keep_going(ids.len()) {
                 return Err(stopped());
             }
             Ok(ids)

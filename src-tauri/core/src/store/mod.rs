@@ -4,6 +4,7 @@
 mod allocator;
 mod bulk;
 mod contact_photos;
+mod contact_writer;
 mod contacts;
 mod exchange;
 mod occasions;
@@ -18,7 +19,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
-pub use exchange::{check_database_file, check_own_copy, contacts_in_file};
+pub use contact_writer::NewContact;
+pub use exchange::{
+    check_database_file, check_own_copy, contacts_in_file, ImportChange, ImportTarget,
+};
 pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 

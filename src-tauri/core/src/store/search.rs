@@ -9,12 +9,12 @@ use crate::search_text::{as_phone_fragment, fold, phone_digits, words};
 
 /// The folded text of one contact, column by column.
 pub struct SearchDocument {
-    name: String,
-    company: String,
-    email: String,
-    phone: String,
-    tags: String,
-    notes: String,
+    pub(super) name: String,
+    pub(super) company: String,
+    pub(super) email: String,
+    pub(super) phone: String,
+    pub(super) tags: String,
+    pub(super) notes: String,
 }
 
 impl SearchDocument {
@@ -71,17 +71,6 @@ pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()
     write_row(
         tx,
         "INSERT OR REPLACE INTO contact_search (rowid, name, company, email, phone, tags, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        id,
-        doc,
-    )
-}
-
-/// Indexes a contact that has no row yet (cheaper than a replace).
-pub(super) fn index_new(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()> {
-    write_row(
-        tx,
-        "INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         id,
         doc,
