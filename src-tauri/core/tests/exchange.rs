@@ -443,6 +443,81 @@ fn vcard_21_quoted_printable_and_yearless_birthdays() {
 }
 
 #[test]
+fn vcards_in_latin_1_with_base64_photos_and_anniversaries_of_every_version() {
+    use base64::Engine;
+    let (dir, mut book) = new_book();
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_fn(200, 160, |x, y| image::Rgb([x as u8, y as u8, 40]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let photo = base64::engine::general_purpose::STANDARD.encode(&jpeg);
+    // vCard 2.1 folds base64 with a leading space per line and ends it with an empty line.
+    let folded: Vec<String> = photo
+        .as_bytes()
+        .chunks(72)
+        .map(|line| format!(" {}", String::from_utf8_lossy(line)))
+        .collect();
+    let mut text: Vec<u8> = Vec::new();
+    text.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:2.1\r\n");
+    // ISO-8859-1 bytes escaped as quoted-printable; the soft break is followed by a space
+    // that belongs to the text.
+    text.extend_from_slice(
+        b"N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Lef=E8vre;Fran=E7ois;;;\r\n\
+          NOTE;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Pr=E9f=E8re le caf=E9 cr=E8me=\r\n\
+          \x20et les croissants\r\n\
+          EMAIL;INTERNET:francois@cafe.example\r\n\
+          X-ANNIVERSARY:2012-05-19\r\n\
+          PHOTO;JPEG;ENCODING=BASE64:\r\n",
+    );
+    text.extend_from_slice(folded.join("\r\n").as_bytes());
+    text.extend_from_slice(b"\r\n\r\nEND:VCARD\r\n");
+    let file = dir.path().join("old-phone.vcf");
+    std::fs::write(&file, &text).unwrap();
+    let report = import::import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 1, "{report:?}");
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    let contact = book
+        .store()
+        .all_contacts(None)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    assert_eq!(contact.fields.given_name, "François");
+    assert_eq!(contact.fields.family_name, "Lefèvre");
+    assert!(
+        contact
+            .fields
+            .notes
+            .contains("Préfère le café crème et les croissants"),
+        "{}",
+        contact.fields.notes
+    );
+    assert!(contact.fields.notes.contains("Anniversary: 2012-05-19"));
+    let stored = book.contact_photo(contact.id, false).unwrap().unwrap();
+    assert!(!stored.is_empty(), "the 2.1 photo was stored");
+
+    // vCard 4.0's ANNIVERSARY, written without dashes, is kept as a readable date.
+    import_fixture(&mut book, "vcard40.vcf", false);
+    let minji = find(&book, "minji@example.kr");
+    assert!(
+        minji.notes.contains("Anniversary: 2010-06-12"),
+        "{}",
+        minji.notes
+    );
+}
+
+#[test]
 fn duplicates_are_skipped_merged_or_kept_as_asked() {
     let (dir, mut book) = new_book();
     let mut ann = with_email(person("Ann", "Lee"), "ann@leebakery.example");
@@ -747,6 +822,90 @@ fn google_outlook_and_apple_files_read_the_same_in_every_encoding() {
             assert_eq!(contacts, expected, "{name} in {encoding}");
         }
     }
+}
+
+#[test]
+fn second_street_lines_labels_with_commas_and_european_birthdays_come_in_whole() {
+    let (dir, mut book) = new_book();
+    let google = "First Name,Last Name,Labels,E-mail 1 - Value,Address 1 - Street,Address 1 - Extended Address,Address 1 - PO Box,Address 1 - City\n\
+        Ann,Lee,\"Bakers, Paris ::: * myContacts ::: VIP\",ann@example.com,12 Rue Cler,Apt 4,BP 77,Paris\n";
+    let report = import_text(&mut book, dir.path(), google, ImportOptions::default());
+    assert_eq!(report.format, ImportFormat::Google);
+    assert_eq!(report.added, 1, "{report:?}");
+    let ann = find(&book, "ann@example.com");
+    assert_eq!(ann.addresses[0].street, "12 Rue Cler\nApt 4\nBP 77");
+    let mut tags = ann.tags.clone();
+    tags.sort();
+    assert_eq!(tags, ["Bakers", "Paris", "VIP"]);
+
+    let outlook = "First Name,Last Name,E-mail Address,Business Street,Business Street 2,Business Street 3,Business City,Home Street,Home Street 2,Birthday,Categories\n\
+        Jürgen,Müller,juergen@example.de,Hauptstraße 5,Hinterhaus,3. OG,München,Am Bach 1,,17.05.1975,Lieferant;VIP\n\
+        Sophie,Martin,sophie@example.fr,,,,,2 Rue Haute,Bât. B,17/05/1980,\n\
+        Bob,Ray,bob@example.com,,,,,,,5/17/1975,\n";
+    let report = import_text(&mut book, dir.path(), outlook, ImportOptions::default());
+    assert_eq!(report.format, ImportFormat::Outlook);
+    assert_eq!((report.added, report.refused.len()), (3, 0), "{report:?}");
+    let juergen = find(&book, "juergen@example.de");
+    assert_eq!(
+        juergen.addresses[0].street,
+        "Hauptstraße 5\nHinterhaus\n3. OG"
+    );
+    assert_eq!(juergen.addresses[0].label, "work");
+    assert_eq!(juergen.addresses[1].street, "Am Bach 1");
+    assert_eq!(
+        juergen.birthday,
+        Some(Birthday::new(Some(1975), 5, 17).unwrap())
+    );
+    let mut tags = juergen.tags.clone();
+    tags.sort();
+    assert_eq!(tags, ["Lieferant", "VIP"]);
+    let sophie = find(&book, "sophie@example.fr");
+    assert_eq!(sophie.addresses[0].street, "2 Rue Haute\nBât. B");
+    assert_eq!(
+        sophie.birthday,
+        Some(Birthday::new(Some(1980), 5, 17).unwrap())
+    );
+    let bob = find(&book, "bob@example.com");
+    assert_eq!(
+        bob.birthday,
+        Some(Birthday::new(Some(1975), 5, 17).unwrap())
+    );
+}
+
+#[test]
+fn an_archived_contact_is_found_as_a_duplicate_and_stays_archived_when_merged() {
+    let (dir, mut book) = book_with(vec![with_email(person("Old", "Friend"), "old@example.com")]);
+    let id = book.store().all_contacts(None).unwrap()[0].id;
+    book.store_mut().set_archived(&[id], true).unwrap();
+    let text = "First Name,Last Name,Email,Phone\nOld,Friend,old@example.com,+1 555 0142\n";
+    let dry_run = import_text(
+        &mut book,
+        dir.path(),
+        text,
+        ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(dry_run.added, 0);
+    assert_eq!(dry_run.duplicates.len(), 1);
+    assert_eq!(dry_run.duplicates[0].existing_id, Some(id));
+    assert!(dry_run.duplicates[0].existing_archived);
+
+    let merged = import_text(
+        &mut book,
+        dir.path(),
+        text,
+        ImportOptions {
+            on_duplicate: OnDuplicate::Merge,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!((merged.added, merged.merged), (0, 1));
+    let contact = book.store().contact(id).unwrap();
+    assert!(contact.archived, "still archived");
+    assert_eq!(contact.fields.phones[0].value, "+1 555 0142");
+    assert!(book.store().all_contacts(None).unwrap().is_empty());
 }
 
 #[test]

@@ -163,7 +163,7 @@ export type ExportSummary = { path: string, contacts: number,
  */
 shortenedValues: number, notes: Array<string>, };
 
-export type Target = "ignore" | "fullName" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
+export type Target = "ignore" | "fullName" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "streetMore" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
 
 export type ColumnMapping = { header: string, target: Target, slot: number, label: string, };
 
@@ -202,7 +202,11 @@ export type DuplicateRow = { line: number,
 /**
  * The stored contact's id; none when it matches an earlier row of the same file.
  */
-existingId: number | null, existing: ContactInput, incoming: ContactInput, reason: string, action: OnDuplicate, };
+existingId: number | null, 
+/**
+ * The stored contact is archived (a merge keeps it so).
+ */
+existingArchived: boolean, existing: ContactInput, incoming: ContactInput, reason: string, action: OnDuplicate, };
 
 export type ImportReport = { format: ImportFormat, encoding: string, delimiter: string | null, dryRun: boolean, rows: number, added: number, merged: number, skipped: number, refused: Array<RefusedRow>, duplicates: Array<DuplicateRow>, notes: Array<string>, };
 

@@ -33,7 +33,7 @@ describe('the import screen', () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     const report = (dryRun: boolean): ImportReport => ({
       format: 'google', encoding: 'UTF-8', delimiter: 'comma', dryRun, rows: 1, added: 0, merged: dryRun ? 0 : 1, skipped: 0, refused: [],
-      duplicates: [{ line: 2, existingId: 4, existing, incoming, reason: 'same email', action: 'skip' }], notes: [],
+      duplicates: [{ line: 2, existingId: 4, existingArchived: false, existing, incoming, reason: 'same email', action: 'skip' }], notes: [],
     });
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });

@@ -202,7 +202,7 @@ export function renderImport(panel: HTMLElement): void {
 
   function duplicateCard(d: DuplicateRow, decisions: Map<number, { action: OnDuplicate; comparison: Comparison }>): HTMLElement {
     const comparison = compareContacts(d.existing, d.incoming, {
-      mine: d.existingId === null ? 'Earlier row in this file' : 'In your book',
+      mine: d.existingId === null ? 'Earlier row in this file' : d.existingArchived ? 'In your book (archived)' : 'In your book',
       theirs: `From the file (line ${d.line})`,
     });
     const decision = { action: d.action, comparison };

@@ -43,8 +43,8 @@ export const TARGET_LABELS: [Target, string][] = [
   ['ignore', 'Not imported'], ['fullName', 'Full name'], ['prefix', 'Prefix'], ['givenName', 'First name'],
   ['middleName', 'Middle name'], ['familyName', 'Last name'], ['nickname', 'Nickname'], ['company', 'Company'],
   ['jobTitle', 'Job title'], ['email', 'Email'], ['emailLabel', 'Email label'], ['phone', 'Phone'], ['phoneLabel', 'Phone label'],
-  ['street', 'Street'], ['city', 'City'], ['region', 'Region'], ['postalCode', 'Postal code'], ['country', 'Country'],
-  ['addressLabel', 'Address label'], ['birthday', 'Birthday'], ['customerSince', 'Customer since'], ['tags', 'Tags'],
+  ['street', 'Street'], ['streetMore', 'Street, more lines'], ['city', 'City'], ['region', 'Region'], ['postalCode', 'Postal code'],
+  ['country', 'Country'], ['addressLabel', 'Address label'], ['birthday', 'Birthday'], ['customerSince', 'Customer since'], ['tags', 'Tags'],
   ['notes', 'Notes'], ['family', 'Family'], ['interests', 'Interests'], ['talkingPoints', 'Talking points'],
 ];
 

@@ -86,6 +86,8 @@ pub enum Target {
     Phone,
     PhoneLabel,
     Street,
+    /// More lines of the street: an apartment or suite, a PO box, Outlook's "Street 2".
+    StreetMore,
     City,
     Region,
     PostalCode,
@@ -153,6 +155,7 @@ fn guess(header: &str) -> ColumnMapping {
                 ("phone", "value") => Target::Phone,
                 ("phone", "type" | "label") => Target::PhoneLabel,
                 ("address", "street") => Target::Street,
+                ("address", "extended address" | "po box") => Target::StreetMore,
                 ("address", "city") => Target::City,
                 ("address", "region") => Target::Region,
                 ("address", "postal code") => Target::PostalCode,
@@ -174,6 +177,7 @@ fn guess(header: &str) -> ColumnMapping {
         if let Some(part) = h.strip_prefix(prefix) {
             let target = match part {
                 "street" => Some(Target::Street),
+                "street 2" | "street 3" | "po box" => Some(Target::StreetMore),
                 "city" => Some(Target::City),
                 "state" => Some(Target::Region),
                 "postal code" => Some(Target::PostalCode),
@@ -217,7 +221,11 @@ fn guess(header: &str) -> ColumnMapping {
         "business phone" | "company main phone" => (Target::Phone, 4, "work"),
         "home phone" => (Target::Phone, 5, "home"),
         "other phone" => (Target::Phone, 6, "other"),
-        "street" | "address" | "street address" | "poaddressline1" => (Target::Street, 1, ""),
+        "street" | "address" | "street address" | "address line 1" | "poaddressline1" => {
+            (Target::Street, 1, "")
+        }
+        "address line 2" | "address line 3" | "street 2" | "poaddressline2" | "poaddressline3"
+        | "poaddressline4" | "po box" => (Target::StreetMore, 1, ""),
         "city" | "town" | "pocity" => (Target::City, 1, ""),
         "region" | "state" | "province" | "county" | "poregion" => (Target::Region, 1, ""),
         "postal code" | "zip" | "zip code" | "postcode" | "popostalcode" => {
@@ -318,6 +326,8 @@ pub fn row_to_contact(
     let mut full_name = String::new();
     let mut middle = String::new();
     let mut addresses: Vec<(u32, PostalAddress)> = Vec::new();
+    // Each address's further street lines, in the order of their columns.
+    let mut more_lines: Vec<(u32, Vec<String>)> = Vec::new();
     fn slot_of<T: Default>(list: &mut Vec<(u32, T)>, slot: u32) -> &mut T {
         let i = match list.iter().position(|(s, _)| *s == slot) {
             Some(i) => i,
@@ -370,6 +380,10 @@ pub fn row_to_contact(
             }
             Target::PhoneLabel => slot_of(&mut phone_slots, map.slot).1 = label_text(&value),
             Target::Street => slot_of(&mut addresses, map.slot).street = value,
+            Target::StreetMore => {
+                slot_of(&mut addresses, map.slot);
+                slot_of(&mut more_lines, map.slot).push(value);
+            }
             Target::City => slot_of(&mut addresses, map.slot).city = value,
             Target::Region => slot_of(&mut addresses, map.slot).region = value,
             Target::PostalCode => slot_of(&mut addresses, map.slot).postal_code = value,
@@ -385,18 +399,20 @@ pub fn row_to_contact(
                     "customer since: \"{value}\" is not a date (write YYYY-MM-DD)"
                 )),
             },
-            Target::Tags => input.tags.extend(
-                value
-                    .split([',', ';'])
-                    .flat_map(|v| v.split(" ::: "))
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty() && !t.starts_with("* "))
-                    .map(str::to_string),
-            ),
+            Target::Tags => input.tags.extend(tags_in(&value)),
             Target::Notes => input.notes = value,
             Target::Family => input.family = value,
             Target::Interests => input.interests = value,
             Target::TalkingPoints => input.talking_points = value,
+        }
+    }
+    for (slot, lines) in more_lines {
+        let street = &mut slot_of(&mut addresses, slot).street;
+        for line in lines {
+            if !street.is_empty() {
+                street.push('\n');
+            }
+            street.push_str(&line);
         }
     }
     // Outlook gives each address a label by its columns; keep it unless a label column said otherwise.
@@ -404,7 +420,10 @@ pub fn row_to_contact(
         if address.label.is_empty() {
             if let Some(map) = mapping.iter().find(|m| {
                 m.slot == *slot
-                    && matches!(m.target, Target::Street | Target::City | Target::PostalCode)
+                    && matches!(
+                        m.target,
+                        Target::Street | Target::StreetMore | Target::City | Target::PostalCode
+                    )
             }) {
                 address.label = map.label.clone();
             }
@@ -452,32 +471,105 @@ pub fn row_to_contact(
     }
 }
 
+/// A cell's tags: Google separates its labels with " ::: " (its system groups start with "* "),
+/// other files with commas or semicolons. A tag holds neither (the tag lists of exports are
+/// separated by them), so a label "Bakers, Paris" becomes two tags rather than a refused row.
+fn tags_in(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(" ::: ")
+        .flat_map(|v| v.split([',', ';']))
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with("* "))
+        .map(str::to_string)
+}
+
 /// Google writes "* Home" or "Work"; we keep "home", "work"…
 fn label_text(value: &str) -> String {
     value.trim_start_matches('*').trim().to_lowercase()
 }
 
-/// `1980-02-29`, `--02-29`, `--0229`, `19800229`, or Outlook's `2/29/1980` (`0/0/00` is none).
+/// `1980-02-29`, `--02-29`, `--0229`, `19800229`, Outlook's `2/29/1980` (`0/0/00` is none), a
+/// European `29/2/1980` (when the first number cannot be a month) or `29.2.1980`, and
+/// `1980/2/29`.
 pub fn parse_birthday(value: &str) -> Result<Option<Birthday>, String> {
     let value = value.trim();
     if value == "0/0/00" || value == "0/0/0000" {
         return Ok(None);
     }
-    if let Some((m, rest)) = value.split_once('/') {
-        let bad = || format!("\"{value}\" is not a date");
-        let (d, y) = rest.split_once('/').ok_or_else(bad)?;
-        let month = m.trim().parse().map_err(|_| bad())?;
-        let day = d.trim().parse().map_err(|_| bad())?;
-        let year: i32 = y.trim().parse().map_err(|_| bad())?;
-        return Birthday::new(Some(year), month, day).map(Some);
+    if let Some(separator) = ['/', '.'].into_iter().find(|s| value.contains(*s)) {
+        return parse_numeric_date(value, separator).map(Some);
     }
     Birthday::parse(value)
         .or_else(|_| parse_vcard_date(value, false))
         .map(Some)
 }
 
+/// A date written as three numbers: year first when it has four digits, else month first
+/// with slashes (Outlook's `5/17/1975`) unless the first cannot be a month (`17/5/1975`), and
+/// day first with dots (`17.5.1975`). A two-digit year is 2000–2029 or 1930–1999.
+fn parse_numeric_date(value: &str, separator: char) -> Result<Birthday, String> {
+    let bad = || {
+        format!("\"{value}\" is not a date; write it as YYYY-MM-DD, or M/D/YYYY as Outlook does")
+    };
+    let parts: Vec<&str> = value.split(separator).map(str::trim).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let number = |text: &str| -> Result<u32, String> {
+        if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        text.parse().map_err(|_| bad())
+    };
+    let (first, second, third) = (number(a)?, number(b)?, number(c)?);
+    let full_year = |digits: &str, year: u32| -> Result<i32, String> {
+        let year = match digits.len() {
+            4 => year,
+            2 if year < 30 => 2000 + year,
+            2 => 1900 + year,
+            _ => return Err(bad()),
+        };
+        i32::try_from(year).map_err(|_| bad())
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (full_year(a, first)?, second, third)
+    } else if separator == '.' || (first > 12 && second <= 12) {
+        (full_year(c, third)?, second, first)
+    } else {
+        (full_year(c, third)?, first, second)
+    };
+    Birthday::new(Some(year), month, day)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::parse_birthday;
+    use crate::contacts::Birthday;
+
+    #[test]
+    fn birthdays_are_read_in_the_forms_address_books_write() {
+        let day = |y, m, d| {
+            Ok(Some(
+                Birthday::new(y, m, d).unwrap_or_else(|e| panic!("{e}")),
+            ))
+        };
+        assert_eq!(parse_birthday("1975-05-17"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("--05-17"), day(None, 5, 17));
+        assert_eq!(parse_birthday("5/17/1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("17/5/1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("17.05.1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("3.4.1975"), day(Some(1975), 4, 3));
+        assert_eq!(parse_birthday("1975/05/17"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("5/17/75"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday("1/2/05"), day(Some(2005), 1, 2));
+        assert_eq!(parse_birthday("0/0/00"), Ok(None));
+        assert!(parse_birthday("2/30/1975").is_err());
+        assert!(parse_birthday("31.02.1975").is_err());
+        assert!(parse_birthday("13/13/1975").is_err());
+        assert!(parse_birthday("5/17").is_err());
+        assert!(parse_birthday("a/b/c").is_err());
+    }
+
     #[test]
     fn rows_are_numbered_by_their_physical_line() {
         let text = "A;B\r\nx;y\r\n\"=H(\"\"u\"\")\";z\r\n\"two\nlines\";w\r\nlast;v\r\n";

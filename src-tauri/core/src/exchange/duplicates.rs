@@ -71,10 +71,16 @@ fn email_key(value: &str) -> Option<String> {
     (!email.is_empty()).then(|| format!("e:{email}"))
 }
 
+/// A number is matched by its last nine digits: the same number written with or without its
+/// country or trunk prefix (+34 600 123 456, 0034 600 123 456, 600 123 456) is one number.
+/// Shorter numbers count whole, from six digits on.
 fn phone_key(value: &str) -> Option<String> {
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() >= 6).then(|| format!("t:{digits}"))
+    let tail = &digits[digits.len().saturating_sub(PHONE_KEY_DIGITS)..];
+    (tail.len() >= 6).then(|| format!("t:{tail}"))
 }
+
+const PHONE_KEY_DIGITS: usize = 9;
 
 fn name_key(input: &ContactInput) -> Option<String> {
     let name = fold(&display_name(input));
@@ -333,10 +339,17 @@ mod index_tests {
             index.find_keys(&keys),
             Some((Slot::Existing(0), "same email"))
         );
-        let by_phone = contact("Ana", "", &[], &["(600) 111-222", "+34600111222"]);
+        // The same number with or without its country code, in any punctuation.
+        for number in ["(600) 111-222", "0034 600 111 222", "+34600111222"] {
+            assert_eq!(
+                index.find(&contact("Ana", "", &[], &[number])),
+                Some((Slot::Existing(0), "same phone number")),
+                "{number}"
+            );
+        }
         assert_eq!(
-            index.find(&by_phone),
-            Some((Slot::Existing(0), "same phone number"))
+            index.find(&contact("Ana", "", &[], &["+34 600 111 223"])),
+            None
         );
         // Same name and company, nothing to tell them apart: the same person.
         let namesake = contact("maria", "panaderia", &[], &[]);

@@ -194,6 +194,8 @@ pub struct DuplicateRow {
     /// The stored contact's id; none when it matches an earlier row of the same file.
     #[ts(type = "number | null")]
     pub existing_id: Option<i64>,
+    /// The stored contact is archived (a merge keeps it so).
+    pub existing_archived: bool,
     pub existing: ContactInput,
     pub incoming: ContactInput,
     pub reason: String,
@@ -496,7 +498,7 @@ pub fn import_cancellable(
     );
     let mut notes = source.notes.clone();
     progress(0, extent);
-    let existing = book.store().all_contacts(None)?;
+    let existing = book.store().every_contact()?;
     let planner = Planner::new(&existing, &options.choices, options.on_duplicate, today);
     let mut outcome = if options.dry_run {
         check_rows(path, source, planner, progress, cancel)?

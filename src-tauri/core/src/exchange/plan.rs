@@ -96,6 +96,10 @@ impl<'a> Planner<'a> {
         let choice = self.choices.get(&line);
         let action = choice.map_or(self.on_duplicate, |c| c.action);
         let picks = choice.map_or(&[][..], |c| c.picks.as_slice());
+        let existing_archived = match slot {
+            Slot::Existing(i) => self.existing[i].archived,
+            Slot::New(_) => false,
+        };
         let (existing_id, current) = match slot {
             Slot::Existing(i) => (
                 Some(self.existing[i].id),
@@ -110,6 +114,7 @@ impl<'a> Planner<'a> {
         let duplicate = |existing: ContactInput, incoming: ContactInput| DuplicateRow {
             line,
             existing_id,
+            existing_archived,
             existing,
             incoming,
             reason: reason.into(),

@@ -214,8 +214,10 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if let Some(last) = out.last_mut() {
             if qp_open {
-                last.1.pop(); // the soft break's '='
-                last.1.push_str(raw.trim_start());
+                // The soft break's '=' goes; the next line goes on as it is (a space at its
+                // start is part of the text).
+                last.1.pop();
+                last.1.push_str(raw);
                 qp_open = last.1.ends_with('=');
                 continue;
             }
@@ -406,14 +408,14 @@ fn card_to_row(line: usize, props: Vec<Property>) -> SourceRow {
             "NOTE" => input.notes = text(&p.value),
             "PHOTO" if photo.is_none() => photo = Some(inline_photo(p)),
             "ANNIVERSARY" | "X-ANNIVERSARY" => {
-                extra_notes.push(format!("Anniversary: {}", text(&p.value)))
+                extra_notes.push(format!("Anniversary: {}", readable_date(&text(&p.value))))
             }
             "X-ABDATE" => {
                 let label = labels
                     .get(&p.group)
                     .cloned()
                     .unwrap_or_else(|| "Date".into());
-                extra_notes.push(format!("{label}: {}", text(&p.value)));
+                extra_notes.push(format!("{label}: {}", readable_date(&text(&p.value))));
             }
             "X-ABRELATEDNAMES" | "RELATED" => {
                 let label = labels
@@ -490,6 +492,23 @@ fn inline_photo(p: &Property) -> Result<Vec<u8>, String> {
 }
 
 /// `1980-02-29`, `19800229`, `--0229`, `--02-29`, a date-time, or Apple's year 1604 for "no year".
+/// A vCard date as YYYY-MM-DD (or --MM-DD without a year); anything else as it was written.
+fn readable_date(value: &str) -> String {
+    match parse_vcard_date(value, false) {
+        Ok(Birthday {
+            year: Some(year),
+            month,
+            day,
+        }) => format!("{year}-{month:02}-{day:02}"),
+        Ok(Birthday {
+            year: None,
+            month,
+            day,
+        }) => format!("--{month:02}-{day:02}"),
+        Err(_) => value.to_string(),
+    }
+}
+
 pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, String> {
     let value = value.trim();
     let date = value.split('T').next().unwrap_or(value);

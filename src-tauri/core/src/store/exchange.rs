@@ -63,7 +63,13 @@ impl Store {
     /// Every active contact (or every active contact with `tag`), whole, in name order. Reads
     /// each table once instead of once per contact, so 100,000 contacts take a moment, not minutes.
     pub fn all_contacts(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
-        self.read_all_contacts(tag, CONTACT_COLUMNS)
+        self.read_all_contacts(tag, CONTACT_COLUMNS, false)
+    }
+
+    /// Every contact, archived ones too, whole, in name order: an import matches rows against
+    /// all of them, so an archived customer is not added again as someone new.
+    pub fn every_contact(&self) -> Result<Vec<Contact>> {
+        self.read_all_contacts(None, CONTACT_COLUMNS, true)
     }
 
     /// Like [`Store::all_contacts`] without the personal details (family, interests, what was
@@ -71,19 +77,31 @@ impl Store {
     pub fn all_contacts_without_personal(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
         debug_assert!(CONTACT_COLUMNS.contains(PERSONAL_COLUMNS));
         let columns = CONTACT_COLUMNS.replace(PERSONAL_COLUMNS, "'', '', '', ''");
-        self.read_all_contacts(tag, &columns)
+        self.read_all_contacts(tag, &columns, false)
     }
 
-    fn read_all_contacts(&self, tag: Option<&str>, columns: &str) -> Result<Vec<Contact>> {
+    fn read_all_contacts(
+        &self,
+        tag: Option<&str>,
+        columns: &str,
+        with_archived: bool,
+    ) -> Result<Vec<Contact>> {
         let tag_key = tag.map(|t| fold(t.trim())).filter(|t| !t.is_empty());
-        let filter = "c.archived = 0 AND (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tags ct
-                JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name_key = ?1))";
+        let filter = format!(
+            "{} (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tags ct
+                JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name_key = ?1))",
+            if with_archived {
+                ""
+            } else {
+                "c.archived = 0 AND"
+            }
+        );
         // Read in table order (each child table is then joined in one pass, in the same order)
         // and sort by name at the end: walking the name index would fetch each row's page out
         // of order, several times slower on a large book.
         let capacity: usize = self.conn.query_row(
-            "SELECT count(*) FROM contacts WHERE archived = 0",
-            [],
+            "SELECT count(*) FROM contacts WHERE archived = 0 OR ?1",
+            [with_archived],
             |row| row.get(0),
         )?;
         let mut contacts: Vec<Contact> = Vec::with_capacity(capacity);
