@@ -292,3 +292,39 @@ fn a_contact_photo_from_the_command_line_goes_out_in_the_vcard_and_comes_back() 
     ok(&a, &["export", "vcard", "--out", out.to_str().unwrap()]);
     assert!(!std::fs::read_to_string(&out).unwrap().contains("PHOTO"));
 }
+
+#[test]
+fn the_open_book_is_never_an_export_or_backup_target_or_a_restore_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["demo", "--contacts", "5"]);
+    let db = data.join("rapport.db");
+    let before = count(&data);
+    let sneaky = data.join("backups/../rapport.db");
+    std::fs::create_dir_all(data.join("backups")).unwrap();
+    for target in [&db, &sneaky, &data.join("rapport.db-wal")] {
+        let target = target.to_str().unwrap();
+        for args in [
+            vec!["backup", "--out", target],
+            vec!["export", "csv", "--out", target],
+            vec!["export", "xlsx", "--out", target],
+        ] {
+            let message = fails(&data, &args);
+            assert!(
+                message.contains("is the book Rapport has open"),
+                "{args:?}: {message}"
+            );
+        }
+    }
+    let message = fails(&data, &["restore", db.to_str().unwrap()]);
+    assert!(
+        message.contains("is the book Rapport has open"),
+        "{message}"
+    );
+    assert_eq!(count(&data), before, "the book is as it was");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

@@ -10,6 +10,26 @@ use std::process::ExitCode;
 pub use open::open_with_system;
 pub use state::AppState;
 
+use tauri::Manager;
+
+/// How often the backup thread looks whether the day has changed.
+const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Makes the day's automatic backup on a thread of its own: at start, and again when the day
+/// changes with the window left open. It reads the book through a connection of its own, so
+/// the window opens and works without waiting for it.
+fn keep_daily_backups(app: tauri::AppHandle) {
+    let started = std::thread::Builder::new()
+        .name("daily-backup".into())
+        .spawn(move || loop {
+            app.state::<AppState>().daily_backup();
+            std::thread::sleep(BACKUP_CHECK_EVERY);
+        });
+    if let Err(error) = started {
+        eprintln!("rapport: the daily backup could not start: {error}");
+    }
+}
+
 /// Opens the window on the book in `data_dir`. A book that cannot be opened (damaged, locked,
 /// read-only) still opens the window, which shows the reason and what to do.
 pub fn run(data_dir: PathBuf) -> ExitCode {
@@ -17,10 +37,11 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     if let Err(error) = state.open_error() {
         eprintln!("rapport: {}", error.message);
     }
-    if let Ok(book) = state.shared_book() {
-        state::daily_backup(&state::lock(&book), &state.data_dir());
-    }
     let result = tauri::Builder::default()
+        .setup(|app| {
+            keep_daily_backups(app.handle().clone());
+            Ok(())
+        })
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::cards::CardsState::default())

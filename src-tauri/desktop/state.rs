@@ -105,6 +105,29 @@ impl AppState {
         Ok(AppInfo::new(env!("CARGO_PKG_VERSION"), &open.data_dir))
     }
 
+    /// Today's automatic backup of the open book, unless it is made already; a failure is
+    /// reported, never fatal. The book is locked only to read where it is and how many backups
+    /// to keep; the copy is read through a connection of its own.
+    pub fn daily_backup(&self) {
+        let (data_dir, book) = {
+            let open = self.read();
+            (open.data_dir.clone(), open.book.clone())
+        };
+        let Ok(book) = book else {
+            return;
+        };
+        let source = {
+            let book = lock(&book);
+            backup::retention(&book).map(|retention| (book.store().path().to_path_buf(), retention))
+        };
+        let made = source.and_then(|(file, retention)| {
+            backup::daily_backup_of_file(&file, &data_dir, rapport_core::clock::today(), retention)
+        });
+        if let Err(error) = made {
+            eprintln!("rapport: the daily backup failed: {error}");
+        }
+    }
+
     /// Runs `work` with the book locked. Keep it short: it blocks other commands.
     pub fn with_book<T>(
         &self,
@@ -146,7 +169,7 @@ fn already_open() -> AppError {
 }
 
 /// `path` if it is a file in `<data-dir>/backups/` or one staged from the owner's pick.
-fn backup_file(data_dir: &Path, path: &str) -> Result<PathBuf, AppError> {
+pub fn backup_file(data_dir: &Path, path: &str) -> Result<PathBuf, AppError> {
     let folder = data_dir.join(backup::BACKUP_FOLDER);
     let candidate = Path::new(path);
     if candidate.parent() == Some(folder.as_path()) && candidate.is_file() {

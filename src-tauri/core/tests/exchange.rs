@@ -709,6 +709,107 @@ fn daily_backup_runs_once_a_day_and_keeps_7_daily_and_4_weekly() {
     assert!(!names.contains(&"rapport-2026-01-01.db".to_string()));
 }
 
+#[test]
+fn the_daily_backup_reads_the_file_beside_a_writer_and_copies_what_is_committed() {
+    let (dir, book) = book_with(vec![person("Ann", "Lee"), person("Bob", "Ray")]);
+    let file = book.store().path().to_path_buf();
+    // Another connection is in the middle of a write, as the window may be.
+    let writer = rusqlite::Connection::open(&file).unwrap();
+    writer
+        .execute_batch(
+            "BEGIN IMMEDIATE;
+             UPDATE contacts SET given_name = 'Changed';",
+        )
+        .unwrap();
+    let info =
+        backup::daily_backup_of_file(&file, dir.path(), today(), backup::Retention::default())
+            .unwrap()
+            .expect("today's backup");
+    writer.execute_batch("COMMIT").unwrap();
+
+    let copy = rapport_core::store::Store::open(Path::new(&info.path)).unwrap();
+    let names: Vec<String> = copy
+        .all_contacts(None)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.fields.given_name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Ann", "Bob"],
+        "the committed book, not the write in flight"
+    );
+    assert!(
+        backup::daily_backup_of_file(&file, dir.path(), today(), backup::Retention::default())
+            .unwrap()
+            .is_none()
+    );
+}
+
+/// Names of the daily backups in `folder`, sorted.
+fn backup_days(folder: &Path) -> Vec<chrono::NaiveDate> {
+    let mut days: Vec<chrono::NaiveDate> = std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            let day = name
+                .strip_prefix("rapport-")?
+                .strip_suffix(".db")?
+                .to_string();
+            chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()
+        })
+        .collect();
+    days.sort();
+    days
+}
+
+#[test]
+fn retention_keeps_the_dailies_then_one_backup_for_each_older_week_whatever_the_weekday() {
+    use chrono::Datelike;
+    let retention = backup::Retention {
+        daily: 7,
+        weekly: 4,
+    };
+    // Sixty days of backups ending on each day of one week, Monday to Sunday.
+    for last in 0..7 {
+        let dir = tempfile::tempdir().unwrap();
+        let today = common::day(2026, 3, 2) + chrono::Days::new(last);
+        for n in 0..60 {
+            let day = today - chrono::Days::new(n);
+            std::fs::write(dir.path().join(format!("rapport-{day}.db")), b"x").unwrap();
+        }
+        std::fs::write(dir.path().join("before-restore-1.db"), b"x").unwrap();
+        backup::prune(dir.path(), retention).unwrap();
+        let days = backup_days(dir.path());
+        assert_eq!(days.len(), 11, "{today}: {days:?}");
+        let dailies: Vec<_> = (0..7).rev().map(|n| today - chrono::Days::new(n)).collect();
+        assert_eq!(days[4..], dailies[..], "{today}");
+        // The weeklies: the Sunday (last backup) of each of the four weeks before the week the
+        // oldest daily falls in.
+        let oldest_daily_week_start =
+            dailies[0] - chrono::Days::new(u64::from(dailies[0].weekday().num_days_from_monday()));
+        let sundays: Vec<_> = (1..=4)
+            .rev()
+            .map(|w| oldest_daily_week_start - chrono::Days::new(7 * (w - 1) + 1))
+            .collect();
+        assert_eq!(days[..4], sundays[..], "{today}");
+        assert!(dir.path().join("before-restore-1.db").exists());
+    }
+    // A month with the computer off: the weeks before it still count.
+    let dir = tempfile::tempdir().unwrap();
+    let today = common::day(2026, 6, 10);
+    for n in (0..3).chain(40..100) {
+        let day = today - chrono::Days::new(n);
+        std::fs::write(dir.path().join(format!("rapport-{day}.db")), b"x").unwrap();
+    }
+    backup::prune(dir.path(), retention).unwrap();
+    let days = backup_days(dir.path());
+    assert_eq!(days.len(), 11, "{days:?}");
+    let weeks: std::collections::BTreeSet<_> =
+        days[..4].iter().map(|d| d.iso_week().week()).collect();
+    assert_eq!(weeks.len(), 4, "{days:?}");
+}
+
 fn import_text(
     book: &mut Book,
     dir: &Path,

@@ -3,7 +3,7 @@
 //! or typed (by default the Downloads folder), and files the owner picks arrive as bytes and
 //! are staged by the core.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ use rapport_core::AppError;
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::State;
 
-use crate::desktop::state::lock;
+use crate::desktop::state::{backup_file, lock};
 use crate::desktop::AppState;
 
 /// The cancel flag of the import or export under way.
@@ -219,5 +219,6 @@ pub fn backup_now(state: State<'_, AppState>, out: Option<String>) -> Result<Bac
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<RestoreInfo, AppError> {
     let data_dir = state.data_dir();
-    state.with_book(|book| backup::restore(book, &data_dir, Path::new(&path)))
+    let file = backup_file(&data_dir, &path)?;
+    state.with_book(|book| backup::restore(book, &data_dir, &file))
 }

@@ -7,12 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{cannot_write, temp_beside, ExchangeError};
+use super::{cannot_write, refuse_the_book, temp_beside, ExchangeError};
 use crate::book::Book;
 use crate::error::Result;
 use crate::store::{
-    check_book_file, check_database_file, check_own_copy, contacts_in_file, Store, StoreError,
-    DATABASE_FILE,
+    check_book_file, check_database_file, check_own_copy, contacts_in_file, vacuum_file_into,
+    Store, StoreError, DATABASE_FILE,
 };
 
 /// The folder inside the data folder that holds automatic backups.
@@ -51,12 +51,27 @@ pub struct BackupInfo {
 /// Copies the book to `out` (which is replaced if it exists): the copy is written under a
 /// temporary name, checked, and only then renamed.
 pub fn backup_to(store: &Store, out: &Path) -> Result<BackupInfo> {
+    refuse_the_book(store, out)?;
+    checked_copy(out, |temp| store.vacuum_into(temp))
+}
+
+/// [`backup_to`] for the book in the file `book_file`, read through a connection of its own
+/// (the daily backup, made beside the window without holding the book up).
+pub fn backup_file_to(book_file: &Path, out: &Path) -> Result<BackupInfo> {
+    checked_copy(out, |temp| vacuum_file_into(book_file, temp))
+}
+
+/// Writes a copy to a temporary name beside `out` with `copy`, checks it, then renames it.
+fn checked_copy(
+    out: &Path,
+    copy: impl FnOnce(&Path) -> std::result::Result<(), StoreError>,
+) -> Result<BackupInfo> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e.to_string()))?;
     }
     let temp = temp_beside(out);
     let _ = std::fs::remove_file(&temp);
-    if let Err(error) = store.vacuum_into(&temp) {
+    if let Err(error) = copy(&temp) {
         let _ = std::fs::remove_file(&temp);
         return Err(error.into());
     }
@@ -120,20 +135,32 @@ fn day_of(name: &str) -> Option<NaiveDate> {
 /// Makes today's automatic backup in `<data-dir>/backups/` unless it exists, then applies the
 /// retention rule. Returns `None` when today's backup was already there.
 pub fn daily_backup(book: &Book, data_dir: &Path, today: NaiveDate) -> Result<Option<BackupInfo>> {
+    daily_backup_of_file(book.store().path(), data_dir, today, retention(book)?)
+}
+
+/// [`daily_backup`] of the book in the file `book_file`, read through a connection of its own:
+/// the window runs it on a thread of its own at start and whenever the day changes.
+pub fn daily_backup_of_file(
+    book_file: &Path,
+    data_dir: &Path,
+    today: NaiveDate,
+    retention: Retention,
+) -> Result<Option<BackupInfo>> {
     let folder = data_dir.join(BACKUP_FOLDER);
     let target = folder.join(daily_name(today));
     if target.exists() {
         return Ok(None);
     }
-    let mut info = backup_to(book.store(), &target)?;
-    info.removed = prune(&folder, retention(book)?, today)?;
+    let mut info = backup_file_to(book_file, &target)?;
+    info.removed = prune(&folder, retention)?;
     Ok(Some(info))
 }
 
-/// Removes automatic backups the retention rule no longer keeps: the `daily` newest, and beyond
-/// them the newest of each ISO week for `weekly` weeks. Files that are not daily backups are
-/// left alone.
-pub fn prune(folder: &Path, retention: Retention, today: NaiveDate) -> Result<Vec<String>> {
+/// Removes automatic backups the retention rule no longer keeps: the `daily` newest, and
+/// beyond them the newest backup of each of the `weekly` next older ISO weeks (weeks the daily
+/// ones already reach into do not take a weekly place; weeks without any backup, when the
+/// computer was off, are skipped). Files that are not daily backups are left alone.
+pub fn prune(folder: &Path, retention: Retention) -> Result<Vec<String>> {
     let entries = std::fs::read_dir(folder).map_err(|e| ExchangeError::CannotRead {
         path: folder.to_path_buf(),
         reason: e.to_string(),
@@ -146,21 +173,19 @@ pub fn prune(folder: &Path, retention: Retention, today: NaiveDate) -> Result<Ve
         })
         .collect();
     backups.sort_by_key(|b| std::cmp::Reverse(b.0));
-    let mut keep_weeks: Vec<(i32, u32)> = Vec::new();
-    let this_week = today.iso_week();
+    let week_of = |day: &NaiveDate| (day.iso_week().year(), day.iso_week().week());
+    let daily = (retention.daily as usize).min(backups.len());
+    let mut weeks_with_a_backup: Vec<(i32, u32)> = backups[..daily]
+        .iter()
+        .map(|(day, _)| week_of(day))
+        .collect();
+    let mut weekly_kept = 0;
     let mut removed = Vec::new();
-    for (n, (day, path)) in backups.iter().enumerate() {
-        if n < retention.daily as usize {
-            continue;
-        }
-        let week = (day.iso_week().year(), day.iso_week().week());
-        let weeks_ago = (today - *day).num_days() / 7;
-        let keep = (week != (this_week.year(), this_week.week()) || n < retention.daily as usize)
-            && !keep_weeks.contains(&week)
-            && keep_weeks.len() < retention.weekly as usize
-            && weeks_ago <= i64::from(retention.weekly) + 1;
-        if keep {
-            keep_weeks.push(week);
+    for (day, path) in &backups[daily..] {
+        let week = week_of(day);
+        if !weeks_with_a_backup.contains(&week) && weekly_kept < retention.weekly {
+            weeks_with_a_backup.push(week);
+            weekly_kept += 1;
             continue;
         }
         std::fs::remove_file(path).map_err(|e| cannot_write(path, e.to_string()))?;
@@ -182,6 +207,7 @@ pub struct RestoreInfo {
 /// and not newer than this version. The current book is first backed up into
 /// `<data-dir>/backups/before-restore-….db`.
 pub fn restore(book: &mut Book, data_dir: &Path, file: &Path) -> Result<RestoreInfo> {
+    refuse_the_book(book.store(), file)?;
     check_database_file(file)?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let keep = data_dir

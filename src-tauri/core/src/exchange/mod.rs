@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use crate::book::Book;
 use crate::error::Result;
+use crate::store::Store;
 pub use columns::{Column, Profile};
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +42,8 @@ pub enum ExchangeError {
     ImportCancelled,
     #[error("The export was cancelled; no file was written.")]
     ExportCancelled,
+    #[error("{path} is the book Rapport has open (or one of its working files); choose another file name or folder. Nothing was written.")]
+    IsTheBook { path: PathBuf },
     #[error("The import stopped before its end; nothing was added or changed. Try again, and report it if it happens again.")]
     ImportStopped,
 }
@@ -50,7 +53,7 @@ impl ExchangeError {
         match self {
             ExchangeError::CannotWrite { .. } => "cannotWrite",
             ExchangeError::CannotRead { .. } => "cannotRead",
-            ExchangeError::BadOption(_) => "invalid",
+            ExchangeError::BadOption(_) | ExchangeError::IsTheBook { .. } => "invalid",
             ExchangeError::Unreadable { .. } => "unreadable",
             ExchangeError::BackupDamaged { .. } => "corrupt",
             ExchangeError::ImportCancelled | ExchangeError::ExportCancelled => "cancelled",
@@ -162,6 +165,7 @@ pub fn export_cancellable(
     cancel: &AtomicBool,
 ) -> Result<ExportSummary> {
     let cancelled = || cancel.load(Ordering::Relaxed);
+    refuse_the_book(book.store(), out)?;
     let delimiter = options.delimiter_byte()?;
     let columns = options.columns();
     let personal = columns.iter().any(|c| c.is_personal());
@@ -279,6 +283,44 @@ pub fn unneutralise(value: &str) -> &str {
     match value.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) => rest,
         _ => value,
+    }
+}
+
+/// Refuses `path` when it is the open book or one of SQLite's files beside it: an export or a
+/// backup written there would replace the book, a restore from it would copy it onto itself.
+pub(crate) fn refuse_the_book(store: &Store, path: &Path) -> Result<(), ExchangeError> {
+    let book = resolved(store.path());
+    let target = resolved(path);
+    let is_the_book = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = book.clone().into_os_string();
+        name.push(suffix);
+        name == target.as_os_str()
+    });
+    if is_the_book {
+        return Err(ExchangeError::IsTheBook {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// `path` with its folder's links and `..` resolved (the file itself need not exist yet).
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(path) = path.canonicalize() {
+        return path;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            parent
+                .canonicalize()
+                .map_or_else(|_| path.to_path_buf(), |p| p.join(name))
+        }
+        _ => path.to_path_buf(),
     }
 }
 

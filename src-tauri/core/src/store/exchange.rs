@@ -275,6 +275,19 @@ impl Store {
     }
 }
 
+/// Writes a consistent, compacted copy of the database file at `path` to `out` (which must
+/// not exist) through a read-only connection of its own: the book's connection is not held
+/// meanwhile, so a backup can run beside the window.
+pub fn vacuum_file_into(path: &Path, out: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = super::connect(path, flags)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)
+        .map_err(|e| classify(path, e))?;
+    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])
+        .map_err(|e| classify(out, e))?;
+    Ok(())
+}
+
 /// Looks at a database file without changing it: is it a Rapport book, undamaged, not newer
 /// than this version? Returns its schema version.
 pub fn check_database_file(path: &Path) -> Result<u32, StoreError> {

@@ -21,7 +21,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
 pub use contact_writer::NewContact;
 pub use exchange::{
-    check_database_file, check_own_copy, contacts_in_file, ImportChange, ImportTarget,
+    check_database_file, check_own_copy, contacts_in_file, vacuum_file_into, ImportChange,
+    ImportTarget,
 };
 pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
