@@ -201,6 +201,24 @@ fn xlsx_export_has_text_cells_a_header_and_no_formulas() {
     }
     let names: Vec<String> = rows[1..].iter().map(|r| r[0].to_string()).collect();
     assert!(names.contains(&"=1+2 @SUM(A1)".to_string()));
+
+    // The sheet as Excel reads it: the header row frozen, a filter over every column and row.
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+        "header frozen: {sheet}"
+    );
+    let last_column = (b'A' + Column::DEFAULT.len() as u8 - 1) as char;
+    assert!(
+        sheet.contains(&format!(r#"<autoFilter ref="A1:{last_column}9"/>"#)),
+        "filter over the table: {sheet}"
+    );
 }
 
 #[test]
