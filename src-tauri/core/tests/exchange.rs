@@ -211,7 +211,9 @@ fn xlsx_export_has_text_cells_a_header_and_no_formulas() {
     )
     .unwrap();
     assert!(
-        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
         "header frozen: {sheet}"
     );
     let last_column = (b'A' + Column::DEFAULT.len() as u8 - 1) as char;
@@ -641,6 +643,31 @@ fn refused_rows_are_reported_with_line_and_reason_and_garbage_is_refused_whole()
     )
     .unwrap_err();
     assert_eq!(error.code(), "unreadable");
+    assert_eq!(book.store().contact_count().unwrap(), 1);
+
+    // A quote never closed would swallow the rest of the file into one name: refused whole,
+    // naming the line.
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(
+        &broken,
+        "Name,Email\nAnn,ann@x.com\n\"Bob,bob@x.com\nCy,cy@x.com\n",
+    )
+    .unwrap();
+    let error = import::import(
+        &mut book,
+        &broken,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unreadable");
+    assert!(
+        error
+            .to_string()
+            .contains("starts on line 3 is never closed"),
+        "{error}"
+    );
     assert_eq!(book.store().contact_count().unwrap(), 1);
 }
 

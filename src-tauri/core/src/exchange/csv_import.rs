@@ -265,6 +265,35 @@ pub fn read_headers(text: &str, delimiter: u8) -> Result<Vec<String>, String> {
     }
 }
 
+/// The line a quoted value starts on when the file ends inside it (a quote opened and never
+/// closed swallows the rest of the file into one value); none for a well-formed file. A quote
+/// opens a value only at its start, as the reader has it; `""` inside is a quote.
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut opened_on = None;
+    let mut at_value_start = true;
+    let mut bytes = text.as_bytes().iter().peekable();
+    while let Some(&byte) = bytes.next() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        match opened_on {
+            Some(_) if byte == b'"' => {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    opened_on = None;
+                }
+            }
+            Some(_) => {}
+            None if byte == b'"' && at_value_start => opened_on = Some(line),
+            None => {}
+        }
+        at_value_start = opened_on.is_none() && matches!(byte, b'\n' | b'\r') || byte == delimiter;
+    }
+    opened_on
+}
+
 /// Hands each non-empty row after the header to `each_row`, with the line it starts on and
 /// the byte where it ends, until `each_row` breaks. Rows are not kept: a big file's values go
 /// straight into whatever `each_row` makes of them.
@@ -568,6 +597,25 @@ mod tests {
         assert!(parse_birthday("13/13/1975").is_err());
         assert!(parse_birthday("5/17").is_err());
         assert!(parse_birthday("a/b/c").is_err());
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_found_with_its_line() {
+        use super::unclosed_quote;
+        assert_eq!(
+            unclosed_quote("Name,Email\n\"Ann,ann@x.com\nBob,b@x.com\n", b','),
+            Some(2)
+        );
+        assert_eq!(
+            unclosed_quote("A;B\r\nx;\"two\r\nlines\";y\r\nz;\"w", b';'),
+            Some(4)
+        );
+        // Well-formed: quotes closed, doubled quotes inside, a quote in the middle of a value.
+        assert_eq!(
+            unclosed_quote("A,B\n\"say \"\"hi\"\"\",12\" pizza\n\"x\ny\",z\n", b','),
+            None
+        );
+        assert_eq!(unclosed_quote("A\tB\n\"\"\t\"\"\n", b'\t'), None);
     }
 
     #[test]

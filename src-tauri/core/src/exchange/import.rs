@@ -308,6 +308,12 @@ pub fn read_file(
         reason,
     };
     let headers = csv_import::read_headers(&text, delimiter).map_err(unreadable)?;
+    if let Some(line) = csv_import::unclosed_quote(&text, delimiter) {
+        return Err(unreadable(format!(
+            "a quoted value that starts on line {line} is never closed, so everything after it would be read as one value; check that line (a \" too many or too few) and try again"
+        ))
+        .into());
+    }
     let mapping = match mapping {
         Some(mapping) => {
             if mapping.len() != headers.len() {
