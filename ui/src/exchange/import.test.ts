@@ -79,6 +79,59 @@ describe('the import screen', () => {
     panel.remove();
   });
 
+  it('applies one choice to every duplicate, pages the cards, keeps exceptions and caps the refused list', async () => {
+    const calls: ImportOptions[] = [];
+    const duplicates = Array.from({ length: 60 }, (_, i) => ({
+      line: i + 2, existingId: i + 100, existingArchived: i === 0, existing, incoming: { ...incoming, givenName: `Row ${i}` }, reason: 'same email', action: 'skip' as const,
+    }));
+    const refused = Array.from({ length: 250 }, (_, i) => ({ line: i + 100, reason: 'emails.0: not an email address' }));
+    mockIPC((cmd, args) => {
+      if (cmd === 'stage_file') return '/data/incoming/again.csv';
+      if (cmd === 'import_preview') return preview([{ header: 'First Name', target: 'givenName', slot: 1, label: '' }, { header: 'X', target: 'ignore', slot: 1, label: '' }]);
+      if (cmd === 'import_contacts') {
+        const options = (args as { options: ImportOptions }).options;
+        calls.push(options);
+        return { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', dryRun: options.dryRun, rows: 310, added: 0, merged: 0, skipped: 60, refused, duplicates, notes: [] };
+      }
+      return null;
+    });
+    const panel = document.createElement('div');
+    document.body.append(panel);
+    renderImport(panel);
+    const input = panel.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['First Name\nAnn\n'], 'again.csv')] });
+    input.dispatchEvent(new Event('change'));
+    await until(() => !!panel.querySelector('[data-testid="import-check"]'));
+    panel.querySelector<HTMLButtonElement>('[data-testid="import-check"]')!.click();
+    await until(() => !!panel.querySelector('[data-testid="import-duplicates"]'));
+
+    const cards = () => panel.querySelectorAll('[data-testid="import-duplicate"]');
+    expect(cards().length).toBe(25);
+    expect(panel.querySelector('[data-testid="import-duplicate"]')!.textContent).toContain('In your book (archived)');
+    expect(panel.querySelectorAll('[data-testid="import-refused"] tbody tr').length).toBe(200);
+    expect(panel.querySelector('[data-testid="import-refused-more"]')!.textContent).toContain('50 more rows');
+
+    // An exception first, then merge for all: the exception stays, the others follow.
+    panel.querySelector<HTMLInputElement>('[data-testid="dup-3-keep"]')!.click();
+    panel.querySelector<HTMLInputElement>('[data-testid="dup-all-merge"]')!.click();
+    expect(panel.querySelector<HTMLInputElement>('[data-testid="dup-2-merge"]')!.checked).toBe(true);
+    expect(panel.querySelector<HTMLInputElement>('[data-testid="dup-3-keep"]')!.checked).toBe(true);
+    panel.querySelector<HTMLButtonElement>('[data-testid="dup-more"]')!.click();
+    expect(cards().length).toBe(50);
+    expect(panel.querySelector<HTMLInputElement>('[data-testid="dup-40-merge"]')!.checked).toBe(true); // a new page follows the choice for all
+    panel.querySelector<HTMLButtonElement>('[data-testid="dup-more"]')!.click();
+    expect(cards().length).toBe(60);
+    expect(panel.querySelector<HTMLButtonElement>('[data-testid="dup-more"]')!.hidden).toBe(true);
+
+    panel.querySelector<HTMLButtonElement>('[data-testid="import-run"]')!.click();
+    await until(() => calls.length === 2);
+    const run = calls[1];
+    expect(run.onDuplicate).toBe('merge');
+    expect(run.choices.find((c) => c.line === 3)).toMatchObject({ action: 'keep', picks: [] });
+    expect(run.choices.filter((c) => c.action === 'merge').length).toBe(59);
+    panel.remove();
+  });
+
   it('shows what a merge adds and escapes every value', () => {
     const view = compareContacts(existing, { ...incoming, emails: [{ label: '', value: '<b>new@x.org</b>' }] }, { mine: EVIL, theirs: 'file' });
     expect(view.node.querySelector('img, b')).toBeNull();

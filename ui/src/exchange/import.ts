@@ -11,11 +11,21 @@ import { compareContacts, type Comparison } from './compare';
 import { FORMAT_NAMES, TARGET_LABELS, addressText, describeDelimiter, remap } from './model';
 
 type Picked = { name: string; path: string };
+/** What the owner decided for one duplicate: `chosen` once they chose for it alone. */
+type Decision = { action: OnDuplicate; chosen: boolean; comparison: Comparison; set: (action: OnDuplicate) => void };
 const ACTIONS: [OnDuplicate, string][] = [
   ['skip', 'Skip this row'],
   ['merge', 'Merge into the contact'],
   ['keep', 'Keep both'],
 ];
+const ACTIONS_FOR_ALL: [OnDuplicate, string][] = [
+  ['skip', 'Skip them'],
+  ['merge', 'Merge each into its contact'],
+  ['keep', 'Keep both'],
+];
+/** Duplicates shown at once, and refused rows listed: the rest are counted. */
+const DUPLICATES_PER_PAGE = 25;
+const REFUSED_SHOWN = 200;
 
 export function renderImport(panel: HTMLElement): void {
   const steps = el('ol', { class: 'steps', testid: 'import-steps' },
@@ -147,13 +157,45 @@ export function renderImport(panel: HTMLElement): void {
         el('button', { type: 'button', class: 'btn', text: 'Back', on: { click: () => void showMapping(file, format, mapping) } }));
       return;
     }
-    const decisions = new Map<number, { action: OnDuplicate; comparison: Comparison }>();
-    const duplicateCards = report.duplicates.map((d) => duplicateCard(d, decisions));
+    // Every duplicate follows the choice for all, unless the owner chose for it alone. The cards
+    // are shown a page at a time: a file imported again can hold thousands.
+    let forAll: OnDuplicate = 'skip';
+    const decisions = new Map<number, Decision>();
+    const cards = el('div', { class: 'duplicate-cards' });
+    const more = el('button', { type: 'button', class: 'btn', testid: 'dup-more' });
+    const showMore = () => {
+      const shown = decisions.size;
+      for (const d of report.duplicates.slice(shown, shown + DUPLICATES_PER_PAGE)) cards.append(duplicateCard(d, decisions, forAll));
+      const left = report.duplicates.length - decisions.size;
+      more.hidden = left === 0;
+      more.textContent = `Show ${Math.min(left, DUPLICATES_PER_PAGE)} more (${left} not shown follow the choice for all)`;
+    };
+    more.addEventListener('click', showMore);
+    showMore();
+    const allChoices = el('div', { class: 'segmented', testid: 'dup-all', attrs: { role: 'radiogroup', 'aria-label': 'For every duplicate' } },
+      ...ACTIONS_FOR_ALL.map(([action, label]) => {
+        const radio = el('input', { type: 'radio', name: 'dup-all', value: action, checked: action === forAll, testid: `dup-all-${action}` });
+        radio.addEventListener('change', () => {
+          forAll = action;
+          for (const decision of decisions.values()) if (!decision.chosen) decision.set(action);
+        });
+        return el('label', null, radio, el('span', { text: label }));
+      }));
+    const duplicates = report.duplicates.length === 0 ? null : el('section', { class: 'duplicates', testid: 'import-duplicates' },
+      el('h3', { class: 'section-title', text: 'Already in your book' }),
+      report.duplicates.length > 1 && el('div', { class: 'dup-all' },
+        el('span', { class: 'dup-all-label', text: `For all ${report.duplicates.length} duplicates:` }), allChoices),
+      el('p', { class: 'hint', text: report.duplicates.length > 1
+        ? 'Choose for one below to make an exception; a merge lets you pick, field by field, which value stays.'
+        : 'A merge lets you pick, field by field, which value stays.' }),
+      cards, more);
     const refused = report.refused.length === 0 ? null : el('section', { class: 'card', testid: 'import-refused' },
       el('h3', { class: 'card-title', text: `${plural(report.refused.length, 'row')} will not be imported` }),
       el('table', { class: 'data-table' },
         el('thead', null, el('tr', null, el('th', { text: 'Line' }), el('th', { text: 'Why' }))),
-        el('tbody', null, ...report.refused.map((r) => el('tr', null, el('td', { class: 'num', text: String(r.line) }), el('td', { text: r.reason }))))));
+        el('tbody', null, ...report.refused.slice(0, REFUSED_SHOWN).map((r) => el('tr', null, el('td', { class: 'num', text: String(r.line) }), el('td', { text: r.reason }))))),
+      report.refused.length > REFUSED_SHOWN && el('p', { class: 'hint', testid: 'import-refused-more',
+        text: `…and ${plural(report.refused.length - REFUSED_SHOWN, 'more row')}. \`rapport import FILE --dry-run\` lists them all with their reasons.` }));
     const run = el('button', { type: 'button', class: 'btn btn-primary', testid: 'import-run', text: 'Import' });
     const progress = el('progress', { class: 'progress', hidden: true, testid: 'import-progress' });
     const cancel = el('button', { type: 'button', class: 'btn', testid: 'import-cancel', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelExchange() } });
@@ -164,7 +206,7 @@ export function renderImport(panel: HTMLElement): void {
       progress.removeAttribute('value');
       const choices: DuplicateChoice[] = [...decisions].map(([line, d]) => ({ line, action: d.action, picks: d.action === 'merge' ? d.comparison.picks() : [] }));
       try {
-        const done = await ipc.importContacts(file.path, { format, onDuplicate: 'skip', dryRun: false, mapping, choices }, (n, total) => {
+        const done = await ipc.importContacts(file.path, { format, onDuplicate: forAll, dryRun: false, mapping, choices }, (n, total) => {
           if (total > 0) {
             progress.max = total;
             progress.value = n;
@@ -192,32 +234,40 @@ export function renderImport(panel: HTMLElement): void {
           el('li', null, el('strong', { testid: 'summary-refused', text: String(report.refused.length) }), ' refused')),
         ...report.notes.map((n) => el('p', { class: 'hint', text: n }))),
       refused,
-      duplicateCards.length > 0 && el('h3', { class: 'section-title', text: 'Already in your book — choose for each' }),
-      ...duplicateCards,
+      duplicates,
       errorBox,
       el('div', { class: 'actions sticky-actions' },
         el('button', { type: 'button', class: 'btn', text: 'Back', on: { click: () => void showMapping(file, format, mapping) } }),
         run, cancel, progress));
   }
 
-  function duplicateCard(d: DuplicateRow, decisions: Map<number, { action: OnDuplicate; comparison: Comparison }>): HTMLElement {
+  function duplicateCard(d: DuplicateRow, decisions: Map<number, Decision>, forAll: OnDuplicate): HTMLElement {
     const comparison = compareContacts(d.existing, d.incoming, {
       mine: d.existingId === null ? 'Earlier row in this file' : d.existingArchived ? 'In your book (archived)' : 'In your book',
       theirs: `From the file (line ${d.line})`,
     });
-    const decision = { action: d.action, comparison };
-    decisions.set(d.line, decision);
-    comparison.node.classList.toggle('picks-off', decision.action !== 'merge');
     const name = `dup-${d.line}`;
-    const choices = el('div', { class: 'segmented', attrs: { role: 'radiogroup', 'aria-label': `Line ${d.line}` } },
-      ...ACTIONS.map(([action, label]) => {
-        const radio = el('input', { type: 'radio', name, value: action, checked: action === decision.action, testid: `dup-${d.line}-${action}` });
-        radio.addEventListener('change', () => {
-          decision.action = action;
-          comparison.node.classList.toggle('picks-off', action !== 'merge');
-        });
-        return el('label', null, radio, el('span', { text: label }));
-      }));
+    const radios = ACTIONS.map(([action, label]) => {
+      const radio = el('input', { type: 'radio', name, value: action, checked: action === forAll, testid: `dup-${d.line}-${action}` });
+      radio.addEventListener('change', () => {
+        decision.chosen = true;
+        decision.set(action);
+      });
+      return { action, radio, label: el('label', null, radio, el('span', { text: label })) };
+    });
+    const decision: Decision = {
+      action: forAll,
+      chosen: false,
+      comparison,
+      set(action) {
+        decision.action = action;
+        for (const r of radios) r.radio.checked = r.action === action;
+        comparison.node.classList.toggle('picks-off', action !== 'merge');
+      },
+    };
+    decision.set(forAll);
+    decisions.set(d.line, decision);
+    const choices = el('div', { class: 'segmented', attrs: { role: 'radiogroup', 'aria-label': `Line ${d.line}` } }, ...radios.map((r) => r.label));
     return el('section', { class: 'card duplicate', testid: 'import-duplicate', attrs: { 'data-line': d.line } },
       el('div', { class: 'duplicate-head' },
         el('h4', { text: `Line ${d.line}: ${[d.incoming.givenName, d.incoming.familyName].filter(Boolean).join(' ') || d.incoming.company || '(no name)'}` }),
