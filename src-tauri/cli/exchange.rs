@@ -155,6 +155,12 @@ pub fn import(
             duplicate.action
         ));
     }
+    let unlisted = report.duplicates_found - report.duplicates.len() as u64;
+    if unlisted > 0 {
+        lines.push(format!(
+            "… and {unlisted} more duplicates, handled the same way (--on-duplicate)."
+        ));
+    }
     for refused in &report.refused {
         lines.push(format!(
             "line {}: refused — {}",

@@ -1536,6 +1536,44 @@ fn a_big_import_merges_late_rows_into_early_ones_and_into_the_book() {
 }
 
 #[test]
+fn a_file_imported_again_reports_the_first_thousand_duplicates_and_counts_them_all() {
+    let (dir, mut book) = new_book();
+    let text = many_rows(1_005);
+    import_text(&mut book, dir.path(), &text, ImportOptions::default());
+    let again = import_text(
+        &mut book,
+        dir.path(),
+        &text,
+        ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(
+        (again.added, again.skipped, again.duplicates_found),
+        (0, 1_005, 1_005)
+    );
+    assert_eq!(again.duplicates.len(), import::REPORTED_DUPLICATES);
+    assert_eq!(again.duplicates[0].line, 2);
+    assert_eq!(again.duplicates[0].incoming.given_name, "Row0");
+    assert_eq!(again.duplicates[0].existing.given_name, "Row0");
+    // Merging all of them, the unlisted ones included, changes every contact.
+    let merged = import_text(
+        &mut book,
+        dir.path(),
+        &text
+            .replace("Import,", "Import,+1 555 0100,")
+            .replace("Last Name,", "Last Name,Phone,"),
+        ImportOptions {
+            on_duplicate: OnDuplicate::Merge,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!((merged.merged, merged.duplicates_found), (1_005, 1_005));
+    assert_eq!(find(&book, "row1004@example.com").phones.len(), 1);
+}
+
+#[test]
 fn a_cancelled_import_changes_nothing_whether_halfway_or_at_the_end() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let (dir, mut book) = book_with(vec![person("Already", "Here")]);

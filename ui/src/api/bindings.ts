@@ -208,7 +208,15 @@ existingId: number | null,
  */
 existingArchived: boolean, existing: ContactInput, incoming: ContactInput, reason: string, action: OnDuplicate, };
 
-export type ImportReport = { format: ImportFormat, encoding: string, delimiter: string | null, dryRun: boolean, rows: number, added: number, merged: number, skipped: number, refused: Array<RefusedRow>, duplicates: Array<DuplicateRow>, notes: Array<string>, };
+export type ImportReport = { format: ImportFormat, encoding: string, delimiter: string | null, dryRun: boolean, rows: number, added: number, merged: number, skipped: number, refused: Array<RefusedRow>, 
+/**
+ * The first duplicates (at most [`REPORTED_DUPLICATES`]), both sides each.
+ */
+duplicates: Array<DuplicateRow>, 
+/**
+ * How many rows matched a contact, all told.
+ */
+duplicatesFound: number, notes: Array<string>, };
 
 export type PreviewRow = { line: number, displayName: string, input: ContactInput, 
 /**

@@ -33,7 +33,7 @@ describe('the import screen', () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     const report = (dryRun: boolean): ImportReport => ({
       format: 'google', encoding: 'UTF-8', delimiter: 'comma', dryRun, rows: 1, added: 0, merged: dryRun ? 0 : 1, skipped: 0, refused: [],
-      duplicates: [{ line: 2, existingId: 4, existingArchived: false, existing, incoming, reason: 'same email', action: 'skip' }], notes: [],
+      duplicates: [{ line: 2, existingId: 4, existingArchived: false, existing, incoming, reason: 'same email', action: 'skip' }], duplicatesFound: 1, notes: [],
     });
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
@@ -91,7 +91,7 @@ describe('the import screen', () => {
       if (cmd === 'import_contacts') {
         const options = (args as { options: ImportOptions }).options;
         calls.push(options);
-        return { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', dryRun: options.dryRun, rows: 310, added: 0, merged: 0, skipped: 60, refused, duplicates, notes: [] };
+        return { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', dryRun: options.dryRun, rows: 1310, added: 0, merged: 0, skipped: 1060, refused, duplicates, duplicatesFound: 1060, notes: [] };
       }
       return null;
     });
@@ -122,6 +122,10 @@ describe('the import screen', () => {
     panel.querySelector<HTMLButtonElement>('[data-testid="dup-more"]')!.click();
     expect(cards().length).toBe(60);
     expect(panel.querySelector<HTMLButtonElement>('[data-testid="dup-more"]')!.hidden).toBe(true);
+    // The report lists the first duplicates; the rest are counted and follow the choice for all.
+    expect(panel.querySelector('[data-testid="summary-duplicates"]')!.textContent).toBe('1060');
+    expect(panel.querySelector<HTMLElement>('[data-testid="dup-unlisted"]')!.hidden).toBe(false);
+    expect(panel.querySelector('[data-testid="dup-unlisted"]')!.textContent).toBe('1,000 more duplicates not shown here follow the choice for all.');
 
     panel.querySelector<HTMLButtonElement>('[data-testid="import-run"]')!.click();
     await until(() => calls.length === 2);

@@ -163,12 +163,16 @@ export function renderImport(panel: HTMLElement): void {
     const decisions = new Map<number, Decision>();
     const cards = el('div', { class: 'duplicate-cards' });
     const more = el('button', { type: 'button', class: 'btn', testid: 'dup-more' });
+    const found = report.duplicatesFound;
+    const unlisted = el('p', { class: 'hint', testid: 'dup-unlisted' });
     const showMore = () => {
       const shown = decisions.size;
       for (const d of report.duplicates.slice(shown, shown + DUPLICATES_PER_PAGE)) cards.append(duplicateCard(d, decisions, forAll));
-      const left = report.duplicates.length - decisions.size;
-      more.hidden = left === 0;
-      more.textContent = `Show ${Math.min(left, DUPLICATES_PER_PAGE)} more (${left} not shown follow the choice for all)`;
+      const listed = report.duplicates.length - decisions.size;
+      more.hidden = listed === 0;
+      more.textContent = `Show ${Math.min(listed, DUPLICATES_PER_PAGE)} more (${found - decisions.size} not shown follow the choice for all)`;
+      unlisted.hidden = listed > 0 || found === decisions.size;
+      unlisted.textContent = `${plural(found - decisions.size, 'more duplicate')} not shown here follow the choice for all.`;
     };
     more.addEventListener('click', showMore);
     showMore();
@@ -181,14 +185,14 @@ export function renderImport(panel: HTMLElement): void {
         });
         return el('label', null, radio, el('span', { text: label }));
       }));
-    const duplicates = report.duplicates.length === 0 ? null : el('section', { class: 'duplicates', testid: 'import-duplicates' },
+    const duplicates = found === 0 ? null : el('section', { class: 'duplicates', testid: 'import-duplicates' },
       el('h3', { class: 'section-title', text: 'Already in your book' }),
-      report.duplicates.length > 1 && el('div', { class: 'dup-all' },
-        el('span', { class: 'dup-all-label', text: `For all ${report.duplicates.length} duplicates:` }), allChoices),
-      el('p', { class: 'hint', text: report.duplicates.length > 1
+      found > 1 && el('div', { class: 'dup-all' },
+        el('span', { class: 'dup-all-label', text: `For all ${found} duplicates:` }), allChoices),
+      el('p', { class: 'hint', text: found > 1
         ? 'Choose for one below to make an exception; a merge lets you pick, field by field, which value stays.'
         : 'A merge lets you pick, field by field, which value stays.' }),
-      cards, more);
+      cards, more, unlisted);
     const refused = report.refused.length === 0 ? null : el('section', { class: 'card', testid: 'import-refused' },
       el('h3', { class: 'card-title', text: `${plural(report.refused.length, 'row')} will not be imported` }),
       el('table', { class: 'data-table' },
@@ -230,7 +234,7 @@ export function renderImport(panel: HTMLElement): void {
         el('h3', { class: 'card-title', text: 'Checked — nothing is stored yet' }),
         el('ul', { class: 'summary-counts' },
           el('li', null, el('strong', { testid: 'summary-added', text: String(report.added) }), ' new'),
-          el('li', null, el('strong', { testid: 'summary-duplicates', text: String(report.duplicates.length) }), ' already in your book'),
+          el('li', null, el('strong', { testid: 'summary-duplicates', text: String(report.duplicatesFound) }), ' already in your book'),
           el('li', null, el('strong', { testid: 'summary-refused', text: String(report.refused.length) }), ' refused')),
         ...report.notes.map((n) => el('p', { class: 'hint', text: n }))),
       refused,

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping};
 use super::duplicates::FieldPick;
+pub use super::plan::REPORTED_DUPLICATES;
 use super::plan::{Outcome, Planner};
 use super::{vcard, ExchangeError};
 use crate::book::Book;
@@ -218,7 +219,11 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub skipped: u64,
     pub refused: Vec<RefusedRow>,
+    /// The first duplicates (at most [`REPORTED_DUPLICATES`]), both sides each.
     pub duplicates: Vec<DuplicateRow>,
+    /// How many rows matched a contact, all told.
+    #[ts(type = "number")]
+    pub duplicates_found: u64,
     pub notes: Vec<String>,
 }
 
@@ -524,6 +529,7 @@ pub fn import_cancellable(
         skipped: outcome.skipped,
         refused: outcome.refused,
         duplicates: outcome.duplicates,
+        duplicates_found: outcome.duplicates_found,
         notes,
     };
     progress(extent, extent);

@@ -38,6 +38,7 @@ pub(super) struct Planner<'a> {
     skipped: u64,
     refused: Vec<RefusedRow>,
     duplicates: Vec<DuplicateRow>,
+    duplicates_found: u64,
 }
 
 impl<'a> Planner<'a> {
@@ -68,6 +69,7 @@ impl<'a> Planner<'a> {
             skipped: 0,
             refused: Vec::new(),
             duplicates: Vec::new(),
+            duplicates_found: 0,
         }
     }
 
@@ -100,17 +102,21 @@ impl<'a> Planner<'a> {
             Slot::Existing(i) => self.existing[i].archived,
             Slot::New(_) => false,
         };
-        let (existing_id, current) = match slot {
-            Slot::Existing(i) => (
-                Some(self.existing[i].id),
-                self.changed_fields
-                    .get(&slot)
-                    .unwrap_or(&self.existing[i].fields)
-                    .clone(),
-            ),
-            Slot::New(i) => (None, self.added[i].as_ref().clone()),
+        let existing_id = match slot {
+            Slot::Existing(i) => Some(self.existing[i].id),
+            Slot::New(_) => None,
         };
-        // Both sides as they were, for the side-by-side view.
+        self.duplicates_found += 1;
+        // Both sides as they were, for the side-by-side view: the first so many duplicates.
+        let shown = self.duplicates.len() < REPORTED_DUPLICATES;
+        let current = (shown || action == OnDuplicate::Merge).then(|| match slot {
+            Slot::Existing(i) => self
+                .changed_fields
+                .get(&slot)
+                .unwrap_or(&self.existing[i].fields)
+                .clone(),
+            Slot::New(i) => self.added[i].as_ref().clone(),
+        });
         let duplicate = |existing: ContactInput, incoming: ContactInput| DuplicateRow {
             line,
             existing_id,
@@ -122,19 +128,26 @@ impl<'a> Planner<'a> {
         };
         match action {
             OnDuplicate::Skip => {
-                self.duplicates.push(duplicate(current, input));
+                if let Some(current) = current {
+                    self.duplicates.push(duplicate(current, input));
+                }
                 self.skipped += 1;
                 None
             }
             OnDuplicate::Keep => {
-                self.duplicates.push(duplicate(current, input.clone()));
+                if let Some(current) = current {
+                    self.duplicates.push(duplicate(current, input.clone()));
+                }
                 self.index.add_keys(keys, Slot::New(self.added.len()));
                 Some(self.add(input, row_line, &photo))
             }
             OnDuplicate::Merge => {
+                let current = current.unwrap_or_default();
                 let mut target = current.clone();
                 merge_with_picks(&mut target, &input, picks);
-                self.duplicates.push(duplicate(current, input));
+                if shown {
+                    self.duplicates.push(duplicate(current, input));
+                }
                 match target.validated(self.today) {
                     Ok(target) => {
                         self.index.add(&target, slot);
@@ -200,6 +213,7 @@ impl<'a> Planner<'a> {
             skipped: self.skipped,
             refused: std::mem::take(&mut self.refused),
             duplicates: std::mem::take(&mut self.duplicates),
+            duplicates_found: self.duplicates_found,
             photo_notes: self.skipped_photo_notes(),
             changes: self.changes(),
         };
@@ -254,10 +268,15 @@ pub(super) struct Outcome {
     pub skipped: u64,
     pub refused: Vec<RefusedRow>,
     pub duplicates: Vec<DuplicateRow>,
+    pub duplicates_found: u64,
     pub photo_notes: Vec<String>,
     /// Merges and photos to store once the new contacts are in.
     pub changes: Vec<ImportChange>,
 }
+
+/// Duplicates reported side by side, at most this many (the first in the file); the rest are
+/// counted and follow the choice for all. Thousands of them would only weigh the report down.
+pub const REPORTED_DUPLICATES: usize = 1_000;
 
 /// Photos noted one by one, at most this many; the rest are counted.
 const PHOTO_NOTES: usize = 20;
