@@ -324,12 +324,16 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
+/// A temporary name beside `path`, its own for each call: two threads writing the same file
+/// (the daily backup and a recovery's) never share a half-written copy.
 pub(crate) fn temp_beside(path: &Path) -> PathBuf {
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
-    path.with_file_name(format!(".{name}.{}.part", std::process::id()))
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.{}-{call}.part", std::process::id()))
 }
 
 fn create(path: &Path) -> Result<std::fs::File, ExchangeError> {
