@@ -148,10 +148,16 @@ export function renderImport(panel: HTMLElement): void {
 
   async function dryRun(file: Picked, format: ImportFormat, mapping: ColumnMapping[] | null) {
     step(2);
-    replaceChildren(body, el('p', { class: 'muted', text: 'Checking every row…' }), el('progress', { class: 'progress' }));
+    const checking = el('progress', { class: 'progress', testid: 'import-check-progress' });
+    replaceChildren(body, el('p', { class: 'muted', text: 'Checking every row…' }), checking);
     let report: ImportReport;
     try {
-      report = await ipc.importContacts(file.path, { format, onDuplicate: 'skip', dryRun: true, mapping, choices: [] }, () => {});
+      report = await ipc.importContacts(file.path, { format, onDuplicate: 'skip', dryRun: true, mapping, choices: [] }, (n, total) => {
+        if (total > 0) {
+          checking.max = total;
+          checking.value = n;
+        }
+      });
     } catch (e) {
       replaceChildren(body, el('p', { class: 'form-error', testid: 'import-error', text: ipc.toAppError(e).message }),
         el('button', { type: 'button', class: 'btn', text: 'Back', on: { click: () => void showMapping(file, format, mapping) } }));
