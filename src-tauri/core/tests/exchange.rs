@@ -240,6 +240,32 @@ fn profiles_use_the_programs_headers_and_limits() {
     assert_eq!(summary.shortened_values, 1);
     let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
     assert!(text.starts_with("\u{feff}*ContactName,"));
+
+    // Xero's contact is the organisation, with the person to the attention of; a private
+    // customer is the contact by name.
+    let (dir, mut book) = book_with(vec![person("Ann", "Lee")]);
+    let mut at_work = person("Bruno", "Costa");
+    at_work.company = "Costa Garden Centre".into();
+    add(&mut book, at_work);
+    let out = dir.path().join("xero.csv");
+    exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .unwrap()
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let pairs: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (&r[column("*ContactName")], &r[column("POAttentionTo")]))
+        .collect();
+    assert_eq!(
+        pairs,
+        [("Ann Lee", ""), ("Costa Garden Centre", "Bruno Costa")]
+    );
     let out = dir.path().join("qbo.csv");
     let options = ExportOptions {
         profile: Profile::Quickbooks,

@@ -163,7 +163,7 @@ export type ExportSummary = { path: string, contacts: number,
  */
 shortenedValues: number, notes: Array<string>, };
 
-export type Target = "ignore" | "fullName" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "streetMore" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
+export type Target = "ignore" | "fullName" | "attentionTo" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "streetMore" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
 
 export type ColumnMapping = { header: string, target: Target, slot: number, label: string, };
 

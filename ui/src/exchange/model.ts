@@ -40,7 +40,7 @@ export const COLUMN_GROUPS: [string, Column[]][] = [
 ];
 
 export const TARGET_LABELS: [Target, string][] = [
-  ['ignore', 'Not imported'], ['fullName', 'Full name'], ['prefix', 'Prefix'], ['givenName', 'First name'],
+  ['ignore', 'Not imported'], ['fullName', 'Full name'], ['attentionTo', 'Attention to (a person)'], ['prefix', 'Prefix'], ['givenName', 'First name'],
   ['middleName', 'Middle name'], ['familyName', 'Last name'], ['nickname', 'Nickname'], ['company', 'Company'],
   ['jobTitle', 'Job title'], ['email', 'Email'], ['emailLabel', 'Email label'], ['phone', 'Phone'], ['phoneLabel', 'Phone label'],
   ['street', 'Street'], ['streetMore', 'Street, more lines'], ['city', 'City'], ['region', 'Region'], ['postalCode', 'Postal code'],

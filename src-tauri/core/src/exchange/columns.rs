@@ -289,6 +289,22 @@ impl Profile {
 }
 
 impl Profile {
+    /// The contact's value for `column` as this program takes it. Xero's contact is the
+    /// organisation when there is one: *ContactName is the company, and the person goes in
+    /// the address's "attention to"; a private customer is the contact by their own name.
+    pub fn value<'a>(self, column: Column, contact: &'a Contact) -> Cow<'a, str> {
+        let company = contact.fields.company.trim();
+        let value = match (self, column) {
+            (Profile::Xero, Column::DisplayName) if !company.is_empty() => Cow::Borrowed(company),
+            (Profile::Xero, Column::Company) if !company.is_empty() => {
+                Cow::Borrowed(contact.display_name.as_str())
+            }
+            (Profile::Xero, Column::Company) => Cow::Borrowed(""),
+            _ => column.value(contact),
+        };
+        self.clean(column, value)
+    }
+
     /// `value` as the program accepts it in `column`: QuickBooks refuses a name with a tab,
     /// a line break, a colon (its customer:job separator) or a double quote.
     pub fn clean<'a>(self, column: Column, value: Cow<'a, str>) -> Cow<'a, str> {

@@ -31,7 +31,7 @@ pub fn write(
     let mut shortened = 0;
     for (i, contact) in contacts.iter().enumerate() {
         for (column, (_, limit)) in columns.iter().zip(&heads) {
-            let (value, cut) = fit(profile.clean(*column, column.value(contact)), *limit);
+            let (value, cut) = fit(profile.value(*column, contact), *limit);
             shortened += u64::from(cut);
             writer
                 .write_field(neutralise(&value).as_bytes())

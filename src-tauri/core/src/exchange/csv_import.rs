@@ -74,6 +74,9 @@ pub enum Target {
     Ignore,
     /// A whole name, split at the last space when no first/last name column is given.
     FullName,
+    /// The person a letter goes to the attention of (Xero's POAttentionTo): with it, the whole
+    /// name is the organisation's and this is the person's.
+    AttentionTo,
     Prefix,
     GivenName,
     MiddleName,
@@ -206,7 +209,10 @@ fn guess(header: &str) -> ColumnMapping {
         }
         "nickname" => (Target::Nickname, 1, ""),
         "company" | "organization name" | "organisation" | "organization" | "company name"
-        | "business" | "poattentionto" => (Target::Company, 1, ""),
+        | "business" => (Target::Company, 1, ""),
+        "poattentionto" | "saattentionto" | "attention to" | "attention" => {
+            (Target::AttentionTo, 1, "")
+        }
         "job title" | "organization title" | "position" | "role" => (Target::JobTitle, 1, ""),
         "email" | "e-mail" | "mail" | "email address" | "e-mail address" | "emailaddress" => {
             (Target::Email, 1, "")
@@ -353,6 +359,7 @@ pub fn row_to_contact(
     let mut input = ContactInput::default();
     let mut problems = Vec::new();
     let mut full_name = String::new();
+    let mut attention_to = String::new();
     let mut middle = String::new();
     let mut addresses: Vec<(u32, PostalAddress)> = Vec::new();
     // Each address's further street lines, in the order of their columns.
@@ -385,6 +392,7 @@ pub fn row_to_contact(
         match map.target {
             Target::Ignore => {}
             Target::FullName => full_name = value,
+            Target::AttentionTo => attention_to = value,
             Target::Prefix => input.prefix = value,
             Target::GivenName => input.given_name = value,
             Target::MiddleName => middle = value,
@@ -477,6 +485,13 @@ pub fn row_to_contact(
     input.addresses = addresses.into_iter().map(|(_, a)| a).collect();
     if !middle.is_empty() {
         input.given_name = format!("{} {middle}", input.given_name).trim().to_string();
+    }
+    if !attention_to.is_empty() {
+        // Xero's contact is the organisation, its attention-to the person.
+        if input.company.is_empty() {
+            input.company = std::mem::take(&mut full_name);
+        }
+        full_name = attention_to;
     }
     if input.given_name.is_empty() && input.family_name.is_empty() && !full_name.is_empty() {
         let name = full_name

@@ -39,7 +39,7 @@ pub fn write(
     for (i, contact) in contacts.iter().enumerate() {
         let row = u32::try_from(i + 1).map_err(|e| e.to_string())?;
         for (col, (column, limit)) in columns.iter().zip(&limits).enumerate() {
-            let (value, cut) = fit(profile.clean(*column, column.value(contact)), *limit);
+            let (value, cut) = fit(profile.value(*column, contact), *limit);
             shortened += u64::from(cut);
             if value.is_empty() {
                 continue;
