@@ -488,18 +488,23 @@ fn vcard_21_quoted_printable_and_yearless_birthdays() {
     assert_eq!(report.added, 1);
 }
 
-#[test]
-fn vcards_in_latin_1_with_base64_photos_and_anniversaries_of_every_version() {
+/// A `width` × `height` JPEG (a gradient) in base64, as a vCard carries a photo.
+fn jpeg_in_base64(width: u32, height: u32) -> String {
     use base64::Engine;
-    let (dir, mut book) = new_book();
     let mut jpeg = Vec::new();
-    image::RgbImage::from_fn(200, 160, |x, y| image::Rgb([x as u8, y as u8, 40]))
+    image::RgbImage::from_fn(width, height, |x, y| image::Rgb([x as u8, y as u8, 90]))
         .write_to(
             &mut std::io::Cursor::new(&mut jpeg),
             image::ImageFormat::Jpeg,
         )
         .unwrap();
-    let photo = base64::engine::general_purpose::STANDARD.encode(&jpeg);
+    base64::engine::general_purpose::STANDARD.encode(&jpeg)
+}
+
+#[test]
+fn vcards_in_latin_1_with_base64_photos_and_anniversaries_of_every_version() {
+    let (dir, mut book) = new_book();
+    let photo = jpeg_in_base64(200, 160);
     // vCard 2.1 folds base64 with a leading space per line and ends it with an empty line.
     let folded: Vec<String> = photo
         .as_bytes()
@@ -1728,16 +1733,8 @@ fn a_cancelled_export_leaves_no_file_in_any_format() {
 
 #[test]
 fn cards_merged_into_an_earlier_card_of_the_same_file_are_stored_whole() {
-    use base64::Engine;
     let (dir, mut book) = new_book();
-    let mut jpeg = Vec::new();
-    image::RgbImage::from_fn(240, 240, |x, y| image::Rgb([x as u8, y as u8, 90]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut jpeg),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    let photo = base64::engine::general_purpose::STANDARD.encode(&jpeg);
+    let photo = jpeg_in_base64(240, 240);
     let card = |lines: &str| format!("BEGIN:VCARD\r\nVERSION:3.0\r\n{lines}END:VCARD\r\n");
     let mut text =
         card("FN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL:ann@example.com\r\nTEL:+1 555 0100\r\n");

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
 
 use super::now_timestamp;
-use super::search::SearchDocument;
+use super::search::{self, SearchDocument};
 use crate::contacts::{display_name, Contact, ContactInput, PostalAddress};
 use crate::error::Result;
 use crate::photos::NormalizedPhoto;
@@ -204,16 +204,7 @@ impl<'c> ContactWriter<'c> {
         ])?;
         let id = self.conn.last_insert_rowid();
         self.insert_children(id, input, &mut derived)?;
-        let doc = &derived.search;
-        self.insert_search_row.execute(params![
-            id,
-            doc.name,
-            doc.company,
-            doc.email,
-            doc.phone,
-            doc.tags,
-            doc.notes
-        ])?;
+        search::run_with_row(&mut self.insert_search_row, id, &derived.search)?;
         Ok(id)
     }
 

@@ -78,7 +78,19 @@ pub(super) fn index(tx: &Connection, id: i64, doc: &SearchDocument) -> Result<()
 }
 
 fn write_row(tx: &Connection, sql: &str, id: i64, doc: &SearchDocument) -> Result<()> {
-    tx.prepare_cached(sql)?.execute(params![
+    let mut stmt = tx.prepare_cached(sql)?;
+    run_with_row(&mut stmt, id, doc)?;
+    Ok(())
+}
+
+/// Runs `stmt`, an insert into the index taking (rowid, name, company, email, phone, tags,
+/// notes), for contact `id`.
+pub(super) fn run_with_row(
+    stmt: &mut rusqlite::Statement<'_>,
+    id: i64,
+    doc: &SearchDocument,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
         id,
         doc.name,
         doc.company,
@@ -86,8 +98,7 @@ fn write_row(tx: &Connection, sql: &str, id: i64, doc: &SearchDocument) -> Resul
         doc.phone,
         doc.tags,
         doc.notes
-    ])?;
-    Ok(())
+    ])
 }
 
 pub(super) fn remove(tx: &Connection, id: i64) -> Result<()> {
