@@ -92,7 +92,7 @@ function retentionCard(retention: Retention): HTMLElement {
   save);
   return el('section', { class: 'card' },
     el('h3', { class: 'card-title', text: 'Automatic backups' }),
-    el('p', { class: 'muted small', text: 'Each day Rapport opens it makes a checked backup. Older ones are removed by this rule.' }),
+    el('p', { class: 'muted small', text: 'Rapport makes a checked backup on every day it is open, in the background. Older ones are removed by this rule.' }),
     form, problem);
 }
 
