@@ -302,7 +302,9 @@ fn the_open_book_is_never_an_export_or_backup_target_or_a_restore_source() {
     let before = count(&data);
     let sneaky = data.join("backups/../rapport.db");
     std::fs::create_dir_all(data.join("backups")).unwrap();
-    for target in [&db, &sneaky, &data.join("rapport.db-wal")] {
+    // Through a folder the backup would create first.
+    let sneakier = data.join("not-yet/deeper/../../rapport.db");
+    for target in [&db, &sneaky, &sneakier, &data.join("rapport.db-wal")] {
         let target = target.to_str().unwrap();
         for args in [
             vec!["backup", "--out", target],

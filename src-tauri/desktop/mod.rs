@@ -12,8 +12,10 @@ pub use state::AppState;
 
 use tauri::Manager;
 
-/// How often the backup thread looks whether the day has changed.
+/// How often the backup thread looks whether the day has changed, and how soon it tries again
+/// when the book was busy.
 const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+const BACKUP_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Makes the day's automatic backup on a thread of its own: at start, and again when the day
 /// changes with the window left open. It reads the book through a connection of its own, so
@@ -22,8 +24,11 @@ fn keep_daily_backups(app: tauri::AppHandle) {
     let started = std::thread::Builder::new()
         .name("daily-backup".into())
         .spawn(move || loop {
-            app.state::<AppState>().daily_backup();
-            std::thread::sleep(BACKUP_CHECK_EVERY);
+            let wait = match app.state::<AppState>().daily_backup() {
+                state::DailyBackup::Done => BACKUP_CHECK_EVERY,
+                state::DailyBackup::Busy => BACKUP_RETRY_AFTER,
+            };
+            std::thread::sleep(wait);
         });
     if let Err(error) = started {
         eprintln!("rapport: the daily backup could not start: {error}");

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
 use rapport_core::contacts::DeletedContact;
 use rapport_core::exchange::backup::{self, Recovery, RestoreInfo};
@@ -106,26 +106,43 @@ impl AppState {
     }
 
     /// Today's automatic backup of the open book, unless it is made already; a failure is
-    /// reported, never fatal. The book is locked only to read where it is and how many backups
-    /// to keep; the copy is read through a connection of its own.
-    pub fn daily_backup(&self) {
+    /// reported, never fatal. The copy is read through a connection of its own, so the book is
+    /// locked only to read where it is and how many backups to keep. While the book is busy (an
+    /// import holds it, or another program writes it through a rollback journal) nothing is
+    /// started: a copy read beside a big write could hold that write's commit up.
+    pub fn daily_backup(&self) -> DailyBackup {
         let (data_dir, book) = {
             let open = self.read();
             (open.data_dir.clone(), open.book.clone())
         };
         let Ok(book) = book else {
-            return;
+            return DailyBackup::Done;
         };
-        let source = {
-            let book = lock(&book);
-            backup::retention(&book).map(|retention| (book.store().path().to_path_buf(), retention))
+        let where_and_how_many = |book: &Book| {
+            backup::retention(book).map(|retention| (book.store().path().to_path_buf(), retention))
         };
-        let made = source.and_then(|(file, retention)| {
-            backup::daily_backup_of_file(&file, &data_dir, rapport_core::clock::today(), retention)
-        });
-        if let Err(error) = made {
+        let source = match book.try_lock() {
+            Ok(book) => where_and_how_many(&book),
+            Err(TryLockError::Poisoned(poisoned)) => where_and_how_many(&poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => return DailyBackup::Busy,
+        };
+        let (file, retention) = match source {
+            Ok(source) => source,
+            Err(error) => {
+                eprintln!("rapport: the daily backup failed: {error}");
+                return DailyBackup::Done;
+            }
+        };
+        let mut journal = file.clone().into_os_string();
+        journal.push("-journal");
+        if Path::new(&journal).exists() {
+            return DailyBackup::Busy;
+        }
+        let today = rapport_core::clock::today();
+        if let Err(error) = backup::daily_backup_of_file(&file, &data_dir, today, retention) {
             eprintln!("rapport: the daily backup failed: {error}");
         }
+        DailyBackup::Done
     }
 
     /// Runs `work` with the book locked. Keep it short: it blocks other commands.
@@ -158,6 +175,14 @@ impl AppState {
     pub fn put_back_deleted(&self, deleted: DeletedContact) {
         self.remember_deleted(deleted);
     }
+}
+
+/// How the daily backup went: done (or not needed, or failed and reported), or put off
+/// because the book was busy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DailyBackup {
+    Done,
+    Busy,
 }
 
 fn already_open() -> AppError {

@@ -247,6 +247,13 @@ fn profiles_use_the_programs_headers_and_limits() {
     let mut at_work = person("Bruno", "Costa");
     at_work.company = "Costa Garden Centre".into();
     add(&mut book, at_work);
+    add(
+        &mut book,
+        ContactInput {
+            company: "Zenith Florists".into(),
+            ..ContactInput::default()
+        },
+    );
     let out = dir.path().join("xero.csv");
     exchange::export(&book, &options, &out, &mut |_, _| {}).unwrap();
     let mut reader = csv::Reader::from_path(&out).unwrap();
@@ -264,7 +271,39 @@ fn profiles_use_the_programs_headers_and_limits() {
         .collect();
     assert_eq!(
         pairs,
-        [("Ann Lee", ""), ("Costa Garden Centre", "Bruno Costa")]
+        [
+            ("Ann Lee", ""),
+            ("Costa Garden Centre", "Bruno Costa"),
+            ("Zenith Florists", "")
+        ]
+    );
+    // Read back, the organisation is the company again and the person the name. A contact
+    // that is only a company comes back as a name: Xero's file cannot tell the two apart.
+    let (_other_dir, mut other) = new_book();
+    let report = import::import(
+        &mut other,
+        &out,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(report.added, 3, "{report:?}");
+    let mut people: Vec<(String, String, String)> = other
+        .store()
+        .all_contacts(None)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.fields.given_name, c.fields.family_name, c.fields.company))
+        .collect();
+    people.sort();
+    assert_eq!(
+        people,
+        [
+            ("Ann".to_string(), "Lee".to_string(), String::new()),
+            ("Bruno".into(), "Costa".into(), "Costa Garden Centre".into()),
+            ("Zenith".into(), "Florists".into(), String::new()),
+        ]
     );
     let out = dir.path().join("qbo.csv");
     let options = ExportOptions {
@@ -822,6 +861,28 @@ fn the_daily_backup_reads_the_file_beside_a_writer_and_copies_what_is_committed(
     );
 }
 
+#[test]
+fn the_daily_backup_clears_half_written_copies_a_killed_program_left() {
+    let (dir, book) = book_with(vec![person("Ann", "Lee")]);
+    let folder = dir.path().join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = folder.join(".rapport-2026-11-20.db.4242-0.part");
+    let fresh = folder.join(".rapport-backup.db.4243-0.part");
+    for file in [&old, &fresh] {
+        std::fs::write(file, b"half").unwrap();
+    }
+    let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3 * 60 * 60);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hours_ago)
+        .unwrap();
+    backup::daily_backup(&book, dir.path(), today()).unwrap();
+    assert!(!old.exists(), "a copy left hours ago is removed");
+    assert!(fresh.exists(), "one that may be being written is not");
+}
+
 /// Names of the daily backups in `folder`, sorted.
 fn backup_days(folder: &Path) -> Vec<chrono::NaiveDate> {
     let mut days: Vec<chrono::NaiveDate> = std::fs::read_dir(folder)
@@ -1047,6 +1108,59 @@ fn second_street_lines_labels_with_commas_and_european_birthdays_come_in_whole()
         bob.birthday,
         Some(Birthday::new(Some(1975), 5, 17).unwrap())
     );
+}
+
+#[test]
+fn a_file_writing_dates_day_first_is_read_day_first_throughout() {
+    let (dir, mut book) = new_book();
+    let uk = "First Name,Last Name,E-mail Address,Birthday\n\
+        Ann,Lee,ann@example.co.uk,03/04/1975\n\
+        Bob,Ray,bob@example.co.uk,25/12/1980\n";
+    let report = import_text(&mut book, dir.path(), uk, ImportOptions::default());
+    assert_eq!(report.added, 2, "{report:?}");
+    assert!(
+        report.notes.iter().any(|n| n.contains("day first")),
+        "{:?}",
+        report.notes
+    );
+    let ann = find(&book, "ann@example.co.uk");
+    assert_eq!(ann.birthday, Some(Birthday::new(Some(1975), 4, 3).unwrap()));
+
+    // A US file stays month first, and says nothing about it.
+    let us = "First Name,Last Name,E-mail Address,Birthday\n\
+        Cy,Moe,cy@example.com,03/04/1975\n\
+        Di,Lu,di@example.com,12/25/1980\n";
+    let report = import_text(&mut book, dir.path(), us, ImportOptions::default());
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    let cy = find(&book, "cy@example.com");
+    assert_eq!(cy.birthday, Some(Birthday::new(Some(1975), 3, 4).unwrap()));
+}
+
+#[test]
+fn the_check_finds_the_same_duplicates_as_the_import_whatever_is_chosen() {
+    let (dir, mut book) = book_with(vec![with_email(person("Ann", "Lee"), "ann@example.com")]);
+    // Row 2 is Ann with a second address; row 3 someone using that second address.
+    let text = "First Name,Last Name,Email,E-mail 2 Address\n\
+        Ann,Lee,ann@example.com,lee.family@example.com\n\
+        Bob,Lee,lee.family@example.com,\n";
+    let check = |book: &mut Book, on_duplicate, dry_run| {
+        import_text(
+            book,
+            dir.path(),
+            text,
+            ImportOptions {
+                on_duplicate,
+                dry_run,
+                ..ImportOptions::default()
+            },
+        )
+    };
+    let checked = check(&mut book, OnDuplicate::Skip, true);
+    let lines: Vec<u64> = checked.duplicates.iter().map(|d| d.line).collect();
+    assert_eq!((checked.added, lines), (0, vec![2, 3]));
+    let merged = check(&mut book, OnDuplicate::Merge, false);
+    assert_eq!((merged.added, merged.merged), (0, 2));
+    assert_eq!(book.store().contact_count().unwrap(), 1);
 }
 
 #[test]
@@ -1605,7 +1719,7 @@ fn a_file_imported_again_reports_the_first_thousand_duplicates_and_counts_them_a
 }
 
 #[test]
-fn a_cancelled_import_changes_nothing_whether_halfway_or_at_the_end() {
+fn a_cancelled_import_changes_nothing_whether_halfway_late_or_in_a_dry_run() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let (dir, mut book) = book_with(vec![person("Already", "Here")]);
     let file = dir.path().join("rows.csv");
@@ -1633,7 +1747,7 @@ fn a_cancelled_import_changes_nothing_whether_halfway_or_at_the_end() {
         "progress is heard along the way: {heard:?}"
     );
     assert_eq!(book.store().contact_count().unwrap(), 1);
-    // …at the very end, with every row stored and the transaction not yet committed…
+    // …once the whole file is read (the last rows stored or on their way), before the commit…
     let cancel = AtomicBool::new(false);
     let error = import::import_cancellable(
         &mut book,

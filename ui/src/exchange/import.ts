@@ -259,7 +259,8 @@ export function renderImport(panel: HTMLElement): void {
     const name = `dup-${d.line}`;
     const radios = ACTIONS.map(([action, label]) => {
       const radio = el('input', { type: 'radio', name, value: action, checked: action === forAll, testid: `dup-${d.line}-${action}` });
-      radio.addEventListener('change', () => {
+      // A click, not a change: confirming the choice already shown counts as choosing it.
+      radio.addEventListener('click', () => {
         decision.chosen = true;
         decision.set(action);
       });

@@ -51,5 +51,6 @@ describe('side by side', () => {
   it('shows what a merge adds to the lists', () => {
     expect(addedValues(['ann@x.org'], ['ANN@x.org', 'a@y.org'])).toEqual(['a@y.org']);
     expect(addedValues(['+1 555 0100'], ['(555) 0100', '15550100'], phoneDigits)).toEqual(['(555) 0100']);
+    expect(addedValues(['600 111 222'], ['0034 600 111 222', '+34 600 111 333'], phoneDigits)).toEqual(['+34 600 111 333']);
   });
 });

@@ -125,7 +125,11 @@ export function addedValues(mine: string[], theirs: string[], key: (v: string) =
   const have = new Set(mine.map(key));
   return theirs.filter((v) => !have.has(key(v)));
 }
-export const phoneDigits = (v: string) => v.replace(/\D/g, '');
+/**
+ * What a phone number is compared by, as the import and merges do: its digits without an
+ * international or trunk prefix, the last nine of them (+34 600 111 222 is 600 111 222).
+ */
+export const phoneDigits = (v: string) => v.replace(/\D/g, '').replace(/^00|^0/, '').slice(-9);
 
 /** The detected delimiter as the owner knows it. */
 export function describeDelimiter(d: string | null): string {

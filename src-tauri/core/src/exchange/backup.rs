@@ -153,7 +153,31 @@ pub fn daily_backup_of_file(
     }
     let mut info = backup_file_to(book_file, &target)?;
     info.removed = prune(&folder, retention)?;
+    remove_stale_copies(&folder);
     Ok(Some(info))
+}
+
+/// Half-written copies older than this were left by a program that stopped mid-copy.
+const STALE_COPY_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes half-written copies (`.name.part`) a killed program left in `folder`; a copy being
+/// written now is younger than [`STALE_COPY_AGE`] and stays.
+fn remove_stale_copies(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > STALE_COPY_AGE);
+        if name.starts_with('.') && name.ends_with(".part") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Removes automatic backups the retention rule no longer keeps: the `daily` newest, and

@@ -294,9 +294,12 @@ impl Profile {
     /// the address's "attention to"; a private customer is the contact by their own name.
     pub fn value<'a>(self, column: Column, contact: &'a Contact) -> Cow<'a, str> {
         let company = contact.fields.company.trim();
+        // A contact that is only a company has nobody to write to the attention of.
+        let has_person =
+            !contact.fields.given_name.is_empty() || !contact.fields.family_name.is_empty();
         let value = match (self, column) {
             (Profile::Xero, Column::DisplayName) if !company.is_empty() => Cow::Borrowed(company),
-            (Profile::Xero, Column::Company) if !company.is_empty() => {
+            (Profile::Xero, Column::Company) if !company.is_empty() && has_person => {
                 Cow::Borrowed(contact.display_name.as_str())
             }
             (Profile::Xero, Column::Company) => Cow::Borrowed(""),

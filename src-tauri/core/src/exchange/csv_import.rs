@@ -300,6 +300,47 @@ pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     opened_on
 }
 
+/// Whether the file writes its birthdays with slashes day first (`03/04/1975` is 3 April): a
+/// UK or French export does, a US one month first. Decided for the whole file by the first
+/// date whose first number cannot be a month (day first) or whose second cannot (month
+/// first); a file that never tells is read month first, as Outlook in the US writes it.
+/// Reading stops at the first birthday not written with slashes.
+pub fn slash_dates_are_day_first(text: &str, delimiter: u8, mapping: &[ColumnMapping]) -> bool {
+    let columns: Vec<usize> = mapping
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.target == Target::Birthday)
+        .map(|(i, _)| i)
+        .collect();
+    if columns.is_empty() {
+        return false;
+    }
+    let mut verdict = None;
+    let _ = read_rows(text, delimiter, |_, values, _| {
+        for value in columns.iter().filter_map(|i| values.get(*i)).map(str::trim) {
+            if value.is_empty() || value.starts_with("0/0/") {
+                continue;
+            }
+            let mut numbers = value.split('/').map(|n| n.trim().parse::<u32>());
+            verdict = match (numbers.next(), numbers.next(), numbers.next()) {
+                (Some(Ok(first)), Some(Ok(second)), Some(Ok(_))) if value.contains('/') => {
+                    if first > 12 && first <= 31 {
+                        Some(true)
+                    } else if second > 12 {
+                        Some(false)
+                    } else {
+                        continue;
+                    }
+                }
+                _ => Some(false),
+            };
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    verdict.unwrap_or(false)
+}
+
 /// Hands each non-empty row after the header to `each_row`, with the line it starts on and
 /// the byte where it ends, until `each_row` breaks. Rows are not kept: a big file's values go
 /// straight into whatever `each_row` makes of them.
@@ -355,6 +396,7 @@ pub fn row_to_contact(
     line: usize,
     values: &csv::StringRecord,
     mapping: &[ColumnMapping],
+    day_first: bool,
 ) -> SourceRow {
     let mut input = ContactInput::default();
     let mut problems = Vec::new();
@@ -426,7 +468,7 @@ pub fn row_to_contact(
             Target::PostalCode => slot_of(&mut addresses, map.slot).postal_code = value,
             Target::Country => slot_of(&mut addresses, map.slot).country = value,
             Target::AddressLabel => slot_of(&mut addresses, map.slot).label = label_text(&value),
-            Target::Birthday => match parse_birthday(&value) {
+            Target::Birthday => match parse_birthday(&value, day_first) {
                 Ok(birthday) => input.birthday = birthday,
                 Err(reason) => problems.push(format!("birthday: {reason}")),
             },
@@ -535,13 +577,19 @@ fn label_text(value: &str) -> String {
 /// `1980-02-29`, `--02-29`, `--0229`, `19800229`, Outlook's `2/29/1980` (`0/0/00` is none), a
 /// European `29/2/1980` (when the first number cannot be a month) or `29.2.1980`, and
 /// `1980/2/29`.
-pub fn parse_birthday(value: &str) -> Result<Option<Birthday>, String> {
+pub fn parse_birthday(value: &str, day_first: bool) -> Result<Option<Birthday>, String> {
     let value = value.trim();
     if value == "0/0/00" || value == "0/0/0000" {
         return Ok(None);
     }
-    if let Some(separator) = ['/', '.'].into_iter().find(|s| value.contains(*s)) {
-        return parse_numeric_date(value, separator).map(Some);
+    let numeric = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ' '));
+    if let Some(separator) = ['/', '.']
+        .into_iter()
+        .find(|s| numeric && value.contains(*s))
+    {
+        return parse_numeric_date(value, separator, day_first).map(Some);
     }
     Birthday::parse(value)
         .or_else(|_| parse_vcard_date(value, false))
@@ -549,9 +597,10 @@ pub fn parse_birthday(value: &str) -> Result<Option<Birthday>, String> {
 }
 
 /// A date written as three numbers: year first when it has four digits, else month first
-/// with slashes (Outlook's `5/17/1975`) unless the first cannot be a month (`17/5/1975`), and
-/// day first with dots (`17.5.1975`). A two-digit year is 2000–2029 or 1930–1999.
-fn parse_numeric_date(value: &str, separator: char) -> Result<Birthday, String> {
+/// with slashes (Outlook's `5/17/1975`) unless the file writes them day first (`day_first`,
+/// see [`slash_dates_are_day_first`]) or the first cannot be a month (`17/5/1975`), and day
+/// first with dots (`17.5.1975`). A two-digit year is 2000–2029 or 1930–1999.
+fn parse_numeric_date(value: &str, separator: char, day_first: bool) -> Result<Birthday, String> {
     let bad = || {
         format!("\"{value}\" is not a date; write it as YYYY-MM-DD, or M/D/YYYY as Outlook does")
     };
@@ -577,7 +626,7 @@ fn parse_numeric_date(value: &str, separator: char) -> Result<Birthday, String> 
     };
     let (year, month, day) = if a.len() == 4 {
         (full_year(a, first)?, second, third)
-    } else if separator == '.' || (first > 12 && second <= 12) {
+    } else if separator == '.' || day_first || (first > 12 && second <= 12) {
         (full_year(c, third)?, second, first)
     } else {
         (full_year(c, third)?, first, second)
@@ -590,6 +639,10 @@ mod tests {
     use super::parse_birthday;
     use crate::contacts::Birthday;
 
+    fn parse_birthday_us(value: &str) -> Result<Option<Birthday>, String> {
+        parse_birthday(value, false)
+    }
+
     #[test]
     fn birthdays_are_read_in_the_forms_address_books_write() {
         let day = |y, m, d| {
@@ -597,21 +650,29 @@ mod tests {
                 Birthday::new(y, m, d).unwrap_or_else(|e| panic!("{e}")),
             ))
         };
-        assert_eq!(parse_birthday("1975-05-17"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("--05-17"), day(None, 5, 17));
-        assert_eq!(parse_birthday("5/17/1975"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("17/5/1975"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("17.05.1975"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("3.4.1975"), day(Some(1975), 4, 3));
-        assert_eq!(parse_birthday("1975/05/17"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("5/17/75"), day(Some(1975), 5, 17));
-        assert_eq!(parse_birthday("1/2/05"), day(Some(2005), 1, 2));
-        assert_eq!(parse_birthday("0/0/00"), Ok(None));
-        assert!(parse_birthday("2/30/1975").is_err());
-        assert!(parse_birthday("31.02.1975").is_err());
-        assert!(parse_birthday("13/13/1975").is_err());
-        assert!(parse_birthday("5/17").is_err());
-        assert!(parse_birthday("a/b/c").is_err());
+        assert_eq!(parse_birthday_us("1975-05-17"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("--05-17"), day(None, 5, 17));
+        assert_eq!(parse_birthday_us("5/17/1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("17/5/1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("17.05.1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("3.4.1975"), day(Some(1975), 4, 3));
+        assert_eq!(parse_birthday_us("1975/05/17"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("5/17/75"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("1/2/05"), day(Some(2005), 1, 2));
+        assert_eq!(parse_birthday_us("0/0/00"), Ok(None));
+        assert!(parse_birthday_us("2/30/1975").is_err());
+        assert!(parse_birthday_us("31.02.1975").is_err());
+        assert!(parse_birthday_us("13/13/1975").is_err());
+        assert!(parse_birthday_us("5/17").is_err());
+        assert!(parse_birthday_us("a/b/c").is_err());
+        // A file that writes day first: every slashed date is read so.
+        assert_eq!(parse_birthday("03/04/1975", true), day(Some(1975), 4, 3));
+        assert_eq!(parse_birthday("03/04/1975", false), day(Some(1975), 3, 4));
+        // A time after the date is no numeric date with dots.
+        assert_eq!(
+            parse_birthday_us("1975-05-17T00:00:00.000Z"),
+            day(Some(1975), 5, 17)
+        );
     }
 
     #[test]

@@ -27,7 +27,11 @@ struct Reachable {
 
 #[derive(Default)]
 pub struct DuplicateIndex {
+    /// Emails and names at a company, each to the first slot that had it.
     keys: HashMap<String, Slot>,
+    /// Phone numbers (their digits, see [`phone_digits`]) by their last nine digits: the
+    /// numbers that may be the same are found there and compared by [`same_number`].
+    phones: HashMap<String, Vec<(String, Slot)>>,
     reachable: HashMap<Slot, Reachable>,
 }
 
@@ -58,7 +62,7 @@ impl ContactKeys {
                 input
                     .phones
                     .iter()
-                    .filter_map(|p| phone_key(&p.value))
+                    .filter_map(|p| phone_digits(&p.value))
                     .collect(),
             ),
             name: name_key(input),
@@ -71,16 +75,44 @@ fn email_key(value: &str) -> Option<String> {
     (!email.is_empty()).then(|| format!("e:{email}"))
 }
 
-/// A number is matched by its last nine digits: the same number written with or without its
-/// country or trunk prefix (+34 600 123 456, 0034 600 123 456, 600 123 456) is one number.
-/// Shorter numbers count whole, from six digits on.
-fn phone_key(value: &str) -> Option<String> {
+/// A phone number's digits as they are compared: without the international call prefix
+/// ("0034 600…" is "34600…") or a national trunk 0 ("020 7946…" is "207946…"). None for a
+/// number too short to tell people apart.
+fn phone_digits(value: &str) -> Option<String> {
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    let tail = &digits[digits.len().saturating_sub(PHONE_KEY_DIGITS)..];
-    (tail.len() >= 6).then(|| format!("t:{tail}"))
+    let digits = digits
+        .strip_prefix("00")
+        .or_else(|| digits.strip_prefix('0'))
+        .unwrap_or(&digits);
+    (digits.len() >= 6).then(|| digits.to_string())
 }
 
-const PHONE_KEY_DIGITS: usize = 9;
+/// Two numbers' digits are one number when they are equal, or when one is the other with a
+/// country code in front and the shorter still has nine digits (+34 600 123 456 and
+/// 600 123 456; +44 20 7946 0123 and 020 7946 0123). 212 555 0123 and 312 555 0123 differ.
+fn same_number(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.len() >= PHONE_TAIL_DIGITS && long.ends_with(short))
+}
+
+/// Whether two phone numbers, as written, are the same number.
+pub fn same_phone(a: &str, b: &str) -> bool {
+    match (phone_digits(a), phone_digits(b)) {
+        (Some(a), Some(b)) => same_number(&a, &b),
+        _ => {
+            let digits = |v: &str| v.chars().filter(char::is_ascii_digit).collect::<String>();
+            digits(a) == digits(b)
+        }
+    }
+}
+
+/// Numbers are looked up by this many last digits (the shortest national numbers of most
+/// countries, without their trunk prefix).
+const PHONE_TAIL_DIGITS: usize = 9;
+
+fn phone_bucket(digits: &str) -> &str {
+    &digits[digits.len().saturating_sub(PHONE_TAIL_DIGITS)..]
+}
 
 fn name_key(input: &ContactInput) -> Option<String> {
     let name = fold(&display_name(input));
@@ -89,8 +121,10 @@ fn name_key(input: &ContactInput) -> Option<String> {
 }
 
 /// Both sides have values of a kind and none of them is shared: they are different people.
-fn contradicts(incoming: &[String], known: &[String]) -> bool {
-    !incoming.is_empty() && !known.is_empty() && !incoming.iter().any(|k| known.contains(k))
+fn contradicts(incoming: &[String], known: &[String], same: impl Fn(&str, &str) -> bool) -> bool {
+    !incoming.is_empty()
+        && !known.is_empty()
+        && !incoming.iter().any(|k| known.iter().any(|j| same(k, j)))
 }
 
 /// Adds the keys of `more` missing from `known`, keeping it sorted.
@@ -114,8 +148,17 @@ impl DuplicateIndex {
             phones,
             name,
         } = keys;
-        for key in emails.iter().chain(&phones).cloned().chain(name) {
+        for key in emails.iter().cloned().chain(name) {
             self.keys.entry(key).or_insert(slot);
+        }
+        for digits in &phones {
+            let known = self
+                .phones
+                .entry(phone_bucket(digits).to_string())
+                .or_default();
+            if !known.iter().any(|(d, _)| d == digits) {
+                known.push((digits.clone(), slot));
+            }
         }
         let reachable = self.reachable.entry(slot).or_default();
         merge_sorted(&mut reachable.emails, emails);
@@ -135,13 +178,22 @@ impl DuplicateIndex {
             keys.iter()
                 .find_map(|key| self.keys.get(key).map(|slot| (*slot, why)))
         };
+        let by_phone = || {
+            keys.phones.iter().find_map(|digits| {
+                self.phones
+                    .get(phone_bucket(digits))?
+                    .iter()
+                    .find(|(known, _)| same_number(known, digits))
+                    .map(|(_, slot)| (*slot, "same phone number"))
+            })
+        };
         by(&keys.emails, "same email")
-            .or_else(|| by(&keys.phones, "same phone number"))
+            .or_else(by_phone)
             .or_else(|| {
                 let slot = *self.keys.get(keys.name.as_ref()?)?;
                 let known = self.reachable.get(&slot)?;
-                let someone_else = contradicts(&keys.emails, &known.emails)
-                    || contradicts(&keys.phones, &known.phones);
+                let someone_else = contradicts(&keys.emails, &known.emails, |a, b| a == b)
+                    || contradicts(&keys.phones, &known.phones, same_number);
                 (!someone_else).then_some((slot, "same name and company"))
             })
     }
@@ -266,11 +318,10 @@ pub fn merge_with_picks(
         }
     }
     for phone in &incoming.phones {
-        let digits = |v: &str| v.chars().filter(char::is_ascii_digit).collect::<String>();
         if !target
             .phones
             .iter()
-            .any(|p| digits(&p.value) == digits(&phone.value))
+            .any(|p| same_phone(&p.value, &phone.value))
         {
             target.phones.push(phone.clone());
         }
@@ -351,6 +402,28 @@ mod index_tests {
             index.find(&contact("Ana", "", &[], &["+34 600 111 223"])),
             None
         );
+        // The same last nine digits in another area code are another number.
+        index.add(
+            &contact("Joe", "", &[], &["212 555 0123"]),
+            Slot::Existing(1),
+        );
+        assert_eq!(
+            index.find(&contact("Amy", "", &[], &["312 555 0123"])),
+            None
+        );
+        assert_eq!(
+            index.find(&contact("Amy", "", &[], &["+1 (212) 555-0123"])),
+            Some((Slot::Existing(1), "same phone number"))
+        );
+        // A national trunk 0 is not part of the number.
+        index.add(
+            &contact("Kay", "", &[], &["+44 20 7946 0123"]),
+            Slot::Existing(2),
+        );
+        assert_eq!(
+            index.find(&contact("Kay", "", &[], &["020 7946 0123"])),
+            Some((Slot::Existing(2), "same phone number"))
+        );
         // Same name and company, nothing to tell them apart: the same person.
         let namesake = contact("maria", "panaderia", &[], &[]);
         assert_eq!(
@@ -374,5 +447,19 @@ mod index_tests {
             None,
             "a phone that differs from the known one says it is someone else"
         );
+    }
+
+    #[test]
+    fn a_merge_adds_a_number_only_when_it_is_another_number() {
+        let mut target = contact("María", "", &[], &["600 111 222"]);
+        merge_into(
+            &mut target,
+            &contact("María", "", &[], &["+34 600 111 222", "+34 600 111 333"]),
+        );
+        let numbers: Vec<&str> = target.phones.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(numbers, ["600 111 222", "+34 600 111 333"]);
+        assert!(same_phone("0034 600 111 222", "600-111-222"));
+        assert!(!same_phone("212 555 0123", "312 555 0123"));
+        assert!(same_phone("555 01", "55501"), "short numbers compare whole");
     }
 }

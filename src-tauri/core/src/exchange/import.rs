@@ -130,7 +130,12 @@ pub struct SourceFile {
 enum Body {
     /// A spreadsheet's text; its rows are read from it as they are needed, so a big file's
     /// values are never all held at once.
-    Table { text: String, delimiter: u8 },
+    Table {
+        text: String,
+        delimiter: u8,
+        /// Birthdays written with slashes are day first (`17/05/1975`).
+        day_first: bool,
+    },
     /// A vCard file's cards, read whole.
     Cards(Vec<SourceRow>),
 }
@@ -159,10 +164,17 @@ impl SourceFile {
         mut each: impl FnMut(SourceRow, u64) -> ControlFlow<()>,
     ) -> std::result::Result<(), String> {
         match self.body {
-            Body::Table { text, delimiter } => {
+            Body::Table {
+                text,
+                delimiter,
+                day_first,
+            } => {
                 let mapping = self.mapping;
                 csv_import::read_rows(&text, delimiter, |line, values, end| {
-                    each(csv_import::row_to_contact(line, values, &mapping), end)
+                    each(
+                        csv_import::row_to_contact(line, values, &mapping, day_first),
+                        end,
+                    )
                 })
             }
             Body::Cards(cards) => {
@@ -341,6 +353,13 @@ pub fn read_file(
         (ImportFormat::Auto, _) => ImportFormat::Csv,
         (other, _) => other,
     };
+    let day_first = csv_import::slash_dates_are_day_first(&text, delimiter, &mapping);
+    if day_first {
+        notes.push(
+            "Birthdays are written day first in this file (17/05/1975), so 03/04/1975 is read as 3 April."
+                .into(),
+        );
+    }
     let ignored: Vec<&str> = mapping
         .iter()
         .filter(|m| m.target == csv_import::Target::Ignore && !m.header.is_empty())
@@ -356,7 +375,11 @@ pub fn read_file(
         headers,
         mapping,
         notes,
-        body: Body::Table { text, delimiter },
+        body: Body::Table {
+            text,
+            delimiter,
+            day_first,
+        },
     })
 }
 
@@ -588,6 +611,9 @@ fn read_and_store(
     let (outcome_sender, outcome_receiver) = mpsc::channel();
     std::thread::scope(|scope| {
         scope.spawn(|| {
+            // Owned here: should this thread panic, the outcome's sender goes with it and the
+            // writer hears that the import stopped instead of waiting for ever.
+            let outcome_sender = outcome_sender;
             let mut batch = Vec::with_capacity(BATCH_CONTACTS);
             let mut rows_in_batch = 0;
             let read = source.for_each_row(|row, at| {

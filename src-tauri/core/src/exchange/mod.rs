@@ -289,13 +289,11 @@ pub fn unneutralise(value: &str) -> &str {
 /// Refuses `path` when it is the open book or one of SQLite's files beside it: an export or a
 /// backup written there would replace the book, a restore from it would copy it onto itself.
 pub(crate) fn refuse_the_book(store: &Store, path: &Path) -> Result<(), ExchangeError> {
-    let book = resolved(store.path());
-    let target = resolved(path);
-    let is_the_book = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut name = book.clone().into_os_string();
-        name.push(suffix);
-        name == target.as_os_str()
-    });
+    let book = comparable(&resolved(store.path()));
+    let target = comparable(&resolved(path));
+    let is_the_book = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .any(|suffix| format!("{book}{suffix}") == target);
     if is_the_book {
         return Err(ExchangeError::IsTheBook {
             path: path.to_path_buf(),
@@ -304,24 +302,56 @@ pub(crate) fn refuse_the_book(store: &Store, path: &Path) -> Result<(), Exchange
     Ok(())
 }
 
-/// `path` with its folder's links and `..` resolved (the file itself need not exist yet).
+/// A path as the file system compares names: without regard to case where it ignores case.
+fn comparable(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        text.to_lowercase()
+    } else {
+        text.into_owned()
+    }
+}
+
+/// `path` made whole: its links resolved as far as it exists, and the rest (folders a backup
+/// would create) with `.` and `..` applied by name.
 fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
     if let Ok(path) = path.canonicalize() {
         return path;
     }
-    match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) => {
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            parent
-                .canonicalize()
-                .map_or_else(|_| path.to_path_buf(), |p| p.join(name))
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |dir| dir.join(path))
+    };
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
         }
-        _ => path.to_path_buf(),
     }
+    // The longest part that exists, with its links resolved, then the rest as named.
+    let mut existing = normal.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(ToOwned::to_owned),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return normal,
+        }
+    }
+    let mut whole = existing.canonicalize().unwrap_or(existing);
+    whole.extend(rest.iter().rev());
+    whole
 }
 
 /// A temporary name beside `path`, its own for each call: two threads writing the same file

@@ -131,6 +131,10 @@ impl<'a> Planner<'a> {
                 if let Some(current) = current {
                     self.duplicates.push(duplicate(current, input));
                 }
+                // The row's emails and phones point to the contact it matched, as a merge's
+                // would: later rows match alike whichever choice is made, so the check the
+                // owner sees (made with skip) finds what the import will.
+                self.index.add_keys(keys, slot);
                 self.skipped += 1;
                 None
             }
