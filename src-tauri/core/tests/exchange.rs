@@ -139,14 +139,7 @@ fn csv_export_reimports_to_the_same_fields_and_no_cell_is_a_live_formula() {
         assert_eq!(rows, 8);
 
         let (_dir2, mut other) = new_book();
-        let report = import::import(
-            &mut other,
-            &out,
-            &ImportOptions::default(),
-            today(),
-            &mut |_, _| {},
-        )
-        .unwrap();
+        let report = import_default(&mut other, &out);
         assert!(report.refused.is_empty(), "{:?}", report.refused);
         assert_eq!(report.added, 8);
         let mut before: Vec<ContactInput> = book
@@ -280,14 +273,7 @@ fn profiles_use_the_programs_headers_and_limits() {
     // Read back, the organisation is the company again and the person the name. A contact
     // that is only a company comes back as a name: Xero's file cannot tell the two apart.
     let (_other_dir, mut other) = new_book();
-    let report = import::import(
-        &mut other,
-        &out,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut other, &out);
     assert_eq!(report.added, 3, "{report:?}");
     let mut people: Vec<(String, String, String)> = other
         .store()
@@ -332,14 +318,7 @@ fn vcard_export_round_trips_in_both_versions_and_follows_the_tag() {
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
         let (_d, mut other) = new_book();
-        let report = import::import(
-            &mut other,
-            &out,
-            &ImportOptions::default(),
-            today(),
-            &mut |_, _| {},
-        )
-        .unwrap();
+        let report = import_default(&mut other, &out);
         assert!(report.refused.is_empty(), "{:?}", report.refused);
         assert_eq!(report.added, 8);
         let mut before: Vec<ContactInput> = book
@@ -364,6 +343,18 @@ fn vcard_export_round_trips_in_both_versions_and_follows_the_tag() {
         after.sort_by(|a, b| a.emails[0].value.cmp(&b.emails[0].value));
         assert_eq!(before, after);
     }
+}
+
+/// Imports `file` with the default options; the import must succeed.
+fn import_default(book: &mut Book, file: &Path) -> import::ImportReport {
+    import::import(
+        book,
+        file,
+        &ImportOptions::default(),
+        today(),
+        &mut |_, _| {},
+    )
+    .expect("import the file")
 }
 
 fn import_fixture(book: &mut Book, name: &str, dry_run: bool) -> import::ImportReport {
@@ -566,14 +557,7 @@ fn vcards_in_latin_1_with_base64_photos_and_anniversaries_of_every_version() {
     text.extend_from_slice(b"\r\n\r\nEND:VCARD\r\n");
     let file = dir.path().join("old-phone.vcf");
     std::fs::write(&file, &text).unwrap();
-    let report = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut book, &file);
     assert_eq!(report.added, 1, "{report:?}");
     assert!(report.notes.is_empty(), "{:?}", report.notes);
     let contact = book
@@ -635,14 +619,7 @@ fn duplicates_are_skipped_merged_or_kept_as_asked() {
         "dry run stores nothing"
     );
 
-    let skip = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let skip = import_default(&mut book, &file);
     assert_eq!((skip.added, skip.skipped), (2, 1));
     assert!(book.contact(id).unwrap().contact.fields.tags.is_empty());
 
@@ -689,14 +666,7 @@ fn refused_rows_are_reported_with_line_and_reason_and_garbage_is_refused_whole()
         format!("Name,Email,Birthday\nOk Person,ok@example.com,\n{long},a@b.com,\nFeb Thirty,c@d.com,2020-02-31\n"),
     )
     .unwrap();
-    let report = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut book, &file);
     assert_eq!(report.added, 1);
     let lines: Vec<u64> = report.refused.iter().map(|r| r.line).collect();
     assert_eq!(lines, [3, 4]);
@@ -985,14 +955,7 @@ fn import_bytes(name: &str, bytes: &[u8]) -> (import::ImportReport, Vec<ContactI
     let (dir, mut book) = new_book();
     let file = dir.path().join(name);
     std::fs::write(&file, bytes).unwrap();
-    let report = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut book, &file);
     let contacts = book
         .store()
         .all_contacts(None)
@@ -1388,14 +1351,7 @@ fn broken_vcard_photos_are_skipped_with_a_note_naming_the_cards_and_the_contacts
     );
     let file = dir.path().join("phone.vcf");
     std::fs::write(&file, text).unwrap();
-    let report = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut book, &file);
     assert_eq!(report.added, 3, "{:?}", report.refused);
     let bo_line = 8 + folded.len(); // after BEGIN…PHOTO (6 lines), the folded photo and END
     let notes: Vec<&String> = report
@@ -1786,14 +1742,7 @@ fn a_cancelled_import_changes_nothing_whether_halfway_late_or_in_a_dry_run() {
     .unwrap_err();
     assert_eq!(error.code(), "cancelled", "{error}");
     // Not cancelled, the same file goes in whole.
-    let report = import::import(
-        &mut book,
-        &file,
-        &ImportOptions::default(),
-        today(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let report = import_default(&mut book, &file);
     assert_eq!(report.added, 12_000);
     assert_eq!(book.store().contact_count().unwrap(), 12_001);
 }
