@@ -1,26 +1,36 @@
 //! Staff and team photos: a picture from the owner's disk is checked (size, kind, dimensions,
 //! completeness, and for a JPEG every part of its compressed data) before it is decoded, decoded
-//! within memory limits (a large JPEG straight at a fraction of its size), turned upright (EXIF
-//! orientation), resized and stored as JPEG with a thumbnail.
+//! within a memory budget worked out from its header (a large JPEG straight at a fraction of its
+//! size, a PNG row by row into a reduced copy), turned upright (EXIF orientation), resized and
+//! stored as JPEG with a thumbnail.
 
+mod budget;
 mod jpeg;
+mod png_stream;
+mod reduce;
+mod webp_decode;
 
+use crate::error::ErrorCode;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Larger files are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
+/// Larger files are refused before they are read (40 MB, exactly as the message says).
+pub const MAX_FILE_BYTES: u64 = 40_000_000;
 /// Largest width or height accepted, read from the header before decoding.
 pub const MAX_SIDE: u32 = 12_000;
 /// Largest picture accepted (40 megapixels: phone cameras stay below).
 pub const MAX_PIXELS: u64 = 40_000_000;
-/// The decoder may hold at most this much memory.
-pub const MAX_DECODE_BYTES: u64 = 200 * 1024 * 1024;
+/// The decoder of one picture may hold at most this much memory, counted from the header for
+/// each kind of picture (bytes a pixel, 16-bit channels, alpha, a progressive JPEG's
+/// coefficients); the reduced copy it feeds (at most about 38 MB) and the stored photo come on
+/// top.
+pub const MAX_DECODE_BYTES: u64 = 200_000_000;
 /// Stored photos fit in this square.
 pub const STORED_SIDE: u32 = 2048;
 /// Thumbnails fit in this square.
@@ -31,13 +41,21 @@ pub const JPEG_QUALITY: u8 = 85;
 pub enum PhotoError {
     #[error("The file is empty. Choose a JPEG, PNG or WebP picture.")]
     Empty,
-    #[error("The file is {} MB; pictures up to {} MB can be imported. Export a smaller copy from your photo app and import that.", .bytes / 1_000_000, MAX_FILE_BYTES / 1_000_000)]
+    #[error("The file is {} MB; pictures up to {} MB can be imported. Save a smaller copy from your photo app (for example 4000 × 3000 pixels, as JPEG) and import that.", megabytes(*.bytes), MAX_FILE_BYTES / 1_000_000)]
     TooLarge { bytes: u64 },
     #[error("This file is not a JPEG, PNG or WebP picture (it may be another kind of file with a picture's name). Choose a photo saved as JPEG, PNG or WebP.")]
     NotAPicture,
-    #[error("The picture claims to be {width} × {height} pixels, more than Rapport accepts ({MAX_SIDE} pixels a side, {} megapixels). Export a smaller copy and import that.", MAX_PIXELS / 1_000_000)]
+    #[error("The picture is {} ({width} × {height} pixels); Rapport opens pictures up to {} megapixels and {MAX_SIDE} pixels a side. Save it smaller (for example 4000 × 3000 pixels) and import that.", megapixels_up(u64::from(*.width) * u64::from(*.height)), MAX_PIXELS / 1_000_000)]
     TooManyPixels { width: u32, height: u32 },
-    #[error("The picture is larger than Rapport can open safely ({MAX_SIDE} pixels a side, {} MB of memory). Export a smaller copy and import that.", MAX_DECODE_BYTES / 1_000_000)]
+    #[error("The picture (a {kind}) is {} ({width} × {height} pixels); Rapport opens pictures of this kind up to {}, to stay within the {} MB of memory it gives one picture. Save it smaller (for example 4000 × 3000 pixels, or as JPEG) and import that.", megapixels_up(u64::from(*.width) * u64::from(*.height)), megapixels_down(*.cap_pixels), MAX_DECODE_BYTES / 1_000_000)]
+    OverBudget {
+        kind: &'static str,
+        width: u32,
+        height: u32,
+        /// The most pixels a picture of this kind may have.
+        cap_pixels: u64,
+    },
+    #[error("The picture would take more than the {} MB of memory Rapport allows a picture to open. Save it smaller (for example 4000 × 3000 pixels, as JPEG) and import that.", MAX_DECODE_BYTES / 1_000_000)]
     OverLimits,
     #[error("The {format} file is incomplete (it ends before the picture does; perhaps the copy or download was cut short). Copy the picture again and import the new copy.")]
     Truncated { format: &'static str },
@@ -52,18 +70,19 @@ pub enum PhotoError {
 }
 
 impl PhotoError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PhotoError::Empty => "photoEmpty",
+            PhotoError::Empty => ErrorCode::PhotoEmpty,
             PhotoError::TooLarge { .. }
             | PhotoError::TooManyPixels { .. }
-            | PhotoError::OverLimits => "photoTooLarge",
-            PhotoError::NotAPicture => "photoNotAPicture",
+            | PhotoError::OverBudget { .. }
+            | PhotoError::OverLimits => ErrorCode::PhotoTooLarge,
+            PhotoError::NotAPicture => ErrorCode::PhotoNotAPicture,
             PhotoError::Truncated { .. }
             | PhotoError::Damaged { .. }
-            | PhotoError::Corrupt { .. } => "photoDamaged",
-            PhotoError::CannotRead { .. } => "cannotRead",
-            PhotoError::Encode { .. } => "photoEncode",
+            | PhotoError::Corrupt { .. } => ErrorCode::PhotoDamaged,
+            PhotoError::CannotRead { .. } => ErrorCode::CannotRead,
+            PhotoError::Encode { .. } => ErrorCode::PhotoEncode,
         }
     }
 }
@@ -170,6 +189,29 @@ pub fn read_picture_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
 
 /// Checks, decodes within limits, turns upright, resizes and re-encodes a picture.
 pub fn normalize(bytes: &[u8]) -> Result<NormalizedPhoto, PhotoError> {
+    let (image, orientation) = decode(bytes, true)?;
+    // Resize first, then turn: turning the small picture needs far less memory.
+    let mut image = fit(DynamicImage::ImageRgb8(image), STORED_SIDE);
+    image.apply_orientation(orientation);
+    let thumb = image.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    Ok(NormalizedPhoto {
+        width: image.width(),
+        height: image.height(),
+        jpeg: encode_jpeg(&image)?,
+        thumb_jpeg: encode_jpeg(&thumb)?,
+    })
+}
+
+/// The checks [`normalize`] makes, without its work: the picture is decoded (damage inside its
+/// data shows only then) but not kept, resized or encoded. Both run the same code up to there,
+/// so a picture one refuses, the other refuses too (a dry run of an import relies on it).
+pub fn check(bytes: &[u8]) -> Result<(), PhotoError> {
+    decode(bytes, false).map(|_| ())
+}
+
+/// Checks and decodes a picture into a reduced RGB copy (transparent parts on white), within
+/// [`MAX_DECODE_BYTES`]; with `keep` false the pixels are decoded and dropped as they come.
+fn decode(bytes: &[u8], keep: bool) -> Result<(RgbImage, Orientation), PhotoError> {
     if bytes.is_empty() {
         return Err(PhotoError::Empty);
     }
@@ -180,37 +222,88 @@ pub fn normalize(bytes: &[u8]) -> Result<NormalizedPhoto, PhotoError> {
     }
     let format = image::guess_format(bytes).map_err(|_| PhotoError::NotAPicture)?;
     check_complete(format, bytes)?;
+    // The `image` crate's decoder reads the header (size, EXIF orientation); its limits are
+    // only a backstop: the dimensions are checked here, the memory by `budget`.
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    reader.limits(limits());
+    let mut probe_limits = Limits::no_limits();
+    probe_limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(probe_limits);
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
     let (width, height) = decoder.dimensions();
     check_dimensions(width, height)?;
     let orientation = decoder.orientation().map_err(decode_error)?;
-    let image = if format == ImageFormat::Jpeg {
-        jpeg::check_entropy_data(bytes).map_err(|d| PhotoError::Corrupt { detail: d.0 })?;
-        // A picture about twice the stored size or more is decoded at 1/2, 1/4 or 1/8 directly.
-        match jpeg::decode_reduced(bytes, width, height, STORED_SIDE, MAX_DECODE_BYTES) {
-            Ok(Some(image)) => {
-                drop(decoder);
-                image
-            }
-            // Another kind of JPEG (CMYK, 12-bit…), or one only image's decoder reads.
-            Ok(None) | Err(_) => DynamicImage::from_decoder(decoder).map_err(decode_error)?,
+    drop(decoder);
+    let reducer = match format {
+        ImageFormat::Png => {
+            let mut reducer = reduce::Reducer::new(width, height, keep);
+            png_stream::decode(bytes, &mut reducer)?;
+            reducer
         }
-    } else {
-        DynamicImage::from_decoder(decoder).map_err(decode_error)?
+        ImageFormat::WebP => {
+            let mut reducer = reduce::Reducer::new(width, height, keep);
+            webp_decode::decode(bytes, &mut reducer)?;
+            reducer
+        }
+        _ => {
+            let image = decode_jpeg(bytes, width, height)?;
+            let mut reducer = reduce::Reducer::new(image.width(), image.height(), keep);
+            push_image(&mut reducer, image)?;
+            reducer
+        }
     };
-    // Resize first, then turn: turning the small picture needs far less memory.
-    let mut image = fit(image, STORED_SIDE);
-    drop_alpha(&mut image);
-    image.apply_orientation(orientation);
-    let thumb = image.thumbnail(THUMB_SIDE, THUMB_SIDE);
-    Ok(NormalizedPhoto {
-        width: image.width(),
-        height: image.height(),
-        jpeg: encode_jpeg(&image)?,
-        thumb_jpeg: encode_jpeg(&thumb)?,
-    })
+    Ok((reducer.finish()?, orientation))
+}
+
+/// A JPEG: its every part checked, then decoded at 1/2, 1/4 or 1/8 of its size when it is about
+/// twice the stored size or more, otherwise whole; each within the budget for its kind.
+fn decode_jpeg(bytes: &[u8], width: u32, height: u32) -> Result<DynamicImage, PhotoError> {
+    jpeg::check_entropy_data(bytes).map_err(|d| PhotoError::Corrupt { detail: d.0 })?;
+    let frame = budget::JpegFrame::read(bytes).ok_or_else(|| PhotoError::Damaged {
+        detail: "its picture header could not be read".into(),
+    })?;
+    // RGB and grey 8-bit JPEGs (nearly all); CMYK and 12-bit ones are decoded whole.
+    let reducible = matches!(frame.sampling.len(), 1 | 3) && frame.precision == 8;
+    if reducible && jpeg::reduced_size(width, height, STORED_SIDE).is_some() {
+        frame.reduced().check(width, height)?;
+        // Otherwise one only the `image` crate's decoder reads: whole, if that fits too.
+        if let Ok(Some(image)) =
+            jpeg::decode_reduced(bytes, width, height, STORED_SIDE, MAX_DECODE_BYTES)
+        {
+            return Ok(image);
+        }
+    }
+    frame.full().check(width, height)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), ImageFormat::Jpeg);
+    reader.limits(limits());
+    DynamicImage::from_decoder(reader.into_decoder().map_err(decode_error)?).map_err(decode_error)
+}
+
+/// Feeds a decoded picture's rows to the reducer.
+fn push_image(reducer: &mut reduce::Reducer, image: DynamicImage) -> Result<(), PhotoError> {
+    use reduce::Layout;
+    match image {
+        DynamicImage::ImageLuma8(grey) => reducer.push_all(grey.as_raw(), Layout::Grey),
+        DynamicImage::ImageLumaA8(grey) => reducer.push_all(grey.as_raw(), Layout::GreyAlpha),
+        DynamicImage::ImageRgb8(rgb) => reducer.push_all(rgb.as_raw(), Layout::Rgb),
+        DynamicImage::ImageRgba8(rgba) => reducer.push_all(rgba.as_raw(), Layout::Rgba),
+        other => reducer.push_all(other.to_rgba8().as_raw(), Layout::Rgba),
+    }
+}
+
+/// A picture's size in megapixels, rounded up to a tenth, and a cap rounded down: a refused
+/// picture never reads as within the cap named beside it.
+fn megapixels_up(pixels: u64) -> String {
+    let tenths = pixels.div_ceil(100_000);
+    format!("{}.{} megapixels", tenths / 10, tenths % 10)
+}
+
+fn megapixels_down(pixels: u64) -> String {
+    let tenths = pixels / 100_000;
+    format!("{}.{} megapixels", tenths / 10, tenths % 10)
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
 }
 
 /// JPEG bytes of `image` at [`JPEG_QUALITY`].
@@ -309,22 +402,6 @@ fn fit(image: DynamicImage, side: u32) -> DynamicImage {
     } else {
         image.resize(side, side, FilterType::CatmullRom)
     }
-}
-
-/// Transparent parts become white (as on paper), not black.
-fn drop_alpha(image: &mut DynamicImage) {
-    if !image.color().has_alpha() {
-        return;
-    }
-    let mut rgba = image.to_rgba8();
-    for pixel in rgba.pixels_mut() {
-        let a = u16::from(pixel[3]);
-        for channel in pixel.0.iter_mut().take(3) {
-            *channel = ((u16::from(*channel) * a + 255 * (255 - a)) / 255) as u8;
-        }
-        pixel[3] = 255;
-    }
-    *image = DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(rgba).to_rgb8());
 }
 
 /// The area a welcome is written in when the owner has not picked one: the lower middle.

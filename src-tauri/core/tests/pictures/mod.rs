@@ -153,3 +153,116 @@ pub fn png_bomb(width: u32, height: u32) -> Vec<u8> {
     let idat = encoder.finish().unwrap();
     png_with_idat(width, height, 0, &idat)
 }
+
+/// A PNG written row by row (never held whole): `pixel(x, y)` gives each pixel's samples
+/// (as many as the colour type has, 8 or 16 bits as `depth` says), in Adam7's seven passes when
+/// `interlaced`. Rows use the Sub filter, so smooth pictures compress to little.
+pub fn png_streamed(
+    width: u32,
+    height: u32,
+    color_type: u8,
+    depth: u8,
+    interlaced: bool,
+    pixel: impl Fn(u32, u32) -> Vec<u16>,
+) -> Vec<u8> {
+    let channels = match color_type {
+        0 => 1,
+        4 => 2,
+        2 => 3,
+        _ => 4,
+    };
+    let bytes_per_sample = usize::from(depth / 8);
+    let bpp = channels * bytes_per_sample;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    // (x step, x start, y step, y start) of each pass; one pass of every pixel when not interlaced.
+    let passes: &[(u32, u32, u32, u32)] = if interlaced {
+        &[
+            (8, 0, 8, 0),
+            (8, 4, 8, 0),
+            (4, 0, 8, 4),
+            (4, 2, 4, 0),
+            (2, 0, 4, 2),
+            (2, 1, 2, 0),
+            (1, 0, 2, 1),
+        ]
+    } else {
+        &[(1, 0, 1, 0)]
+    };
+    for &(xs, x0, ys, y0) in passes {
+        let columns: Vec<u32> = (x0..width).step_by(xs as usize).collect();
+        if columns.is_empty() {
+            continue;
+        }
+        let mut row = vec![0u8; columns.len() * bpp];
+        let mut filtered = vec![0u8; row.len() + 1];
+        for y in (y0..height).step_by(ys as usize) {
+            for (i, &x) in columns.iter().enumerate() {
+                let samples = pixel(x, y);
+                for (c, &sample) in samples.iter().enumerate().take(channels) {
+                    let at = i * bpp + c * bytes_per_sample;
+                    if depth == 16 {
+                        row[at..at + 2].copy_from_slice(&sample.to_be_bytes());
+                    } else {
+                        row[at] = sample as u8;
+                    }
+                }
+            }
+            filtered[0] = 1; // Sub
+            for i in 0..row.len() {
+                let left = if i >= bpp { row[i - bpp] } else { 0 };
+                filtered[i + 1] = row[i].wrapping_sub(left);
+            }
+            encoder.write_all(&filtered).unwrap();
+        }
+    }
+    let idat = encoder.finish().unwrap();
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[depth, color_type, 0, 0, u8::from(interlaced)]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    for part in idat.chunks(1 << 20) {
+        chunk(&mut out, b"IDAT", part);
+    }
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// A PNG with its header's width and height replaced (the checksum made right again).
+pub fn png_with_size(png: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let mut out = png.to_vec();
+    out[16..20].copy_from_slice(&width.to_be_bytes());
+    out[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&out[12..29]);
+    out[29..33].copy_from_slice(&crc.to_be_bytes());
+    out
+}
+
+/// A progressive JPEG of a smooth picture, with the chroma sampling given.
+pub fn jpeg_progressive(
+    width: u16,
+    height: u16,
+    sampling: jpeg_encoder::SamplingFactor,
+) -> Vec<u8> {
+    let mut rgb = Vec::with_capacity(usize::from(width) * usize::from(height) * 3);
+    for y in 0..u32::from(height) {
+        for x in 0..u32::from(width) {
+            rgb.extend_from_slice(&[(x / 29) as u8, (y / 21) as u8, 90]);
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
+    encoder.set_progressive(true);
+    encoder.set_sampling_factor(sampling);
+    encoder
+        .encode(&rgb, width, height, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    out
+}
+
+/// The picture fixtures (made by other encoders) in `tests/fixtures/photos`.
+pub fn photo_fixture(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
+    std::fs::read(dir.join(name)).unwrap()
+}
