@@ -313,14 +313,14 @@ fn the_open_book_is_never_an_export_or_backup_target_or_a_restore_source() {
         ] {
             let message = fails(&data, &args);
             assert!(
-                message.contains("is the book Rapport has open"),
+                message.contains("Rapport never writes over the book"),
                 "{args:?}: {message}"
             );
         }
     }
     let message = fails(&data, &["restore", db.to_str().unwrap()]);
     assert!(
-        message.contains("is the book Rapport has open"),
+        message.contains("Rapport never writes over the book"),
         "{message}"
     );
     assert_eq!(count(&data), before, "the book is as it was");

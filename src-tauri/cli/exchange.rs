@@ -1,12 +1,14 @@
 //! `rapport export …`, `rapport import …`, `rapport backup` and `rapport restore`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use rapport_core::exchange::backup;
 use rapport_core::exchange::columns::{parse_columns, Profile};
-use rapport_core::exchange::import::{self, ImportFormat, ImportOptions, OnDuplicate};
-use rapport_core::exchange::{self, ExportFormat, ExportOptions, VcardVersion};
+use rapport_core::exchange::import::{ImportFormat, ImportOptions, OnDuplicate};
+use rapport_core::exchange::mapping;
+use rapport_core::exchange::{ExportFormat, ExportOptions, VcardVersion};
+use rapport_core::Book;
 
 use super::{message, open, to_json};
 
@@ -48,6 +50,10 @@ pub struct ImportArgs {
     /// skip, merge or keep.
     #[arg(long, default_value = "skip")]
     on_duplicate: String,
+    /// For a spreadsheet: send columns elsewhere than Rapport guessed, e.g.
+    /// "Firma=company,PLZ=postal_code,Notizen=ignore" (--dry-run shows where each goes).
+    #[arg(long, value_name = "COLUMN=field,…")]
+    map: Option<String>,
     #[arg(long)]
     json: bool,
 }
@@ -80,7 +86,9 @@ pub fn export(data_dir: &Path, args: ExportArgs) -> Result<String, String> {
         .delimiter_byte()
         .map_err(|e| format!("--delimiter: {e}"))?;
     let book = open(data_dir)?;
-    let summary = exchange::export(&book, &options, &args.out, &mut |_, _| {}).map_err(message)?;
+    let summary = book
+        .export(&options, &args.out, &mut |_, _| {}, &AtomicBool::new(false))
+        .map_err(message)?;
     Ok(if args.json {
         to_json(&summary)
     } else {
@@ -111,14 +119,27 @@ pub fn import(
         on_duplicate: OnDuplicate::parse(&args.on_duplicate)
             .map_err(|e| format!("--on-duplicate: {e}"))?,
         dry_run: args.dry_run,
+        column_choices: args
+            .map
+            .as_deref()
+            .map(mapping::parse_choices)
+            .transpose()
+            .map_err(|e| format!("--map: {e}"))?,
         ..ImportOptions::default()
     };
     if !args.file.is_file() {
         return Err(format!("{} is not a file", args.file.display()));
     }
     let mut book = open(data_dir)?;
-    let report =
-        import::import(&mut book, &args.file, &options, today, &mut |_, _| {}).map_err(message)?;
+    let report = book
+        .import_file(
+            &args.file,
+            &options,
+            today,
+            &mut |_, _| {},
+            &AtomicBool::new(false),
+        )
+        .map_err(message)?;
     if args.json {
         return Ok(to_json(&report));
     }
@@ -168,18 +189,16 @@ pub fn import(
         ));
     }
     lines.extend(report.notes.iter().cloned());
+    if report.dry_run && !report.mapping.is_empty() {
+        lines.push("Columns (change with --map \"COLUMN=field,…\"):".into());
+        lines.extend(mapping::describe(&report.mapping));
+    }
     Ok(lines.join("\n"))
 }
 
 pub fn backup(data_dir: &Path, out: Option<PathBuf>, json: bool) -> Result<String, String> {
     let book = open(data_dir)?;
-    let out = out.unwrap_or_else(|| {
-        data_dir.join(backup::BACKUP_FOLDER).join(format!(
-            "rapport-backup-{}.db",
-            chrono::Utc::now().format("%Y%m%d-%H%M%S")
-        ))
-    });
-    let info = backup::backup_to(book.store(), &out).map_err(message)?;
+    let info = book.backup(out.as_deref()).map_err(message)?;
     Ok(if json {
         to_json(&info)
     } else {
@@ -191,7 +210,7 @@ pub fn restore(data_dir: &Path, file: &Path, json: bool) -> Result<String, Strin
     if !file.is_file() {
         return Err(format!("{} is not a file", file.display()));
     }
-    let info = backup::restore_in_folder(data_dir, file).map_err(message)?;
+    let info = Book::restore_in_folder(data_dir, file).map_err(message)?;
     Ok(if json {
         to_json(&info)
     } else {

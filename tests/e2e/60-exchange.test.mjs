@@ -51,10 +51,10 @@ export function parseCsv(text, delimiter = ',') {
 
 /** Selects `value` in a <select> the way a person does, with a change event. */
 async function choose(s, testid, value) {
-  await s.execute(
-    `const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [tid(testid), value],
-  );
+  await s.execute(`const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('change', { bubbles: true }));`, [
+    tid(testid),
+    value,
+  ]);
 }
 
 /**
@@ -62,16 +62,19 @@ async function choose(s, testid, value) {
  * owner types, so an element found a moment ago may be replaced; then it is found again.
  */
 async function clickSettled(s, find, what) {
-  await s.waitFor(async () => {
-    const element = await find();
-    if (!element) return false;
-    try {
-      await element.click();
-      return true;
-    } catch {
-      return false;
-    }
-  }, { timeout: 10000, message: what });
+  await s.waitFor(
+    async () => {
+      const element = await find();
+      if (!element) return false;
+      try {
+        await element.click();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { timeout: 10000, message: what },
+  );
 }
 
 /** Reloads the window at `hash` (to show what the command line added) and waits for the new page. */
@@ -92,8 +95,26 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
   const outDir = mkdtempSync(join(os.tmpdir(), 'rapport-e2e-export-'));
   try {
     // Ann is already in the book, with an older job title.
-    execFileSync(BIN, ['contacts', 'add', '--first-name', 'Ann', '--last-name', 'Lee', '--company', 'Lee & Sons, Bakery',
-      '--job-title', 'Baker', '--email', 'ann@leebakery.example', '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
+    execFileSync(
+      BIN,
+      [
+        'contacts',
+        'add',
+        '--first-name',
+        'Ann',
+        '--last-name',
+        'Lee',
+        '--company',
+        'Lee & Sons, Bakery',
+        '--job-title',
+        'Baker',
+        '--email',
+        'ann@leebakery.example',
+        '--data-dir',
+        dataDir,
+      ],
+      { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } },
+    );
     await reloadAt(s, '#/exchange/import');
     await s.waitForElement(tid('import-drop'), 20000);
     await screenshot(s, 'import-choose');
@@ -181,8 +202,12 @@ test('import a Google CSV through the mapping preview, merge a duplicate, export
       return i;
     };
     const byName = new Map(rows.map((r) => [r[column('Name')], r]));
-    for (const name of ['Ann Lee', 'Bruno Costa', 'Zoë Ångström', '<b>Kim</b> Park']) assert.ok(byName.has(name), `${name} in ${[...byName.keys()].join(' | ')}`);
-    assert.ok([...byName.keys()].some((n) => n.includes('美咲')), 'the Japanese name is exported');
+    for (const name of ['Ann Lee', 'Bruno Costa', 'Zoë Ångström', '<b>Kim</b> Park'])
+      assert.ok(byName.has(name), `${name} in ${[...byName.keys()].join(' | ')}`);
+    assert.ok(
+      [...byName.keys()].some((n) => n.includes('美咲')),
+      'the Japanese name is exported',
+    );
     assert.equal(rows.filter((r) => r[column('Name')] === 'Ann Lee').length, 1, 'Ann was merged, not added twice');
     const ann = byName.get('Ann Lee');
     assert.equal(ann[column('Job title')], 'Head baker', 'the picked value won');
@@ -202,24 +227,35 @@ test('two contacts are merged from the contact page, field by field', async () =
   const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
   assert.ok(dataDir, 'run through tests/e2e/run.mjs');
   // The same Bruno, entered once more by hand with his home email and another title.
-  execFileSync(BIN, ['contacts', 'add', '--first-name', 'Bruno', '--last-name', 'Costa', '--job-title', 'Owner',
-    '--email', 'bruno@home.example', '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
+  execFileSync(
+    BIN,
+    ['contacts', 'add', '--first-name', 'Bruno', '--last-name', 'Costa', '--job-title', 'Owner', '--email', 'bruno@home.example', '--data-dir', dataDir],
+    { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } },
+  );
   await reloadAt(s, '#/contacts');
   const search = await s.waitForElement(tid('search'), 20000);
   await typeInto(s, search, 'bruno@costagarden');
-  await clickSettled(s, async () => {
-    const rows = await s.findAll(`${tid('contact-row')} ${tid('row-name')}`);
-    return rows.length === 1 ? rows[0] : null;
-  }, 'one row for bruno@costagarden');
+  await clickSettled(
+    s,
+    async () => {
+      const rows = await s.findAll(`${tid('contact-row')} ${tid('row-name')}`);
+      return rows.length === 1 ? rows[0] : null;
+    },
+    'one row for bruno@costagarden',
+  );
   await s.waitForElement(tid('contact-page'));
 
   await (await s.find(tid('contact-merge'))).click();
   await s.waitForElement(tid('merge-dialog'));
   await typeInto(s, await s.find(tid('merge-search')), 'bruno@home');
-  await clickSettled(s, async () => {
-    for (const result of await s.findAll(tid('merge-result'))) if ((await result.text()).includes('bruno@home.example')) return result;
-    return null;
-  }, 'the other Bruno in the results');
+  await clickSettled(
+    s,
+    async () => {
+      for (const result of await s.findAll(tid('merge-result'))) if ((await result.text()).includes('bruno@home.example')) return result;
+      return null;
+    },
+    'the other Bruno in the results',
+  );
   await s.waitForElement(tid('compare-jobTitle'));
   await (await s.find(tid('pick-jobTitle-theirs'))).click();
   await screenshot(s, 'merge');
@@ -246,10 +282,13 @@ test('two contacts are merged from the contact page, field by field', async () =
   assert.match(await dialog.text(), /kept as a backup/);
   await (await s.find(tid('restore-confirm'))).click();
   await s.waitFor(async () => (await s.execute('return window.__beforeReload !== true;')) === true, { timeout: 20000, message: 'the window to reload' });
-  await s.waitFor(async () => {
-    for (const t of await s.findAll(tid('toast'))) if (/^Restored \d+ contacts/.test(await t.text())) return true;
-    return false;
-  }, { timeout: 20000, message: 'the "Restored" message' });
+  await s.waitFor(
+    async () => {
+      for (const t of await s.findAll(tid('toast'))) if (/^Restored \d+ contacts/.test(await t.text())) return true;
+      return false;
+    },
+    { timeout: 20000, message: 'the "Restored" message' },
+  );
   assert.ok((await s.findAll(tid('backup-row'))).some(Boolean));
   const kinds = await texts(s, `${tid('backup-row')} td:nth-child(4)`);
   assert.ok(kinds.includes('Before a restore'), kinds.join(', '));

@@ -16,10 +16,7 @@ test('a damaged book is replaced by the newest good backup from the window', asy
   const second = await rows[1].text();
   assert.match(first, /Cannot be used/, first);
   assert.match(second, /12 contacts/, second);
-  const checked = await s.execute(
-    `return [...document.querySelectorAll('[data-testid="recovery-row"] input')].map((r) => r.checked && !r.disabled);`,
-    [],
-  );
+  const checked = await s.execute(`return [...document.querySelectorAll('[data-testid="recovery-row"] input')].map((r) => r.checked && !r.disabled);`, []);
   assert.deepEqual(checked, [false, true]);
   const book = `${process.env.RAPPORT_E2E_DATA_DIR}/rapport.db`;
   const damaged = readFileSync(book);

@@ -15,11 +15,28 @@ const TABS: [ExchangeTab, string][] = [
 
 export function renderExchange(root: HTMLElement, tab: ExchangeTab): void {
   const panel = el('div', { class: 'tab-panel', testid: `exchange-${tab}`, attrs: { role: 'tabpanel' } });
-  replaceChildren(root, el('section', { class: 'page page-exchange', testid: 'exchange-page' },
-    el('header', { class: 'page-header' }, el('h1', { class: 'page-title', text: 'Import & export' })),
-    el('nav', { class: 'tabs', attrs: { role: 'tablist' } },
-      ...TABS.map(([t, label]) => el('a', { class: 'tab', href: href({ name: 'exchange', tab: t }), testid: `tab-${t}`, text: label, attrs: { role: 'tab', 'aria-selected': t === tab ? 'true' : 'false' } }))),
-    panel));
+  replaceChildren(
+    root,
+    el(
+      'section',
+      { class: 'page page-exchange', testid: 'exchange-page' },
+      el('header', { class: 'page-header' }, el('h1', { class: 'page-title', text: 'Import & export' })),
+      el(
+        'nav',
+        { class: 'tabs', attrs: { role: 'tablist' } },
+        ...TABS.map(([t, label]) =>
+          el('a', {
+            class: 'tab',
+            href: href({ name: 'exchange', tab: t }),
+            testid: `tab-${t}`,
+            text: label,
+            attrs: { role: 'tab', 'aria-selected': t === tab ? 'true' : 'false' },
+          }),
+        ),
+      ),
+      panel,
+    ),
+  );
   const restored = sessionStorage.getItem(RESTORED_KEY);
   if (restored) {
     sessionStorage.removeItem(RESTORED_KEY);

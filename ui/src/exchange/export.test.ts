@@ -55,7 +55,10 @@ describe('the export screen', () => {
       calls.push(cmd);
       if (cmd === 'list_tags') return [];
       if (cmd === 'export_destination') return '/home/ann/Downloads/rapport-contacts-2026-11-23.csv';
-      if (cmd === 'export_contacts') return new Promise((_, no) => { reject = no; });
+      if (cmd === 'export_contacts')
+        return new Promise((_, no) => {
+          reject = no;
+        });
       if (cmd === 'cancel_exchange') {
         reject({ code: 'cancelled', message: 'The export was cancelled; no file was written.', fields: [] });
         return null;

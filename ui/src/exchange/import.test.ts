@@ -6,17 +6,37 @@ import { compareContacts } from './compare';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const blank: ContactInput = {
-  givenName: '', familyName: '', prefix: '', nickname: '', company: '', jobTitle: '', emails: [], phones: [], addresses: [],
-  birthday: null, customerSince: null, family: '', interests: '', talkingPoints: '', notes: '', tags: [], keepInTouchDays: null,
+  givenName: '',
+  familyName: '',
+  prefix: '',
+  nickname: '',
+  company: '',
+  jobTitle: '',
+  emails: [],
+  phones: [],
+  addresses: [],
+  birthday: null,
+  customerSince: null,
+  family: '',
+  interests: '',
+  talkingPoints: '',
+  notes: '',
+  tags: [],
+  keepInTouchDays: null,
 };
 const incoming: ContactInput = { ...blank, givenName: EVIL, familyName: 'Lee', jobTitle: 'Head baker', emails: [{ label: '', value: 'ann@x.org' }] };
 const existing: ContactInput = { ...blank, givenName: 'Ann', familyName: 'Lee', jobTitle: 'Baker', emails: [{ label: '', value: 'ann@x.org' }] };
 
 function preview(mapping: ImportPreview['mapping']): ImportPreview {
   return {
-    format: 'google', encoding: 'UTF-8', delimiter: 'comma', headers: mapping.map((m) => m.header), mapping,
+    format: 'google',
+    encoding: 'UTF-8',
+    delimiter: 'comma',
+    headers: mapping.map((m) => m.header),
+    mapping,
     rows: [{ line: 2, displayName: `${EVIL} Lee`, input: { ...incoming, tags: mapping[1].target === 'tags' ? ['Wholesale'] : [] }, problems: [] }],
-    totalRows: 1, notes: [],
+    totalRows: 1,
+    notes: [],
   };
 }
 
@@ -32,18 +52,31 @@ describe('the import screen', () => {
   it('previews as text, re-previews on a mapping change, and sends the owner’s choice per duplicate', async () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     const report = (dryRun: boolean): ImportReport => ({
-      format: 'google', encoding: 'UTF-8', delimiter: 'comma', dryRun, rows: 1, added: 0, merged: dryRun ? 0 : 1, skipped: 0, refused: [],
-      duplicates: [{ line: 2, existingId: 4, existingArchived: false, existing, incoming, reason: 'same email', action: 'skip' }], duplicatesFound: 1, notes: [],
+      format: 'google',
+      encoding: 'UTF-8',
+      delimiter: 'comma',
+      dryRun,
+      rows: 1,
+      added: 0,
+      merged: dryRun ? 0 : 1,
+      skipped: 0,
+      refused: [],
+      duplicates: [{ line: 2, existingId: 4, existingArchived: false, existing, incoming, reason: 'same email', action: 'skip' }],
+      duplicatesFound: 1,
+      notes: [],
+      mapping: [],
     });
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === 'stage_file') return '/data/incoming/google.csv';
       if (cmd === 'import_preview') {
         const mapping = (args as { mapping: ImportPreview['mapping'] | null }).mapping;
-        return preview(mapping ?? [
-          { header: 'First Name', target: 'givenName', slot: 1, label: '' },
-          { header: 'Organization Department', target: 'ignore', slot: 1, label: '' },
-        ]);
+        return preview(
+          mapping ?? [
+            { header: 'First Name', target: 'givenName', slot: 1, label: '' },
+            { header: 'Organization Department', target: 'ignore', slot: 1, label: '' },
+          ],
+        );
       }
       if (cmd === 'import_contacts') return report((args as { options: ImportOptions }).options.dryRun);
       return null;
@@ -74,7 +107,16 @@ describe('the import screen', () => {
     await until(() => !!panel.querySelector('[data-testid="import-done"]'));
     const run = calls.filter((c) => c.cmd === 'import_contacts').pop()!.args.options as ImportOptions;
     expect(run.dryRun).toBe(false);
-    expect(run.choices).toEqual([{ line: 2, action: 'merge', picks: [{ field: 'givenName', incoming: false }, { field: 'jobTitle', incoming: true }] }]);
+    expect(run.choices).toEqual([
+      {
+        line: 2,
+        action: 'merge',
+        picks: [
+          { field: 'givenName', incoming: false },
+          { field: 'jobTitle', incoming: true },
+        ],
+      },
+    ]);
     expect(panel.querySelector('img')).toBeNull();
     panel.remove();
   });
@@ -82,16 +124,40 @@ describe('the import screen', () => {
   it('applies one choice to every duplicate, pages the cards, keeps exceptions and caps the refused list', async () => {
     const calls: ImportOptions[] = [];
     const duplicates = Array.from({ length: 60 }, (_, i) => ({
-      line: i + 2, existingId: i + 100, existingArchived: i === 0, existing, incoming: { ...incoming, givenName: `Row ${i}` }, reason: 'same email', action: 'skip' as const,
+      line: i + 2,
+      existingId: i + 100,
+      existingArchived: i === 0,
+      existing,
+      incoming: { ...incoming, givenName: `Row ${i}` },
+      reason: 'same email',
+      action: 'skip' as const,
     }));
     const refused = Array.from({ length: 250 }, (_, i) => ({ line: i + 100, reason: 'emails.0: not an email address' }));
     mockIPC((cmd, args) => {
       if (cmd === 'stage_file') return '/data/incoming/again.csv';
-      if (cmd === 'import_preview') return preview([{ header: 'First Name', target: 'givenName', slot: 1, label: '' }, { header: 'X', target: 'ignore', slot: 1, label: '' }]);
+      if (cmd === 'import_preview')
+        return preview([
+          { header: 'First Name', target: 'givenName', slot: 1, label: '' },
+          { header: 'X', target: 'ignore', slot: 1, label: '' },
+        ]);
       if (cmd === 'import_contacts') {
         const options = (args as { options: ImportOptions }).options;
         calls.push(options);
-        return { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', dryRun: options.dryRun, rows: 1310, added: 0, merged: 0, skipped: 1060, refused, duplicates, duplicatesFound: 1060, notes: [] };
+        return {
+          format: 'csv',
+          encoding: 'UTF-8',
+          delimiter: 'comma',
+          dryRun: options.dryRun,
+          rows: 1310,
+          added: 0,
+          merged: 0,
+          skipped: 1060,
+          refused,
+          duplicates,
+          duplicatesFound: 1060,
+          notes: [],
+          mapping: [],
+        };
       }
       return null;
     });

@@ -12,7 +12,13 @@ export function openMergeDialog(keep: Contact): Promise<boolean> {
   return new Promise((resolve) => {
     let merged = false;
     const dlg = openDialog({ title: `Merge ${keep.displayName || '(no name)'} with…`, testid: 'merge-dialog', wide: true, onClose: () => resolve(merged) });
-    const search = el('input', { type: 'search', class: 'input', placeholder: 'Find the other contact by name, email, phone…', testid: 'merge-search', attrs: { autocomplete: 'off' } });
+    const search = el('input', {
+      type: 'search',
+      class: 'input',
+      placeholder: 'Find the other contact by name, email, phone…',
+      testid: 'merge-search',
+      attrs: { autocomplete: 'off' },
+    });
     const results = el('ul', { class: 'pick-list', testid: 'merge-results' });
     const area = el('div', { class: 'merge-area' });
     let request = 0;
@@ -29,9 +35,18 @@ export function openMergeDialog(keep: Contact): Promise<boolean> {
         showError(e);
       }
     });
-    const resultItem = (c: ContactSummary) => el('li', null,
-      el('button', { type: 'button', class: 'pick-item', testid: 'merge-result', on: { click: () => void compareWith(c.id) } },
-        el('strong', { text: c.displayName || '(no name)' }), ' ', el('span', { class: 'muted', text: [c.company, c.email, c.phone].filter(Boolean).join(' · ') })));
+    const resultItem = (c: ContactSummary) =>
+      el(
+        'li',
+        null,
+        el(
+          'button',
+          { type: 'button', class: 'pick-item', testid: 'merge-result', on: { click: () => void compareWith(c.id) } },
+          el('strong', { text: c.displayName || '(no name)' }),
+          ' ',
+          el('span', { class: 'muted', text: [c.company, c.email, c.phone].filter(Boolean).join(' · ') }),
+        ),
+      );
     replaceChildren(dlg.body, search, results, area);
     search.focus();
 
@@ -41,11 +56,20 @@ export function openMergeDialog(keep: Contact): Promise<boolean> {
     async function compareWith(otherId: number) {
       try {
         const other = (await ipc.getContact(otherId)).contact;
-        const comparison = compareContacts(keep, other, { mine: `${keep.displayName || 'This contact'} (kept)`, theirs: `${other.displayName || 'The other contact'} (merged in, then removed)` });
+        const comparison = compareContacts(keep, other, {
+          mine: `${keep.displayName || 'This contact'} (kept)`,
+          theirs: `${other.displayName || 'The other contact'} (merged in, then removed)`,
+        });
         replaceChildren(results);
         search.value = other.displayName;
-        replaceChildren(area, comparison.node,
-          el('p', { class: 'muted small', text: `${other.displayName || 'The other contact'} is removed afterwards; their timeline moves here. This cannot be undone, but a backup is made every day.` }));
+        replaceChildren(
+          area,
+          comparison.node,
+          el('p', {
+            class: 'muted small',
+            text: `${other.displayName || 'The other contact'} is removed afterwards; their timeline moves here. This cannot be undone, but a backup is made every day.`,
+          }),
+        );
         mergeBtn.disabled = false;
         mergeBtn.onclick = async () => {
           mergeBtn.disabled = true;

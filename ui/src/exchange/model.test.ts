@@ -3,8 +3,23 @@ import type { ColumnMapping, ContactInput } from '../api/bindings';
 import { addedValues, compareFields, defaultIncoming, picksFrom, phoneDigits, remap, withExtension } from './model';
 
 const blank: ContactInput = {
-  givenName: '', familyName: '', prefix: '', nickname: '', company: '', jobTitle: '', emails: [], phones: [], addresses: [],
-  birthday: null, customerSince: null, family: '', interests: '', talkingPoints: '', notes: '', tags: [], keepInTouchDays: null,
+  givenName: '',
+  familyName: '',
+  prefix: '',
+  nickname: '',
+  company: '',
+  jobTitle: '',
+  emails: [],
+  phones: [],
+  addresses: [],
+  birthday: null,
+  customerSince: null,
+  family: '',
+  interests: '',
+  talkingPoints: '',
+  notes: '',
+  tags: [],
+  keepInTouchDays: null,
 };
 
 describe('export destination', () => {
@@ -36,7 +51,12 @@ describe('side by side', () => {
   const theirs = { ...blank, givenName: 'Ann', jobTitle: 'Head baker', birthday: { month: 3, day: 14, year: null }, notes: '<b>x</b>' };
   it('lists only fields someone has, marking differences', () => {
     const rows = compareFields(mine, theirs);
-    expect(rows.map((r) => [r.field, r.differs])).toEqual([['givenName', false], ['jobTitle', true], ['birthday', true], ['notes', true]]);
+    expect(rows.map((r) => [r.field, r.differs])).toEqual([
+      ['givenName', false],
+      ['jobTitle', true],
+      ['birthday', true],
+      ['notes', true],
+    ]);
   });
   it('keeps the stored value unless it is empty, and sends picks for differing fields only', () => {
     const rows = compareFields(mine, theirs);

@@ -25,13 +25,44 @@ export function withExtension(path: string, ext: string): string {
 }
 
 export const COLUMN_LABELS: Record<Column, string> = {
-  displayName: 'Name', prefix: 'Prefix', givenName: 'First name', familyName: 'Last name', nickname: 'Nickname',
-  company: 'Company', jobTitle: 'Job title', email: 'Email', email2: 'Second email', phone: 'Phone', phone2: 'Second phone',
-  street: 'Street', city: 'City', region: 'Region', postalCode: 'Postal code', country: 'Country', birthday: 'Birthday',
-  customerSince: 'Customer since', tags: 'Tags', notes: 'Notes', family: 'Family', interests: 'Interests', talkingPoints: 'Talking points',
+  displayName: 'Name',
+  prefix: 'Prefix',
+  givenName: 'First name',
+  familyName: 'Last name',
+  nickname: 'Nickname',
+  company: 'Company',
+  jobTitle: 'Job title',
+  email: 'Email',
+  email2: 'Second email',
+  phone: 'Phone',
+  phone2: 'Second phone',
+  street: 'Street',
+  city: 'City',
+  region: 'Region',
+  postalCode: 'Postal code',
+  country: 'Country',
+  birthday: 'Birthday',
+  customerSince: 'Customer since',
+  tags: 'Tags',
+  notes: 'Notes',
+  family: 'Family',
+  interests: 'Interests',
+  talkingPoints: 'Talking points',
 };
 /** What the accountant needs; no personal details (the core's default too). */
-export const DEFAULT_COLUMNS: Column[] = ['displayName', 'company', 'email', 'phone', 'street', 'city', 'region', 'postalCode', 'country', 'customerSince', 'tags'];
+export const DEFAULT_COLUMNS: Column[] = [
+  'displayName',
+  'company',
+  'email',
+  'phone',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'customerSince',
+  'tags',
+];
 export const COLUMN_GROUPS: [string, Column[]][] = [
   ['Name and company', ['displayName', 'prefix', 'givenName', 'familyName', 'nickname', 'company', 'jobTitle']],
   ['How to reach them', ['email', 'email2', 'phone', 'phone2', 'street', 'city', 'region', 'postalCode', 'country']],
@@ -40,12 +71,36 @@ export const COLUMN_GROUPS: [string, Column[]][] = [
 ];
 
 export const TARGET_LABELS: [Target, string][] = [
-  ['ignore', 'Not imported'], ['fullName', 'Full name'], ['attentionTo', 'Attention to (a person)'], ['prefix', 'Prefix'], ['givenName', 'First name'],
-  ['middleName', 'Middle name'], ['familyName', 'Last name'], ['nickname', 'Nickname'], ['company', 'Company'],
-  ['jobTitle', 'Job title'], ['email', 'Email'], ['emailLabel', 'Email label'], ['phone', 'Phone'], ['phoneLabel', 'Phone label'],
-  ['street', 'Street'], ['streetMore', 'Street, more lines'], ['city', 'City'], ['region', 'Region'], ['postalCode', 'Postal code'],
-  ['country', 'Country'], ['addressLabel', 'Address label'], ['birthday', 'Birthday'], ['customerSince', 'Customer since'], ['tags', 'Tags'],
-  ['notes', 'Notes'], ['family', 'Family'], ['interests', 'Interests'], ['talkingPoints', 'Talking points'],
+  ['ignore', 'Not imported'],
+  ['fullName', 'Full name'],
+  ['attentionTo', 'Attention to (a person)'],
+  ['prefix', 'Prefix'],
+  ['givenName', 'First name'],
+  ['middleName', 'Middle name'],
+  ['familyNamePrefix', 'Last name particle (van, de)'],
+  ['familyName', 'Last name'],
+  ['nickname', 'Nickname'],
+  ['company', 'Company'],
+  ['jobTitle', 'Job title'],
+  ['email', 'Email'],
+  ['emailLabel', 'Email label'],
+  ['phone', 'Phone'],
+  ['phoneLabel', 'Phone label'],
+  ['street', 'Street'],
+  ['houseNumber', 'House number'],
+  ['streetMore', 'Street, more lines'],
+  ['city', 'City'],
+  ['region', 'Region'],
+  ['postalCode', 'Postal code'],
+  ['country', 'Country'],
+  ['addressLabel', 'Address label'],
+  ['birthday', 'Birthday'],
+  ['customerSince', 'Customer since'],
+  ['tags', 'Tags'],
+  ['notes', 'Notes'],
+  ['family', 'Family'],
+  ['interests', 'Interests'],
+  ['talkingPoints', 'Talking points'],
 ];
 
 const MULTI: Target[] = ['email', 'emailLabel', 'phone', 'phoneLabel'];
@@ -66,7 +121,11 @@ export function remap(mapping: ColumnMapping[], index: number, target: Target): 
 }
 
 export const FORMAT_NAMES: Record<string, string> = {
-  auto: 'Detect', google: 'Google Contacts CSV', outlook: 'Outlook CSV', csv: 'Spreadsheet CSV', vcard: 'vCard',
+  auto: 'Detect',
+  google: 'Google Contacts CSV',
+  outlook: 'Outlook CSV',
+  csv: 'Spreadsheet CSV',
+  vcard: 'vCard',
 };
 
 export function formatBytes(n: number): string {
@@ -80,10 +139,19 @@ export function addressText(a: PostalAddress): string {
 }
 
 export const MERGE_FIELDS: [MergeField, string][] = [
-  ['givenName', 'First name'], ['familyName', 'Last name'], ['prefix', 'Prefix'], ['nickname', 'Nickname'],
-  ['company', 'Company'], ['jobTitle', 'Job title'], ['birthday', 'Birthday'], ['customerSince', 'Customer since'],
-  ['keepInTouchDays', 'Keep in touch (days)'], ['family', 'Family'], ['interests', 'Interests'],
-  ['talkingPoints', 'Talking points'], ['notes', 'Notes'],
+  ['givenName', 'First name'],
+  ['familyName', 'Last name'],
+  ['prefix', 'Prefix'],
+  ['nickname', 'Nickname'],
+  ['company', 'Company'],
+  ['jobTitle', 'Job title'],
+  ['birthday', 'Birthday'],
+  ['customerSince', 'Customer since'],
+  ['keepInTouchDays', 'Keep in touch (days)'],
+  ['family', 'Family'],
+  ['interests', 'Interests'],
+  ['talkingPoints', 'Talking points'],
+  ['notes', 'Notes'],
 ];
 
 /** A single-valued field as text, for showing and comparing. */
@@ -129,7 +197,11 @@ export function addedValues(mine: string[], theirs: string[], key: (v: string) =
  * What a phone number is compared by, as the import and merges do: its digits without an
  * international or trunk prefix, the last nine of them (+34 600 111 222 is 600 111 222).
  */
-export const phoneDigits = (v: string) => v.replace(/\D/g, '').replace(/^00|^0/, '').slice(-9);
+export const phoneDigits = (v: string) =>
+  v
+    .replace(/\D/g, '')
+    .replace(/^00|^0/, '')
+    .slice(-9);
 
 /** The detected delimiter as the owner knows it. */
 export function describeDelimiter(d: string | null): string {

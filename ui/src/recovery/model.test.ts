@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Recovery, RecoveryCandidate } from '../api/bindings';
+import type { ErrorCode, Recovery, RecoveryCandidate } from '../api/bindings';
 import { preselected, recoveryText } from './model';
 
 const backup = (name: string, problem: string | null): RecoveryCandidate => ({
-  name, path: `/data/backups/${name}`, bytes: 4096, modified: '2026-11-20 08:00', contacts: problem ? null : 12, problem,
+  name,
+  path: `/data/backups/${name}`,
+  bytes: 4096,
+  modified: '2026-11-20 08:00',
+  contacts: problem ? null : 12,
+  problem,
 });
 
-const recovery = (code: string, backups: RecoveryCandidate[]): Recovery => ({
-  code, message: 'details', dataDir: '/data', databasePath: '/data/rapport.db', canRestore: code === 'corrupt', backups,
+const recovery = (code: ErrorCode, backups: RecoveryCandidate[]): Recovery => ({
+  code,
+  message: 'details',
+  dataDir: '/data',
+  databasePath: '/data/rapport.db',
+  canRestore: code === 'corrupt',
+  backups,
 });
 
 describe('recovery screen', () => {
@@ -22,6 +32,13 @@ describe('recovery screen', () => {
     expect(preselected(r)).toBeNull();
     expect(recoveryText(r).advice).toMatch(/No good backup/);
     expect(recoveryText(r).advice).toMatch(/open another folder below/);
+  });
+
+  it('asks the owner to wait while another window imports, rather than blaming another program', () => {
+    const text = recoveryText(recovery('busy', []));
+    expect(text.title).toMatch(/busy/);
+    expect(text.advice).toMatch(/Wait a moment/);
+    expect(text.lead).not.toMatch(/Another program/);
   });
 
   it('tells the owner to update for a newer book and offers nothing', () => {

@@ -15,16 +15,23 @@ export function recoveryText(r: Recovery): RecoveryText {
       return {
         title: 'Your contact book is damaged',
         lead: 'Rapport found damage in the file that holds your contacts, so it has not opened it and has not written anything to it.',
-        advice: goodBackups(r).length > 0
-          ? 'Restore the newest good backup below. The damaged file is kept beside it under a new name, never deleted.'
-          : 'No good backup was found on this computer. If you keep a copy elsewhere (a USB stick, a cloud folder), choose it with “Use a backup file…”. '
-            + 'Or open another folder below: one that holds a Rapport book, or an empty one to start a new book. The damaged file stays where it is, untouched.',
+        advice:
+          goodBackups(r).length > 0
+            ? 'Restore the newest good backup below. The damaged file is kept beside it under a new name, never deleted.'
+            : 'No good backup was found on this computer. If you keep a copy elsewhere (a USB stick, a cloud folder), choose it with “Use a backup file…”. ' +
+              'Or open another folder below: one that holds a Rapport book, or an empty one to start a new book. The damaged file stays where it is, untouched.',
       };
     case 'locked':
       return {
         title: 'Your contact book is in use',
         lead: 'Another program (or another Rapport window) holds the file locked.',
         advice: 'Close that program or window, then close and open Rapport again. Or open another folder below.',
+      };
+    case 'busy':
+      return {
+        title: 'Your contact book is busy',
+        lead: 'Another Rapport window is in the middle of a long change to it (an import, sample customers or a restore).',
+        advice: 'Wait a moment for it to finish, then close and open Rapport again. Nothing was changed.',
       };
     case 'tooNew':
       return {

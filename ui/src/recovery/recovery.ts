@@ -7,18 +7,25 @@ import { plural } from '../shared/dates';
 import { formatBytes } from '../exchange/model';
 import { goodBackups, preselected, recoveryText } from './model';
 
-export function renderRecovery(
-  root: HTMLElement,
-  r: Recovery,
-  onRecovered: (info: RestoreInfo) => void,
-  onOpenedOther: (info: AppInfo) => void,
-): void {
+export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (info: RestoreInfo) => void, onOpenedOther: (info: AppInfo) => void): void {
   const text = recoveryText(r);
   const status = el('div', { class: 'result', testid: 'recovery-result', attrs: { role: 'status', 'aria-live': 'polite' } });
   let chosen = preselected(r);
 
-  const restore = el('button', { type: 'button', class: 'btn btn-primary', testid: 'recovery-restore', text: 'Restore this backup', disabled: chosen === null });
-  const fileInput = el('input', { type: 'file', class: 'visually-hidden', testid: 'recovery-file', attrs: { accept: '.db,.sqlite,application/vnd.sqlite3,application/x-sqlite3' } });
+  const restore = el('button', {
+    type: 'button',
+    class: 'btn btn-primary',
+    testid: 'recovery-restore',
+    text: 'Restore this backup',
+    disabled: chosen === null,
+  });
+  const fileInput = el('input', {
+    type: 'file',
+    class: 'visually-hidden',
+    testid: 'recovery-file',
+    // Reached through its button: out of the Tab order and of what a screen reader reads.
+    attrs: { accept: '.db,.sqlite,application/vnd.sqlite3,application/x-sqlite3', tabindex: '-1', 'aria-hidden': 'true' },
+  });
   const other = el('button', { type: 'button', class: 'btn', testid: 'recovery-choose', text: 'Use a backup file…', on: { click: () => fileInput.click() } });
 
   async function recover(path: string) {
@@ -32,7 +39,9 @@ export function renderRecovery(
       replaceChildren(status, el('p', { class: 'form-error', testid: 'recovery-error', text: ipc.toAppError(e).message }));
     }
   }
-  restore.addEventListener('click', () => { if (chosen) void recover(chosen.path); });
+  restore.addEventListener('click', () => {
+    if (chosen) void recover(chosen.path);
+  });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     fileInput.value = '';
@@ -46,7 +55,12 @@ export function renderRecovery(
 
   // Another data folder: one holding a Rapport book, or an empty one for a new book.
   const folderStatus = el('div', { class: 'result', testid: 'recovery-folder-result', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const folder = el('input', { type: 'text', class: 'input', testid: 'recovery-folder', attrs: { placeholder: '/home/you/Documents/Rapport', spellcheck: 'false', autocomplete: 'off' } });
+  const folder = el('input', {
+    type: 'text',
+    class: 'input',
+    testid: 'recovery-folder',
+    attrs: { placeholder: '/home/you/Documents/Rapport', spellcheck: 'false', autocomplete: 'off' },
+  });
   const chooseFolder = el('button', { type: 'button', class: 'btn', testid: 'recovery-choose-folder', text: 'Choose folder…' });
   const openFolder = el('button', { type: 'button', class: 'btn', testid: 'recovery-open-folder', text: 'Open this folder' });
   chooseFolder.addEventListener('click', async () => {
@@ -68,48 +82,106 @@ export function renderRecovery(
     }
   }
   openFolder.addEventListener('click', () => void openOther());
-  folder.addEventListener('keydown', (e) => { if (e.key === 'Enter') void openOther(); });
-  const otherFolder = el('section', { class: 'card' },
+  folder.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') void openOther();
+  });
+  const otherFolder = el(
+    'section',
+    { class: 'card' },
     el('h2', { class: 'card-title', text: 'Open another folder' }),
-    el('p', { class: 'hint', text: 'A folder that holds a Rapport book (rapport.db), or an empty folder to start a new book. Only for this time: next time Rapport opens its usual folder again, unless you start it with --data-dir.' }),
+    el('p', {
+      class: 'hint',
+      text: 'A folder that holds a Rapport book (rapport.db), or an empty folder to start a new book. Only for this time: next time Rapport opens its usual folder again, unless you start it with --data-dir.',
+    }),
     el('label', { class: 'field' }, el('span', { class: 'label', text: 'Folder' }), folder),
     el('div', { class: 'actions' }, chooseFolder, openFolder),
-    folderStatus);
+    folderStatus,
+  );
 
   const row = (b: RecoveryCandidate) => {
-    const radio = el('input', { type: 'radio', name: 'recovery-backup', value: b.path, checked: b === chosen, disabled: b.problem !== null, attrs: { 'aria-label': `Backup of ${b.modified}` } });
-    radio.addEventListener('change', () => { chosen = b; restore.disabled = false; });
-    return el('tr', { testid: 'recovery-row', class: b.problem ? 'unusable' : '' },
+    const radio = el('input', {
+      type: 'radio',
+      name: 'recovery-backup',
+      value: b.path,
+      checked: b === chosen,
+      disabled: b.problem !== null,
+      attrs: { 'aria-label': `Backup of ${b.modified}` },
+    });
+    radio.addEventListener('change', () => {
+      chosen = b;
+      restore.disabled = false;
+    });
+    return el(
+      'tr',
+      { testid: 'recovery-row', class: b.problem ? 'unusable' : '' },
       el('td', null, radio),
       el('td', { class: 'num', text: b.modified }),
       el('td', { class: 'num', text: formatBytes(b.bytes) }),
       el('td', { testid: 'recovery-contacts', text: b.contacts === null ? '—' : plural(b.contacts, 'contact') }),
-      el('td', null, el('code', { text: b.name }), b.problem && el('p', { class: 'field-error', text: `Cannot be used: ${b.problem}` })));
+      el('td', null, el('code', { text: b.name }), b.problem && el('p', { class: 'field-error', text: `Cannot be used: ${b.problem}` })),
+    );
   };
 
-  const backups = !r.canRestore ? null : el('section', { class: 'card' },
-    el('h2', { class: 'card-title', text: 'Backups on this computer' }),
-    r.backups.length === 0
-      ? el('p', { class: 'section-empty', testid: 'recovery-none', text: `No backups were found in ${r.dataDir}/backups.` })
-      : el('table', { class: 'data-table', testid: 'recovery-list' },
-        el('thead', null, el('tr', null, ...['', 'Made', 'Size', 'Contacts', 'File'].map((h) => el('th', { text: h })))),
-        el('tbody', null, ...r.backups.map(row))),
-    goodBackups(r).length === 0 && r.backups.length > 0 && el('p', { class: 'form-error', testid: 'recovery-none', text: 'None of these backups passed its check.' }),
-    el('div', { class: 'actions' }, goodBackups(r).length > 0 && restore, other, fileInput),
-    status);
+  const backups = !r.canRestore
+    ? null
+    : el(
+        'section',
+        { class: 'card' },
+        el('h2', { class: 'card-title', text: 'Backups on this computer' }),
+        r.backups.length === 0
+          ? el('p', { class: 'section-empty', testid: 'recovery-none', text: `No backups were found in ${r.dataDir}/backups.` })
+          : el(
+              'table',
+              { class: 'data-table', testid: 'recovery-list' },
+              el(
+                'thead',
+                null,
+                el(
+                  'tr',
+                  null,
+                  el('th', null, el('span', { class: 'visually-hidden', text: 'Choose' })),
+                  ...['Made', 'Size', 'Contacts', 'File'].map((h) => el('th', { text: h })),
+                ),
+              ),
+              el('tbody', null, ...r.backups.map(row)),
+            ),
+        goodBackups(r).length === 0 &&
+          r.backups.length > 0 &&
+          el('p', { class: 'form-error', testid: 'recovery-none', text: 'None of these backups passed its check.' }),
+        el('div', { class: 'actions' }, goodBackups(r).length > 0 && restore, other, fileInput),
+        status,
+      );
 
-  replaceChildren(root, el('main', { class: 'recovery', testid: 'recovery' },
-    el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
-    el('h1', { class: 'page-title', testid: 'recovery-title', text: text.title }),
-    el('p', { class: 'lead', text: text.lead }),
-    el('p', { class: 'lead', testid: 'recovery-advice', text: text.advice }),
-    backups,
-    otherFolder,
-    el('section', { class: 'card' },
-      el('h2', { class: 'card-title', text: 'Where your book is' }),
-      el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
-      el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
-      el('p', { class: 'hint', text: r.canRestore ? 'From a terminal you can restore any backup file, or start Rapport on another folder:' : 'From a terminal you can start Rapport on another folder:' }),
-      el('pre', { class: 'cli' }, r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER'),
-      el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })))));
+  replaceChildren(
+    root,
+    el(
+      'main',
+      { class: 'recovery', testid: 'recovery' },
+      el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
+      el('h1', { class: 'page-title', testid: 'recovery-title', text: text.title }),
+      el('p', { class: 'lead', text: text.lead }),
+      el('p', { class: 'lead', testid: 'recovery-advice', text: text.advice }),
+      backups,
+      otherFolder,
+      el(
+        'section',
+        { class: 'card' },
+        el('h2', { class: 'card-title', text: 'Where your book is' }),
+        el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
+        el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
+        el('p', {
+          class: 'hint',
+          text: r.canRestore
+            ? 'From a terminal you can restore any backup file, or start Rapport on another folder:'
+            : 'From a terminal you can start Rapport on another folder:',
+        }),
+        el(
+          'pre',
+          { class: 'cli' },
+          r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER',
+        ),
+        el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })),
+      ),
+    ),
+  );
 }

@@ -7,16 +7,16 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{cannot_write, refuse_the_book, temp_beside, ExchangeError};
+use super::{cannot_write, ExchangeError};
 use crate::book::Book;
 use crate::error::Result;
+use crate::paths::{temp_beside, whole_path, OutputGuard, OutputKind};
 use crate::store::{
     check_book_file, check_database_file, check_own_copy, contacts_in_file, vacuum_file_into,
     Store, StoreError, DATABASE_FILE,
 };
 
-/// The folder inside the data folder that holds automatic backups.
-pub const BACKUP_FOLDER: &str = "backups";
+pub use crate::paths::BACKUP_FOLDER;
 const KEEP_DAILY_KEY: &str = "backup.keep_daily";
 const KEEP_WEEKLY_KEY: &str = "backup.keep_weekly";
 
@@ -51,48 +51,136 @@ pub struct BackupInfo {
 /// Copies the book to `out` (which is replaced if it exists): the copy is written under a
 /// temporary name, checked, and only then renamed.
 pub fn backup_to(store: &Store, out: &Path) -> Result<BackupInfo> {
-    refuse_the_book(store, out)?;
-    checked_copy(out, |temp| store.vacuum_into(temp))
+    let guard = OutputGuard::for_book_file(store.path());
+    checked_copy(&guard, out, |temp| store.vacuum_into(temp))
 }
 
 /// [`backup_to`] for the book in the file `book_file`, read through a connection of its own
 /// (the daily backup, made beside the window without holding the book up).
 pub fn backup_file_to(book_file: &Path, out: &Path) -> Result<BackupInfo> {
-    checked_copy(out, |temp| vacuum_file_into(book_file, temp))
+    let guard = OutputGuard::for_book_file(book_file);
+    checked_copy(&guard, out, |temp| vacuum_file_into(book_file, temp))
 }
 
-/// Writes a copy to a temporary name beside `out` with `copy`, checks it, then renames it.
+/// Writes a copy to a temporary name beside `out` with `copy`, checks it, then renames it
+/// (through the output guard: never over the book, a damaged copy never kept).
 fn checked_copy(
+    guard: &OutputGuard,
     out: &Path,
     copy: impl FnOnce(&Path) -> std::result::Result<(), StoreError>,
 ) -> Result<BackupInfo> {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e.to_string()))?;
-    }
-    let temp = temp_beside(out);
-    let _ = std::fs::remove_file(&temp);
-    if let Err(error) = copy(&temp) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(error.into());
-    }
-    if let Err(error) = check_own_copy(&temp) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(ExchangeError::BackupDamaged {
-            path: out.to_path_buf(),
-            detail: error.to_string(),
-        }
-        .into());
-    }
-    std::fs::rename(&temp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        cannot_write(out, e.to_string())
+    let ((), path) = guard.write_with(out, OutputKind::Backup, |temp| {
+        copy(temp)?;
+        check_own_copy(temp).map(|_| ()).map_err(|error| {
+            crate::Error::from(ExchangeError::BackupDamaged {
+                path: out.to_path_buf(),
+                detail: error.to_string(),
+            })
+        })
     })?;
-    let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     Ok(BackupInfo {
-        path: out.display().to_string(),
+        path: path.display().to_string(),
         bytes,
         removed: Vec::new(),
     })
+}
+
+impl Book {
+    /// Backs the book up to `out`, or to `<data-dir>/backups/rapport-backup-<time>.db`: a
+    /// checked copy, never over the book.
+    pub fn backup(&self, out: Option<&Path>) -> Result<BackupInfo> {
+        let out = match out {
+            Some(out) => out.to_path_buf(),
+            None => self.data_dir().join(BACKUP_FOLDER).join(format!(
+                "rapport-backup-{}.db",
+                chrono::Utc::now().format("%Y%m%d-%H%M%S")
+            )),
+        };
+        backup_to(self.store(), &out)
+    }
+
+    /// How many automatic backups are kept.
+    pub fn backup_retention(&self) -> Result<Retention> {
+        retention(self)
+    }
+
+    pub fn set_backup_retention(&mut self, retention: Retention) -> Result<()> {
+        set_retention(self, retention)
+    }
+
+    /// Today's automatic backup with retention, unless it is made already.
+    pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<BackupInfo>> {
+        daily_backup(self, self.data_dir(), today)
+    }
+
+    /// Replaces the book with the backup `file` (a backup in the backups folder or one the owner
+    /// picked), after checking it; the current book is kept as a backup first.
+    pub fn restore(&mut self, file: &Path) -> Result<RestoreInfo> {
+        let data_dir = self.data_dir().to_path_buf();
+        restore(self, &data_dir, file)
+    }
+
+    /// The backups in the backups folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupFile>> {
+        list_backups(self.data_dir())
+    }
+
+    /// Where the book is and how many backups to keep: what the daily backup beside the window
+    /// needs, read while the book is held for a moment.
+    pub fn daily_backup_source(&self) -> Result<(PathBuf, Retention)> {
+        if self.is_shared() {
+            // The file read beside the window does not exist for a server book; its daily
+            // copy is made through the book ([`Book::daily_backup`]).
+            return Err(crate::store::StoreError::OnlyForFile {
+                action: "The daily backup read beside the window".into(),
+            }
+            .into());
+        }
+        Ok((self.store().path().to_path_buf(), retention(self)?))
+    }
+
+    /// Today's automatic backup of the book file `book_file`, read through a connection of its
+    /// own so the book is not held ([`daily_backup_of_file`]).
+    pub fn daily_backup_of_file(
+        book_file: &Path,
+        data_dir: &Path,
+        today: NaiveDate,
+        retention: Retention,
+    ) -> Result<Option<BackupInfo>> {
+        daily_backup_of_file(book_file, data_dir, today, retention)
+    }
+
+    /// What the window offers when the book in `data_dir` could not be opened ([`recovery`]).
+    pub fn recovery(data_dir: &Path, problem: &crate::AppError) -> Recovery {
+        recovery(data_dir, problem)
+    }
+
+    /// Puts a backup in place of a damaged book and opens it ([`recover`]).
+    pub fn recover(data_dir: &Path, file: &Path) -> Result<(Book, RestoreInfo)> {
+        recover(data_dir, file)
+    }
+
+    /// `rapport restore FILE` ([`restore_in_folder`]).
+    pub fn restore_in_folder(data_dir: &Path, file: &Path) -> Result<RestoreInfo> {
+        restore_in_folder(data_dir, file)
+    }
+
+    /// `path` if it is a backup in `<data-dir>/backups/` or a file the owner picked in the
+    /// window (staged); anything else is refused (a restore reads only those).
+    pub fn backup_source(data_dir: &Path, path: &str) -> Result<PathBuf> {
+        let folder = data_dir.join(BACKUP_FOLDER);
+        let candidate = Path::new(path);
+        if candidate.parent() == Some(folder.as_path()) && candidate.is_file() {
+            return Ok(candidate.to_path_buf());
+        }
+        super::staging::staged(data_dir, path)
+    }
+
+    /// The backups in `data_dir`'s backups folder, for a book that could not be opened.
+    pub fn backups_in(data_dir: &Path) -> Result<Vec<BackupFile>> {
+        list_backups(data_dir)
+    }
 }
 
 pub fn retention(book: &Book) -> Result<Retention> {
@@ -135,6 +223,18 @@ fn day_of(name: &str) -> Option<NaiveDate> {
 /// Makes today's automatic backup in `<data-dir>/backups/` unless it exists, then applies the
 /// retention rule. Returns `None` when today's backup was already there.
 pub fn daily_backup(book: &Book, data_dir: &Path, today: NaiveDate) -> Result<Option<BackupInfo>> {
+    if book.is_shared() {
+        // A server book has no file to read: it is copied through its own connection.
+        let folder = data_dir.join(BACKUP_FOLDER);
+        let target = folder.join(daily_name(today));
+        if target.exists() {
+            return Ok(None);
+        }
+        let mut info = backup_to(book.store(), &target)?;
+        info.removed = prune(&folder, retention(book)?)?;
+        remove_stale_copies(&folder);
+        return Ok(Some(info));
+    }
     daily_backup_of_file(book.store().path(), data_dir, today, retention(book)?)
 }
 
@@ -231,7 +331,8 @@ pub struct RestoreInfo {
 /// and not newer than this version. The current book is first backed up into
 /// `<data-dir>/backups/before-restore-….db`.
 pub fn restore(book: &mut Book, data_dir: &Path, file: &Path) -> Result<RestoreInfo> {
-    refuse_the_book(book.store(), file)?;
+    book.output_guard()
+        .refuse_book_files(&whole_path(file), file)?;
     check_database_file(file)?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let keep = data_dir
@@ -322,7 +423,7 @@ pub struct RecoveryCandidate {
 #[serde(rename_all = "camelCase")]
 pub struct Recovery {
     /// Why the book could not be opened: `corrupt`, `locked`, `tooNew`, `readOnly`, …
-    pub code: String,
+    pub code: crate::error::ErrorCode,
     pub message: String,
     pub data_dir: String,
     pub database_path: String,
@@ -335,14 +436,14 @@ pub struct Recovery {
 }
 
 /// Whether a book that failed to open with `code` may be replaced by a backup.
-pub fn may_recover(code: &str) -> bool {
-    code == "corrupt"
+pub fn may_recover(code: crate::error::ErrorCode) -> bool {
+    code == crate::error::ErrorCode::Corrupt
 }
 
 /// What to offer when the book in `data_dir` failed to open with `problem`: the backups found,
 /// newest first, each checked with SQLite's integrity check and counted, read-only.
 pub fn recovery(data_dir: &Path, problem: &crate::AppError) -> Recovery {
-    let can_restore = may_recover(&problem.code);
+    let can_restore = may_recover(problem.code);
     let backups = if can_restore {
         list_backups(data_dir)
             .unwrap_or_default()
@@ -353,7 +454,7 @@ pub fn recovery(data_dir: &Path, problem: &crate::AppError) -> Recovery {
         Vec::new()
     };
     Recovery {
-        code: problem.code.clone(),
+        code: problem.code,
         message: problem.message.clone(),
         data_dir: data_dir.display().to_string(),
         database_path: data_dir.join(DATABASE_FILE).display().to_string(),

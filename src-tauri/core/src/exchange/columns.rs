@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::contacts::Contact;
+use crate::error::Invalid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -136,14 +137,17 @@ impl Column {
         }
     }
 
-    pub fn parse(key: &str) -> Result<Column, String> {
+    pub fn parse(key: &str) -> Result<Column, Invalid> {
         let wanted = key.trim().to_lowercase().replace(['-', ' '], "_");
         Column::ALL
             .into_iter()
             .find(|c| c.key() == wanted)
             .ok_or_else(|| {
                 let keys: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
-                format!("\"{key}\" is not a column; use {}", keys.join(", "))
+                Invalid(format!(
+                    "\"{key}\" is not a column; use {}",
+                    keys.join(", ")
+                ))
             })
     }
 
@@ -201,7 +205,7 @@ impl Column {
 }
 
 /// Parses `display_name,email,…`; an empty list means the default columns.
-pub fn parse_columns(list: &str) -> Result<Vec<Column>, String> {
+pub fn parse_columns(list: &str) -> Result<Vec<Column>, Invalid> {
     let mut columns = Vec::new();
     for key in list.split(',').filter(|k| !k.trim().is_empty()) {
         let column = Column::parse(key)?;
@@ -229,14 +233,14 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub fn parse(text: &str) -> Result<Profile, String> {
+    pub fn parse(text: &str) -> Result<Profile, Invalid> {
         match text.trim().to_lowercase().as_str() {
             "plain" => Ok(Profile::Plain),
             "quickbooks" | "qbo" => Ok(Profile::Quickbooks),
             "xero" => Ok(Profile::Xero),
-            other => Err(format!(
+            other => Err(Invalid(format!(
                 "\"{other}\" is not a profile; use plain, quickbooks or xero"
-            )),
+            ))),
         }
     }
 

@@ -5,13 +5,13 @@
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use super::import::SourceRow;
+use super::rows::SourceRow;
+pub use super::targets::{ColumnMapping, Target};
 use super::unneutralise;
 use super::vcard::parse_vcard_date;
 use crate::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
+use crate::error::Invalid;
 
 /// Decodes a file's bytes; returns the text and the encoding's name.
 pub fn decode(bytes: Vec<u8>) -> (String, &'static str) {
@@ -67,56 +67,6 @@ pub fn delimiter_name(delimiter: u8) -> &'static str {
     }
 }
 
-/// Where a column's values go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Target {
-    Ignore,
-    /// A whole name, split at the last space when no first/last name column is given.
-    FullName,
-    /// The person a letter goes to the attention of (Xero's POAttentionTo): with it, the whole
-    /// name is the organisation's and this is the person's.
-    AttentionTo,
-    Prefix,
-    GivenName,
-    MiddleName,
-    FamilyName,
-    Nickname,
-    Company,
-    JobTitle,
-    Email,
-    EmailLabel,
-    Phone,
-    PhoneLabel,
-    Street,
-    /// More lines of the street: an apartment or suite, a PO box, Outlook's "Street 2".
-    StreetMore,
-    City,
-    Region,
-    PostalCode,
-    Country,
-    AddressLabel,
-    Birthday,
-    CustomerSince,
-    Tags,
-    Notes,
-    Family,
-    Interests,
-    TalkingPoints,
-}
-
-/// One column of the file and where it goes. `slot` groups the columns of one email, phone or
-/// address (Google's "Address 2 - City" and "Address 2 - Street" are slot 2); `label` is the
-/// label the value gets when no label column says otherwise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ColumnMapping {
-    pub header: String,
-    pub target: Target,
-    pub slot: u32,
-    pub label: String,
-}
-
 /// Which kind of file the headers say this is.
 pub fn detect_kind(headers: &[String]) -> &'static str {
     let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
@@ -124,17 +74,27 @@ pub fn detect_kind(headers: &[String]) -> &'static str {
     let new_google = has("First Name") && (has("Labels") || has("E-mail 1 - Value"));
     if old_google || new_google {
         "google"
-    } else if has("E-mail Address") || has("Business Street") || has("Home Street") {
+    } else if has("E-mail Address")
+        || has("Business Street")
+        || has("Home Street")
+        || headers.iter().any(|h| {
+            super::header_names::OUTLOOK_MARKERS
+                .contains(&super::header_names::header_key(h).as_str())
+        })
+    {
         "outlook"
     } else {
         "csv"
     }
 }
 
-/// Guesses every column's target from its header (Google, Outlook, our own exports, QuickBooks,
-/// Xero, and common spreadsheet names in English).
+/// Guesses every column's target from its header (Google, Outlook in its languages, our own
+/// exports, QuickBooks, Xero, and spreadsheets' names in the languages owners use most; see
+/// header_names), then reads each in the light of the others ([`super::mapping::resolve`]).
 pub fn guess_mapping(headers: &[String]) -> Vec<ColumnMapping> {
-    headers.iter().map(|h| guess(h)).collect()
+    let mut mapping: Vec<ColumnMapping> = headers.iter().map(|h| guess(h)).collect();
+    super::mapping::resolve(&mut mapping);
+    mapping
 }
 
 fn guess(header: &str) -> ColumnMapping {
@@ -195,58 +155,10 @@ fn guess(header: &str) -> ColumnMapping {
             }
         }
     }
-    let (target, slot, label) = match h.as_str() {
-        "name" | "full name" | "display name" | "contactname" | "contact name" | "customer" => {
-            (Target::FullName, 1, "")
-        }
-        "prefix" | "title" | "name prefix" => (Target::Prefix, 1, ""),
-        "first name" | "given name" | "firstname" | "first" | "forename" => {
-            (Target::GivenName, 1, "")
-        }
-        "middle name" | "additional name" => (Target::MiddleName, 1, ""),
-        "last name" | "family name" | "lastname" | "surname" | "last" => {
-            (Target::FamilyName, 1, "")
-        }
-        "nickname" => (Target::Nickname, 1, ""),
-        "company" | "organization name" | "organisation" | "organization" | "company name"
-        | "business" => (Target::Company, 1, ""),
-        "poattentionto" | "saattentionto" | "attention to" | "attention" => {
-            (Target::AttentionTo, 1, "")
-        }
-        "job title" | "organization title" | "position" | "role" => (Target::JobTitle, 1, ""),
-        "email" | "e-mail" | "mail" | "email address" | "e-mail address" | "emailaddress" => {
-            (Target::Email, 1, "")
-        }
-        "email 2" | "e-mail 2 address" | "email2" => (Target::Email, 2, ""),
-        "e-mail 3 address" | "email 3" => (Target::Email, 3, ""),
-        "phone" | "telephone" | "tel" | "phone number" | "phonenumber" | "primary phone" => {
-            (Target::Phone, 1, "")
-        }
-        "phone 2" | "mobile" | "mobilenumber" | "cell" => (Target::Phone, 2, "mobile"),
-        "mobile phone" => (Target::Phone, 3, "mobile"),
-        "business phone" | "company main phone" => (Target::Phone, 4, "work"),
-        "home phone" => (Target::Phone, 5, "home"),
-        "other phone" => (Target::Phone, 6, "other"),
-        "street" | "address" | "street address" | "address line 1" | "poaddressline1" => {
-            (Target::Street, 1, "")
-        }
-        "address line 2" | "address line 3" | "street 2" | "poaddressline2" | "poaddressline3"
-        | "poaddressline4" | "po box" => (Target::StreetMore, 1, ""),
-        "city" | "town" | "pocity" => (Target::City, 1, ""),
-        "region" | "state" | "province" | "county" | "poregion" => (Target::Region, 1, ""),
-        "postal code" | "zip" | "zip code" | "postcode" | "popostalcode" => {
-            (Target::PostalCode, 1, "")
-        }
-        "country" | "pocountry" => (Target::Country, 1, ""),
-        "birthday" | "date of birth" | "birth date" => (Target::Birthday, 1, ""),
-        "customer since" => (Target::CustomerSince, 1, ""),
-        "tags" | "labels" | "group membership" | "categories" => (Target::Tags, 1, ""),
-        "notes" | "note" => (Target::Notes, 1, ""),
-        "family" | "spouse" => (Target::Family, 1, ""),
-        "interests" | "hobby" => (Target::Interests, 1, ""),
-        "talking points" => (Target::TalkingPoints, 1, ""),
-        _ => (Target::Ignore, 1, ""),
-    };
+    let (target, slot, label) = super::header_names::lookup(&super::header_names::header_key(
+        header,
+    ))
+    .unwrap_or((Target::Ignore, 1, ""));
     mapping.target = target;
     mapping.slot = slot;
     mapping.label = label.into();
@@ -262,12 +174,12 @@ fn table_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
 }
 
 /// The column names in the first row of `text`.
-pub fn read_headers(text: &str, delimiter: u8) -> Result<Vec<String>, String> {
+pub fn read_headers(text: &str, delimiter: u8) -> Result<Vec<String>, Invalid> {
     let mut record = csv::StringRecord::new();
     match table_reader(text, delimiter).read_record(&mut record) {
         Ok(true) => Ok(record.iter().map(|h| h.trim().to_string()).collect()),
         Ok(false) => Err("the file is empty".into()),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(Invalid(e.to_string())),
     }
 }
 
@@ -403,6 +315,12 @@ pub fn row_to_contact(
     let mut full_name = String::new();
     let mut attention_to = String::new();
     let mut middle = String::new();
+    let mut family_prefix = String::new();
+    let mut full_name_key = String::new();
+    // The last name came from a "Name" column beside a first-name column: it may hold the
+    // whole name ("Ann Lee" beside "Ann").
+    let mut family_from_name_column = false;
+    let mut house_numbers: Vec<(u32, Vec<String>)> = Vec::new();
     let mut addresses: Vec<(u32, PostalAddress)> = Vec::new();
     // Each address's further street lines, in the order of their columns.
     let mut more_lines: Vec<(u32, Vec<String>)> = Vec::new();
@@ -433,12 +351,20 @@ pub fn row_to_contact(
         };
         match map.target {
             Target::Ignore => {}
-            Target::FullName => full_name = value,
+            Target::FullName => {
+                full_name = value;
+                full_name_key = super::header_names::header_key(&map.header);
+            }
             Target::AttentionTo => attention_to = value,
             Target::Prefix => input.prefix = value,
             Target::GivenName => input.given_name = value,
             Target::MiddleName => middle = value,
-            Target::FamilyName => input.family_name = value,
+            Target::FamilyNamePrefix => family_prefix = value,
+            Target::FamilyName => {
+                input.family_name = value;
+                family_from_name_column = super::header_names::FAMILY_OR_FULL
+                    .contains(&super::header_names::header_key(&map.header).as_str());
+            }
             Target::Nickname => input.nickname = value,
             Target::Company => input.company = value,
             Target::JobTitle => input.job_title = value,
@@ -463,6 +389,10 @@ pub fn row_to_contact(
                 slot_of(&mut addresses, map.slot);
                 slot_of(&mut more_lines, map.slot).push(value);
             }
+            Target::HouseNumber => {
+                slot_of(&mut addresses, map.slot);
+                slot_of(&mut house_numbers, map.slot).push(value);
+            }
             Target::City => slot_of(&mut addresses, map.slot).city = value,
             Target::Region => slot_of(&mut addresses, map.slot).region = value,
             Target::PostalCode => slot_of(&mut addresses, map.slot).postal_code = value,
@@ -483,6 +413,15 @@ pub fn row_to_contact(
             Target::Family => input.family = value,
             Target::Interests => input.interests = value,
             Target::TalkingPoints => input.talking_points = value,
+        }
+    }
+    for (slot, numbers) in house_numbers {
+        let street = &mut slot_of(&mut addresses, slot).street;
+        for number in numbers {
+            if !street.is_empty() {
+                street.push(' ');
+            }
+            street.push_str(&number);
         }
     }
     for (slot, lines) in more_lines {
@@ -535,18 +474,46 @@ pub fn row_to_contact(
         }
         full_name = attention_to;
     }
-    if input.given_name.is_empty() && input.family_name.is_empty() && !full_name.is_empty() {
-        let name = full_name
-            .strip_prefix(&format!("{} ", input.prefix))
-            .filter(|_| !input.prefix.is_empty())
-            .unwrap_or(&full_name)
+    if family_from_name_column && !input.given_name.is_empty() {
+        // "Name" = "Ann Lee" beside "First name" = "Ann": the last name is what follows.
+        if let Some(rest) = input
+            .family_name
+            .strip_prefix(input.given_name.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+        {
+            input.family_name = rest.trim().to_string();
+        }
+    }
+    if !family_prefix.is_empty() {
+        input.family_name = format!("{family_prefix} {}", input.family_name)
+            .trim()
             .to_string();
-        match name.rsplit_once(' ') {
-            Some((given, family)) => {
-                input.given_name = given.to_string();
-                input.family_name = family.to_string();
+    }
+    if input.given_name.is_empty() && input.family_name.is_empty() && !full_name.is_empty() {
+        let same =
+            |other: &str| !other.is_empty() && other.to_lowercase() == full_name.to_lowercase();
+        if same(&input.company) || same(&input.nickname) || same(&input.prefix) {
+            // The name column repeats the company, the nickname or the title alone (how a
+            // contact without a name is shown): nobody by name.
+        } else if input.company.is_empty() && super::name_split::looks_like_company(&full_name) {
+            input.company = full_name;
+        } else {
+            let name = full_name
+                .strip_prefix(&format!("{} ", input.prefix))
+                .filter(|_| !input.prefix.is_empty())
+                .unwrap_or(&full_name);
+            let two_surnames =
+                super::header_names::SPANISH_NAME_COLUMNS.contains(&full_name_key.as_str());
+            let parts = super::name_split::split_as(name, two_surnames);
+            if input.prefix.is_empty() {
+                input.prefix = parts.prefix;
+                input.given_name = parts.given;
+            } else {
+                input.given_name = format!("{} {}", parts.prefix, parts.given)
+                    .trim()
+                    .to_string();
             }
-            None => input.given_name = name,
+            input.family_name = parts.family;
         }
     }
     SourceRow {
@@ -577,17 +544,28 @@ fn label_text(value: &str) -> String {
 /// `1980-02-29`, `--02-29`, `--0229`, `19800229`, Outlook's `2/29/1980` (`0/0/00` is none), a
 /// European `29/2/1980` (when the first number cannot be a month) or `29.2.1980`, and
 /// `1980/2/29`.
-pub fn parse_birthday(value: &str, day_first: bool) -> Result<Option<Birthday>, String> {
+pub fn parse_birthday(value: &str, day_first: bool) -> Result<Option<Birthday>, Invalid> {
     let value = value.trim();
-    if value == "0/0/00" || value == "0/0/0000" {
+    // Outlook writes a missing date as zeros in its locale's form: 0/0/00, 0.0.00, 00-00-0000.
+    if !value.is_empty()
+        && value.chars().any(|c| c == '0')
+        && value.chars().all(|c| matches!(c, '0' | '/' | '.' | '-'))
+    {
         return Ok(None);
     }
     let numeric = value
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ' '));
-    if let Some(separator) = ['/', '.']
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ' '));
+    // Dutch Outlook writes 17-5-1975: dashes after a day or month, not after a year.
+    let dashed = numeric
+        && value.contains('-')
+        && value
+            .split('-')
+            .next()
+            .is_some_and(|first| (1..=2).contains(&first.len()));
+    if let Some(separator) = ['/', '.', '-']
         .into_iter()
-        .find(|s| numeric && value.contains(*s))
+        .find(|s| numeric && value.contains(*s) && (*s != '-' || dashed))
     {
         return parse_numeric_date(value, separator, day_first).map(Some);
     }
@@ -600,22 +578,24 @@ pub fn parse_birthday(value: &str, day_first: bool) -> Result<Option<Birthday>, 
 /// with slashes (Outlook's `5/17/1975`) unless the file writes them day first (`day_first`,
 /// see [`slash_dates_are_day_first`]) or the first cannot be a month (`17/5/1975`), and day
 /// first with dots (`17.5.1975`). A two-digit year is 2000–2029 or 1930–1999.
-fn parse_numeric_date(value: &str, separator: char, day_first: bool) -> Result<Birthday, String> {
+fn parse_numeric_date(value: &str, separator: char, day_first: bool) -> Result<Birthday, Invalid> {
     let bad = || {
-        format!("\"{value}\" is not a date; write it as YYYY-MM-DD, or M/D/YYYY as Outlook does")
+        Invalid(format!(
+            "\"{value}\" is not a date; write it as YYYY-MM-DD, or M/D/YYYY as Outlook does"
+        ))
     };
     let parts: Vec<&str> = value.split(separator).map(str::trim).collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(bad());
     };
-    let number = |text: &str| -> Result<u32, String> {
+    let number = |text: &str| -> Result<u32, Invalid> {
         if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
         text.parse().map_err(|_| bad())
     };
     let (first, second, third) = (number(a)?, number(b)?, number(c)?);
-    let full_year = |digits: &str, year: u32| -> Result<i32, String> {
+    let full_year = |digits: &str, year: u32| -> Result<i32, Invalid> {
         let year = match digits.len() {
             4 => year,
             2 if year < 30 => 2000 + year,
@@ -626,7 +606,11 @@ fn parse_numeric_date(value: &str, separator: char, day_first: bool) -> Result<B
     };
     let (year, month, day) = if a.len() == 4 {
         (full_year(a, first)?, second, third)
-    } else if separator == '.' || day_first || (first > 12 && second <= 12) {
+    } else if separator != '/' || day_first || (first > 12 && second <= 12) {
+        if separator == '-' && second > 12 && first <= 12 {
+            // 05-17-1975: month first after all.
+            return Birthday::new(Some(full_year(c, third)?), first, second);
+        }
         (full_year(c, third)?, second, first)
     } else {
         (full_year(c, third)?, first, second)
@@ -639,7 +623,7 @@ mod tests {
     use super::parse_birthday;
     use crate::contacts::Birthday;
 
-    fn parse_birthday_us(value: &str) -> Result<Option<Birthday>, String> {
+    fn parse_birthday_us(value: &str) -> Result<Option<Birthday>, crate::Invalid> {
         parse_birthday(value, false)
     }
 
@@ -660,6 +644,12 @@ mod tests {
         assert_eq!(parse_birthday_us("5/17/75"), day(Some(1975), 5, 17));
         assert_eq!(parse_birthday_us("1/2/05"), day(Some(2005), 1, 2));
         assert_eq!(parse_birthday_us("0/0/00"), Ok(None));
+        assert_eq!(parse_birthday_us("0.0.00"), Ok(None));
+        assert_eq!(parse_birthday_us("00/00/0000"), Ok(None));
+        assert_eq!(parse_birthday_us("0-0-00"), Ok(None));
+        assert_eq!(parse_birthday_us("17-5-1975"), day(Some(1975), 5, 17));
+        assert_eq!(parse_birthday_us("05-17-1975"), day(Some(1975), 5, 17));
+        assert!(parse_birthday_us("1975-02-30").is_err());
         assert!(parse_birthday_us("2/30/1975").is_err());
         assert!(parse_birthday_us("31.02.1975").is_err());
         assert!(parse_birthday_us("13/13/1975").is_err());

@@ -11,32 +11,21 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping};
-use super::duplicates::FieldPick;
+use super::mapping::ColumnChoice;
 pub use super::plan::REPORTED_DUPLICATES;
 use super::plan::{Outcome, Planner};
+use super::rows::check;
+pub use super::rows::{DuplicateChoice, DuplicateRow, OnDuplicate, RefusedRow, SourceRow};
 use super::{vcard, ExchangeError};
 use crate::book::Book;
 use crate::contacts::{display_name, ContactInput};
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::store::NewContact;
 
 /// Files larger than this are refused before reading: no address book is that big.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 /// Rows shown in a preview.
 pub const PREVIEW_ROWS: usize = 10;
-
-/// One contact as read from the file, before it is checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceRow {
-    /// The line the row (or the card's BEGIN) starts on.
-    pub line: usize,
-    pub input: ContactInput,
-    /// What could not be read (a date of 31 February…): the row is refused with these.
-    pub problems: Vec<String>,
-    /// A vCard's inline photo, as decoded from the card (checked and normalised only when the
-    /// contact is stored), or why it cannot be used. Never sent to the window.
-    pub photo: Option<std::result::Result<Vec<u8>, String>>,
-}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -50,56 +39,18 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
-    pub fn parse(text: &str) -> std::result::Result<ImportFormat, String> {
+    pub fn parse(text: &str) -> Result<ImportFormat, Invalid> {
         match text.trim().to_lowercase().as_str() {
             "auto" => Ok(ImportFormat::Auto),
             "google" => Ok(ImportFormat::Google),
             "outlook" => Ok(ImportFormat::Outlook),
             "csv" => Ok(ImportFormat::Csv),
             "vcard" | "vcf" => Ok(ImportFormat::Vcard),
-            other => Err(format!(
+            other => Err(Invalid(format!(
                 "\"{other}\" is not a format; use auto, google, outlook, csv or vcard"
-            )),
+            ))),
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum OnDuplicate {
-    /// Leave the stored contact as it is; do not add the row.
-    #[default]
-    Skip,
-    /// Fill the stored contact's empty fields and add new emails, phones, addresses and tags.
-    Merge,
-    /// Add the row as a new contact anyway.
-    Keep,
-}
-
-impl OnDuplicate {
-    pub fn parse(text: &str) -> std::result::Result<OnDuplicate, String> {
-        match text.trim().to_lowercase().as_str() {
-            "skip" => Ok(OnDuplicate::Skip),
-            "merge" => Ok(OnDuplicate::Merge),
-            "keep" => Ok(OnDuplicate::Keep),
-            other => Err(format!(
-                "\"{other}\" is not a choice; use skip, merge or keep"
-            )),
-        }
-    }
-}
-
-/// A choice for one duplicate (by its line), made in the side-by-side view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DuplicateChoice {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub action: OnDuplicate,
-    /// For a merge: which side each differing field takes (fields not listed: the stored
-    /// value, or the incoming one where the stored is empty).
-    #[serde(default)]
-    pub picks: Vec<FieldPick>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -110,6 +61,10 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// For a spreadsheet: where each column goes (default: guessed from the headers).
     pub mapping: Option<Vec<ColumnMapping>>,
+    /// For a spreadsheet: columns sent elsewhere than `mapping` (or the guess) says, by header
+    /// (`rapport import --map "Firma=company"`). A header the file does not have is refused.
+    #[ts(optional)]
+    pub column_choices: Option<Vec<ColumnChoice>>,
     /// Per-duplicate choices that override `on_duplicate`.
     pub choices: Vec<DuplicateChoice>,
 }
@@ -189,32 +144,6 @@ impl SourceFile {
     }
 }
 
-/// A row that was not imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RefusedRow {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub reason: String,
-}
-
-/// A row that matches a contact already in the book (or an earlier row of the file).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DuplicateRow {
-    #[ts(type = "number")]
-    pub line: u64,
-    /// The stored contact's id; none when it matches an earlier row of the same file.
-    #[ts(type = "number | null")]
-    pub existing_id: Option<i64>,
-    /// The stored contact is archived (a merge keeps it so).
-    pub existing_archived: bool,
-    pub existing: ContactInput,
-    pub incoming: ContactInput,
-    pub reason: String,
-    pub action: OnDuplicate,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
@@ -237,6 +166,8 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub duplicates_found: u64,
     pub notes: Vec<String>,
+    /// Where each column of a spreadsheet went (empty for a vCard file).
+    pub mapping: Vec<ColumnMapping>,
 }
 
 /// A look at a file before importing it: how it was read, where each column goes, and the first
@@ -272,6 +203,18 @@ pub fn read_file(
     format: ImportFormat,
     mapping: Option<Vec<ColumnMapping>>,
 ) -> Result<SourceFile> {
+    read_file_with(path, format, mapping, &[])
+}
+
+/// [`read_file`] with the owner's `choices` laid over the mapping (see
+/// [`super::mapping::apply_choices`]); a choice naming a column the file does not have is
+/// refused with [`ExchangeError::BadOption`].
+pub fn read_file_with(
+    path: &Path,
+    format: ImportFormat,
+    mapping: Option<Vec<ColumnMapping>>,
+    choices: &[ColumnChoice],
+) -> Result<SourceFile> {
     let cannot_read = |reason: String| ExchangeError::CannotRead {
         path: path.to_path_buf(),
         reason,
@@ -294,6 +237,13 @@ pub fn read_file(
         .is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCARD"));
     let mut notes = Vec::new();
     if format == ImportFormat::Vcard || (format == ImportFormat::Auto && looks_vcard) {
+        if !choices.is_empty() {
+            return Err(ExchangeError::BadOption(
+                "a vCard file has no columns to send elsewhere; --map is for spreadsheets (CSV)"
+                    .into(),
+            )
+            .into());
+        }
         let rows = vcard::parse(&text, &mut notes);
         if rows.is_empty() {
             return Err(ExchangeError::Unreadable {
@@ -312,7 +262,11 @@ pub fn read_file(
             body: Body::Cards(rows),
         });
     }
-    if text.contains('\0') {
+    // A picture or a UTF-16 file without its mark is NULs throughout, its first line too; a
+    // NUL inside a value (a note pasted from elsewhere, exported as it was kept) is text.
+    let first_line = text.lines().next().unwrap_or("");
+    let nuls = text.bytes().filter(|b| *b == 0).count();
+    if first_line.contains('\0') || nuls * 100 > text.len() {
         return Err(ExchangeError::Unreadable {
             path: path.to_path_buf(),
             reason: "it holds binary data, not text".into(),
@@ -324,7 +278,7 @@ pub fn read_file(
         path: path.to_path_buf(),
         reason,
     };
-    let headers = csv_import::read_headers(&text, delimiter).map_err(unreadable)?;
+    let headers = csv_import::read_headers(&text, delimiter).map_err(|e| unreadable(e.0))?;
     if let Some(line) = csv_import::unclosed_quote(&text, delimiter) {
         return Err(unreadable(format!(
             "a quoted value that starts on line {line} is never closed, so everything after it would be read as one value; check that line (a \" too many or too few) and try again"
@@ -347,6 +301,8 @@ pub fn read_file(
         }
         None => csv_import::guess_mapping(&headers),
     };
+    let mut mapping = mapping;
+    super::mapping::apply_choices(&mut mapping, choices).map_err(ExchangeError::BadOption)?;
     let detected = match (format, csv_import::detect_kind(&headers)) {
         (ImportFormat::Auto, "google") => ImportFormat::Google,
         (ImportFormat::Auto, "outlook") => ImportFormat::Outlook,
@@ -456,25 +412,6 @@ fn maps_nothing(source: &SourceFile) -> bool {
             .all(|m| m.target == csv_import::Target::Ignore)
 }
 
-/// A row's contact, validated, or why the row is refused.
-pub(super) fn check(
-    input: ContactInput,
-    problems: &[String],
-    today: NaiveDate,
-) -> std::result::Result<ContactInput, String> {
-    if !problems.is_empty() {
-        return Err(problems.join("; "));
-    }
-    input.validated(today).map_err(|e| match e {
-        Error::Invalid(fields) => fields
-            .iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    })
-}
-
 /// Imports `path` into the book: every row checked, duplicates handled as chosen, and the
 /// result stored as one transaction (nothing at all when the store fails). A dry run stores
 /// nothing and reports the same. `progress(done, total)` hears how far through the file it is.
@@ -501,8 +438,11 @@ const BATCH_CONTACTS: usize = 500;
 const BATCH_ROWS: usize = 2_000;
 /// Batches that may wait for the writer: reading runs ahead of writing by at most this many.
 const BATCHES_AHEAD: usize = 4;
+/// A batch is handed over once its photos (stored JPEGs, up to a few hundred kB each) come to
+/// this much, so a vCard full of photos holds a few batches' worth, not thousands of photos.
+const BATCH_PHOTO_BYTES: usize = 16 << 20;
 
-/// [`import`] that stops with [`ExchangeError::ImportCancelled`] once `cancel` is set (looked at
+/// [`import`] that stops with [`crate::Cancelled::Import`] once `cancel` is set (looked at
 /// every few thousand rows, and last just before the transaction commits): the book is unchanged.
 ///
 /// The file is read and each row checked and matched on one thread while the contacts are
@@ -515,7 +455,12 @@ pub fn import_cancellable(
     progress: &mut dyn FnMut(u64, u64),
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
-    let source = read_file(path, options.format, options.mapping.clone())?;
+    let source = read_file_with(
+        path,
+        options.format,
+        options.mapping.clone(),
+        options.column_choices.as_deref().unwrap_or_default(),
+    )?;
     if maps_nothing(&source) {
         return Err(ExchangeError::Unreadable {
             path: path.to_path_buf(),
@@ -531,9 +476,13 @@ pub fn import_cancellable(
         source.delimiter.clone(),
     );
     let mut notes = source.notes.clone();
+    let mapping = source.mapping.clone();
     progress(0, extent);
     let existing = book.store().every_contact()?;
-    let planner = Planner::new(&existing, &options.choices, options.on_duplicate, today);
+    let mut planner = Planner::new(&existing, &options.choices, options.on_duplicate, today);
+    if options.dry_run {
+        planner.check_photos_only();
+    }
     let mut outcome = if options.dry_run {
         check_rows(path, source, planner, progress, cancel)?
     } else {
@@ -554,6 +503,7 @@ pub fn import_cancellable(
         duplicates: outcome.duplicates,
         duplicates_found: outcome.duplicates_found,
         notes,
+        mapping,
     };
     progress(extent, extent);
     Ok(report)
@@ -586,7 +536,7 @@ fn check_rows(
         })
         .map_err(|reason| unreadable(path, reason))?;
     if stopped {
-        return Err(ExchangeError::ImportCancelled.into());
+        return Err(crate::Cancelled::Import.into());
     }
     Ok(planner.finish().0)
 }
@@ -616,14 +566,23 @@ fn read_and_store(
             let outcome_sender = outcome_sender;
             let mut batch = Vec::with_capacity(BATCH_CONTACTS);
             let mut rows_in_batch = 0;
+            let mut photo_bytes = 0;
             let read = source.for_each_row(|row, at| {
                 read_to.store(at, Ordering::Relaxed);
                 if let Some(addition) = planner.plan(row) {
+                    photo_bytes += addition
+                        .photo
+                        .as_ref()
+                        .map_or(0, |p| p.jpeg.len() + p.thumb_jpeg.len());
                     batch.push(NewContact::new(addition.input, addition.photo));
                 }
                 rows_in_batch += 1;
-                if batch.len() >= BATCH_CONTACTS || rows_in_batch >= BATCH_ROWS {
+                if batch.len() >= BATCH_CONTACTS
+                    || rows_in_batch >= BATCH_ROWS
+                    || photo_bytes >= BATCH_PHOTO_BYTES
+                {
                     rows_in_batch = 0;
+                    photo_bytes = 0;
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CONTACTS));
                     if writer_stopped.load(Ordering::Relaxed) || sender.send(full).is_err() {
                         return ControlFlow::Break(());

@@ -6,12 +6,18 @@ pub mod columns;
 pub mod csv_export;
 pub mod csv_import;
 pub mod duplicates;
+mod header_names;
 pub mod import;
+pub mod mapping;
+mod name_split;
 mod plan;
+mod rows;
 pub mod staging;
+mod targets;
 pub mod vcard;
 pub mod xlsx;
 
+use crate::error::ErrorCode;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,7 +27,7 @@ use ts_rs::TS;
 
 use crate::book::Book;
 use crate::error::Result;
-use crate::store::Store;
+use crate::paths::{OutputError, OutputKind};
 pub use columns::{Column, Profile};
 
 #[derive(Debug, thiserror::Error)]
@@ -38,26 +44,19 @@ pub enum ExchangeError {
     Unreadable { path: PathBuf, reason: String },
     #[error("The backup copy {path} failed its integrity check ({detail}); it was removed and your book is unchanged. Check the disk and try again.")]
     BackupDamaged { path: PathBuf, detail: String },
-    #[error("The import was cancelled; nothing was added or changed.")]
-    ImportCancelled,
-    #[error("The export was cancelled; no file was written.")]
-    ExportCancelled,
-    #[error("{path} is the book Rapport has open (or one of its working files); choose another file name or folder. Nothing was written.")]
-    IsTheBook { path: PathBuf },
     #[error("The import stopped before its end; nothing was added or changed. Try again, and report it if it happens again.")]
     ImportStopped,
 }
 
 impl ExchangeError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ExchangeError::CannotWrite { .. } => "cannotWrite",
-            ExchangeError::CannotRead { .. } => "cannotRead",
-            ExchangeError::BadOption(_) | ExchangeError::IsTheBook { .. } => "invalid",
-            ExchangeError::Unreadable { .. } => "unreadable",
-            ExchangeError::BackupDamaged { .. } => "corrupt",
-            ExchangeError::ImportCancelled | ExchangeError::ExportCancelled => "cancelled",
-            ExchangeError::ImportStopped => "failed",
+            ExchangeError::CannotWrite { .. } => ErrorCode::CannotWrite,
+            ExchangeError::CannotRead { .. } => ErrorCode::CannotRead,
+            ExchangeError::BadOption(_) => ErrorCode::Invalid,
+            ExchangeError::Unreadable { .. } => ErrorCode::Unreadable,
+            ExchangeError::BackupDamaged { .. } => ErrorCode::Corrupt,
+            ExchangeError::ImportStopped => ErrorCode::Failed,
         }
     }
 }
@@ -142,6 +141,57 @@ pub struct ExportSummary {
     pub notes: Vec<String>,
 }
 
+impl Book {
+    /// Exports the active contacts (or those with the tag) to `out` ([`export_cancellable`]).
+    pub fn export(
+        &self,
+        options: &ExportOptions,
+        out: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<ExportSummary> {
+        export_cancellable(self, options, out, progress, cancel)
+    }
+
+    /// Where the window offers to save an export: the Downloads folder (else the data folder),
+    /// named for today.
+    pub fn default_export_path(&self, format: ExportFormat, today: chrono::NaiveDate) -> PathBuf {
+        let ext = match format {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Vcard => "vcf",
+        };
+        let folder = dirs::download_dir()
+            .filter(|p| p.is_dir())
+            .unwrap_or_else(|| self.data_dir().to_path_buf());
+        folder.join(format!("rapport-contacts-{today}.{ext}"))
+    }
+
+    /// What a file would bring in: its format, encoding, columns and first rows
+    /// ([`import::preview`]); the book is not touched.
+    pub fn import_preview(
+        path: &Path,
+        format: import::ImportFormat,
+        mapping: Option<Vec<csv_import::ColumnMapping>>,
+        today: chrono::NaiveDate,
+    ) -> Result<import::ImportPreview> {
+        import::preview(path, format, mapping, today)
+    }
+
+    /// Imports a CSV or vCard file in one transaction, or plans it as a dry run
+    /// ([`import::import_cancellable`]).
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        options: &import::ImportOptions,
+        today: chrono::NaiveDate,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<import::ImportReport> {
+        import::import_cancellable(self, path, options, today, progress, cancel)
+    }
+}
+
 /// Exports the active contacts (or those with the tag) to `out`. The file is written under a
 /// temporary name beside it and renamed at the end: a failed export leaves no half file.
 /// `progress(done, total)` is called now and then.
@@ -154,7 +204,7 @@ pub fn export(
     export_cancellable(book, options, out, progress, &AtomicBool::new(false))
 }
 
-/// [`export`] that stops with [`ExchangeError::ExportCancelled`], leaving no file, once
+/// [`export`] that stops with [`crate::Cancelled::Export`], leaving no file, once
 /// `cancel` is set (it is looked at every few thousand contacts and before the file is put in
 /// place).
 pub fn export_cancellable(
@@ -165,7 +215,7 @@ pub fn export_cancellable(
     cancel: &AtomicBool,
 ) -> Result<ExportSummary> {
     let cancelled = || cancel.load(Ordering::Relaxed);
-    refuse_the_book(book.store(), out)?;
+    book.output_guard().check(out, OutputKind::Document)?;
     let delimiter = options.delimiter_byte()?;
     let columns = options.columns();
     let personal = columns.iter().any(|c| c.is_personal());
@@ -177,79 +227,77 @@ pub fn export_cancellable(
     };
     let total = contacts.len() as u64;
     progress(0, total);
-    let temp = temp_beside(out);
-    let written = (|| -> Result<(u64, Vec<String>)> {
-        Ok(match options.format {
-            ExportFormat::Csv => {
-                let file = create(&temp)?;
-                let shortened = csv_export::write(
-                    file,
-                    &contacts,
-                    &options.columns(),
-                    options.profile,
-                    delimiter,
-                    &mut |done| {
-                        progress(done, total);
-                        !cancelled()
-                    },
-                )
-                .map_err(|reason| cannot_write(out, reason))?;
-                (shortened, Vec::new())
-            }
-            ExportFormat::Xlsx => {
-                let shortened = xlsx::write(
-                    &temp,
-                    &contacts,
-                    &options.columns(),
-                    options.profile,
-                    &mut |done| {
-                        progress(done, total);
-                        !cancelled()
-                    },
-                )
-                .map_err(|reason| cannot_write(out, reason))?;
-                (shortened, Vec::new())
-            }
-            ExportFormat::Vcard => {
-                let mut file = std::io::BufWriter::new(create(&temp)?);
-                // Photos are read a thousand contacts at a time: one query each, bounded memory.
-                let mut done = 0;
-                for chunk in contacts.chunks(1000) {
-                    let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
-                    let photos = book.store().contact_photos_jpeg(&ids)?;
-                    for contact in chunk {
-                        let photo = photos.get(&contact.id).map(Vec::as_slice);
-                        file.write_all(
-                            vcard::card(contact, options.vcard_version, photo).as_bytes(),
-                        )
-                        .map_err(|e| cannot_write(out, e.to_string()))?;
-                    }
-                    done += chunk.len() as u64;
+    let guard = book.output_guard();
+    let kind = OutputKind::Document;
+    let stopped = || crate::Error::Cancelled(crate::Cancelled::Export);
+    let written: Result<(u64, PathBuf)> = match options.format {
+        ExportFormat::Csv => guard.write_stream(out, kind, |file| {
+            csv_export::write(
+                file,
+                &contacts,
+                &options.columns(),
+                options.profile,
+                delimiter,
+                &mut |done| {
                     progress(done, total);
-                    if cancelled() {
-                        return Err(ExchangeError::ExportCancelled.into());
-                    }
+                    !cancelled()
+                },
+                out,
+            )
+            .and_then(|shortened| {
+                if cancelled() {
+                    Err(stopped())
+                } else {
+                    Ok(shortened)
                 }
-                file.flush().map_err(|e| cannot_write(out, e.to_string()))?;
-                (0, Vec::new())
+            })
+        }),
+        ExportFormat::Xlsx => guard.write_with(out, kind, |temp| {
+            xlsx::write(
+                temp,
+                &contacts,
+                &options.columns(),
+                options.profile,
+                &mut |done| {
+                    progress(done, total);
+                    !cancelled()
+                },
+                out,
+            )
+            .and_then(|shortened| {
+                if cancelled() {
+                    Err(stopped())
+                } else {
+                    Ok(shortened)
+                }
+            })
+        }),
+        ExportFormat::Vcard => guard.write_stream(out, kind, |file| {
+            // Photos are read a thousand contacts at a time: one query each, bounded memory.
+            let mut done = 0;
+            for chunk in contacts.chunks(1000) {
+                let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
+                let photos = book.store().contact_photos_jpeg(&ids)?;
+                for contact in chunk {
+                    let photo = photos.get(&contact.id).map(Vec::as_slice);
+                    file.write_all(vcard::card(contact, options.vcard_version, photo).as_bytes())
+                        .map_err(|e| OutputError::from_io(out, &e))?;
+                }
+                done += chunk.len() as u64;
+                progress(done, total);
+                if cancelled() {
+                    return Err(stopped());
+                }
             }
-        })
-    })();
-    let (shortened, notes) = match written {
-        Ok(_) | Err(_) if cancelled() => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(ExchangeError::ExportCancelled.into());
-        }
-        Ok(result) => result,
-        Err(error) => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(error);
-        }
+            Ok(0)
+        }),
     };
-    std::fs::rename(&temp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        cannot_write(out, e.to_string())
-    })?;
+    let shortened = match written {
+        Err(_) if cancelled() => return Err(stopped()),
+        Err(error) => return Err(error),
+        Ok((shortened, _)) => shortened,
+    };
+    let notes = Vec::new();
     progress(total, total);
     let mut notes = notes;
     if options.profile == Profile::Xero && total > XERO_CONTACTS_PER_FILE {
@@ -268,10 +316,13 @@ pub fn export_cancellable(
 /// Xero's contact import takes at most this many rows per file.
 const XERO_CONTACTS_PER_FILE: u64 = 1_000;
 
-/// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a formula; an
-/// apostrophe in front makes it plain text (and the import takes it off again).
+/// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a formula, and
+/// some read the full-width signs (＝ ＋ － ＠) or skip a byte-order mark or zero-width character
+/// in front of one; an apostrophe in front makes the cell plain text, and the import takes one
+/// off again. A value that really begins with an apostrophe gets one more, so "one leading
+/// apostrophe was ours" is always right and the round trip keeps every value.
 pub fn neutralise(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+    if value.starts_with(FORMULA_TRIGGERS) {
         std::borrow::Cow::Owned(format!("'{value}"))
     } else {
         std::borrow::Cow::Borrowed(value)
@@ -281,93 +332,36 @@ pub fn neutralise(value: &str) -> std::borrow::Cow<'_, str> {
 /// Undoes [`neutralise`].
 pub fn unneutralise(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_TRIGGERS) => rest,
         _ => value,
     }
 }
 
-/// Refuses `path` when it is the open book or one of SQLite's files beside it: an export or a
-/// backup written there would replace the book, a restore from it would copy it onto itself.
-pub(crate) fn refuse_the_book(store: &Store, path: &Path) -> Result<(), ExchangeError> {
-    let book = comparable(&resolved(store.path()));
-    let target = comparable(&resolved(path));
-    let is_the_book = ["", "-wal", "-shm", "-journal"]
-        .iter()
-        .any(|suffix| format!("{book}{suffix}") == target);
-    if is_the_book {
-        return Err(ExchangeError::IsTheBook {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
-}
+/// What a cell may not start with unless an apostrophe goes first (see [`neutralise`]).
+pub const FORMULA_TRIGGERS: [char; 18] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\'',
+    // Full-width equals, plus, minus (and the minus sign) and commercial at.
+    '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{2212}', '\u{FF20}',
+    // Byte-order mark, zero-width space, joiners and word joiner: invisible, so a formula
+    // behind one looks like plain text.
+    '\u{FEFF}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}',
+];
 
-/// A path as the file system compares names: without regard to case where it ignores case.
-fn comparable(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if cfg!(any(target_os = "macos", target_os = "windows")) {
-        text.to_lowercase()
-    } else {
-        text.into_owned()
-    }
-}
-
-/// `path` made whole: its links resolved as far as it exists, and the rest (folders a backup
-/// would create) with `.` and `..` applied by name.
-fn resolved(path: &Path) -> PathBuf {
-    use std::path::Component;
-    if let Ok(path) = path.canonicalize() {
-        return path;
-    }
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |dir| dir.join(path))
-    };
-    let mut normal = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                normal.pop();
-            }
-            other => normal.push(other),
+/// A write of `shown` that failed. A full disk is named as such: the libraries' own words
+/// ("No space left on device (os error 28)") do not say which disk or what to do.
+pub(crate) fn write_failed(shown: &Path, error: impl std::fmt::Display) -> crate::Error {
+    if crate::store::disk_is_full(shown) {
+        return OutputError::DiskFull {
+            path: shown.to_path_buf(),
+            folder: shown
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
         }
+        .into();
     }
-    // The longest part that exists, with its links resolved, then the rest as named.
-    let mut existing = normal.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(ToOwned::to_owned),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => return normal,
-        }
-    }
-    let mut whole = existing.canonicalize().unwrap_or(existing);
-    whole.extend(rest.iter().rev());
-    whole
-}
-
-/// A temporary name beside `path`, its own for each call: two threads writing the same file
-/// (the daily backup and a recovery's) never share a half-written copy.
-pub(crate) fn temp_beside(path: &Path) -> PathBuf {
-    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let call = CALLS.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.{}-{call}.part", std::process::id()))
-}
-
-fn create(path: &Path) -> Result<std::fs::File, ExchangeError> {
-    std::fs::File::create(path).map_err(|e| cannot_write(path, e.to_string()))
+    cannot_write(shown, error.to_string()).into()
 }
 
 pub(crate) fn cannot_write(path: &Path, reason: impl Into<String>) -> ExchangeError {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::duplicates::{merge_with_picks, ContactKeys, DuplicateIndex, Slot};
-use super::import::{check, DuplicateChoice, DuplicateRow, OnDuplicate, RefusedRow, SourceRow};
+use super::rows::{check, DuplicateChoice, DuplicateRow, OnDuplicate, RefusedRow, SourceRow};
 use crate::contacts::{Contact, ContactInput};
 use crate::photos::{self, NormalizedPhoto};
 use crate::store::{ImportChange, ImportTarget};
@@ -33,6 +33,8 @@ pub(super) struct Planner<'a> {
     changed_fields: BTreeMap<Slot, ContactInput>,
     changed_photos: BTreeMap<Slot, NormalizedPhoto>,
     skipped_photos: Vec<(usize, String)>,
+    /// A dry run: photos are checked (the same checks, decoded but not kept), not normalised.
+    check_photos_only: bool,
     rows: u64,
     merged: u64,
     skipped: u64,
@@ -64,6 +66,7 @@ impl<'a> Planner<'a> {
             changed_fields: BTreeMap::new(),
             changed_photos: BTreeMap::new(),
             skipped_photos: Vec::new(),
+            check_photos_only: false,
             rows: 0,
             merged: 0,
             skipped: 0,
@@ -71,6 +74,12 @@ impl<'a> Planner<'a> {
             duplicates: Vec::new(),
             duplicates_found: 0,
         }
+    }
+
+    /// For a dry run: each card's photo is checked as the import would check it (a photo the
+    /// import would skip is noted alike) but not resized or encoded, as nothing is stored.
+    pub fn check_photos_only(&mut self) {
+        self.check_photos_only = true;
     }
 
     /// Decides what happens to `row`; returns it when it is to be added as a new contact.
@@ -196,6 +205,11 @@ impl<'a> Planner<'a> {
         photo: &Option<Result<Vec<u8>, String>>,
     ) -> Option<NormalizedPhoto> {
         let reason = match photo.as_ref()? {
+            Ok(bytes) if self.check_photos_only => match photos::check(bytes) {
+                Ok(()) => return None,
+                Err(e) => e.to_string(),
+            },
+            // One photo at a time: decoded, reduced and encoded before the next card is read.
             Ok(bytes) => match photos::normalize(bytes) {
                 Ok(photo) => return Some(photo),
                 Err(e) => e.to_string(),

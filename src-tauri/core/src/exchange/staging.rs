@@ -27,8 +27,9 @@ pub fn stage(data_dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|e| cannot_write(&folder, e.to_string()))?;
     let path = folder.join(safe_name(name));
-    std::fs::write(&path, bytes).map_err(|e| cannot_write(&path, e.to_string()))?;
-    Ok(path)
+    let guard =
+        crate::paths::OutputGuard::for_book_file(&data_dir.join(crate::store::DATABASE_FILE));
+    Ok(guard.write_bytes(&path, crate::paths::OutputKind::Document, bytes)?)
 }
 
 /// Removes the staged files: a copy of someone's address book should not linger once it is in.
@@ -74,6 +75,24 @@ fn safe_name(name: &str) -> String {
         "file".into()
     } else {
         cleaned
+    }
+}
+
+impl crate::Book {
+    /// Keeps a file the owner picked in the window for the preview, the import or a restore
+    /// ([`stage`]); works without an open book (a recovery picks a backup too).
+    pub fn stage_incoming(data_dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+        stage(data_dir, name, bytes)
+    }
+
+    /// `path` if it is a file staged in `data_dir` ([`staged`]).
+    pub fn staged_file(data_dir: &Path, path: &str) -> Result<PathBuf> {
+        staged(data_dir, path)
+    }
+
+    /// Removes the staged files once they are imported.
+    pub fn clear_incoming(data_dir: &Path) {
+        clear(data_dir)
     }
 }
 

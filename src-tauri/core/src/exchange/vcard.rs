@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::import::SourceRow;
+use super::rows::SourceRow;
 use super::VcardVersion;
 use crate::contacts::{Birthday, Contact, ContactInput, LabeledValue, PostalAddress};
+use crate::error::Invalid;
 
 /// One contact as a vCard, with its photo (the stored JPEG) inline when it has one, lines folded
 /// at 75 octets and ended with CRLF.
@@ -509,7 +510,7 @@ fn readable_date(value: &str) -> String {
     }
 }
 
-pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, String> {
+pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, Invalid> {
     let value = value.trim();
     let date = value.split('T').next().unwrap_or(value);
     if let Some(rest) = date.strip_prefix("--") {
@@ -517,19 +518,19 @@ pub fn parse_vcard_date(value: &str, omit_year: bool) -> Result<Birthday, String
         if digits.len() == 4 {
             let month = digits[..2]
                 .parse()
-                .map_err(|_| format!("\"{value}\" is not a date"))?;
+                .map_err(|_| Invalid(format!("\"{value}\" is not a date")))?;
             let day = digits[2..]
                 .parse()
-                .map_err(|_| format!("\"{value}\" is not a date"))?;
+                .map_err(|_| Invalid(format!("\"{value}\" is not a date")))?;
             return Birthday::new(None, month, day);
         }
-        return Err(format!("\"{value}\" is not a date"));
+        return Err(Invalid(format!("\"{value}\" is not a date")));
     }
     let digits: String = date.chars().filter(char::is_ascii_digit).collect();
     if digits.len() != 8 || date.chars().any(|c| !(c.is_ascii_digit() || c == '-')) {
-        return Err(format!("\"{value}\" is not a date"));
+        return Err(Invalid(format!("\"{value}\" is not a date")));
     }
-    let bad = || format!("\"{value}\" is not a date");
+    let bad = || Invalid(format!("\"{value}\" is not a date"));
     let year: i32 = digits[..4].parse().map_err(|_| bad())?;
     let month = digits[4..6].parse().map_err(|_| bad())?;
     let day = digits[6..].parse().map_err(|_| bad())?;
