@@ -421,3 +421,122 @@ fn a_team_photo_from_the_book_goes_on_the_front_as_a_jpeg() {
         "{missing}"
     );
 }
+
+/// `rapport cards` on a machine whose only fonts are Rapport's own (Latin, Greek, Cyrillic):
+/// fontconfig, which the renderer asks for other scripts, is given an empty fonts folder.
+fn rapport_without_system_fonts(dir: &Path, fonts: &Path, args: &[&str]) -> std::process::Output {
+    let empty = fonts.join("fonts");
+    std::fs::create_dir_all(&empty).expect("fonts folder");
+    let conf = fonts.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            empty.display(),
+            fonts.join("cache").display()
+        ),
+    )
+    .expect("fonts.conf");
+    std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("RAPPORT_DATA_DIR")
+        .env("RAPPORT_TODAY", "2026-11-23")
+        .env("FONTCONFIG_FILE", &conf)
+        .output()
+        .expect("run rapport")
+}
+
+#[test]
+fn a_name_no_font_can_print_is_left_out_and_every_other_card_printed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = tempfile::tempdir().expect("fonts dir");
+    ok(
+        dir.path(),
+        &["settings", "set", "business_name", "Ann's Bakery"],
+    );
+    let ann = add(dir.path(), &["--first-name", "Ann", "--last-name", "Lee"]);
+    let chef = add(
+        dir.path(),
+        &["--first-name", "Bob 🧑‍🍳", "--last-name", "Stone"],
+    );
+    let olga = add(
+        dir.path(),
+        &["--first-name", "Ольга", "--last-name", "Ivanova"],
+    );
+    let wei = add(dir.path(), &["--first-name", "王伟", "--last-name", "Wang"]);
+    let out = dir.path().join("cards.pdf");
+    let out_arg = out.display().to_string();
+    let ids = [ann, chef, olga, wei].map(|id| id.to_string());
+    let mut args = vec!["cards", "--occasion", "birthday", "--out", &out_arg];
+    for id in &ids {
+        args.extend(["--contact", id.as_str()]);
+    }
+
+    let text_run = rapport_without_system_fonts(dir.path(), fonts.path(), &args);
+    assert!(text_run.status.success(), "{text_run:?}");
+    let said = String::from_utf8(text_run.stdout).expect("utf-8");
+    assert!(said.contains("(2 pages)"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "Left out Bob 🧑‍🍳 Stone (#{chef}): no installed font can print \"🧑🍳\""
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("Left out 王伟 Wang (#{wei})")),
+        "{said}"
+    );
+    let text = pdf_text(&out);
+    assert!(
+        text.contains("Dear Ann") && text.contains("Dear Ольга"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Dear ").count(), 2, "{text}");
+
+    let mut with_json = args.clone();
+    with_json.push("--json");
+    let json_run = rapport_without_system_fonts(dir.path(), fonts.path(), &with_json);
+    assert!(json_run.status.success());
+    let written: serde_json::Value = serde_json::from_slice(&json_run.stdout).expect("json");
+    assert_eq!(written["pages"], 2);
+    assert_eq!(written["leftOut"][0]["contactId"], chef);
+    assert_eq!(written["leftOut"][0]["missing"], "🧑🍳");
+    assert_eq!(written["leftOut"][0]["printableName"], "Bob Stone");
+    assert_eq!(written["leftOut"][1]["contactId"], wei);
+
+    // With the missing characters dropped, everyone is printed.
+    let mut dropping = args.clone();
+    dropping.push("--drop-missing-characters");
+    let dropped = rapport_without_system_fonts(dir.path(), fonts.path(), &dropping);
+    assert!(dropped.status.success());
+    assert!(!String::from_utf8_lossy(&dropped.stdout).contains("Left out"));
+    assert_eq!(page_count(&out), 4);
+    assert!(pdf_text(&out).contains("Dear Bob,"));
+
+    // Nobody printable: a status of its own, and no file.
+    let none = dir.path().join("none.pdf");
+    let none_arg = none.display().to_string();
+    let wei_arg = wei.to_string();
+    let nothing = rapport_without_system_fonts(
+        dir.path(),
+        fonts.path(),
+        &[
+            "cards",
+            "--occasion",
+            "birthday",
+            "--out",
+            &none_arg,
+            "--contact",
+            &wei_arg,
+        ],
+    );
+    assert_eq!(nothing.status.code(), Some(3));
+    let message = String::from_utf8_lossy(&nothing.stderr);
+    assert!(
+        message.contains("Nothing was printed: 王伟 Wang"),
+        "{message}"
+    );
+    assert!(!none.exists());
+}

@@ -6,12 +6,9 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 use clap::Args;
 use rapport_core::cards::{
-    check_job, parse_offset_mm, render_cards_with_front, render_envelopes, render_labels,
-    CardFormat, CardJob, CardRecipient, EnvelopeSize, FontSet, LabelSheet, PersonalLines, Printed,
+    self as core_cards, parse_offset_mm, CardFormat, Destination, EnvelopeSize, FontSet,
+    LabelSheet, MailRun, SkippedRecipient, UnprintableText,
 };
-use rapport_core::contacts::{ArchiveFilter, ListQuery};
-use rapport_core::occasions::designs_for;
-use rapport_core::Book;
 use serde::Serialize;
 
 use super::{message, open, to_json};
@@ -52,6 +49,13 @@ pub struct CardsArgs {
     photo_id: Option<i64>,
     #[arg(long)]
     out: PathBuf,
+    /// Record "card sent" on each recipient's timeline, as the window does after printing.
+    #[arg(long)]
+    record_sent: bool,
+    /// Print the cards of names no installed font can print with those characters dropped,
+    /// instead of leaving them out.
+    #[arg(long)]
+    drop_missing_characters: bool,
     #[arg(long)]
     json: bool,
 }
@@ -86,173 +90,163 @@ pub struct EnvelopesArgs {
     json: bool,
 }
 
+impl Recipients {
+    /// The core's choice of recipients for these flags.
+    fn choice(&self) -> Result<core_cards::Recipients, String> {
+        if !self.contact.is_empty() {
+            Ok(core_cards::Recipients::Picked {
+                ids: self.contact.clone(),
+            })
+        } else if let Some(tag) = &self.tag {
+            Ok(core_cards::Recipients::Tag { tag: tag.clone() })
+        } else if self.all {
+            Ok(core_cards::Recipients::Everyone)
+        } else {
+            Err("choose who to print for: --all, --tag TAG or --contact ID".into())
+        }
+    }
+}
+
+/// What a print run wrote, as `--json` prints it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Written {
     out: String,
-    pages: usize,
-    bytes: usize,
-    skipped: Vec<rapport_core::cards::SkippedRecipient>,
+    pages: u64,
+    bytes: u64,
+    skipped: Vec<SkippedRecipient>,
+    /// Cards not printed because no installed font has some of their characters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    left_out: Vec<UnprintableText>,
+    /// How many "card sent" were recorded (with `--record-sent`).
+    recorded: u32,
 }
 
-fn recipients(
-    book: &Book,
-    who: &Recipients,
-    today: NaiveDate,
-) -> Result<Vec<CardRecipient>, String> {
-    let ids: Vec<i64> = if !who.contact.is_empty() {
-        who.contact.clone()
-    } else if who.all || who.tag.is_some() {
-        let page = book
-            .list(&ListQuery {
-                tag: who.tag.clone(),
-                archive: ArchiveFilter::Active,
-                limit: u32::MAX,
-                ..ListQuery::default()
-            })
-            .map_err(message)?;
-        page.rows.iter().map(|r| r.id).collect()
-    } else {
-        return Err("choose who to print for: --all, --tag TAG or --contact ID".into());
-    };
-    // Each card carries the line suggested from the contact's personal details.
-    let lines = PersonalLines::default();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let detail = book.contact(id).map_err(message)?;
-        let line = lines.for_contact(&detail.contact);
-        out.push(CardRecipient::for_contact(&detail.contact, today, line));
-    }
-    if out.is_empty() {
-        return Err("nobody matches; check the tag or add contacts".into());
-    }
-    Ok(out)
-}
-
-fn setting(book: &Book, key: &str) -> String {
-    book.store().setting(key).ok().flatten().unwrap_or_default()
-}
-
-fn write(
-    out: &Path,
-    pdf: &[u8],
-    skipped: Vec<rapport_core::cards::SkippedRecipient>,
-    pages: usize,
-    json: bool,
-) -> Result<String, String> {
-    std::fs::write(out, pdf).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    let written = Written {
-        out: out.display().to_string(),
-        pages,
-        bytes: pdf.len(),
-        skipped,
-    };
+fn said(written: &Written, json: bool) -> String {
     if json {
-        return Ok(to_json(&written));
+        return to_json(written);
     }
-    let noun = if pages == 1 { "page" } else { "pages" };
-    let mut text = format!("Wrote {} ({pages} {noun}).", written.out);
+    let noun = if written.pages == 1 { "page" } else { "pages" };
+    let mut text = format!("Wrote {} ({} {noun}).", written.out, written.pages);
     for s in &written.skipped {
         text.push_str(&format!(
             "\nLeft out {} (#{}): {}.",
             s.display_name, s.contact_id, s.reason
         ));
     }
-    Ok(text)
+    for u in &written.left_out {
+        text.push_str(&format!(
+            "\nLeft out {} (#{}): no installed font can print \"{}\" (--drop-missing-characters prints it as \"{}\").",
+            u.display_name, u.contact_id, u.missing, u.printable_name
+        ));
+    }
+    if written.recorded > 0 {
+        text.push_str(&format!(
+            "\nRecorded \"card sent\" on {} timelines.",
+            written.recorded
+        ));
+    }
+    text
+}
+
+fn no_cancel() -> AtomicBool {
+    AtomicBool::new(false)
 }
 
 pub fn cards(data_dir: &Path, args: CardsArgs, today: NaiveDate) -> Result<String, String> {
     let format = CardFormat::parse(&args.format)?;
-    let book = open(data_dir)?;
+    let who = args.recipients.choice()?;
+    let mut book = open(data_dir)?;
     let occasion = book.occasion(&args.occasion).map_err(|_| {
         format!(
             "no occasion \"{}\"; `rapport occasions` lists their ids (thanksgiving-us, birthday, custom-1…)",
             args.occasion.trim()
         )
     })?;
-    let designs = designs_for(&occasion);
-    let mut design = match &args.design {
-        Some(name) => designs
-            .iter()
-            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
-            .cloned()
-            .ok_or_else(|| {
-                let names: Vec<&str> = designs.iter().map(|d| d.name.as_str()).collect();
-                format!(
-                    "no design \"{name}\" for {}; use one of {}",
-                    occasion.name,
-                    names.join(", ")
-                )
-            })?,
-        None => designs
-            .first()
-            .cloned()
-            .ok_or("no designs for this occasion")?,
-    };
+    let mut design = book
+        .card_design(&occasion, args.design.as_deref())
+        .map_err(message)?;
     design.format = format;
     design.front_image = args.photo.clone();
     design.front_photo = args.photo_id;
-    let front = book.card_front(&design).map_err(message)?;
-    let job = CardJob {
-        design,
-        recipients: recipients(&book, &args.recipients, today)?,
-        business_name: setting(&book, "business_name"),
-    };
+    let run = book
+        .prepare_cards(&who, design, &[], Destination::File(&args.out), today)
+        .map_err(message)?;
     let fonts = FontSet::shared();
-    let check = check_job(&job, fonts);
+    let mut check = run.check(fonts);
+    // A name no font can print leaves only that card out (below); these stop the whole batch.
+    check.unprintable.clear();
     if !check.is_ready() {
-        let mut problems: Vec<String> = check
-            .unknown_fields
-            .iter()
-            .map(|f| format!("unknown field {{{}}}", f.name))
-            .collect();
-        problems.extend(check.unprintable.iter().map(|u| {
-            format!(
-                "{} (#{}) has characters no installed font can print: {}",
-                u.display_name, u.contact_id, u.missing
-            )
-        }));
-        if check.missing_business_name {
-            problems.push(
-                "the card signs with {business_name} but none is set; set it with `rapport settings set business_name \"Ann's Bakery\"`".into(),
-            );
-        }
-        return Err(format!("nothing printed: {}", problems.join("; ")));
+        return Err(format!("nothing printed: {}", check.problems().join("; ")));
     }
-    let pdf = render_cards_with_front(&job, front, fonts, &mut |_, _| {}, &AtomicBool::new(false))
-        .map_err(|e| e.to_string())?;
-    write(&args.out, &pdf, Vec::new(), job.recipients.len(), args.json)
+    let run = if args.drop_missing_characters {
+        run.dropping_missing_characters()
+    } else {
+        run
+    };
+    let printed = run
+        .print(fonts, &mut |_, _| {}, &no_cancel())
+        .map_err(message)?;
+    let recorded = if args.record_sent {
+        book.record_cards_sent(&printed.recipient_ids, &occasion.name, today, today)
+            .map_err(message)?
+            .recorded
+    } else {
+        0
+    };
+    Ok(said(
+        &Written {
+            out: printed.path,
+            pages: printed.pages,
+            bytes: printed.bytes,
+            skipped: Vec::new(),
+            left_out: printed.left_out,
+            recorded,
+        },
+        args.json,
+    ))
 }
 
 pub fn labels(data_dir: &Path, args: LabelsArgs, today: NaiveDate) -> Result<String, String> {
     let sheet = LabelSheet::parse(&args.sheet)?;
-    let book = open(data_dir)?;
     let offset = match &args.offset_mm {
-        Some(text) => parse_offset_mm(text).map_err(|e| format!("--offset-mm {e}"))?,
-        None => book.label_offset_mm().map_err(message)?,
+        Some(text) => Some(parse_offset_mm(text).map_err(|e| format!("--offset-mm {e}"))?),
+        None => None,
     };
-    let who = recipients(&book, &args.recipients, today)?;
-    let Printed { pdf, skipped } =
-        render_labels(&who, sheet, offset, FontSet::shared()).map_err(|e| e.to_string())?;
-    let printed = who.len() - skipped.len();
-    let pages = printed.div_ceil(sheet.per_sheet());
-    write(&args.out, &pdf, skipped, pages, args.json)
+    let who = args.recipients.choice()?;
+    let book = open(data_dir)?;
+    let run = book
+        .prepare_labels(&who, sheet, offset, Destination::File(&args.out), today)
+        .map_err(message)?;
+    mail_run(run, args.json)
 }
 
 pub fn envelopes(data_dir: &Path, args: EnvelopesArgs, today: NaiveDate) -> Result<String, String> {
     let size = EnvelopeSize::parse(&args.size)?;
+    let who = args.recipients.choice()?;
     let book = open(data_dir)?;
-    let who = recipients(&book, &args.recipients, today)?;
-    let from = book.return_address().map_err(message)?;
-    let Printed { pdf, skipped } = render_envelopes(
-        &who,
-        size,
-        &from,
-        FontSet::shared(),
-        &mut |_, _| {},
-        &AtomicBool::new(false),
-    )
-    .map_err(|e| e.to_string())?;
-    let pages = who.len() - skipped.len();
-    write(&args.out, &pdf, skipped, pages, args.json)
+    let run = book
+        .prepare_envelopes(&who, size, Destination::File(&args.out), today)
+        .map_err(message)?;
+    mail_run(run, args.json)
+}
+
+fn mail_run(run: MailRun, json: bool) -> Result<String, String> {
+    let printed = run
+        .print(FontSet::shared(), &mut |_, _| {}, &no_cancel())
+        .map_err(message)?;
+    let bytes = std::fs::metadata(&printed.path)
+        .map(|m| m.len())
+        .unwrap_or(0);
+    Ok(said(
+        &Written {
+            out: printed.path,
+            pages: printed.pages,
+            bytes,
+            skipped: printed.skipped,
+            left_out: Vec::new(),
+            recorded: 0,
+        },
+        json,
+    ))
 }

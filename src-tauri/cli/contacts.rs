@@ -46,6 +46,8 @@ pub enum ContactsCommand {
         #[arg(long)]
         remove: bool,
     },
+    #[command(flatten)]
+    Change(super::contact_edit::EditCommand),
 }
 
 #[derive(Args)]
@@ -121,6 +123,8 @@ pub enum TouchpointCommand {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Change(super::contact_edit::TouchpointEditCommand),
 }
 
 pub fn contacts(
@@ -192,6 +196,7 @@ pub fn contacts(
                 }),
             }
         }
+        ContactsCommand::Change(command) => super::contact_edit::contacts(data_dir, command, today),
         ContactsCommand::Show { id, json } => {
             let detail = open(data_dir)?.contact(id).map_err(message)?;
             Ok(if json {
@@ -209,6 +214,9 @@ pub fn touchpoint(
     today: chrono::NaiveDate,
 ) -> Result<String, String> {
     match command {
+        TouchpointCommand::Change(command) => {
+            super::contact_edit::touchpoint(data_dir, command, today)
+        }
         TouchpointCommand::Add {
             id,
             kind,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use rapport_core::cards::{CardFormat, FontSet};
 use rapport_core::photos::{read_picture_file, PhotoKind};
-use rapport_core::welcome::{self, CardOutput, PhotoChoice};
+use rapport_core::welcome::{CardOutput, PhotoChoice};
 
 use super::{message, open, to_json};
 
@@ -30,6 +30,9 @@ pub enum StaffCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Logins to the team's book on a server: add, remove, list.
+    #[command(subcommand)]
+    Login(super::server::StaffLoginCommand),
 }
 
 #[derive(Subcommand)]
@@ -126,6 +129,7 @@ pub struct WelcomeArgs {
 
 pub fn staff(data_dir: &Path, command: StaffCommand) -> Result<String, String> {
     match command {
+        StaffCommand::Login(command) => super::server::staff_login(data_dir, command),
         StaffCommand::Add {
             name,
             role,
@@ -138,8 +142,9 @@ pub fn staff(data_dir: &Path, command: StaffCommand) -> Result<String, String> {
                 .transpose()
                 .map_err(|e| message(e.into()))?;
             let mut book = open(data_dir)?;
-            let member =
-                welcome::add_staff(&mut book, &name, &role, bytes.as_deref()).map_err(message)?;
+            let member = book
+                .add_staff(&name, &role, bytes.as_deref())
+                .map_err(message)?;
             Ok(if json {
                 to_json(&member)
             } else {
@@ -148,7 +153,7 @@ pub fn staff(data_dir: &Path, command: StaffCommand) -> Result<String, String> {
         }
         StaffCommand::List { json } => {
             let book = open(data_dir)?;
-            let staff = book.store().staff().map_err(message)?;
+            let staff = book.staff().map_err(message)?;
             Ok(if json {
                 to_json(&staff)
             } else {
@@ -190,8 +195,9 @@ pub fn photos(data_dir: &Path, command: PhotosCommand) -> Result<String, String>
                 PhotoKind::Staff
             };
             let mut book = open(data_dir)?;
-            let info =
-                welcome::import_photo(&mut book, &bytes, kind, staff, &caption).map_err(message)?;
+            let info = book
+                .import_photo(&bytes, kind, staff, &caption)
+                .map_err(message)?;
             Ok(if json {
                 to_json(&info)
             } else {
@@ -203,7 +209,7 @@ pub fn photos(data_dir: &Path, command: PhotosCommand) -> Result<String, String>
         }
         PhotosCommand::List { json } => {
             let book = open(data_dir)?;
-            let photos = book.store().photos().map_err(message)?;
+            let photos = book.photos().map_err(message)?;
             Ok(if json {
                 to_json(&photos)
             } else {
@@ -238,7 +244,7 @@ pub fn photos(data_dir: &Path, command: PhotosCommand) -> Result<String, String>
                 width,
                 height,
             };
-            let info = welcome::set_board(&mut book, id, area).map_err(message)?;
+            let info = book.set_photo_board(id, area).map_err(message)?;
             Ok(if json {
                 to_json(&info)
             } else {
@@ -252,8 +258,8 @@ pub fn settings(data_dir: &Path, command: SettingsCommand) -> Result<String, Str
     match command {
         SettingsCommand::Set { key, value, json } => {
             let mut book = open(data_dir)?;
-            welcome::set_setting(&mut book, &key, &value).map_err(message)?;
-            let value = welcome::setting(&book, &key).map_err(message)?;
+            book.set_setting(&key, &value).map_err(message)?;
+            let value = book.setting(&key).map_err(message)?;
             Ok(if json {
                 to_json(&serde_json::json!({ "key": key, "value": value }))
             } else {
@@ -262,7 +268,7 @@ pub fn settings(data_dir: &Path, command: SettingsCommand) -> Result<String, Str
         }
         SettingsCommand::Get { key, json } => {
             let book = open(data_dir)?;
-            let value = welcome::setting(&book, &key).map_err(message)?;
+            let value = book.setting(&key).map_err(message)?;
             Ok(if json {
                 to_json(&serde_json::json!({ "key": key, "value": value }))
             } else {
@@ -271,7 +277,7 @@ pub fn settings(data_dir: &Path, command: SettingsCommand) -> Result<String, Str
         }
         SettingsCommand::List { json } => {
             let book = open(data_dir)?;
-            let all = welcome::settings(&book).map_err(message)?;
+            let all = book.settings().map_err(message)?;
             Ok(if json {
                 to_json(&all)
             } else {
@@ -290,7 +296,7 @@ pub fn settings(data_dir: &Path, command: SettingsCommand) -> Result<String, Str
         }
         SettingsCommand::SmtpPassword { json } => {
             let book = open(data_dir)?;
-            let user = welcome::setting(&book, "smtp_user").map_err(message)?;
+            let user = book.setting("smtp_user").map_err(message)?;
             if user.is_empty() {
                 return Err("set smtp_user first: rapport settings set smtp_user NAME".into());
             }
@@ -303,7 +309,7 @@ pub fn settings(data_dir: &Path, command: SettingsCommand) -> Result<String, Str
             if password.is_empty() {
                 return Err("type the password on standard input".into());
             }
-            welcome::store_smtp_password(&user, password).map_err(message)?;
+            book.set_smtp_password(password).map_err(message)?;
             Ok(if json {
                 to_json(&serde_json::json!({ "stored": true }))
             } else {
@@ -330,7 +336,8 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
             return Err("--eml writes one draft: give one contact id".into());
         };
         let mut book = open(data_dir)?;
-        let saved = welcome::save_draft(&mut book, id, &choice, today, Some(path), data_dir)
+        let saved = book
+            .save_welcome_draft(id, &choice, today, Some(path))
             .map_err(message)?;
         return Ok(if args.json {
             to_json(&saved)
@@ -347,19 +354,18 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
         };
         let format = CardFormat::parse(&args.format)?;
         let mut book = open(data_dir)?;
-        let printed = welcome::print_card(
-            &mut book,
-            id,
-            &choice,
-            today,
-            CardOutput {
-                format,
-                path: Some(path),
-                data_dir,
-            },
-            FontSet::shared(),
-        )
-        .map_err(message)?;
+        let printed = book
+            .print_welcome_card(
+                id,
+                &choice,
+                today,
+                CardOutput {
+                    format,
+                    path: Some(path),
+                },
+                FontSet::shared(),
+            )
+            .map_err(message)?;
         return Ok(if args.json {
             to_json(&printed)
         } else {
@@ -371,8 +377,8 @@ pub fn welcome(data_dir: &Path, args: WelcomeArgs, today: NaiveDate) -> Result<S
     }
     let mut book = open(data_dir)?;
     let report = match args.retry {
-        Some(batch) => welcome::retry_batch(&mut book, batch, &choice, today),
-        None => welcome::send_welcomes(&mut book, &args.ids, &choice, today),
+        Some(batch) => book.retry_welcome_batch(batch, &choice, today),
+        None => book.send_welcomes(&args.ids, &choice, today),
     }
     .map_err(message)?;
     if args.json {

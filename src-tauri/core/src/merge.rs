@@ -163,6 +163,17 @@ fn whole_years(since: NaiveDate, today: NaiveDate) -> i32 {
     years.max(0)
 }
 
+/// Fields filled from the book rather than the contact: the business's name and signature, and
+/// the names of the active staff.
+pub const BUSINESS_FIELDS: &[(&str, &str)] = &[
+    ("business_name", "your business's name (Settings)"),
+    ("signature", "your signature (Settings)"),
+    (
+        "staff_names",
+        "the names of your active staff, e.g. Ann, Bo and Cy",
+    ),
+];
+
 /// The English name of a month (1 = January).
 pub fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [

@@ -58,8 +58,7 @@ fn many_contacts_into_an_empty_book_leave_every_index_and_check_as_before() {
     assert!(before.iter().any(|(name, _)| name == "contacts_by_name"));
 
     let ids = book
-        .store_mut()
-        .insert_contacts_with_history(3_000, (0..3_000).map(|i| Ok(customer(i))))
+        .add_contacts_with_history(3_000, (0..3_000).map(|i| Ok(customer(i))))
         .unwrap();
     assert_eq!(ids.len(), 3_000);
 
@@ -68,9 +67,9 @@ fn many_contacts_into_an_empty_book_leave_every_index_and_check_as_before() {
         before,
         "the same indexes, made by the same SQL"
     );
-    let settings = book.store().connection_settings().unwrap();
+    let settings = book.connection_settings().unwrap();
     assert!(settings.foreign_keys, "foreign keys are checked again");
-    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    assert_eq!(book.integrity_check().unwrap(), "ok");
     let conn = rusqlite::Connection::open(&path).unwrap();
     let orphans: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
@@ -128,15 +127,12 @@ fn a_bulk_write_that_fails_halfway_leaves_the_book_as_it_was() {
             Ok(customer(i))
         }
     });
-    let error = book
-        .store_mut()
-        .insert_contacts_with_history(2_500, people)
-        .unwrap_err();
+    let error = book.add_contacts_with_history(2_500, people).unwrap_err();
     assert!(error.to_string().contains("1,801st"), "{error}");
 
-    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(book.contact_count().unwrap(), 1);
     assert_eq!(indexes(&path), before, "the set-aside indexes are back");
-    assert!(book.store().connection_settings().unwrap().foreign_keys);
+    assert!(book.connection_settings().unwrap().foreign_keys);
     assert_eq!(search(&book, "already"), ["Already Here"]);
     assert!(search(&book, "customer").is_empty());
     assert_eq!(
@@ -145,10 +141,10 @@ fn a_bulk_write_that_fails_halfway_leaves_the_book_as_it_was() {
     );
     // The book takes writes as before.
     add(&mut book, person("After", "Wards"));
-    assert_eq!(book.store().contact_count().unwrap(), 2);
+    assert_eq!(book.contact_count().unwrap(), 2);
     drop(book);
     let reopened = Book::open(dir.path()).unwrap();
-    assert_eq!(reopened.store().integrity_check().unwrap(), "ok");
+    assert_eq!(reopened.integrity_check().unwrap(), "ok");
 }
 
 #[test]
@@ -163,8 +159,7 @@ fn a_big_write_while_another_connection_reads_goes_through_the_log() {
     assert_eq!(mode, "wal");
 
     let ids = book
-        .store_mut()
-        .insert_contacts_with_history(2_000, (0..2_000).map(|i| Ok(customer(i))))
+        .add_contacts_with_history(2_000, (0..2_000).map(|i| Ok(customer(i))))
         .unwrap();
     assert_eq!(ids.len(), 2_000);
 
@@ -172,13 +167,10 @@ fn a_big_write_while_another_connection_reads_goes_through_the_log() {
         .query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))
         .unwrap();
     assert_eq!(seen, 2_000, "the other connection sees the committed write");
-    assert_eq!(
-        book.store().connection_settings().unwrap().journal_mode,
-        "wal"
-    );
+    assert_eq!(book.connection_settings().unwrap().journal_mode, "wal");
     assert_eq!(search(&book, "customer0042"), ["Customer0042 Bulk"]);
     drop(other);
-    assert_eq!(book.store().integrity_check().unwrap(), "ok");
+    assert_eq!(book.integrity_check().unwrap(), "ok");
 }
 
 /// Set in the child process of the test below: the folder whose book it writes to until it
@@ -212,14 +204,11 @@ fn a_big_write_cut_off_by_a_dying_process_is_undone_when_the_book_is_next_opened
     assert!(std::fs::metadata(&path).unwrap().len() > size_before + 4_000_000);
 
     let book = Book::open(dir.path()).unwrap();
-    assert_eq!(book.store().contact_count().unwrap(), 1);
+    assert_eq!(book.contact_count().unwrap(), 1);
     assert_eq!(search(&book, "already"), ["Already Here"]);
     assert!(search(&book, "customer").is_empty());
-    assert_eq!(book.store().integrity_check().unwrap(), "ok");
-    assert_eq!(
-        book.store().connection_settings().unwrap().journal_mode,
-        "wal"
-    );
+    assert_eq!(book.integrity_check().unwrap(), "ok");
+    assert_eq!(book.connection_settings().unwrap().journal_mode, "wal");
     assert!(!journal.exists(), "the journal was played back");
 }
 
@@ -238,8 +227,6 @@ fn write_until_the_file_grows_then_die(folder: &Path) -> ! {
         input.notes = (0..200).map(|w| format!("note{i}x{w} ")).collect();
         Ok((NewContact::new(Arc::new(input), None), timeline))
     });
-    let _ = book
-        .store_mut()
-        .insert_contacts_with_history(200_000, people);
+    let _ = book.add_contacts_with_history(200_000, people);
     std::process::abort();
 }

@@ -6,10 +6,10 @@ mod common;
 
 use chrono::{Datelike, NaiveDate, Weekday as ChronoWeekday};
 use common::*;
+use rapport_core::cards::Recipients;
 use rapport_core::contacts::{Birthday, PostalAddress, TouchpointKind};
 use rapport_core::occasions::{
-    built_in, easter_sunday, CardCountBasis, NewOccasion, OccasionKind, OccasionRule, Recipients,
-    Weekday,
+    built_in, easter_sunday, CardCountBasis, NewOccasion, OccasionKind, OccasionRule, Weekday,
 };
 use rapport_core::Book;
 
@@ -448,7 +448,8 @@ fn personal_lines_are_suggested_from_notes_and_the_owners_own_win() {
     let blank = add(&mut book, person("Di", "Fox"));
     let ids = [talker, keen, family, blank];
 
-    let suggested = book.personal_line_suggestions(&ids).unwrap();
+    let picked = Recipients::Picked { ids: ids.to_vec() };
+    let suggested = book.personal_line_suggestions(&picked, today()).unwrap();
     assert_eq!(
         suggested[0].suggested,
         "P.S. We often think of our last chat (renovating the kitchen) and hope all is well."
@@ -487,7 +488,7 @@ fn personal_lines_are_suggested_from_notes_and_the_owners_own_win() {
 
 #[test]
 fn every_built_in_occasion_has_designs_of_its_own_that_name_it() {
-    use rapport_core::occasions::designs_for;
+    use rapport_core::cards::designs_for;
     let generic = rapport_core::cards::built_in_designs("generic");
     for occasion in built_in() {
         let designs = designs_for(&occasion);

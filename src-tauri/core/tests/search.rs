@@ -167,7 +167,9 @@ fn a_search_matching_thousands_lists_them_by_name_without_archived_ones() {
     let people: Vec<ContactInput> = (0..2600)
         .map(|i| person("Anders", &format!("Nr{:04}", 2600 - i)))
         .collect();
-    let ids = book.store_mut().insert_contacts(&people).unwrap();
+    let ids = book
+        .add_contacts(people.clone(), rapport_core::clock::today())
+        .unwrap();
     book.set_archived(&ids[..100], true).unwrap();
     add(&mut book, person("Zed", "Other"));
 
@@ -317,7 +319,7 @@ fn a_phone_fragment_finds_each_number_once_and_follows_every_change() {
 
 /// Phone tails whose contact is gone (the store removes them itself: no foreign key does).
 fn stray_tails(book: &rapport_core::Book) -> i64 {
-    let conn = rusqlite::Connection::open(book.store().path()).unwrap();
+    let conn = rusqlite::Connection::open(book.book_file()).unwrap();
     conn.query_row(
         "SELECT count(*) FROM contact_phone_tails
           WHERE contact_id NOT IN (SELECT id FROM contacts)",

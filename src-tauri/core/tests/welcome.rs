@@ -30,14 +30,17 @@ fn customer(book: &mut Book, given: &str, family: &str, company: &str, email: &s
 }
 
 fn set_up(book: &mut Book) -> i64 {
-    welcome::set_setting(book, "business_name", "Tulip & Co").unwrap();
-    welcome::set_setting(book, "signature", "Ann Berg\nTulip & Co").unwrap();
-    welcome::set_setting(book, "from_email", "ann@tulip.example").unwrap();
-    welcome::add_staff(book, "Ann", "Owner", None).unwrap();
-    welcome::add_staff(book, "Bo", "Florist", None).unwrap();
-    let team =
-        welcome::import_photo(book, &png_of(640, 480), PhotoKind::Team, None, "Team").unwrap();
-    welcome::set_setting(book, "default_photo", &team.id.to_string()).unwrap();
+    book.set_setting("business_name", "Tulip & Co").unwrap();
+    book.set_setting("signature", "Ann Berg\nTulip & Co")
+        .unwrap();
+    book.set_setting("from_email", "ann@tulip.example").unwrap();
+    book.add_staff("Ann", "Owner", None).unwrap();
+    book.add_staff("Bo", "Florist", None).unwrap();
+    let team = book
+        .import_photo(&png_of(640, 480), PhotoKind::Team, None, "Team")
+        .unwrap();
+    book.set_setting("default_photo", &team.id.to_string())
+        .unwrap();
     team.id
 }
 
@@ -55,7 +58,9 @@ fn the_default_template_reads_warmly_with_every_field_filled() {
     let (_dir, mut book) = new_book();
     set_up(&mut book);
     let id = customer(&mut book, "Zoë", "Ødegård", "Zoë's Café", "zoe@example.no");
-    let message = welcome::compose(&book, id, &PhotoChoice::None, today()).unwrap();
+    let message = book
+        .compose_welcome(id, &PhotoChoice::None, today())
+        .unwrap();
     assert_eq!(message.subject, "Welcome to Tulip & Co, Zoë!");
     assert!(message
         .text
@@ -74,18 +79,17 @@ fn the_default_template_reads_warmly_with_every_field_filled() {
 #[test]
 fn a_template_with_an_unknown_field_is_refused_and_the_stored_one_kept() {
     let (_dir, mut book) = new_book();
-    let error = welcome::set_setting(&mut book, "welcome_subject", "Hi {frist_name}")
+    let error = book
+        .set_setting("welcome_subject", "Hi {frist_name}")
         .err()
         .unwrap();
     assert_eq!(error.code(), "invalid");
     assert!(error.to_string().contains("{frist_name}"), "{error}");
     assert_eq!(
-        welcome::setting(&book, "welcome_subject").unwrap(),
-        welcome::DEFAULT_SUBJECT
+        book.setting("welcome_subject").unwrap(),
+        rapport_core::settings::DEFAULT_SUBJECT
     );
-    let error = welcome::set_setting(&mut book, "smtp_prot", "25")
-        .err()
-        .unwrap();
+    let error = book.set_setting("smtp_prot", "25").err().unwrap();
     assert!(error.to_string().contains("smtp_port"), "{error}");
 }
 
@@ -93,12 +97,8 @@ fn a_template_with_an_unknown_field_is_refused_and_the_stored_one_kept() {
 fn the_eml_draft_is_read_back_exactly_by_another_mail_parser() {
     let (dir, mut book) = new_book();
     let photo = set_up(&mut book);
-    welcome::set_setting(
-        &mut book,
-        "welcome_subject",
-        "Bienvenue {first_name} 🌷 — {company}",
-    )
-    .unwrap();
+    book.set_setting("welcome_subject", "Bienvenue {first_name} 🌷 — {company}")
+        .unwrap();
     let id = customer(
         &mut book,
         "Zoë",
@@ -111,8 +111,9 @@ fn the_eml_draft_is_read_back_exactly_by_another_mail_parser() {
         id: photo,
         whiteboard: false,
     };
-    let saved =
-        welcome::save_draft(&mut book, id, &choice, today(), Some(&path), dir.path()).unwrap();
+    let saved = book
+        .save_welcome_draft(id, &choice, today(), Some(&path))
+        .unwrap();
     let raw = std::fs::read(&path).unwrap();
     assert!(
         raw.is_ascii(),
@@ -147,7 +148,9 @@ fn a_name_with_a_line_break_cannot_add_a_recipient() {
     set_up(&mut book);
     let id = customer(&mut book, "Eve", "Smith", "", "eve@example.com");
     // Stored names are cleaned already; build a message as if one slipped through.
-    let mut message = welcome::compose(&book, id, &PhotoChoice::None, today()).unwrap();
+    let mut message = book
+        .compose_welcome(id, &PhotoChoice::None, today())
+        .unwrap();
     message.to_name = "Eve\r\nBcc: x@example.com".into();
     message.subject = "Hello\r\nBcc: y@example.com".into();
     let from = "Tulip <ann@tulip.example>".parse().unwrap();
@@ -204,7 +207,9 @@ fn a_printed_card_welcomes_an_arabic_name_and_undoing_it_lists_them_again() {
         id: team,
         whiteboard: true,
     };
-    let card = welcome::card_job(&book, id, &choice, today(), CardFormat::A6).unwrap();
+    let card = book
+        .welcome_card(id, &choice, today(), CardFormat::A6)
+        .unwrap();
     assert_eq!(card.job.recipients.len(), 1);
     assert!(card.photo_jpeg.is_some());
     assert_eq!(card.subject, "Welcome to Tulip & Co, ليلى!");
@@ -216,10 +221,10 @@ fn a_printed_card_welcomes_an_arabic_name_and_undoing_it_lists_them_again() {
     let to = welcome::CardOutput {
         format: CardFormat::A6,
         path: None,
-        data_dir: dir.path(),
     };
-    let printed =
-        welcome::print_card(&mut book, id, &choice, today(), to, FontSet::shared()).unwrap();
+    let printed = book
+        .print_welcome_card(id, &choice, today(), to, FontSet::shared())
+        .unwrap();
     assert!(printed
         .path
         .ends_with(&format!("cards/welcome-{id}-20261123.pdf")));
@@ -240,13 +245,13 @@ fn a_printed_card_welcomes_an_arabic_name_and_undoing_it_lists_them_again() {
 
     // Only files Rapport wrote may be opened from the window.
     let data = dir.path();
-    assert!(welcome::saved_file(data, &printed.path).is_ok());
-    assert!(welcome::saved_file(data, "/etc/passwd").is_err());
+    assert!(book.saved_welcome_file(&printed.path).is_ok());
+    assert!(book.saved_welcome_file("/etc/passwd").is_err());
     std::fs::write(data.join("cards/notes.txt"), "x").unwrap();
     let other = data.join("cards/notes.txt");
-    assert!(welcome::saved_file(data, other.to_str().unwrap()).is_err());
+    assert!(book.saved_welcome_file(other.to_str().unwrap()).is_err());
     let sneaky = data.join("cards/../cards/../../etc/passwd");
-    assert!(welcome::saved_file(data, sneaky.to_str().unwrap()).is_err());
+    assert!(book.saved_welcome_file(sneaky.to_str().unwrap()).is_err());
 }
 
 // ----- SMTP -----
@@ -349,9 +354,9 @@ fn serve(
 }
 
 fn use_server(book: &mut Book, port: u16) {
-    welcome::set_setting(book, "smtp_host", "127.0.0.1").unwrap();
-    welcome::set_setting(book, "smtp_port", &port.to_string()).unwrap();
-    welcome::set_setting(book, "smtp_security", "plain").unwrap();
+    book.set_setting("smtp_host", "127.0.0.1").unwrap();
+    book.set_setting("smtp_port", &port.to_string()).unwrap();
+    book.set_setting("smtp_security", "plain").unwrap();
 }
 
 #[test]
@@ -367,7 +372,9 @@ fn a_welcome_sent_over_smtp_arrives_with_its_photo_and_is_on_the_timeline() {
         "Ann's Bakery",
         "ann@bakery.example",
     );
-    let report = welcome::send_welcomes(&mut book, &[id], &PhotoChoice::Default, today()).unwrap();
+    let report = book
+        .send_welcomes(&[id], &PhotoChoice::Default, today())
+        .unwrap();
     assert_eq!((report.sent, report.failed), (1, 0));
     assert!(!report.results[0].message_id.is_empty());
     let received = server.received.lock().unwrap().clone();
@@ -398,7 +405,9 @@ fn a_failed_send_records_nothing_and_says_why() {
     set_up(&mut book);
     use_server(&mut book, port);
     let id = customer(&mut book, "Ann", "Lee", "", "ann@bakery.example");
-    let report = welcome::send_welcomes(&mut book, &[id], &PhotoChoice::None, today()).unwrap();
+    let report = book
+        .send_welcomes(&[id], &PhotoChoice::None, today())
+        .unwrap();
     assert_eq!((report.sent, report.failed), (0, 1));
     assert!(
         report.results[0].error.contains("mail server did not take"),
@@ -412,10 +421,11 @@ fn a_failed_send_records_nothing_and_says_why() {
 fn sending_unencrypted_to_another_machine_is_refused_before_anything_is_queued() {
     let (_dir, mut book) = new_book();
     set_up(&mut book);
-    welcome::set_setting(&mut book, "smtp_host", "smtp.example.com").unwrap();
-    welcome::set_setting(&mut book, "smtp_security", "plain").unwrap();
+    book.set_setting("smtp_host", "smtp.example.com").unwrap();
+    book.set_setting("smtp_security", "plain").unwrap();
     let id = customer(&mut book, "Ann", "Lee", "", "ann@bakery.example");
-    let error = welcome::send_welcomes(&mut book, &[id], &PhotoChoice::None, today())
+    let error = book
+        .send_welcomes(&[id], &PhotoChoice::None, today())
         .err()
         .unwrap();
     assert_eq!(error.code(), "settings");
@@ -439,7 +449,9 @@ fn a_connection_dropped_after_three_of_ten_leaves_three_sent_and_a_retry_sends_t
             )
         })
         .collect();
-    let report = welcome::send_welcomes(&mut book, &ids, &PhotoChoice::None, today()).unwrap();
+    let report = book
+        .send_welcomes(&ids, &PhotoChoice::None, today())
+        .unwrap();
     assert_eq!((report.sent, report.failed), (3, 7));
     let sent: Vec<i64> = report
         .results
@@ -454,8 +466,9 @@ fn a_connection_dropped_after_three_of_ten_leaves_three_sent_and_a_retry_sends_t
     assert_eq!(server.received.lock().unwrap().len(), 3);
 
     server.healthy.store(true, Ordering::SeqCst);
-    let retried =
-        welcome::retry_batch(&mut book, report.batch, &PhotoChoice::None, today()).unwrap();
+    let retried = book
+        .retry_welcome_batch(report.batch, &PhotoChoice::None, today())
+        .unwrap();
     assert_eq!((retried.sent, retried.failed), (10, 0));
     let received = server.received.lock().unwrap().clone();
     assert_eq!(received.len(), 10, "exactly the other seven were sent");

@@ -1,27 +1,24 @@
-//! Card occasions and batches: list and add occasions, choose recipients and a design, check,
-//! generate the PDF off the UI thread (progress over a channel, cancellable), read it back for the
-//! preview, open it to print, and record the batch on every recipient's timeline.
+//! Card occasions and batches: each command is one call into the book; a print run is gathered
+//! with the book held and rendered on a blocking thread without it (progress over a channel,
+//! cancellable).
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rapport_core::cards::{
-    self, CardCheck, CardDesign, CardJob, CardProgress, EnvelopeSize, FontSet, LabelSheet,
-    PersonalLine, PersonalLineSuggestion, PersonalLines, PrintedFile,
+    CardCheck, CardDesign, Destination, EnvelopeSize, FontSet, LabelSheet, PersonalLine,
+    PersonalLineSuggestion, PrintedCards, PrintedFile, Recipients, RecordedBatch,
 };
 use rapport_core::clock::today;
 use rapport_core::contacts::ContactSummary;
-use rapport_core::occasions::{
-    designs_for, NewOccasion, Occasion, Recipients, RecordedBatch, UpcomingOccasion,
-};
-use rapport_core::{AppError, Book, Error};
-use serde::Serialize;
+use rapport_core::occasions::{NewOccasion, Occasion, UpcomingOccasion};
+use rapport_core::progress::Progress;
+use rapport_core::AppError;
 use tauri::ipc::{Channel, Response};
 use tauri::State;
 
-use crate::desktop::AppState;
+use crate::desktop::{blocking, AppState};
 
 /// The cancel flag of the batch being generated.
 #[derive(Default)]
@@ -29,33 +26,18 @@ pub struct CardsState {
     cancel: Arc<AtomicBool>,
 }
 
-/// A generated batch: where the PDF is, and for whom.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GeneratedCards {
-    path: String,
-    recipient_ids: Vec<i64>,
-    bytes: usize,
-}
-
-fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError {
-        code: "internal".into(),
-        message: format!("The cards could not be made: {e}"),
-        fields: Vec::new(),
+impl CardsState {
+    fn start(&self) -> Arc<AtomicBool> {
+        self.cancel.store(false, Ordering::SeqCst);
+        self.cancel.clone()
     }
 }
 
-fn card_error(e: cards::CardError) -> AppError {
-    AppError {
-        code: e.code().into(),
-        message: e.to_string(),
-        fields: Vec::new(),
+/// Sends `done` of `total` to the window.
+fn reporter(channel: Channel<Progress>) -> impl FnMut(usize, usize) {
+    move |done, total| {
+        let _ = channel.send(Progress::new(done, total));
     }
-}
-
-fn cards_dir(state: &AppState) -> PathBuf {
-    state.data_dir().join("cards")
 }
 
 #[tauri::command(async)]
@@ -78,12 +60,12 @@ pub fn card_designs(
     state: State<'_, AppState>,
     occasion_id: String,
 ) -> Result<Vec<CardDesign>, AppError> {
-    state.with_book(|book| Ok(designs_for(&book.occasion(&occasion_id)?)))
+    state.with_book(|book| book.card_designs(&occasion_id))
 }
 
 #[tauri::command(async)]
 pub fn card_merge_fields() -> Vec<&'static str> {
-    cards::merge_fields()
+    rapport_core::cards::merge_fields()
 }
 
 /// Who a choice of recipients means, for the count and the list shown before generating.
@@ -92,10 +74,7 @@ pub fn batch_recipients(
     state: State<'_, AppState>,
     recipients: Recipients,
 ) -> Result<Vec<ContactSummary>, AppError> {
-    state.with_book(|book| {
-        book.store()
-            .summaries(&book.recipient_ids(&recipients, today())?)
-    })
+    state.with_book(|book| book.batch_recipients(&recipients, today()))
 }
 
 /// Each recipient's suggested personal line, for the owner to accept or rewrite.
@@ -104,23 +83,7 @@ pub fn personal_line_suggestions(
     state: State<'_, AppState>,
     recipients: Recipients,
 ) -> Result<Vec<PersonalLineSuggestion>, AppError> {
-    state.with_book(|book| {
-        book.personal_line_suggestions(&book.recipient_ids(&recipients, today())?)
-    })
-}
-
-fn job(
-    book: &Book,
-    recipients: &Recipients,
-    design: CardDesign,
-    lines: &[PersonalLine],
-) -> Result<CardJob, Error> {
-    let ids = book.recipient_ids(recipients, today())?;
-    Ok(CardJob {
-        design,
-        recipients: book.card_recipients(&ids, today(), &PersonalLines::new(lines))?,
-        business_name: book.business_name()?,
-    })
+    state.with_book(|book| book.personal_line_suggestions(&recipients, today()))
 }
 
 /// The pre-print check: unknown merge fields, names no available font can print.
@@ -131,13 +94,16 @@ pub async fn check_cards(
     design: CardDesign,
     personal_lines: Vec<PersonalLine>,
 ) -> Result<CardCheck, AppError> {
-    let job = state.with_book(|book| job(book, &recipients, design, &personal_lines))?;
-    tauri::async_runtime::spawn_blocking(move || cards::check_job(&job, FontSet::shared()))
-        .await
-        .map_err(internal)
+    let job =
+        state.with_book(|book| book.card_job(&recipients, design, &personal_lines, today()))?;
+    blocking(move || Ok(rapport_core::cards::check_job(&job, FontSet::shared()))).await
 }
 
-/// Renders the batch on a blocking thread, reporting progress; saves `<data-dir>/cards/<name>.pdf`.
+/// Renders the batch without the book held, reporting progress; saves
+/// `<data-dir>/cards/<name>.pdf`. Cards no installed font can print are left out and listed,
+/// or with `drop_missing` printed without those characters.
+// Each argument is a field of the window's call; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn generate_cards(
     state: State<'_, AppState>,
@@ -146,37 +112,20 @@ pub async fn generate_cards(
     design: CardDesign,
     personal_lines: Vec<PersonalLine>,
     name: String,
-    on_progress: Channel<CardProgress>,
-) -> Result<GeneratedCards, AppError> {
-    let (job, front) = state.with_book(|book| {
-        let front = book.card_front(&design)?;
-        Ok((job(book, &recipients, design, &personal_lines)?, front))
+    drop_missing: bool,
+    on_progress: Channel<Progress>,
+) -> Result<PrintedCards, AppError> {
+    let run = state.with_book(|book| {
+        let to = Destination::CardsFolder(&name);
+        book.prepare_cards(&recipients, design, &personal_lines, to, today())
     })?;
-    let cancel = cards_state.cancel.clone();
-    cancel.store(false, Ordering::SeqCst);
-    let dir = cards_dir(&state);
-    let file = safe_file_name(&name);
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut progress = |done: usize, total: usize| {
-            let _ = on_progress.send(CardProgress {
-                done: done as u64,
-                total: total as u64,
-            });
-        };
-        let pdf =
-            cards::render_cards_with_front(&job, front, FontSet::shared(), &mut progress, &cancel)
-                .map_err(card_error)?;
-        std::fs::create_dir_all(&dir).map_err(internal)?;
-        let path = dir.join(format!("{file}.pdf"));
-        std::fs::write(&path, &pdf).map_err(internal)?;
-        Ok(GeneratedCards {
-            path: path.display().to_string(),
-            recipient_ids: job.recipients.iter().map(|r| r.contact_id).collect(),
-            bytes: pdf.len(),
-        })
-    })
-    .await
-    .map_err(internal)?
+    let run = if drop_missing {
+        run.dropping_missing_characters()
+    } else {
+        run
+    };
+    let cancel = cards_state.start();
+    blocking(move || run.print(FontSet::shared(), &mut reporter(on_progress), &cancel)).await
 }
 
 /// Envelopes for the batch's recipients with a usable address, saved beside the cards.
@@ -187,33 +136,13 @@ pub async fn generate_envelopes(
     recipients: Recipients,
     size: EnvelopeSize,
     name: String,
-    on_progress: Channel<CardProgress>,
+    on_progress: Channel<Progress>,
 ) -> Result<PrintedFile, AppError> {
-    let (who, from) = state.with_book(|book| {
-        let ids = book.recipient_ids(&recipients, today())?;
-        Ok((
-            book.card_recipients(&ids, today(), &PersonalLines::default())?,
-            book.return_address()?,
-        ))
+    let run = state.with_book(|book| {
+        book.prepare_envelopes(&recipients, size, Destination::CardsFolder(&name), today())
     })?;
-    let cancel = cards_state.cancel.clone();
-    cancel.store(false, Ordering::SeqCst);
-    let path = cards_dir(&state).join(format!("{}.pdf", safe_file_name(&name)));
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut progress = |done: usize, total: usize| {
-            let _ = on_progress.send(CardProgress {
-                done: done as u64,
-                total: total as u64,
-            });
-        };
-        let printed =
-            cards::render_envelopes(&who, size, &from, FontSet::shared(), &mut progress, &cancel)
-                .map_err(card_error)?;
-        let pages = who.len() - printed.skipped.len();
-        save(&path, printed, pages)
-    })
-    .await
-    .map_err(internal)?
+    let cancel = cards_state.start();
+    blocking(move || run.print(FontSet::shared(), &mut reporter(on_progress), &cancel)).await
 }
 
 /// Address labels for the batch's recipients, moved by the printer offset saved in the
@@ -225,38 +154,11 @@ pub async fn generate_labels(
     sheet: LabelSheet,
     name: String,
 ) -> Result<PrintedFile, AppError> {
-    let (who, offset) = state.with_book(|book| {
-        let ids = book.recipient_ids(&recipients, today())?;
-        Ok((
-            book.card_recipients(&ids, today(), &PersonalLines::default())?,
-            book.label_offset_mm()?,
-        ))
+    let run = state.with_book(|book| {
+        let to = Destination::CardsFolder(&name);
+        book.prepare_labels(&recipients, sheet, None, to, today())
     })?;
-    let path = cards_dir(&state).join(format!("{}.pdf", safe_file_name(&name)));
-    tauri::async_runtime::spawn_blocking(move || {
-        let printed =
-            cards::render_labels(&who, sheet, offset, FontSet::shared()).map_err(card_error)?;
-        let pages = (who.len() - printed.skipped.len()).div_ceil(sheet.per_sheet());
-        save(&path, printed, pages)
-    })
-    .await
-    .map_err(internal)?
-}
-
-fn save(
-    path: &std::path::Path,
-    printed: cards::Printed,
-    pages: usize,
-) -> Result<PrintedFile, AppError> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(internal)?;
-    }
-    std::fs::write(path, &printed.pdf).map_err(internal)?;
-    Ok(PrintedFile {
-        path: path.display().to_string(),
-        pages: pages as u64,
-        skipped: printed.skipped,
-    })
+    blocking(move || run.print(FontSet::shared(), &mut |_, _| {}, &AtomicBool::new(false))).await
 }
 
 #[tauri::command]
@@ -267,22 +169,17 @@ pub fn cancel_cards(cards_state: State<'_, CardsState>) {
 /// The bytes of a generated batch, for the preview (only files in `<data-dir>/cards/`).
 #[tauri::command(async)]
 pub fn read_cards_pdf(state: State<'_, AppState>, path: String) -> Result<Response, AppError> {
-    let path = generated(&state, &path)?;
-    std::fs::read(path).map(Response::new).map_err(internal)
+    let path = state.with_book(|book| book.generated_card_file(&path))?;
+    std::fs::read(&path)
+        .map(Response::new)
+        .map_err(|e| crate::desktop::cannot_open(&path, e))
 }
 
 /// Opens a generated batch in the system's PDF viewer to print it.
 #[tauri::command(async)]
 pub fn open_cards_pdf(state: State<'_, AppState>, path: String) -> Result<(), AppError> {
-    let path = generated(&state, &path)?;
-    crate::desktop::open_with_system(&path).map_err(|e| AppError {
-        code: "internal".into(),
-        message: format!(
-            "No PDF viewer could be opened: {e}. Open {} yourself to print it.",
-            path.display()
-        ),
-        fields: Vec::new(),
-    })
+    let path = state.with_book(|book| book.generated_card_file(&path))?;
+    crate::desktop::open_with_system(&path)
 }
 
 /// One "card sent" on each recipient's timeline, in one transaction.
@@ -313,39 +210,4 @@ pub fn address_undeliverable(
     contact_id: i64,
 ) -> Result<Option<NaiveDate>, AppError> {
     state.with_book(|book| book.address_undeliverable(contact_id))
-}
-
-/// A path inside `<data-dir>/cards/`, refusing anything else.
-fn generated(state: &AppState, path: &str) -> Result<PathBuf, AppError> {
-    let dir = cards_dir(state).canonicalize().map_err(internal)?;
-    let path = PathBuf::from(path).canonicalize().map_err(internal)?;
-    if path.starts_with(&dir) && path.extension().is_some_and(|e| e == "pdf") {
-        Ok(path)
-    } else {
-        Err(AppError {
-            code: "invalid".into(),
-            message: "Only generated card files can be opened.".into(),
-            fields: Vec::new(),
-        })
-    }
-}
-
-fn safe_file_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(60)
-        .collect();
-    let cleaned = cleaned.trim_matches('-').to_string();
-    if cleaned.is_empty() {
-        "cards".into()
-    } else {
-        cleaned
-    }
 }

@@ -2,10 +2,9 @@ use rapport_core::clock::today;
 use rapport_core::contacts::{
     Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount,
 };
-use rapport_core::{demo, photos, AppError, Error};
+use rapport_core::{photos, AppError, Error};
 use tauri::State;
 
-use crate::desktop::state::lock;
 use crate::desktop::AppState;
 
 #[tauri::command(async)]
@@ -128,18 +127,8 @@ pub async fn load_sample_contacts(
     state: State<'_, AppState>,
     count: usize,
 ) -> Result<usize, AppError> {
-    let book = state.shared_book()?;
     let count = count.min(10_000);
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut book = lock(&book);
-        demo::fill(&mut book, count, 7, today())
-            .map(|summary| summary.contacts)
-            .map_err(AppError::from)
-    })
-    .await
-    .map_err(|e| AppError {
-        code: "internal".into(),
-        message: format!("Loading samples stopped: {e}"),
-        fields: Vec::new(),
-    })?
+    state
+        .with_book_blocking(move |book| Ok(book.add_sample_customers(count, 7, today())?.contacts))
+        .await
 }

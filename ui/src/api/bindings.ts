@@ -1,11 +1,13 @@
 // Generated from the Rust types in src-tauri/core by `UPDATE_BINDINGS=1 cargo test -p rapport-core bindings`.
 // Do not edit by hand.
 
-export type AppError = { code: string, message: string, 
+export type AppError = { code: ErrorCode, message: string, 
 /**
  * Problems with single fields of a form, each shown beside its field.
  */
 fields: Array<FieldError>, };
+
+export type ErrorCode = "build" | "busy" | "cancelled" | "cannotOpen" | "cannotRead" | "cannotWrite" | "card" | "conflict" | "corrupt" | "database" | "diskFull" | "failed" | "internal" | "invalid" | "locked" | "noEmail" | "noPassword" | "notFound" | "nothingPrintable" | "photoDamaged" | "photoEmpty" | "photoEncode" | "photoNotAPicture" | "photoTooLarge" | "readOnly" | "refusedPath" | "send" | "settings" | "tooNew" | "unknown" | "unknownFields" | "unreadable";
 
 export type FieldError = { 
 /**
@@ -29,7 +31,7 @@ country: string, };
 
 export type Birthday = { month: number, day: number, year: number | null, };
 
-export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "welcomeSent" | "cardSent";
+export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "welcomeSent" | "cardSent" | "gestureSent" | "complaintStep";
 
 export type Touchpoint = { id: number, contactId: number, kind: TouchpointKind, happenedOn: string, note: string, 
 /**
@@ -163,9 +165,15 @@ export type ExportSummary = { path: string, contacts: number,
  */
 shortenedValues: number, notes: Array<string>, };
 
-export type Target = "ignore" | "fullName" | "attentionTo" | "prefix" | "givenName" | "middleName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "streetMore" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
+export type Target = "ignore" | "fullName" | "attentionTo" | "prefix" | "givenName" | "middleName" | "familyNamePrefix" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "emailLabel" | "phone" | "phoneLabel" | "street" | "houseNumber" | "streetMore" | "city" | "region" | "postalCode" | "country" | "addressLabel" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
 
 export type ColumnMapping = { header: string, target: Target, slot: number, label: string, };
+
+export type ColumnChoice = { 
+/**
+ * The column's header, as in the file (case, accents and spacing need not match).
+ */
+column: string, target: Target, };
 
 export type ImportFormat = "auto" | "google" | "outlook" | "csv" | "vcard";
 
@@ -192,6 +200,11 @@ export type ImportOptions = { format: ImportFormat, onDuplicate: OnDuplicate, dr
  */
 mapping: Array<ColumnMapping> | null, 
 /**
+ * For a spreadsheet: columns sent elsewhere than `mapping` (or the guess) says, by header
+ * (`rapport import --map "Firma=company"`). A header the file does not have is refused.
+ */
+columnChoices?: Array<ColumnChoice>, 
+/**
  * Per-duplicate choices that override `on_duplicate`.
  */
 choices: Array<DuplicateChoice>, };
@@ -216,7 +229,11 @@ duplicates: Array<DuplicateRow>,
 /**
  * How many rows matched a contact, all told.
  */
-duplicatesFound: number, notes: Array<string>, };
+duplicatesFound: number, notes: Array<string>, 
+/**
+ * Where each column of a spreadsheet went (empty for a vCard file).
+ */
+mapping: Array<ColumnMapping>, };
 
 export type PreviewRow = { line: number, displayName: string, input: ContactInput, 
 /**
@@ -276,7 +293,7 @@ export type Recovery = {
 /**
  * Why the book could not be opened: `corrupt`, `locked`, `tooNew`, `readOnly`, …
  */
-code: string, message: string, dataDir: string, databasePath: string, 
+code: ErrorCode, message: string, dataDir: string, databasePath: string, 
 /**
  * Whether a backup may replace the book: only when it is damaged or not a database (never
  * when another program holds it locked or a newer Rapport wrote it).
@@ -314,7 +331,11 @@ export type WelcomePreview = { contactId: number, to: string, subject: string, t
 /**
  * `data:image/jpeg;base64,…`, or none without a picture.
  */
-photoDataUrl: string | null, };
+photoDataUrl: string | null, 
+/**
+ * Why no picture goes with the message and which sentences about one were left out.
+ */
+photoNote: string | null, };
 
 export type SendResult = { contactId: number, 
 /**
@@ -335,6 +356,95 @@ export type CardPrinted = { path: string, bytes: number,
  * The "welcome sent" recorded on the timeline (deleting it undoes the mark).
  */
 touchpointId: number, };
+
+export type GesturePhoto = { "kind": "default" } | { "kind": "none" } | { "kind": "staff" } | { "kind": "team" } | { "kind": "teamWhiteboard" } | { "kind": "photo", id: number, whiteboard: boolean, };
+
+export type GestureRequest = { 
+/**
+ * welcome, thank-you, apology, check-in, birthday, referral-thanks, or an own kind.
+ */
+kind: string, contactId: number, 
+/**
+ * The timeline entry it answers (a purchase, a complaint, a compliment); none: the newest
+ * one of the kind that fits.
+ */
+about: number | null, photo: GesturePhoto, 
+/**
+ * Who handled it (`{staff_name}`); none: who handled the entry it answers.
+ */
+staffName: string | null, 
+/**
+ * The friend they sent us (`{referred_name}`).
+ */
+referredName: string | null, 
+/**
+ * This message's own subject instead of the kind's template (merge fields allowed).
+ */
+subject: string | null, 
+/**
+ * This message's own text instead of the kind's template (merge fields allowed).
+ */
+text: string | null, };
+
+export type GesturePreview = { kind: string, 
+/**
+ * The kind as the owner reads it: "Thank-you".
+ */
+label: string, contactId: number, 
+/**
+ * "Name <address>", or none when they have no email (a card or in person still work).
+ */
+to: string | null, subject: string, text: string, photoDataUrl: string | null, 
+/**
+ * Why no picture goes with it, and the sentences about one left out.
+ */
+photoNote: string | null, };
+
+export type Delivery = { "kind": "eml", path: string | null, } | { "kind": "smtp" } | { "kind": "card", format: CardFormat, path: string | null, } | { "kind": "inPerson" };
+
+export type GestureDone = { kind: string, delivery: string, 
+/**
+ * The file written (a draft or a card).
+ */
+path: string | null, messageId: string | null, 
+/**
+ * The "<kind> sent" on the timeline: deleting it is the Undo.
+ */
+touchpoint: Touchpoint, };
+
+export type GestureKindInfo = { kind: string, label: string, subject: string, body: string, 
+/**
+ * The merge fields its template may use.
+ */
+fields: Array<string>, builtin: boolean, 
+/**
+ * The owner changed the words (a built-in kind can go back to its default).
+ */
+customized: boolean, 
+/**
+ * The words on the whiteboard, `{name}` for the first name.
+ */
+board: string, };
+
+export type LoopStage = "open" | "apologised" | "putRight" | "closed";
+
+export type Outcome = "happy" | "neutral" | "unhappy";
+
+export type LoopStep = { "step": "apologised", by: string, } | { "step": "putRight", what: string, by: string, } | { "step": "checkedBack", outcome: Outcome, by: string, };
+
+export type ComplaintLoop = { complaintId: number, contactId: number, complainedOn: string, complaint: string, stage: LoopStage, apologisedOn: string | null, putRightOn: string | null, whatWeDid: string, putRightBy: string, checkedBackOn: string | null, outcome: Outcome | null, };
+
+export type OpenLoop = { contact: ContactSummary, complaintId: number, complaint: string, complainedOn: string, stage: LoopStage, 
+/**
+ * "Apologise", "Put it right" or "Check back".
+ */
+nextStep: string, dueOn: string, 
+/**
+ * Due on or before today.
+ */
+due: boolean, };
+
+export type QuarterCount = { from: string, to: string, happy: number, closed: number, };
 
 export type SettingValue = { key: string, value: string, description: string, };
 
@@ -406,7 +516,12 @@ export type UnprintableText = { contactId: number, displayName: string,
 /**
  * The characters no font has, each once, in order.
  */
-missing: string, };
+missing: string, 
+/**
+ * The name as it prints with those characters dropped (what the owner will see on the
+ * card if they choose to print it anyway).
+ */
+printableName: string, };
 
 export type UnknownField = { name: string, 
 /**
@@ -459,7 +574,14 @@ export type SkippedRecipient = { contactId: number, displayName: string, reason:
 
 export type PrintedFile = { path: string, pages: number, skipped: Array<SkippedRecipient>, };
 
-export type CardProgress = { done: number, total: number, };
+export type Progress = { done: number, total: number, };
+
+export type PrintedCards = { path: string, recipientIds: number[], bytes: number, pages: number, 
+/**
+ * The people whose card was not printed because no installed font has some of its
+ * characters (the rest of the batch is printed).
+ */
+leftOut: Array<UnprintableText>, };
 
 export type OccasionKind = "newYear" | "valentine" | "aprilFools" | "mothersDay" | "fathersDay" | "nationalDay" | "thanksgiving" | "halloween" | "winter" | "birthday" | "anniversary" | "general";
 

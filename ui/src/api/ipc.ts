@@ -4,6 +4,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   AppError,
   AppInfo,
+  ErrorCode,
   BoardArea,
   Company,
   ContactDetail,
@@ -31,7 +32,8 @@ import type {
   EnvelopeSize,
   LabelSheet,
   CardDesign,
-  CardProgress,
+  Progress,
+  PrintedCards,
   ContactSummary,
   NewOccasion,
   Occasion,
@@ -52,6 +54,15 @@ import type {
   RestoreInfo,
   Retention,
   Recovery,
+  ComplaintLoop,
+  Delivery,
+  GestureDone,
+  GestureKindInfo,
+  GesturePreview,
+  GestureRequest,
+  LoopStep,
+  OpenLoop,
+  QuarterCount,
 } from './bindings';
 
 export type { AppError, AppInfo } from './bindings';
@@ -64,12 +75,11 @@ export function toAppError(e: unknown): AppError {
       const fields = Array.isArray(o.fields)
         ? (o.fields as unknown[]).filter(
             (f): f is { field: string; message: string } =>
-              !!f &&
-              typeof (f as { field?: unknown }).field === 'string' &&
-              typeof (f as { message?: unknown }).message === 'string',
+              !!f && typeof (f as { field?: unknown }).field === 'string' && typeof (f as { message?: unknown }).message === 'string',
           )
         : [];
-      return { code: o.code, message: o.message, fields };
+      // The Rust side sends one of the generated codes.
+      return { code: o.code as ErrorCode, message: o.message, fields };
     }
     if (e instanceof Error) return { code: 'unknown', message: e.message, fields: [] };
   }
@@ -98,32 +108,23 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const today = () => call<TodayView>('today');
 export const listContacts = (query: ListQuery) => call<ContactPage>('list_contacts', { query });
 export const getContact = (id: number) => call<ContactDetail>('get_contact', { id });
-export const contactPhotoDataUrl = (id: number, thumbnail: boolean) =>
-  call<string | null>('contact_photo_data_url', { id, thumbnail });
+export const contactPhotoDataUrl = (id: number, thumbnail: boolean) => call<string | null>('contact_photo_data_url', { id, thumbnail });
 export const setContactPhoto = (id: number, photoBase64: string) => call<null>('set_contact_photo', { id, photoBase64 });
 export const removeContactPhoto = (id: number) => call<boolean>('remove_contact_photo', { id });
-export const createContact = (input: ContactInput) =>
-  call<ContactDetail>('create_contact', { input });
-export const updateContact = (id: number, input: ContactInput) =>
-  call<ContactDetail>('update_contact', { id, input });
-export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) =>
-  call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
-export const setComplaintResolved = (touchpointId: number, resolved: boolean) =>
-  call<Touchpoint>('set_complaint_resolved', { touchpointId, resolved });
-export const deleteTouchpoint = (touchpointId: number) =>
-  call<null>('delete_touchpoint', { touchpointId });
-export const setArchived = (ids: number[], archived: boolean) =>
-  call<number>('set_archived', { ids, archived });
+export const createContact = (input: ContactInput) => call<ContactDetail>('create_contact', { input });
+export const updateContact = (id: number, input: ContactInput) => call<ContactDetail>('update_contact', { id, input });
+export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
+export const setComplaintResolved = (touchpointId: number, resolved: boolean) => call<Touchpoint>('set_complaint_resolved', { touchpointId, resolved });
+export const deleteTouchpoint = (touchpointId: number) => call<null>('delete_touchpoint', { touchpointId });
+export const setArchived = (ids: number[], archived: boolean) => call<number>('set_archived', { ids, archived });
 export const tagContacts = (ids: number[], tag: string) => call<number>('tag_contacts', { ids, tag });
-export const untagContacts = (ids: number[], tag: string) =>
-  call<number>('untag_contacts', { ids, tag });
+export const untagContacts = (ids: number[], tag: string) => call<number>('untag_contacts', { ids, tag });
 export const deleteContact = (id: number) => call<string>('delete_contact', { id });
 export const undoDelete = (id: number) => call<ContactDetail>('undo_delete', { id });
 export const listTags = () => call<TagCount[]>('list_tags');
 export const listCompanies = () => call<Company[]>('list_companies');
 export const staffNames = () => call<string[]>('staff_names');
-export const loadSampleContacts = (count: number) =>
-  call<number>('load_sample_contacts', { count });
+export const loadSampleContacts = (count: number) => call<number>('load_sample_contacts', { count });
 export const appInfo = () => call<AppInfo>('app_info');
 /** Why the book could not be opened and the backups offered instead; null when it is open. */
 export const recoveryStatus = () => call<Recovery | null>('recovery_status');
@@ -131,69 +132,71 @@ export const recoverFromBackup = (path: string) => call<RestoreInfo>('recover_fr
 /** Opens the book in another data folder in place of one that could not be opened. */
 export const openOtherFolder = (folder: string) => call<AppInfo>('open_other_folder', { folder });
 /** The system's folder picker (tauri-plugin-dialog's `open`); null when the owner cancels. */
-export const chooseFolder = (title: string) =>
-  call<string | null>('plugin:dialog|open', { options: { title, directory: true, multiple: false } });
+export const chooseFolder = (title: string) => call<string | null>('plugin:dialog|open', { options: { title, directory: true, multiple: false } });
 
 export const listStaff = () => call<StaffMember[]>('list_staff');
-export const addStaff = (name: string, role: string, photoBase64: string | null) =>
-  call<StaffMember>('add_staff', { name, role, photoBase64 });
-export const setStaffActive = (id: number, active: boolean) =>
-  call<StaffMember>('set_staff_active', { id, active });
+export const addStaff = (name: string, role: string, photoBase64: string | null) => call<StaffMember>('add_staff', { name, role, photoBase64 });
+export const setStaffActive = (id: number, active: boolean) => call<StaffMember>('set_staff_active', { id, active });
 export const listPhotos = () => call<PhotoInfo[]>('list_photos');
 export const importPhoto = (photoBase64: string, kind: PhotoKind, staffId: number | null, caption: string) =>
   call<PhotoInfo>('import_photo', { photoBase64, kind, staffId, caption });
-export const photoDataUrl = (id: number, thumbnail: boolean) =>
-  call<string>('photo_data_url', { id, thumbnail });
-export const setPhotoBoard = (id: number, area: BoardArea) =>
-  call<PhotoInfo>('set_photo_board', { id, area });
+export const photoDataUrl = (id: number, thumbnail: boolean) => call<string>('photo_data_url', { id, thumbnail });
+export const setPhotoBoard = (id: number, area: BoardArea) => call<PhotoInfo>('set_photo_board', { id, area });
 export const deletePhoto = (id: number) => call<null>('delete_photo', { id });
 export const getSettings = () => call<SettingValue[]>('get_settings');
 export const setSetting = (key: string, value: string) => call<null>('set_setting', { key, value });
-export const welcomePreview = (contactId: number, choice: PhotoChoice) =>
-  call<WelcomePreview>('welcome_preview', { contactId, choice });
-export const saveWelcomeDraft = (contactId: number, choice: PhotoChoice) =>
-  call<DraftSaved>('save_welcome_draft', { contactId, choice });
+export const startAtLogin = () => call<boolean>('start_at_login');
+export const setStartAtLogin = (enabled: boolean) => call<boolean>('set_start_at_login', { enabled });
+export const welcomePreview = (contactId: number, choice: PhotoChoice) => call<WelcomePreview>('welcome_preview', { contactId, choice });
+export const saveWelcomeDraft = (contactId: number, choice: PhotoChoice) => call<DraftSaved>('save_welcome_draft', { contactId, choice });
 export const printWelcomeCard = (contactId: number, choice: PhotoChoice, format: CardFormat) =>
   call<CardPrinted>('print_welcome_card', { contactId, choice, format });
 export const openWelcomeFile = (path: string) => call<null>('open_welcome_file', { path });
-export const sendWelcome = (contactIds: number[], choice: PhotoChoice) =>
-  call<SendReport>('send_welcome', { contactIds, choice });
+// Gestures (thank-you, apology, check-in…) and the complaint's loop.
+export const gestureKinds = () => call<GestureKindInfo[]>('gesture_kinds');
+export const setGestureTemplate = (kind: string, subject: string, body: string) => call<GestureKindInfo>('set_gesture_template', { kind, subject, body });
+export const addGestureKind = (label: string, subject: string, body: string) => call<GestureKindInfo>('add_gesture_kind', { label, subject, body });
+export const resetGestureKind = (kind: string) => call<null>('reset_gesture_kind', { kind });
+export const gesturePreview = (request: GestureRequest) => call<GesturePreview>('gesture_preview', { request });
+export const giveGesture = (request: GestureRequest, delivery: Delivery) => call<GestureDone>('give_gesture', { request, delivery });
+export const complaintLoop = (complaintId: number) => call<ComplaintLoop>('complaint_loop', { complaintId });
+export const complaintStep = (complaintId: number, step: LoopStep) => call<Touchpoint>('complaint_step', { complaintId, step });
+export const openLoops = () => call<OpenLoop[]>('open_loops');
+export const complaintsEndedThisQuarter = () => call<QuarterCount>('complaints_ended_this_quarter');
+export const sendWelcome = (contactIds: number[], choice: PhotoChoice) => call<SendReport>('send_welcome', { contactIds, choice });
 // Cards and occasions
-/** A generated batch (not part of the generated bindings). */
-export type GeneratedCards = { path: string; recipientIds: number[]; bytes: number };
 export const listOccasions = () => call<UpcomingOccasion[]>('list_occasions');
 export const addOccasion = (newOccasion: NewOccasion) => call<Occasion>('add_occasion', { new: newOccasion });
 export const removeOccasion = (id: string) => call<null>('remove_occasion', { id });
 export const cardDesigns = (occasionId: string) => call<CardDesign[]>('card_designs', { occasionId });
 export const cardMergeFields = () => call<string[]>('card_merge_fields');
 export const batchRecipients = (recipients: Recipients) => call<ContactSummary[]>('batch_recipients', { recipients });
-export const personalLineSuggestions = (recipients: Recipients) =>
-  call<PersonalLineSuggestion[]>('personal_line_suggestions', { recipients });
+export const personalLineSuggestions = (recipients: Recipients) => call<PersonalLineSuggestion[]>('personal_line_suggestions', { recipients });
 export const checkCards = (recipients: Recipients, design: CardDesign, personalLines: PersonalLine[]) =>
   call<CardCheck>('check_cards', { recipients, design, personalLines });
+/** `dropMissing`: print the characters no installed font has as nothing, instead of leaving those cards out. */
 export function generateCards(
   recipients: Recipients,
   design: CardDesign,
   personalLines: PersonalLine[],
   name: string,
-  onProgress: (p: CardProgress) => void,
+  onProgress: (p: Progress) => void,
+  dropMissing = false,
 ) {
-  const channel = new Channel<CardProgress>();
+  const channel = new Channel<Progress>();
   channel.onmessage = onProgress;
-  return call<GeneratedCards>('generate_cards', { recipients, design, personalLines, name, onProgress: channel });
+  return call<PrintedCards>('generate_cards', { recipients, design, personalLines, name, dropMissing, onProgress: channel });
 }
-export function generateEnvelopes(recipients: Recipients, size: EnvelopeSize, name: string, onProgress: (p: CardProgress) => void) {
-  const channel = new Channel<CardProgress>();
+export function generateEnvelopes(recipients: Recipients, size: EnvelopeSize, name: string, onProgress: (p: Progress) => void) {
+  const channel = new Channel<Progress>();
   channel.onmessage = onProgress;
   return call<PrintedFile>('generate_envelopes', { recipients, size, name, onProgress: channel });
 }
-export const generateLabels = (recipients: Recipients, sheet: LabelSheet, name: string) =>
-  call<PrintedFile>('generate_labels', { recipients, sheet, name });
+export const generateLabels = (recipients: Recipients, sheet: LabelSheet, name: string) => call<PrintedFile>('generate_labels', { recipients, sheet, name });
 export const cancelCards = () => call<null>('cancel_cards');
 export const readCardsPdf = (path: string) => call<ArrayBuffer>('read_cards_pdf', { path });
 export const openCardsPdf = (path: string) => call<null>('open_cards_pdf', { path });
-export const recordCardsSent = (ids: number[], occasionName: string) =>
-  call<RecordedBatch>('record_cards_sent', { ids, occasionName, sentOn: null });
+export const recordCardsSent = (ids: number[], occasionName: string) => call<RecordedBatch>('record_cards_sent', { ids, occasionName, sentOn: null });
 export const setAddressUndeliverable = (contactId: number, undeliverable: boolean) =>
   call<string | null>('set_address_undeliverable', { contactId, undeliverable });
 export const addressUndeliverable = (contactId: number) => call<string | null>('address_undeliverable', { contactId });
@@ -202,8 +205,8 @@ export const addressUndeliverable = (contactId: number) => call<string | null>('
 export const exportDestination = (format: ExportFormat) => call<string>('export_destination', { format });
 /** Exports to `out`; `onProgress(done, total)` hears how far it got. */
 export function exportContacts(options: ExportOptions, out: string, onProgress: (done: number, total: number) => void) {
-  const progress = new Channel<[number, number]>();
-  progress.onmessage = ([done, total]) => onProgress(done, total);
+  const progress = new Channel<Progress>();
+  progress.onmessage = ({ done, total }) => onProgress(done, total);
   return call<ExportSummary>('export_contacts', { options, out, progress });
 }
 /** Hands a picked file's bytes to the core (raw, not JSON); returns the staged path. */
@@ -218,12 +221,11 @@ export async function stageFile(file: File): Promise<string> {
 export const importPreview = (path: string, format: ImportFormat, mapping: ColumnMapping[] | null) =>
   call<ImportPreview>('import_preview', { path, format, mapping });
 export function importContacts(path: string, options: ImportOptions, onProgress: (done: number, total: number) => void) {
-  const progress = new Channel<[number, number]>();
-  progress.onmessage = ([done, total]) => onProgress(done, total);
+  const progress = new Channel<Progress>();
+  progress.onmessage = ({ done, total }) => onProgress(done, total);
   return call<ImportReport>('import_contacts', { path, options, progress });
 }
-export const mergeContacts = (keep: number, other: number, picks: FieldPick[]) =>
-  call<ContactDetail>('merge_contacts', { keep, other, picks });
+export const mergeContacts = (keep: number, other: number, picks: FieldPick[]) => call<ContactDetail>('merge_contacts', { keep, other, picks });
 export const backupNow = (out: string | null = null) => call<BackupInfo>('backup_now', { out });
 /**
  * The system's Save dialog (tauri-plugin-dialog's `save`, the only plugin command the window

@@ -1,6 +1,7 @@
 //! Built-in designs per occasion and the colour themes (accents) they use.
 
 use super::{CardDesign, CardFormat, Motif};
+use crate::calendar::{Occasion, OccasionKind};
 
 /// A colour theme: `ink` for the greeting and ornaments, `paper` for the drawn front's ground,
 /// `soft` for secondary ornaments.
@@ -180,5 +181,33 @@ pub fn built_in_designs(occasion_kind: &str) -> Vec<CardDesign> {
                 "Dear {first_name},\nthinking of you and wishing you all the best.",
                 SIGNED),
         ],
+    }
+}
+
+/// The built-in card designs for `occasion`, their greetings naming it where they say
+/// `{occasion}` ("Happy Canada Day").
+pub fn designs_for(occasion: &Occasion) -> Vec<CardDesign> {
+    let mut designs = built_in_designs(design_family(occasion.kind));
+    for design in &mut designs {
+        design.greeting = design.greeting.replace("{occasion}", &occasion.name);
+    }
+    designs
+}
+
+/// The name the card designs know an occasion kind by.
+pub fn design_family(kind: OccasionKind) -> &'static str {
+    match kind {
+        OccasionKind::NewYear => "new-year",
+        OccasionKind::Valentine => "valentines",
+        OccasionKind::AprilFools => "april-fools",
+        OccasionKind::MothersDay => "mothers-day",
+        OccasionKind::FathersDay => "fathers-day",
+        OccasionKind::NationalDay => "national-day",
+        OccasionKind::Thanksgiving => "thanksgiving",
+        OccasionKind::Halloween => "halloween",
+        OccasionKind::Winter => "winter",
+        OccasionKind::Birthday => "birthday",
+        OccasionKind::Anniversary => "anniversary",
+        OccasionKind::General => "generic",
     }
 }

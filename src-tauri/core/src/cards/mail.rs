@@ -12,6 +12,7 @@ use super::{
     CardError, CardRecipient, EnvelopeSize, LabelSheet, Printed, ReturnAddress, SkippedRecipient,
 };
 use crate::contacts::PostalAddress;
+use crate::error::Invalid;
 
 const INCH: f32 = 72.0;
 
@@ -32,11 +33,15 @@ impl EnvelopeSize {
         }
     }
 
-    pub fn parse(text: &str) -> Result<EnvelopeSize, String> {
+    pub fn parse(text: &str) -> Result<EnvelopeSize, Invalid> {
         EnvelopeSize::ALL
             .into_iter()
             .find(|s| s.id().eq_ignore_ascii_case(text.trim()))
-            .ok_or_else(|| format!("\"{text}\" is not an envelope size; use dl, c6, us10 or a7"))
+            .ok_or_else(|| {
+                Invalid(format!(
+                    "\"{text}\" is not an envelope size; use dl, c6, us10 or a7"
+                ))
+            })
     }
 
     /// Width × height in points, landscape.
@@ -71,11 +76,15 @@ impl LabelSheet {
         }
     }
 
-    pub fn parse(text: &str) -> Result<LabelSheet, String> {
+    pub fn parse(text: &str) -> Result<LabelSheet, Invalid> {
         LabelSheet::ALL
             .into_iter()
             .find(|s| s.id().eq_ignore_ascii_case(text.trim()))
-            .ok_or_else(|| format!("\"{text}\" is not a label sheet; use avery-5160 or l7160"))
+            .ok_or_else(|| {
+                Invalid(format!(
+                    "\"{text}\" is not a label sheet; use avery-5160 or l7160"
+                ))
+            })
     }
 
     /// Labels per sheet.

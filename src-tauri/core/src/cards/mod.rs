@@ -6,6 +6,7 @@
 //! shipped Noto fonts; other scripts from the system's fonts. [`check_job`] says, before anything
 //! is printed, which names cannot be printed with the fonts available.
 
+use crate::error::ErrorCode;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod batch;
 mod designs;
 mod mail;
 mod motifs;
@@ -21,7 +23,13 @@ mod personal;
 mod render;
 mod text;
 
-pub use designs::{accent, built_in_designs, Accent, ACCENTS};
+pub use crate::progress::Progress;
+pub use crate::settings::parse_offset_mm;
+pub use batch::{
+    safe_file_name, CardRun, Destination, MailRun, PrintedCards, Recipients, RecordedBatch,
+    CARDS_FOLDER,
+};
+pub use designs::{accent, built_in_designs, design_family, designs_for, Accent, ACCENTS};
 pub use mail::address_lines;
 pub use motifs::Motif;
 pub use personal::{suggestion, PersonalLine, PersonalLineSuggestion, PersonalLines};
@@ -147,6 +155,19 @@ pub struct UnprintableText {
     pub display_name: String,
     /// The characters no font has, each once, in order.
     pub missing: String,
+    /// The name as it prints with those characters dropped (what the owner will see on the
+    /// card if they choose to print it anyway).
+    pub printable_name: String,
+}
+
+impl UnprintableText {
+    /// "Bob 🧑‍🍳 (#2) has characters no installed font can print: 🧑🍳".
+    pub fn reason(&self) -> String {
+        format!(
+            "{} (#{}) has characters no installed font can print: {}",
+            self.display_name, self.contact_id, self.missing
+        )
+    }
 }
 
 /// What to fix before printing. `is_ready()` when nothing is.
@@ -165,6 +186,22 @@ pub struct CardCheck {
 impl CardCheck {
     pub fn is_ready(&self) -> bool {
         self.unknown_fields.is_empty() && self.unprintable.is_empty() && !self.missing_business_name
+    }
+
+    /// Each problem in the owner's words.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .unknown_fields
+            .iter()
+            .map(|f| format!("unknown field {{{}}}", f.name))
+            .collect();
+        problems.extend(self.unprintable.iter().map(UnprintableText::reason));
+        if self.missing_business_name {
+            problems.push(
+                "the card signs with {business_name} but none is set; set it in Settings (`rapport settings set business_name \"Ann's Bakery\"`)".into(),
+            );
+        }
+        problems
     }
 }
 
@@ -216,18 +253,6 @@ pub struct SkippedRecipient {
     pub reason: String,
 }
 
-/// A printer offset written as "X,Y" in millimetres (right, down), each within ±10 mm.
-pub fn parse_offset_mm(text: &str) -> Result<(f32, f32), String> {
-    let bad = || format!("\"{text}\" is not X,Y in millimetres (e.g. 0.5,-1)");
-    let (x, y) = text.split_once(',').ok_or_else(bad)?;
-    let x: f32 = x.trim().parse().map_err(|_| bad())?;
-    let y: f32 = y.trim().parse().map_err(|_| bad())?;
-    if !(-10.0..=10.0).contains(&x) || !(-10.0..=10.0).contains(&y) {
-        return Err("the printer offset must be between -10 and 10 mm in each direction".into());
-    }
-    Ok((x, y))
-}
-
 /// Envelopes or labels saved for printing: where, how many pages, and who was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -254,16 +279,6 @@ pub fn merge_fields() -> Vec<&'static str> {
         .collect()
 }
 
-/// Progress of a long print run, sent to the window: `done` of `total` pages drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CardProgress {
-    #[ts(type = "number")]
-    pub done: u64,
-    #[ts(type = "number")]
-    pub total: u64,
-}
-
 /// Why a print run could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum CardError {
@@ -277,6 +292,8 @@ pub enum CardError {
         "None of the {0} people chosen has a usable postal address. Add addresses and try again."
     )]
     NoAddresses(usize),
+    #[error("Nothing was printed: {} has characters no installed font can print. Install a font for them (Rapport's setup installs the Noto fonts), or print with the missing characters dropped.", .0.join("; "))]
+    NothingPrintable(Vec<String>),
     #[error("The printer offset must be between -10 and 10 mm in each direction.")]
     Offset,
     #[error("Printing was cancelled; no file was written.")]
@@ -286,10 +303,11 @@ pub enum CardError {
 }
 
 impl CardError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CardError::Cancelled => "cancelled",
-            _ => "invalid",
+            CardError::Cancelled => ErrorCode::Cancelled,
+            CardError::NothingPrintable(_) => ErrorCode::NothingPrintable,
+            _ => ErrorCode::Invalid,
         }
     }
 }
@@ -319,6 +337,7 @@ pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck {
             unprintable.push(UnprintableText {
                 contact_id: recipient.contact_id,
                 display_name: recipient.display_name.clone(),
+                printable_name: text::without_characters(&recipient.display_name, &missing),
                 missing,
             });
         }
@@ -335,6 +354,29 @@ pub fn check_job(job: &CardJob, fonts: &FontSet) -> CardCheck {
         unprintable,
         missing_business_name: uses_business_name && job.business_name.trim().is_empty(),
     }
+}
+
+/// The job with every character no available font can draw dropped, from each recipient's name,
+/// merge values and personal line and from the design's own words, so every card can be printed.
+pub fn without_missing_characters(job: &CardJob, fonts: &FontSet) -> CardJob {
+    let drop = |text: &str| text::without_characters(text, &fonts.missing_characters(text));
+    let mut job = job.clone();
+    for t in [
+        &mut job.design.greeting,
+        &mut job.design.message,
+        &mut job.design.signature,
+        &mut job.business_name,
+    ] {
+        *t = drop(t);
+    }
+    for recipient in &mut job.recipients {
+        recipient.display_name = drop(&recipient.display_name);
+        for value in recipient.values.values_mut() {
+            *value = drop(value);
+        }
+        recipient.personal_line = recipient.personal_line.as_deref().map(drop);
+    }
+    job
 }
 
 /// One PDF, one card per recipient (one page each when flat, one sheet each when folded).

@@ -13,6 +13,7 @@ use krilla::Document;
 use super::designs::{accent, Accent};
 use super::text::{FontSet, TextStyle};
 use super::{CardError, CardFormat, CardJob, CardRecipient};
+use crate::error::Invalid;
 use crate::merge::{fill, MergeValues};
 
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -43,16 +44,16 @@ impl CardFormat {
         }
     }
 
-    pub fn parse(text: &str) -> Result<CardFormat, String> {
+    pub fn parse(text: &str) -> Result<CardFormat, Invalid> {
         CardFormat::ALL
             .into_iter()
             .find(|f| f.id().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
                 let ids: Vec<&str> = CardFormat::ALL.iter().map(|f| f.id()).collect();
-                format!(
+                Invalid(format!(
                     "\"{text}\" is not a card format; use one of {}",
                     ids.join(", ")
-                )
+                ))
             })
     }
 

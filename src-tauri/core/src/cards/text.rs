@@ -215,6 +215,29 @@ impl AsRef<[u8]> for BlobBytes {
     }
 }
 
+/// `text` without the characters in `missing`, and without the joiners and variation selectors
+/// that held them together (a dropped emoji sequence leaves nothing behind), spaces tidied.
+pub(crate) fn without_characters(text: &str, missing: &str) -> String {
+    if !text.chars().any(|c| missing.contains(c)) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let dropped = |i: usize| chars.get(i).is_some_and(|c| missing.contains(*c));
+    let mut kept = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}');
+        let beside_dropped = (i > 0 && dropped(i - 1)) || dropped(i + 1);
+        if missing.contains(c) || (joins && beside_dropped) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn is_visible(c: char) -> bool {
     !c.is_whitespace()
         && !c.is_control()

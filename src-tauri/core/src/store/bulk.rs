@@ -7,17 +7,17 @@ use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 
 use super::contact_writer::{ContactWriter, NewContact};
-use super::{now_timestamp, Store};
+use super::{now_timestamp, SqliteStore};
 use crate::contacts::{NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 
-impl Store {
+impl SqliteStore {
     /// Logs many touchpoints (already validated) in one transaction: all or none. Each item is
     /// the contact's id, the touchpoint, and for a complaint whether it has been put right
     /// (ignored for other kinds). Afterwards every affected contact's "last contacted" and
     /// keep-in-touch due date are brought up to date once. Returns how many were stored.
     pub fn insert_touchpoints(&mut self, items: &[(i64, NewTouchpoint, bool)]) -> Result<u32> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         // Per contact, the newest day of the new touchpoints that count as being in touch.
         let mut newest: BTreeMap<i64, Option<NaiveDate>> = BTreeMap::new();
         {
@@ -74,10 +74,10 @@ impl Store {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// Stores new contacts each with its timeline, in one transaction: all or none. `expected`
     /// is how many `people` will yield (it decides whether indexes are rebuilt, see
-    /// [`Store::write_in_bulk`]); an error from `people` rolls everything back. "Last
+    /// [`SqliteStore::write_in_bulk`]); an error from `people` rolls everything back. "Last
     /// contacted" and the keep-in-touch day are computed as the rows are written, not updated
     /// after. Returns the new ids.
     pub fn insert_contacts_with_history<I>(
@@ -89,6 +89,7 @@ impl Store {
         I: IntoIterator<Item = Result<(NewContact, Vec<(NewTouchpoint, bool)>)>>,
     {
         let tables = ["contacts", "contact_tags", "touchpoints"];
+        let _busy = self.mark_long_write(super::LongWrite::SampleData);
         self.write_in_bulk(expected, &tables, |tx| {
             let mut ids = Vec::with_capacity(expected);
             let mut writer = ContactWriter::for_bulk(tx)?;
@@ -159,7 +160,7 @@ impl Store {
             .execute_batch("PRAGMA foreign_keys = OFF")
             .map_err(Error::from)
             .and_then(|()| {
-                let tx = self.conn.transaction()?;
+                let tx = self.write_transaction()?;
                 let set_aside = if big {
                     set_aside_indexes(&tx, tables)?
                 } else {

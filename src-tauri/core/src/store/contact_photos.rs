@@ -4,14 +4,14 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{now_timestamp, Store};
+use super::{now_timestamp, SqliteStore};
 use crate::error::{Error, Result};
 use crate::photos::NormalizedPhoto;
 
-impl Store {
+impl SqliteStore {
     /// Gives contact `contact_id` this photo, replacing the one it had.
     pub fn set_contact_photo(&mut self, contact_id: i64, photo: &NormalizedPhoto) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let exists: bool = tx.query_row(
             "SELECT count(*) > 0 FROM contacts WHERE id = ?1",
             [contact_id],
@@ -40,10 +40,13 @@ impl Store {
 
     /// Removes the contact's photo; true when there was one.
     pub fn remove_contact_photo(&mut self, contact_id: i64) -> Result<bool> {
-        let removed = self.conn.execute(
-            "DELETE FROM contact_photos WHERE contact_id = ?1",
-            [contact_id],
-        )?;
+        let removed = self
+            .conn
+            .execute(
+                "DELETE FROM contact_photos WHERE contact_id = ?1",
+                [contact_id],
+            )
+            .map_err(|e| self.explain_busy(e))?;
         Ok(removed > 0)
     }
 

@@ -67,6 +67,23 @@ impl DerivedFields {
     pub(super) fn search(&self) -> &SearchDocument {
         &self.search
     }
+
+    /// The company's name as written and its folded key, if the contact has one.
+    pub(super) fn company(&self) -> Option<(&str, &str)> {
+        self.company
+            .as_ref()
+            .map(|(name, key)| (name.as_str(), key.as_str()))
+    }
+
+    /// Each tag as written, and its folded key.
+    pub(super) fn tags(&self) -> &[(String, String)] {
+        &self.tags
+    }
+
+    /// The stretches of the contact's phone numbers a phone search looks up.
+    pub(super) fn phone_tails(&self) -> &[String] {
+        &self.phone_tails
+    }
 }
 
 /// A new contact for a bulk write, with its photo and with what the store derives from it

@@ -3,30 +3,26 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use super::contact_writer::{upsert_tag, write_phone_tails, ContactWriter, DerivedFields};
-use super::search::{self, Matcher};
-use super::{now_timestamp, Store};
+use super::contact_writer::{ContactWriter, DerivedFields};
+use super::phone_tails::delete_phone_tails;
+use super::search;
+use super::{now_timestamp, SqliteStore};
 use crate::contacts::{
-    ArchiveFilter, Birthday, Company, Contact, ContactDetail, ContactInput, ContactPage,
-    ContactSummary, DeletedContact, LabeledValue, ListQuery, PostalAddress, SortKey, TagCount,
+    Birthday, Contact, ContactDetail, ContactInput, ContactSummary, DeletedContact, LabeledValue,
+    PostalAddress,
 };
 use crate::error::{Error, Result};
-use crate::search_text::{fold, phone_tails};
+use crate::search_text::fold;
 
 /// Tags are stored joined by this (a character no tag can hold) when read in one column.
 const TAG_SEPARATOR: char = '\u{1F}';
-/// The largest page the list asks for at once.
-pub const MAX_PAGE: u32 = 500;
-/// Up to this many matches a search is ranked by relevance; beyond it (someone typed one or two
-/// letters) the matches are listed by name, which stays fast at any size.
-const RANKED_SEARCH_LIMIT: usize = 2_000;
 
-impl Store {
+impl SqliteStore {
     /// Stores a new contact (already validated) and returns its id.
     pub fn insert_contact(&mut self, input: &ContactInput) -> Result<i64> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let id = insert_contact_tx(&tx, input, None)?;
         tx.commit()?;
         Ok(id)
@@ -34,7 +30,7 @@ impl Store {
 
     /// Stores many new contacts in one transaction: all or none. For sample data and imports.
     pub fn insert_contacts(&mut self, inputs: &[ContactInput]) -> Result<Vec<i64>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let ids = inputs
             .iter()
             .map(|input| insert_contact_tx(&tx, input, None))
@@ -45,7 +41,7 @@ impl Store {
 
     /// Replaces the editable fields of contact `id` (already validated).
     pub fn update_contact(&mut self, id: i64, input: &ContactInput) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         update_contact_tx(&tx, id, input)?;
         tx.commit()?;
         Ok(())
@@ -62,204 +58,9 @@ impl Store {
         })
     }
 
-    /// One page of the contact list: ranked search results, or the whole book sorted.
-    pub fn list_contacts(&self, query: &ListQuery) -> Result<ContactPage> {
-        let limit = query.limit.clamp(1, MAX_PAGE);
-        let mut conditions = vec![match query.archive {
-            ArchiveFilter::Active => "c.archived = 0",
-            ArchiveFilter::Archived => "c.archived = 1",
-            ArchiveFilter::All => "1",
-        }
-        .to_string()];
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(tag) = query.tag.as_deref().filter(|t| !t.trim().is_empty()) {
-            conditions.push(
-                "EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-                         WHERE ct.contact_id = c.id AND t.name_key = ?)"
-                    .into(),
-            );
-            args.push(fold(tag.trim()).into());
-        }
-        let matcher = search::matcher(&query.search);
-        if matcher.is_none() && !query.search.trim().is_empty() {
-            // Only punctuation was typed: nothing can match.
-            return Ok(ContactPage {
-                total: 0,
-                offset: query.offset,
-                rows: Vec::new(),
-            });
-        }
-        if let Some(matcher) = &matcher {
-            let no_tag = query.tag.as_deref().is_none_or(|t| t.trim().is_empty());
-            if query.archive == ArchiveFilter::Active && no_tag {
-                return self.search_active(matcher, query.offset, limit);
-            }
-        }
-        let (from, order) = match &matcher {
-            Some(Matcher::Words(expr)) => {
-                conditions.insert(0, "contact_search MATCH ?".into());
-                args.insert(0, expr.clone().into());
-                (
-                    "contact_search s JOIN contacts c ON c.id = s.rowid",
-                    "s.rank, c.sort_key, c.id",
-                )
-            }
-            Some(Matcher::PhoneDigits(digits)) => {
-                conditions.insert(
-                    0,
-                    "c.id IN (SELECT contact_id FROM contact_phone_tails
-                              WHERE digits >= ? AND digits < ? || ':')"
-                        .into(),
-                );
-                args.splice(0..0, [digits.clone().into(), digits.clone().into()]);
-                ("contacts c", "c.sort_key, c.id")
-            }
-            None => (
-                "contacts c",
-                match query.sort {
-                    SortKey::Name => "c.sort_key, c.id",
-                    SortKey::LastContacted => "c.last_contacted, c.id",
-                    SortKey::CustomerSince => "c.customer_since DESC, c.id DESC",
-                },
-            ),
-        };
-        let filter = conditions.join(" AND ");
-        let total: u32 = self.conn.query_row(
-            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
-            params_from_iter(args.iter()),
-            |row| row.get(0),
-        )?;
-        let mut page_args = args.clone();
-        page_args.push(i64::from(limit).into());
-        page_args.push(i64::from(query.offset).into());
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT c.id FROM {from} WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
-            ))?
-            .query_map(params_from_iter(page_args.iter()), |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ContactPage {
-            total,
-            offset: query.offset,
-            rows: summaries(&self.conn, &ids)?,
-        })
-    }
-
-    /// The everyday search (active contacts, no tag): the index is asked once for the matching
-    /// ids, and archived contacts are left out here instead of joining every match with the
-    /// contacts table. Up to [`RANKED_SEARCH_LIMIT`] matches are ranked by relevance (ties by
-    /// name); a search matching more (a first letter or two) is listed in name order by walking
-    /// the name index.
-    fn search_active(&self, matcher: &Matcher, offset: u32, limit: u32) -> Result<ContactPage> {
-        let mut archived: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 1",
-            )?
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        archived.sort_unstable();
-        let (sql, arg) = match matcher {
-            Matcher::Words(expr) => (
-                "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
-                expr,
-            ),
-            Matcher::PhoneDigits(digits) => (search::PHONE_MATCHES, digits),
-        };
-        let mut matched: Vec<i64> = self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([arg], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        matched.sort_unstable();
-        matched.dedup();
-        let ranked = matched.len() <= RANKED_SEARCH_LIMIT;
-        matched.retain(|id| archived.binary_search(id).is_err());
-        let total = u32::try_from(matched.len()).unwrap_or(u32::MAX);
-        let (skip, limit) = (offset as usize, limit as usize);
-        let page = if ranked {
-            let mut ranked: Vec<(f64, i64)> = match matcher {
-                Matcher::Words(expr) => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
-                    )?
-                    .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
-                    .filter(|r| {
-                        r.as_ref()
-                            .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
-                    })
-                    .collect::<rusqlite::Result<_>>()?,
-                // A number is a match or not: all rank alike, so they come in name order.
-                Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
-            };
-            ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            self.ranked_page(&ranked, skip, limit)?
-        } else {
-            let mut page = Vec::with_capacity(limit);
-            let mut skipped = 0;
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 0
-                 ORDER BY sort_key, id",
-            )?;
-            let mut rows = stmt.query([])?;
-            while page.len() < limit {
-                let Some(row) = rows.next()? else { break };
-                let id: i64 = row.get(0)?;
-                if matched.binary_search(&id).is_ok() {
-                    if skipped < skip {
-                        skipped += 1;
-                    } else {
-                        page.push(id);
-                    }
-                }
-            }
-            page
-        };
-        Ok(ContactPage {
-            total,
-            offset,
-            rows: summaries(&self.conn, &page)?,
-        })
-    }
-
-    /// The ids of one page of matches sorted by rank: rows of equal rank are ordered by name,
-    /// so the names are read for the rows whose rank the page shares, not for every match.
-    fn ranked_page(&self, ranked: &[(f64, i64)], offset: usize, limit: usize) -> Result<Vec<i64>> {
-        let end = offset.saturating_add(limit).min(ranked.len());
-        if offset >= end {
-            return Ok(Vec::new());
-        }
-        let (first, last) = (ranked[offset].0, ranked[end - 1].0);
-        let from = ranked.partition_point(|r| r.0 < first);
-        let to = ranked.partition_point(|r| r.0 <= last);
-        let candidates = &ranked[from..to];
-        let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
-        let ids_json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
-        let names: HashMap<i64, String> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, sort_key FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut keyed: Vec<(f64, &str, i64)> = candidates
-            .iter()
-            .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-        Ok(keyed
-            .into_iter()
-            .skip(offset - from)
-            .take(end - offset)
-            .map(|(_, _, id)| id)
-            .collect())
-    }
-
     /// Archives or restores many contacts at once; returns how many changed.
     pub fn set_archived(&mut self, ids: &[i64], archived: bool) -> Result<u32> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut changed = 0;
         {
             let mut stmt = tx.prepare(
@@ -274,48 +75,9 @@ impl Store {
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     }
 
-    /// Puts `tag` on every contact in `ids`; returns how many gained it.
-    pub fn add_tag(&mut self, ids: &[i64], tag: &str) -> Result<u32> {
-        let tx = self.conn.transaction()?;
-        let tag_id = upsert_tag(&tx, tag)?;
-        let mut changed = 0;
-        for id in ids {
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
-                 SELECT id, ?2 FROM contacts WHERE id = ?1",
-                params![id, tag_id],
-            )?;
-            if added > 0 {
-                search::reindex_from_store(&tx, *id)?;
-                changed += 1;
-            }
-        }
-        tx.commit()?;
-        Ok(changed)
-    }
-
-    /// Takes `tag` off every contact in `ids`; returns how many lost it.
-    pub fn remove_tag(&mut self, ids: &[i64], tag: &str) -> Result<u32> {
-        let tx = self.conn.transaction()?;
-        let mut changed = 0;
-        for id in ids {
-            let removed = tx.execute(
-                "DELETE FROM contact_tags WHERE contact_id = ?1
-                   AND tag_id = (SELECT id FROM tags WHERE name_key = ?2)",
-                params![id, fold(tag.trim())],
-            )?;
-            if removed > 0 {
-                search::reindex_from_store(&tx, *id)?;
-                changed += 1;
-            }
-        }
-        tx.commit()?;
-        Ok(changed)
-    }
-
     /// Deletes a contact and its timeline for good, returning everything needed to undo it.
     pub fn delete_contact(&mut self, id: i64) -> Result<DeletedContact> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let deleted = DeletedContact {
             contact: load_contact(&tx, id)?,
             timeline: super::touchpoints::timeline(&tx, id)?,
@@ -332,7 +94,7 @@ impl Store {
     /// (already validated), `other`'s timeline and welcome history move to `keep`, the later
     /// "last contacted" day wins, and `other` is deleted.
     pub fn merge_contacts(&mut self, keep: i64, other: i64, merged: &ContactInput) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let found: i64 = tx.query_row(
             "SELECT COUNT(*) FROM contacts WHERE id IN (?1, ?2)",
             [keep, other],
@@ -376,7 +138,7 @@ impl Store {
 
     /// Puts a deleted contact back exactly as it was, with its id and timeline.
     pub fn restore_deleted(&mut self, deleted: &DeletedContact) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let contact = &deleted.contact;
         let exists: bool = tx
             .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact.id], |_| {
@@ -400,44 +162,6 @@ impl Store {
         refresh_touch_due(&tx, contact.id)?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Every tag in use, with how many active contacts carry it.
-    pub fn tags(&self) -> Result<Vec<TagCount>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, count(c.id) FROM tags t
-               JOIN contact_tags ct ON ct.tag_id = t.id
-               JOIN contacts c ON c.id = ct.contact_id AND c.archived = 0
-             GROUP BY t.id ORDER BY t.name_key",
-        )?;
-        let tags = stmt
-            .query_map([], |row| {
-                Ok(TagCount {
-                    name: row.get(0)?,
-                    count: row.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(tags)
-    }
-
-    /// Companies with at least one contact, by name.
-    pub fn companies(&self) -> Result<Vec<Company>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT co.id, co.name, count(c.id) FROM companies co
-               JOIN contacts c ON c.company_id = co.id
-             GROUP BY co.id ORDER BY co.name_key",
-        )?;
-        let companies = stmt
-            .query_map([], |row| {
-                Ok(Company {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    contact_count: row.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(companies)
     }
 
     /// Active contacts in the book.
@@ -473,6 +197,47 @@ impl Store {
     /// List rows for the given ids, in the same order.
     pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ContactSummary>> {
         summaries(&self.conn, ids)
+    }
+    /// Active contacts with at least one postal address and no undeliverable mark.
+    pub fn mailable_contact_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM contacts INDEXED BY contacts_mailable
+             WHERE has_postal_address = 1 AND archived = 0 AND address_undeliverable_on IS NULL",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Full contacts for the given ids, in the same order; unknown ids are an error.
+    pub fn contacts(&self, ids: &[i64]) -> Result<Vec<Contact>> {
+        ids.iter().map(|id| load_contact(&self.conn, *id)).collect()
+    }
+
+    /// Marks (or clears, with None) a contact's postal address as undeliverable.
+    pub fn set_address_undeliverable(&mut self, id: i64, on: Option<NaiveDate>) -> Result<()> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE contacts SET address_undeliverable_on = ?2 WHERE id = ?1",
+                params![id, on],
+            )
+            .map_err(|e| self.explain_busy(e))?;
+        if changed == 0 {
+            return Err(Error::not_found(format!("Contact {id}")));
+        }
+        Ok(())
+    }
+
+    /// The day a card to this contact came back, if it did.
+    pub fn address_undeliverable(&self, id: i64) -> Result<Option<NaiveDate>> {
+        self.conn
+            .query_row(
+                "SELECT address_undeliverable_on FROM contacts WHERE id = ?1",
+                [id],
+                |row| row.get::<_, Option<NaiveDate>>(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found(format!("Contact {id}")))
     }
 }
 
@@ -536,37 +301,6 @@ pub(super) fn insert_contact_tx(
     existing: Option<&Contact>,
 ) -> Result<i64> {
     ContactWriter::new(tx)?.insert(input, DerivedFields::of(input), existing, None)
-}
-
-/// Removes a contact's phone tails, found from its stored numbers (the tails are keyed by
-/// their digits, so they are deleted by key, not looked up by contact).
-fn delete_phone_tails(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    let numbers: Vec<String> = conn
-        .prepare_cached("SELECT value FROM contact_phones WHERE contact_id = ?1")?
-        .query_map([id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn
-        .prepare_cached("DELETE FROM contact_phone_tails WHERE digits = ?1 AND contact_id = ?2")?;
-    for number in &numbers {
-        for digits in phone_tails(number) {
-            stmt.execute(params![digits, id])?;
-        }
-    }
-    Ok(())
-}
-
-/// Fills the phone tails of every stored contact; run by the migrations that (re)make their
-/// table.
-pub(super) fn fill_phone_tails(tx: &Transaction) -> rusqlite::Result<()> {
-    let phones: Vec<(i64, String)> = tx
-        .prepare("SELECT contact_id, value FROM contact_phones")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut tails: Vec<(String, i64)> = phones
-        .iter()
-        .flat_map(|(id, number)| phone_tails(number).into_iter().map(|d| (d, *id)))
-        .collect();
-    write_phone_tails(tx, &mut tails)
 }
 
 /// Recomputes the day the keep-in-touch cadence runs out: from the last contact, or else from

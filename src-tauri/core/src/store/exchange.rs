@@ -11,7 +11,7 @@ use super::contact_writer::{ContactWriter, NewContact};
 use super::contacts::{
     contact_from_row, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
 };
-use super::{classify, migrate, run_check, Store, StoreError, SCHEMA_VERSION};
+use super::{classify, migrate, run_check, SqliteStore, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;
 use crate::photos::NormalizedPhoto;
@@ -59,7 +59,7 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// Every active contact (or every active contact with `tag`), whole, in name order. Reads
     /// each table once instead of once per contact, so 100,000 contacts take a moment, not minutes.
     pub fn all_contacts(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
@@ -72,7 +72,7 @@ impl Store {
         self.read_all_contacts(None, CONTACT_COLUMNS, true)
     }
 
-    /// Like [`Store::all_contacts`] without the personal details (family, interests, what was
+    /// Like [`SqliteStore::all_contacts`] without the personal details (family, interests, what was
     /// talked about, notes), which an accountant's export leaves out: less to read and hold.
     pub fn all_contacts_without_personal(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
         debug_assert!(CONTACT_COLUMNS.contains(PERSONAL_COLUMNS));
@@ -189,7 +189,7 @@ impl Store {
     /// The new contacts arrive in batches from `next_batch` (None: no more), so the caller can
     /// make them on another thread while they are written; `changes` is asked once they are
     /// all in. `expected` is at most how many there will be (it decides whether indexes are
-    /// rebuilt, see [`Store::write_in_bulk`]). `keep_going(stored)` is asked after each batch;
+    /// rebuilt, see [`SqliteStore::write_in_bulk`]). `keep_going(stored)` is asked after each batch;
     /// when it says no, the transaction is rolled back and the import is cancelled. Returns the
     /// new contacts' ids, in order.
     pub fn import_contacts(
@@ -199,8 +199,9 @@ impl Store {
         changes: impl FnOnce() -> Result<Vec<ImportChange>>,
         keep_going: &mut dyn FnMut(usize) -> bool,
     ) -> Result<Vec<i64>> {
-        let stopped = || crate::Error::from(crate::exchange::ExchangeError::ImportCancelled);
+        let stopped = || crate::Error::Cancelled(crate::Cancelled::Import);
         let tables = ["contacts", "contact_tags"];
+        let _busy = self.mark_long_write(super::LongWrite::Import);
         self.write_in_bulk(expected, &tables, |tx| {
             let mut ids = Vec::new();
             let mut writer = ContactWriter::for_bulk(tx)?;
@@ -255,7 +256,7 @@ impl Store {
     pub fn vacuum_into(&self, path: &Path) -> Result<(), StoreError> {
         self.conn
             .execute("VACUUM INTO ?1", [path.to_string_lossy()])
-            .map_err(|e| classify(path, e))?;
+            .map_err(|e| super::classify_copy(path, e))?;
         Ok(())
     }
 
@@ -263,6 +264,7 @@ impl Store {
     /// [`check_database_file`] first), through SQLite's backup interface so the open connection
     /// and its journal stay consistent; then brings it up to this version's schema.
     pub fn replace_from(&mut self, path: &Path) -> Result<(), StoreError> {
+        let _busy = self.mark_long_write(super::LongWrite::Restore);
         self.conn
             .restore(
                 rusqlite::MAIN_DB,
@@ -284,7 +286,7 @@ pub fn vacuum_file_into(path: &Path, out: &Path) -> Result<(), StoreError> {
     conn.busy_timeout(super::BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
     conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])
-        .map_err(|e| classify(out, e))?;
+        .map_err(|e| super::classify_copy(out, e))?;
     Ok(())
 }
 

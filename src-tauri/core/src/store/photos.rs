@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now_timestamp, Store};
+use super::{now_timestamp, SqliteStore};
 use crate::contacts::{NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 use crate::photos::{BoardArea, NormalizedPhoto, PhotoInfo, PhotoKind, StaffMember};
@@ -29,7 +29,7 @@ pub struct WelcomeSendRow {
     pub error: String,
 }
 
-impl Store {
+impl SqliteStore {
     /// Adds a staff member, with their portrait when given, in one transaction.
     pub fn insert_staff(
         &mut self,
@@ -37,7 +37,7 @@ impl Store {
         role: &str,
         photo: Option<&NormalizedPhoto>,
     ) -> Result<StaffMember> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO staff (name, role, active, created_at) VALUES (?1, ?2, 1, ?3)",
             params![name, role, now_timestamp()],
@@ -60,10 +60,13 @@ impl Store {
     }
 
     pub fn set_staff_active(&mut self, id: i64, active: bool) -> Result<StaffMember> {
-        let changed = self.conn.execute(
-            "UPDATE staff SET active = ?2 WHERE id = ?1",
-            params![id, active],
-        )?;
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE staff SET active = ?2 WHERE id = ?1",
+                params![id, active],
+            )
+            .map_err(|e| self.explain_busy(e))?;
         if changed == 0 {
             return Err(Error::not_found(format!("Staff member {id}")));
         }
@@ -83,7 +86,7 @@ impl Store {
     }
 
     pub fn insert_photo(&mut self, new: &NewPhoto) -> Result<PhotoInfo> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         if let Some(staff_id) = new.staff_id {
             staff_member(&tx, staff_id)?;
         }
@@ -124,7 +127,7 @@ impl Store {
         let changed = self.conn.execute(
             "UPDATE photos SET board_x = ?2, board_y = ?3, board_w = ?4, board_h = ?5 WHERE id = ?1",
             params![id, area.x, area.y, area.width, area.height],
-        )?;
+        ).map_err(|e| self.explain_busy(e))?;
         if changed == 0 {
             return Err(Error::not_found(format!("Photo {id}")));
         }
@@ -134,7 +137,8 @@ impl Store {
     pub fn delete_photo(&mut self, id: i64) -> Result<()> {
         if self
             .conn
-            .execute("DELETE FROM photos WHERE id = ?1", [id])?
+            .execute("DELETE FROM photos WHERE id = ?1", [id])
+            .map_err(|e| self.explain_busy(e))?
             == 0
         {
             return Err(Error::not_found(format!("Photo {id}")));
@@ -144,7 +148,7 @@ impl Store {
 
     /// Queues one pending welcome per contact under a new batch number.
     pub fn queue_welcome_sends(&mut self, contact_ids: &[i64]) -> Result<i64> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let batch: i64 = tx.query_row(
             "SELECT coalesce(max(batch), 0) + 1 FROM welcome_sends",
             [],
@@ -200,7 +204,7 @@ impl Store {
         touchpoint: &NewTouchpoint,
     ) -> Result<()> {
         debug_assert_eq!(touchpoint.kind, TouchpointKind::WelcomeSent);
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "UPDATE welcome_sends SET status = 'sent', message_id = ?2, error = '', updated_at = ?3
              WHERE id = ?1",
@@ -227,7 +231,7 @@ impl Store {
         self.conn.execute(
             "UPDATE welcome_sends SET status = 'failed', error = ?2, updated_at = ?3 WHERE id = ?1",
             params![send_id, error, now_timestamp()],
-        )?;
+        ).map_err(|e| self.explain_busy(e))?;
         Ok(())
     }
 }

@@ -2,10 +2,10 @@
 
 use rusqlite::OptionalExtension;
 
-use super::Store;
+use super::SqliteStore;
 use crate::error::Result;
 
-impl Store {
+impl SqliteStore {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -16,11 +16,13 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+        self.conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
+                [key, value],
+            )
+            .map_err(|e| self.explain_busy(e))?;
         Ok(())
     }
 }

@@ -5,71 +5,11 @@ use rusqlite::params;
 
 use super::contacts::summaries;
 use super::touchpoints::touchpoint_from_row;
-use super::Store;
-use crate::contacts::{Birthday, Touchpoint};
+use super::SqliteStore;
+use crate::contacts::{NewCustomer, OpenComplaint, OverdueContact, Touchpoint};
 use crate::error::Result;
-use crate::today::{
-    birthday_days_in_window, next_birthday, NewCustomer, OpenComplaint, OverdueContact,
-    UpcomingBirthday,
-};
 
-impl Store {
-    /// Active contacts whose birthday is celebrated within `days` days from `today`, soonest first.
-    /// At most `limit` of them, with how many there are in all.
-    pub fn upcoming_birthdays(
-        &self,
-        today: NaiveDate,
-        days: u32,
-        limit: u32,
-    ) -> Result<(Vec<UpcomingBirthday>, i64)> {
-        let month_days: Vec<i64> = birthday_days_in_window(today, days)
-            .into_iter()
-            .map(|(m, d)| i64::from(m * 100 + d))
-            .collect();
-        let list = serde_json::to_string(&month_days).unwrap_or_else(|_| "[]".into());
-        let rows: Vec<(i64, Birthday)> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, birthday_month, birthday_day, birthday_year FROM contacts
-                 WHERE +archived = 0 AND birthday_md IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([list], |row| {
-                Ok((
-                    row.get(0)?,
-                    Birthday {
-                        month: row.get(1)?,
-                        day: row.get(2)?,
-                        year: row.get(3)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut upcoming: Vec<(i64, NaiveDate, u32, Option<u32>)> = rows
-            .into_iter()
-            .map(|(id, birthday)| {
-                let (date, in_days, turning) = next_birthday(&birthday, today);
-                (id, date, in_days, turning)
-            })
-            .filter(|(_, _, in_days, _)| *in_days < days)
-            .collect();
-        upcoming.sort_by_key(|(id, date, ..)| (*date, *id));
-        let total = upcoming.len() as i64;
-        upcoming.truncate(limit as usize);
-        let ids: Vec<i64> = upcoming.iter().map(|(id, ..)| *id).collect();
-        let people = summaries(&self.conn, &ids)?;
-        let list = people
-            .into_iter()
-            .zip(upcoming)
-            .map(|(contact, (_, date, in_days, turning))| UpcomingBirthday {
-                contact,
-                date,
-                in_days,
-                turning,
-            })
-            .collect();
-        Ok((list, total))
-    }
-
+impl SqliteStore {
     /// Complaints not yet put right, oldest first, with how many there are in all.
     pub fn open_complaints(
         &self,

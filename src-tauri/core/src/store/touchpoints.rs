@@ -1,18 +1,19 @@
 //! The timeline: dated touchpoints on a contact. Logging one restarts the keep-in-touch clock.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::contacts::refresh_touch_due;
-use super::{now_timestamp, Store};
+use super::{now_timestamp, SqliteStore};
 use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, contact_id, kind, happened_on, note, handled_by, resolved";
 
-impl Store {
+impl SqliteStore {
     /// Logs a touchpoint (already validated) and updates the contact's "last contacted".
     pub fn add_touchpoint(&mut self, contact_id: i64, new: &NewTouchpoint) -> Result<Touchpoint> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let exists = tx
             .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| {
                 Ok(())
@@ -40,10 +41,13 @@ impl Store {
         touchpoint_id: i64,
         resolved: bool,
     ) -> Result<Touchpoint> {
-        let changed = self.conn.execute(
-            "UPDATE touchpoints SET resolved = ?2 WHERE id = ?1 AND kind = 'complaint'",
-            params![touchpoint_id, resolved],
-        )?;
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE touchpoints SET resolved = ?2 WHERE id = ?1 AND kind = 'complaint'",
+                params![touchpoint_id, resolved],
+            )
+            .map_err(|e| self.explain_busy(e))?;
         if changed == 0 {
             return Err(Error::not_found(format!("Complaint {touchpoint_id}")));
         }
@@ -52,7 +56,7 @@ impl Store {
 
     /// Removes a touchpoint logged by mistake.
     pub fn delete_touchpoint(&mut self, touchpoint_id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let contact_id: i64 = tx
             .query_row(
                 "SELECT contact_id FROM touchpoints WHERE id = ?1",
@@ -83,6 +87,42 @@ impl Store {
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(names)
+    }
+    /// Logs one "card sent" touchpoint per contact, all in one transaction: either every
+    /// contact's timeline shows the card, or (on any error) none does.
+    pub fn record_cards_sent(
+        &mut self,
+        ids: &[i64],
+        happened_on: NaiveDate,
+        note: &str,
+        handled_by: &str,
+    ) -> Result<u32> {
+        let tx = self.write_transaction()?;
+        let created = now_timestamp();
+        {
+            let mut exists = tx.prepare_cached("SELECT 1 FROM contacts WHERE id = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
+                 VALUES (?1, 'card_sent', ?2, ?3, ?4, 0, ?5)",
+            )?;
+            for id in ids {
+                if exists.query_row([id], |_| Ok(())).optional()?.is_none() {
+                    return Err(Error::not_found(format!("Contact {id}")));
+                }
+                insert.execute(params![id, happened_on, note, handled_by, created])?;
+            }
+        }
+        for id in ids {
+            tx.prepare_cached(
+                "UPDATE contacts SET last_contacted =
+                    (SELECT max(happened_on) FROM touchpoints WHERE contact_id = ?1 AND kind != 'note')
+                 WHERE id = ?1",
+            )?
+            .execute([id])?;
+            super::contacts::refresh_touch_due(&tx, *id)?;
+        }
+        tx.commit()?;
+        Ok(u32::try_from(ids.len()).unwrap_or(u32::MAX))
     }
 }
 
@@ -116,7 +156,7 @@ pub(super) fn refresh_last_contacted(conn: &Connection, contact_id: i64) -> Resu
     refresh_touch_due(conn, contact_id)
 }
 
-fn touchpoint(conn: &Connection, id: i64) -> Result<Touchpoint> {
+pub(super) fn touchpoint(conn: &Connection, id: i64) -> Result<Touchpoint> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM touchpoints WHERE id = ?1"))?
         .query_row([id], touchpoint_from_row)
         .optional()?

@@ -1,0 +1,44 @@
+//! The contacts that need a gesture, as the store finds them for Today: a birthday coming up, a
+//! complaint still open, a customer past their keep-in-touch cadence, a new customer.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ContactSummary, Touchpoint};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpcomingBirthday {
+    pub contact: ContactSummary,
+    pub date: NaiveDate,
+    /// 0 is today.
+    pub in_days: u32,
+    /// The age they turn, when the year of birth is known.
+    pub turning: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenComplaint {
+    pub contact: ContactSummary,
+    pub complaint: Touchpoint,
+    pub days_open: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OverdueContact {
+    pub contact: ContactSummary,
+    pub keep_in_touch_days: u32,
+    pub last_contacted: Option<NaiveDate>,
+    pub days_overdue: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewCustomer {
+    pub contact: ContactSummary,
+    /// "Customer since", or the day they were added.
+    pub since: NaiveDate,
+}
