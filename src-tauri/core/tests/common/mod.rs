@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod pg;
+
 use chrono::NaiveDate;
 use rapport_core::contacts::{ContactInput, LabeledValue, ListQuery};
 use rapport_core::Book;

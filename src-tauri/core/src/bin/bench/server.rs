@@ -1,0 +1,187 @@
+//! `--only server`: the same bulk writes and reads on a book file and on a team book on a
+//! PostgreSQL server, side by side (the target: a 100,000-row import within 2× of the
+//! file's). The server is the one in RAPPORT_TEST_PG (as `tests/run` sets it), or a throwaway
+//! one started with src-tauri/scripts/test-postgres.sh.
+
+use std::io::BufRead;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rapport_core::contacts::ListQuery;
+use rapport_core::server::ServerUrl;
+use rapport_core::store::postgres::{set_up_book, ConnectSpec, Credentials, PgStore, ServerBook};
+use rapport_core::store::Store;
+use rapport_core::Book;
+
+/// The server for the bench: its admin's address, and the script to stop when one was started.
+struct Server {
+    admin: ConnectSpec,
+    _script: Option<Child>,
+}
+
+fn server() -> Result<Server, String> {
+    let (url, script) = match std::env::var("RAPPORT_TEST_PG") {
+        Ok(url) if !url.is_empty() => (url, None),
+        _ => {
+            let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/test-postgres.sh");
+            let mut child = Command::new("bash")
+                .arg(&script)
+                .arg("serve")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+            let mut line = String::new();
+            let stdout = child.stdout.take().ok_or("the script gave no output")?;
+            std::io::BufReader::new(stdout)
+                .read_line(&mut line)
+                .map_err(|e| e.to_string())?;
+            (line.trim().to_string(), Some(child))
+        }
+    };
+    let parsed = ServerUrl::parse(&url).map_err(|e| e.to_string())?;
+    Ok(Server {
+        admin: ConnectSpec {
+            address: parsed.address,
+            pin: parsed.pin,
+            credentials: Credentials {
+                login: parsed.login.ok_or("the server's address has no login")?,
+                password: parsed
+                    .password
+                    .ok_or("the server's address has no password")?,
+            },
+        },
+        _script: script,
+    })
+}
+
+/// A fresh team book on the server, opened as its administrator.
+fn server_book(server: &Server, name: &str, data_dir: &Path) -> Result<Book, String> {
+    let database = format!("bench_{}_{name}", std::process::id());
+    set_up_book(&server.admin, &database).map_err(|e| e.to_string())?;
+    let mut spec = server.admin.clone();
+    spec.address.database = database;
+    let store = PgStore::open(&spec).map_err(|e| e.to_string())?;
+    Ok(Book::from_store(Store::Postgres(Box::new(
+        ServerBook::new(store, data_dir),
+    ))))
+}
+
+fn timed<T>(work: impl FnOnce() -> Result<T, String>) -> Result<(T, Duration), String> {
+    let started = Instant::now();
+    let value = work()?;
+    Ok((value, started.elapsed()))
+}
+
+/// Runs the comparison for `size` contacts and prints its table.
+pub fn server_section(size: usize, seed: u64, today: NaiveDate, dir: &Path) -> Result<(), String> {
+    use rapport_core::exchange::import::ImportOptions;
+    use rapport_core::exchange::{Column, ExportOptions};
+    let server = server()?;
+    let no_cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut lines = Vec::new();
+    let mut row = |step: &str, file: Duration, on_server: Duration| {
+        lines.push(format!(
+            "| {step} | {size} | {:.2} s | {:.2} s | {:.2}× |",
+            file.as_secs_f64(),
+            on_server.as_secs_f64(),
+            on_server.as_secs_f64() / file.as_secs_f64().max(1e-9)
+        ));
+    };
+
+    let mut file = Book::open(&dir.join("file")).map_err(|e| e.to_string())?;
+    let mut shared = server_book(&server, "sample", &dir.join("server"))?;
+    let ((), file_fill) = timed(|| {
+        file.add_sample_customers(size, seed, today)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })?;
+    let ((), server_fill) = timed(|| {
+        shared
+            .add_sample_customers(size, seed, today)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })?;
+    row(
+        "sample data (contacts with timelines)",
+        file_fill,
+        server_fill,
+    );
+
+    let csv = dir.join("full.csv");
+    let options = ExportOptions {
+        columns: Column::ALL.to_vec(),
+        ..ExportOptions::default()
+    };
+    file.export(&options, &csv, &mut |_, _| {}, &no_cancel)
+        .map_err(|e| e.to_string())?;
+    let import = |book: &mut Book| {
+        timed(|| {
+            book.import_file(
+                &csv,
+                &ImportOptions::default(),
+                today,
+                &mut |_, _| {},
+                &no_cancel,
+            )
+            .map(|report| report.added)
+            .map_err(|e| e.to_string())
+        })
+    };
+    let mut file_target = Book::open(&dir.join("file-import")).map_err(|e| e.to_string())?;
+    let mut server_target = server_book(&server, "import", &dir.join("server-import"))?;
+    let (file_added, file_import) = import(&mut file_target)?;
+    let (server_added, server_import) = import(&mut server_target)?;
+    if file_added != server_added {
+        return Err(format!(
+            "the import added {file_added} contacts to the file and {server_added} on the server"
+        ));
+    }
+    row(
+        "import CSV (all columns, into an empty book)",
+        file_import,
+        server_import,
+    );
+
+    let search = |book: &Book| {
+        timed(|| {
+            for text in ["mar", "jose", "müller", "555", "sourdough"] {
+                book.list(&ListQuery {
+                    search: text.into(),
+                    limit: 50,
+                    ..ListQuery::default()
+                })
+                .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        })
+    };
+    let ((), file_search) = search(&file)?;
+    let ((), server_search) = search(&shared)?;
+    row("5 searches (first page each)", file_search, server_search);
+    let ((), file_today) = timed(|| file.today(today).map(|_| ()).map_err(|e| e.to_string()))?;
+    let ((), server_today) = timed(|| shared.today(today).map(|_| ()).map_err(|e| e.to_string()))?;
+    row("Today", file_today, server_today);
+    let backup = |book: &Book, name: &str| {
+        let out = dir.join(name);
+        timed(|| {
+            book.backup(Some(&out))
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+    };
+    let ((), file_backup) = backup(&file, "file-backup.db")?;
+    let ((), server_backup) = backup(&shared, "server-backup.db")?;
+    row("back up to a book file", file_backup, server_backup);
+
+    println!();
+    println!("| step | contacts | book file (SQLite) | team book (PostgreSQL) | ratio |");
+    println!("|---|---:|---:|---:|---:|");
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(())
+}
