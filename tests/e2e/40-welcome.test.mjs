@@ -43,7 +43,10 @@ function prepareBook() {
 /** Words of an .eml as a reader sees them: RFC 2047 words and quoted-printable decoded. */
 function readable(/** @type {string} */ raw) {
   const joined = raw.replace(/=\r?\n/g, '');
-  const bytes = Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const bytes = Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
   return bytes.toString('utf8').replace(/=\?utf-8\?b\?([^?]*)\?=/gi, (_, b64) => Buffer.from(b64, 'base64').toString('utf8'));
 }
 
@@ -94,10 +97,13 @@ test('a new customer is welcomed with an .eml draft from Today and leaves the li
   const row = await s.waitFor(() => newCustomerRow(s, 'Linnea Åberg'), { message: 'Linnea on Today as a new customer' });
   await (await row.findAll(tid('welcome-customer')))[0].click();
   await s.waitForElement(tid('welcome-composer'));
-  const subject = await s.waitFor(async () => {
-    const t = await (await s.find(tid('welcome-subject'))).text();
-    return t.includes('Linnea') ? t : null;
-  }, { timeout: 20000, message: 'the subject with the name' });
+  const subject = await s.waitFor(
+    async () => {
+      const t = await (await s.find(tid('welcome-subject'))).text();
+      return t.includes('Linnea') ? t : null;
+    },
+    { timeout: 20000, message: 'the subject with the name' },
+  );
   assert.match(subject, /Welcome to Fika & Co, Linnea!/);
   // The picture as the customer will see it: the team photo with the whiteboard written on.
   const image = await s.waitForElement(tid('welcome-image'), 20000);
@@ -119,17 +125,20 @@ test('a new customer is welcomed with an .eml draft from Today and leaves the li
 
   // Undo takes the mark back (the draft stays); saving again marks it again.
   await (await s.find(tid('welcome-undo'))).click();
-  await s.waitFor(async () => (await (await s.find(tid('welcome-save-draft'))).displayed()), { message: 'the composer again' });
+  await s.waitFor(async () => await (await s.find(tid('welcome-save-draft'))).displayed(), { message: 'the composer again' });
   await s.waitFor(async () => !(await (await s.find(tid('welcome-save-draft'))).property('disabled')), { message: 'Save enabled' });
   await (await s.find(tid('welcome-save-draft'))).click();
   assert.equal(await deliveredPath(s), path);
   await (await s.find(tid('welcome-done-close'))).click();
 
   await go(s, `#/contact/${id}`);
-  await s.waitFor(async () => {
-    const kinds = await s.findAll(`${tid('touchpoint')}[data-kind="welcomeSent"] ${tid('touchpoint-kind')}`);
-    return kinds.length === 1 && (await kinds[0].text()) === 'Welcome sent';
-  }, { message: 'one "Welcome sent" on the timeline' });
+  await s.waitFor(
+    async () => {
+      const kinds = await s.findAll(`${tid('touchpoint')}[data-kind="welcomeSent"] ${tid('touchpoint-kind')}`);
+      return kinds.length === 1 && (await kinds[0].text()) === 'Welcome sent';
+    },
+    { message: 'one "Welcome sent" on the timeline' },
+  );
 
   await go(s, '#/today');
   await s.waitForElement(tid('today-date'));

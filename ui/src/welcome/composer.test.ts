@@ -25,7 +25,7 @@ describe('welcome composer', () => {
         case 'list_photos':
           return [];
         case 'welcome_preview':
-          return { contactId: 7, to: `${EVIL} <a@b.example>`, subject: `Welcome, ${EVIL}!`, text: 'Dear you,\n\nHello.', photoDataUrl: null };
+          return { contactId: 7, to: `${EVIL} <a@b.example>`, subject: `Welcome, ${EVIL}!`, text: 'Dear you,\n\nHello.', photoDataUrl: null, photoNote: null };
         case 'save_welcome_draft':
           return { path: '/data/drafts/welcome-7-20261123.eml', messageId: '<m@x>', touchpointId: 42 };
         case 'open_welcome_file':

@@ -22,14 +22,27 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
   }
   let choice: PhotoChoice = { kind: 'default' };
   const dlg = openDialog({ title: 'Welcome', testid: 'welcome-composer', wide: true });
-  const photoSelect = el('select', { class: 'input', testid: 'welcome-photo' },
+  const photoSelect = el(
+    'select',
+    { class: 'input', testid: 'welcome-photo' },
     el('option', { value: 'default', text: 'Default photo (Settings)' }),
     el('option', { value: 'none', text: 'No picture' }),
-    ...photos.map((p) => el('option', { value: String(p.id), text: `${p.kind === 'team' ? 'Team' : 'Portrait'} ${p.id}${p.caption ? ` — ${p.caption}` : ''}` })));
+    ...photos.map((p) =>
+      el('option', { value: String(p.id), text: `${p.kind === 'team' ? 'Team' : 'Portrait'} ${p.id}${p.caption ? ` — ${p.caption}` : ''}` }),
+    ),
+  );
   const board = el('input', { type: 'checkbox', testid: 'welcome-whiteboard' });
-  const formatSelect = el('select', { class: 'input', testid: 'welcome-card-format' },
-    ...CARD_FORMATS.map((f) => el('option', { value: f.id, text: f.label })));
-  const preview = el('div', { class: 'welcome-preview', testid: 'welcome-preview' });
+  const formatSelect = el(
+    'select',
+    { class: 'input', testid: 'welcome-card-format' },
+    ...CARD_FORMATS.map((f) => el('option', { value: f.id, text: f.label })),
+  );
+  // Focusable so the keyboard can scroll a long message.
+  const preview = el('div', {
+    class: 'welcome-preview',
+    testid: 'welcome-preview',
+    attrs: { tabindex: '0', role: 'region', 'aria-label': 'The message as it will be sent' },
+  });
   const save = el('button', { class: 'btn btn-primary', type: 'button', testid: 'welcome-save-draft', text: 'Save draft (.eml)' });
   const print = el('button', { class: 'btn', type: 'button', testid: 'welcome-print-card', text: 'Print card (PDF)' });
   const send = el('button', { class: 'btn', type: 'button', testid: 'welcome-send', text: 'Send' });
@@ -43,14 +56,26 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
 
   // The view shown once the welcome is saved or printed.
   const doneView = el('div', { class: 'welcome-done', testid: 'welcome-done', hidden: true });
-  const composeView = el('div', null,
-    el('div', { class: 'welcome-options' },
+  const composeView = el(
+    'div',
+    null,
+    el(
+      'div',
+      { class: 'welcome-options' },
       el('label', { class: 'field' }, el('span', { class: 'label', text: 'Picture' }), photoSelect),
       el('label', { class: 'check' }, board, ' Write their name on it (whiteboard)'),
-      el('label', { class: 'field' }, el('span', { class: 'label', text: 'Card size' }), formatSelect)),
-    preview);
-  const composeButtons = el('div', { class: 'dialog-actions' },
-    el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), send, print, save);
+      el('label', { class: 'field' }, el('span', { class: 'label', text: 'Card size' }), formatSelect),
+    ),
+    preview,
+  );
+  const composeButtons = el(
+    'div',
+    { class: 'dialog-actions' },
+    el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }),
+    send,
+    print,
+    save,
+  );
   const doneButtons = el('div', { class: 'dialog-actions', hidden: true });
 
   const readChoice = (): PhotoChoice => {
@@ -65,22 +90,36 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
     replaceChildren(preview, el('p', { class: 'muted', text: 'Preparing the message…' }));
     try {
       const p = await ipc.welcomePreview(contactId, choice);
-      replaceChildren(preview,
+      replaceChildren(
+        preview,
         el('p', { class: 'welcome-to' }, el('strong', { text: 'To: ' }), p.to),
         el('p', { class: 'welcome-subject', testid: 'welcome-subject' }, el('strong', { text: 'Subject: ' }), p.subject),
-        el('div', { class: 'welcome-body' }, ...p.text.split('\n\n').map((para, i) => [
-          el('p', { text: para }),
-          i === 0 && p.photoDataUrl ? el('img', { class: 'welcome-photo', src: p.photoDataUrl, alt: 'The picture sent with the welcome', testid: 'welcome-image' }) : null,
-        ])));
+        // Why no picture goes with it, and which of the template's words about one were left out.
+        p.photoNote ? el('p', { class: 'muted', testid: 'welcome-photo-note', text: p.photoNote }) : null,
+        el(
+          'div',
+          { class: 'welcome-body' },
+          ...p.text
+            .split('\n\n')
+            .map((para, i) => [
+              el('p', { text: para }),
+              i === 0 && p.photoDataUrl
+                ? el('img', { class: 'welcome-photo', src: p.photoDataUrl, alt: 'The picture sent with the welcome', testid: 'welcome-image' })
+                : null,
+            ]),
+        ),
+      );
       ready = { message: true, card: true };
     } catch (e) {
       const err = ipc.toAppError(e);
       // A card needs no email address: printing stays possible when only that is missing.
       const cardOnly = err.code === 'noEmail';
       if (!cardOnly) showError(err);
-      replaceChildren(preview,
+      replaceChildren(
+        preview,
         el('p', { class: 'error-text', testid: 'welcome-problem', text: err.message }),
-        cardOnly && el('p', { class: 'muted', text: 'You can still welcome them with a printed card.' }));
+        cardOnly && el('p', { class: 'muted', text: 'You can still welcome them with a printed card.' }),
+      );
       ready = { message: false, card: cardOnly };
     }
     enable(true);
@@ -102,13 +141,20 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
     dlg.setTitle(d.kind === 'draft' ? 'Welcome draft saved' : 'Welcome card printed');
     const opening = el('p', { class: 'muted', testid: 'welcome-open-status', text: 'Opening…' });
     const pages = el('div', { class: 'welcome-card-preview', testid: 'welcome-card-preview' });
-    replaceChildren(doneView,
+    replaceChildren(
+      doneView,
       el('p', { class: 'welcome-done-headline', testid: 'welcome-done-headline' }, el('strong', { text: deliveredHeadline(d) })),
       opening,
       el('p', { class: 'welcome-path' }, 'File: ', el('code', { testid: 'welcome-saved-path', text: d.path })),
-      d.kind === 'card' ? pages : null);
+      d.kind === 'card' ? pages : null,
+    );
     const undo = el('button', { class: 'btn', type: 'button', testid: 'welcome-undo', text: 'Undo: not welcomed yet' });
-    const reopen = el('button', { class: 'btn', type: 'button', testid: 'welcome-open', text: d.kind === 'draft' ? 'Open in mail program' : 'Open in PDF viewer' });
+    const reopen = el('button', {
+      class: 'btn',
+      type: 'button',
+      testid: 'welcome-open',
+      text: d.kind === 'draft' ? 'Open in mail program' : 'Open in PDF viewer',
+    });
     const done = el('button', { class: 'btn btn-primary', type: 'button', testid: 'welcome-done-close', text: 'Done', on: { click: () => dlg.close() } });
     replaceChildren(doneButtons, undo, reopen, done);
     doneView.hidden = false;
@@ -141,11 +187,18 @@ export async function openWelcomeComposer(contactId: number, onDone: () => void)
         showError(e);
       }
     });
-    const shown = d.kind === 'card'
-      ? ipc.readCardsPdf(d.path).then((bytes) => renderPdf(pages, bytes, 1)).then(() => { pages.dataset.rendered = 'yes'; }).catch(() => {
-          replaceChildren(pages, el('p', { class: 'muted', text: 'The preview could not be shown; the PDF is saved.' }));
-        })
-      : Promise.resolve();
+    const shown =
+      d.kind === 'card'
+        ? ipc
+            .readCardsPdf(d.path)
+            .then((bytes) => renderPdf(pages, bytes, 1))
+            .then(() => {
+              pages.dataset.rendered = 'yes';
+            })
+            .catch(() => {
+              replaceChildren(pages, el('p', { class: 'muted', text: 'The preview could not be shown; the PDF is saved.' }));
+            })
+        : Promise.resolve();
     await Promise.all([open(), shown]);
   };
 

@@ -13,9 +13,7 @@ export const CARD_FORMATS: { id: CardFormat; label: string }[] = [
 ];
 
 export function deliveredHeadline(d: Delivered): string {
-  return d.kind === 'draft'
-    ? 'Draft saved and marked as welcomed.'
-    : 'Card printed to PDF and marked as welcomed.';
+  return d.kind === 'draft' ? 'Draft saved and marked as welcomed.' : 'Card printed to PDF and marked as welcomed.';
 }
 
 /** The line under the headline: what happens next, or why the file did not open. */

@@ -1,6 +1,7 @@
 // Settings: business name, signature, the welcome template, the SMTP server.
 import type { SettingValue } from '../api/bindings';
 import * as ipc from '../api/ipc';
+import { gestureTemplatesSection } from '../gestures/templates';
 import { el, replaceChildren } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
 
@@ -17,16 +18,22 @@ const LABELS: Record<string, string> = {
   smtp_port: 'SMTP port',
   smtp_security: 'SMTP security (starttls, tls, plain)',
   smtp_user: 'SMTP user',
+  daily_digest: 'Mail me Today every morning (yes/no; needs the timer in the README)',
 };
 const MULTILINE = new Set(['business_address', 'signature', 'welcome_body']);
 
 export function renderSettings(root: HTMLElement): void {
   const page = el('section', { class: 'page page-settings', testid: 'settings-page' });
   replaceChildren(root, page);
-  ipc.getSettings().then((all) => { if (page.isConnected) draw(page, all); }, (e) => {
-    const err = showError(e);
-    replaceChildren(page, el('p', { class: 'error-text', text: err.message }));
-  });
+  ipc.getSettings().then(
+    (all) => {
+      if (page.isConnected) draw(page, all);
+    },
+    (e) => {
+      const err = showError(e);
+      replaceChildren(page, el('p', { class: 'error-text', text: err.message }));
+    },
+  );
 }
 
 function draw(page: HTMLElement, all: SettingValue[]): void {
@@ -45,10 +52,67 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
         problem.textContent = err.fields[0]?.message ?? err.message;
       }
     });
-    return el('label', { class: 'field' }, el('span', { class: 'label', text: LABELS[s.key] ?? s.key }), input, el('span', { class: 'hint', text: s.description }), problem);
+    return el(
+      'label',
+      { class: 'field' },
+      el('span', { class: 'label', text: LABELS[s.key] ?? s.key }),
+      input,
+      el('span', { class: 'hint', text: s.description }),
+      problem,
+    );
   });
-  replaceChildren(page,
+  replaceChildren(
+    page,
     el('header', { class: 'page-header' }, el('p', { class: 'eyebrow', text: 'Rapport' }), el('h1', { class: 'page-title', text: 'Settings' })),
-    el('section', { class: 'card settings-form' }, ...rows,
-      el('p', { class: 'muted small', text: 'Merge fields: {first_name}, {last_name}, {full_name}, {company}, {business_name}, {signature}, {staff_names}. The SMTP password is kept in the system keyring: rapport settings smtp-password.' })));
+    startAtLoginSection(),
+    el(
+      'section',
+      { class: 'card settings-form' },
+      ...rows,
+      el('p', {
+        class: 'muted small',
+        text: 'Merge fields: {first_name}, {last_name}, {full_name}, {company}, {business_name}, {signature}, {staff_names}. The SMTP password is kept in the system keyring: rapport settings smtp-password.',
+      }),
+    ),
+    gestureTemplatesSection(),
+  );
+}
+
+// Opt-in: Rapport registered to start at login, minimised, so the morning nudge comes even on a
+// day the owner does not open it. The system's autostart entry is the truth, so it is read back.
+function startAtLoginSection(): HTMLElement {
+  const box = el('input', { type: 'checkbox', class: 'checkbox', testid: 'setting-start-at-login', disabled: true });
+  const problem = el('p', { class: 'field-error' });
+  ipc.startAtLogin().then(
+    (on) => {
+      box.checked = on;
+      box.disabled = false;
+    },
+    (e) => {
+      problem.textContent = ipc.toAppError(e).message;
+    },
+  );
+  box.addEventListener('change', async () => {
+    problem.textContent = '';
+    box.disabled = true;
+    try {
+      box.checked = await ipc.setStartAtLogin(box.checked);
+      toast(box.checked ? 'Rapport will start at login, minimised, to give the morning nudge.' : 'Rapport will not start at login.', { kind: 'success' });
+    } catch (e) {
+      box.checked = !box.checked;
+      problem.textContent = showError(e).message;
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return el(
+    'section',
+    { class: 'card settings-form' },
+    el('label', { class: 'check-line' }, box, el('span', { class: 'label', text: 'Start Rapport at login (minimised) to give the morning nudge' })),
+    el('span', {
+      class: 'hint',
+      text: 'The first time Rapport opens each day, a notification says what Today has waiting: birthdays, customers to welcome, complaints to check back on.',
+    }),
+    problem,
+  );
 }

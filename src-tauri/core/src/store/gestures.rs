@@ -1,0 +1,282 @@
+//! Gestures and complaint loops: the owner's templates per kind, which gesture a "gesture sent"
+//! touchpoint was, and the steps of each complaint's loop. Every step and gesture is written
+//! with its timeline entry in one transaction.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::touchpoints::{refresh_last_contacted, touchpoint};
+use super::{now_timestamp, SqliteStore};
+use crate::contacts::{NewTouchpoint, Touchpoint};
+use crate::error::{Error, Result};
+
+/// A template row as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GestureTemplateRow {
+    pub kind: String,
+    pub label: String,
+    pub subject: String,
+    pub body: String,
+    pub builtin: bool,
+}
+
+/// A step of a complaint's loop to store with its timeline entry.
+#[derive(Debug, Clone)]
+pub struct NewComplaintStep<'a> {
+    pub complaint_id: i64,
+    /// apologised, put_right or checked_back
+    pub step: &'a str,
+    pub what_we_did: &'a str,
+    pub done_by: &'a str,
+    /// happy, neutral, unhappy, or empty
+    pub outcome: &'a str,
+}
+
+/// A gesture to store with its timeline entry.
+#[derive(Debug, Clone)]
+pub struct NewGesture<'a> {
+    pub kind: &'a str,
+    /// eml, smtp, card or in_person
+    pub delivery: &'a str,
+    pub subject: &'a str,
+}
+
+/// One stored step of a loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintStepRow {
+    pub touchpoint_id: i64,
+    pub step: String,
+    pub happened_on: NaiveDate,
+    pub what_we_did: String,
+    pub done_by: String,
+    pub outcome: String,
+}
+
+/// A complaint whose loop is not closed, with its newest step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenLoopRow {
+    pub complaint_id: i64,
+    pub contact_id: i64,
+    pub complained_on: NaiveDate,
+    pub complaint: String,
+    /// The newest step's name and day, none while the complaint is only open.
+    pub last_step: Option<(String, NaiveDate)>,
+}
+
+impl SqliteStore {
+    pub fn gesture_templates(&self) -> Result<Vec<GestureTemplateRow>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, label, subject, body, builtin FROM gesture_templates ORDER BY builtin DESC, label",
+            )?
+            .query_map([], |row| {
+                Ok(GestureTemplateRow {
+                    kind: row.get(0)?,
+                    label: row.get(1)?,
+                    subject: row.get(2)?,
+                    body: row.get(3)?,
+                    builtin: row.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    pub fn set_gesture_template(&mut self, row: &GestureTemplateRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO gesture_templates (kind, label, subject, body, builtin) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (kind) DO UPDATE SET label = ?2, subject = ?3, body = ?4",
+            )?
+            .execute(params![row.kind, row.label, row.subject, row.body, row.builtin])?;
+        Ok(())
+    }
+
+    /// Removes a template (a built-in kind goes back to its default words). False if none.
+    pub fn delete_gesture_template(&mut self, kind: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM gesture_templates WHERE kind = ?1", [kind])?
+            > 0)
+    }
+
+    /// Logs a gesture on the timeline with which one it was (and, for an apology about a
+    /// complaint, the loop's "apologised" step), all in one transaction.
+    pub fn record_gesture(
+        &mut self,
+        contact_id: i64,
+        entry: &NewTouchpoint,
+        gesture: &NewGesture<'_>,
+        step: Option<&NewComplaintStep<'_>>,
+    ) -> Result<Touchpoint> {
+        let tx = self.write_transaction()?;
+        let id = insert_entry(&tx, contact_id, entry)?;
+        tx.prepare_cached(
+            "INSERT INTO gestures (touchpoint_id, kind, delivery, subject) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, gesture.kind, gesture.delivery, gesture.subject])?;
+        if let Some(step) = step {
+            insert_step(&tx, id, contact_id, entry.happened_on, step)?;
+        }
+        let written = touchpoint(&tx, id)?;
+        tx.commit()?;
+        Ok(written)
+    }
+
+    /// Logs one step of a complaint's loop with its timeline entry, in one transaction.
+    pub fn add_complaint_step(
+        &mut self,
+        contact_id: i64,
+        entry: &NewTouchpoint,
+        step: &NewComplaintStep<'_>,
+    ) -> Result<Touchpoint> {
+        let tx = self.write_transaction()?;
+        let id = insert_entry(&tx, contact_id, entry)?;
+        insert_step(&tx, id, contact_id, entry.happened_on, step)?;
+        let written = touchpoint(&tx, id)?;
+        tx.commit()?;
+        Ok(written)
+    }
+
+    /// A complaint (its contact, day and words) and its loop's steps, oldest first.
+    pub fn complaint_loop(&self, complaint_id: i64) -> Result<(Touchpoint, Vec<ComplaintStepRow>)> {
+        let complaint = touchpoint(&self.conn, complaint_id)
+            .map_err(|_| Error::not_found(format!("Complaint {complaint_id}")))?;
+        let steps = self
+            .conn
+            .prepare_cached(
+                "SELECT touchpoint_id, step, happened_on, what_we_did, done_by, outcome
+                   FROM complaint_steps WHERE complaint_id = ?1 ORDER BY touchpoint_id",
+            )?
+            .query_map([complaint_id], |row| {
+                Ok(ComplaintStepRow {
+                    touchpoint_id: row.get(0)?,
+                    step: row.get(1)?,
+                    happened_on: row.get(2)?,
+                    what_we_did: row.get(3)?,
+                    done_by: row.get(4)?,
+                    outcome: row.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((complaint, steps))
+    }
+
+    /// Complaints of contacts not archived whose loop is not closed (no "checked back"), oldest
+    /// first. A complaint marked put right before loops existed (no steps) is not listed.
+    pub fn open_complaint_loops(&self) -> Result<Vec<OpenLoopRow>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT t.id, t.contact_id, t.happened_on, t.note,
+                        (SELECT s.step FROM complaint_steps s WHERE s.complaint_id = t.id
+                          ORDER BY s.touchpoint_id DESC LIMIT 1),
+                        (SELECT s.happened_on FROM complaint_steps s WHERE s.complaint_id = t.id
+                          ORDER BY s.touchpoint_id DESC LIMIT 1)
+                   FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                  WHERE t.kind = 'complaint' AND +c.archived = 0
+                    AND NOT EXISTS (SELECT 1 FROM complaint_steps s
+                                     WHERE s.complaint_id = t.id AND s.step = 'checked_back')
+                    AND (t.resolved = 0 OR EXISTS (SELECT 1 FROM complaint_steps s
+                                                    WHERE s.complaint_id = t.id))
+                  ORDER BY t.happened_on, t.id",
+            )?
+            .query_map([], |row| {
+                let step: Option<String> = row.get(4)?;
+                let on: Option<NaiveDate> = row.get(5)?;
+                Ok(OpenLoopRow {
+                    complaint_id: row.get(0)?,
+                    contact_id: row.get(1)?,
+                    complained_on: row.get(2)?,
+                    complaint: row.get(3)?,
+                    last_step: step.zip(on),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Loops closed between `from` and `to` (inclusive): how many ended happy, and how many in all.
+    pub fn loops_closed_between(&self, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE outcome = 'happy'), count(*) FROM complaint_steps
+              WHERE step = 'checked_back' AND happened_on BETWEEN ?1 AND ?2",
+            params![from, to],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
+    /// Which gesture a timeline entry was, if it was one: its kind and delivery.
+    pub fn gesture_of(&self, touchpoint_id: i64) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT kind, delivery FROM gestures WHERE touchpoint_id = ?1",
+                [touchpoint_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+}
+
+fn insert_entry(tx: &Transaction, contact_id: i64, entry: &NewTouchpoint) -> Result<i64> {
+    let exists = tx
+        .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some();
+    if !exists {
+        return Err(Error::not_found(format!("Contact {contact_id}")));
+    }
+    tx.prepare_cached(
+        "INSERT INTO touchpoints (contact_id, kind, happened_on, note, handled_by, resolved, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
+    )?
+    .execute(params![
+        contact_id,
+        entry.kind.as_str(),
+        entry.happened_on,
+        entry.note,
+        entry.handled_by,
+        now_timestamp()
+    ])?;
+    let id = tx.last_insert_rowid();
+    refresh_last_contacted(tx, contact_id)?;
+    Ok(id)
+}
+
+fn insert_step(
+    tx: &Transaction,
+    touchpoint_id: i64,
+    contact_id: i64,
+    on: NaiveDate,
+    step: &NewComplaintStep<'_>,
+) -> Result<()> {
+    // The complaint must be this contact's: a step never lands on another customer's loop.
+    let owner: Option<i64> = tx
+        .query_row(
+            "SELECT contact_id FROM touchpoints WHERE id = ?1 AND kind = 'complaint'",
+            [step.complaint_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if owner != Some(contact_id) {
+        return Err(Error::not_found(format!("Complaint {}", step.complaint_id)));
+    }
+    tx.prepare_cached(
+        "INSERT INTO complaint_steps (touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        touchpoint_id,
+        step.complaint_id,
+        step.step,
+        on,
+        step.what_we_did,
+        step.done_by,
+        step.outcome
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! The gesture composer and the complaint loop. A gesture's card or mail is made with the book
+//! held (`give_gesture` gathers, writes and records in one call); these run off the UI thread.
+
+use rapport_core::cards::FontSet;
+use rapport_core::clock::today;
+use rapport_core::contacts::Touchpoint;
+use rapport_core::gestures::{
+    ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePreview, GestureRequest,
+    LoopStep, OpenLoop, QuarterCount,
+};
+use rapport_core::AppError;
+use tauri::State;
+
+use crate::desktop::AppState;
+
+#[tauri::command(async)]
+pub fn gesture_kinds(state: State<'_, AppState>) -> Result<Vec<GestureKindInfo>, AppError> {
+    state.with_book(|book| book.gesture_kinds())
+}
+
+#[tauri::command(async)]
+pub fn set_gesture_template(
+    state: State<'_, AppState>,
+    kind: String,
+    subject: String,
+    body: String,
+) -> Result<GestureKindInfo, AppError> {
+    state.with_book(|book| book.set_gesture_template(&kind, &subject, &body))
+}
+
+#[tauri::command(async)]
+pub fn add_gesture_kind(
+    state: State<'_, AppState>,
+    label: String,
+    subject: String,
+    body: String,
+) -> Result<GestureKindInfo, AppError> {
+    state.with_book(|book| book.add_gesture_kind(&label, &subject, &body))
+}
+
+#[tauri::command(async)]
+pub fn reset_gesture_kind(state: State<'_, AppState>, kind: String) -> Result<(), AppError> {
+    state.with_book(|book| book.reset_gesture_kind(&kind))
+}
+
+#[tauri::command(async)]
+pub fn gesture_preview(
+    state: State<'_, AppState>,
+    request: GestureRequest,
+) -> Result<GesturePreview, AppError> {
+    state.with_book(|book| book.gesture_preview(&request, today()))
+}
+
+/// Gives the gesture on a blocking thread: a card is rendered and mail sent with the book held.
+#[tauri::command]
+pub async fn give_gesture(
+    state: State<'_, AppState>,
+    request: GestureRequest,
+    delivery: Delivery,
+) -> Result<GestureDone, AppError> {
+    state
+        .with_book_blocking(move |book| {
+            book.give_gesture(&request, &delivery, FontSet::shared(), today())
+        })
+        .await
+}
+
+#[tauri::command(async)]
+pub fn complaint_loop(
+    state: State<'_, AppState>,
+    complaint_id: i64,
+) -> Result<ComplaintLoop, AppError> {
+    state.with_book(|book| book.complaint_loop(complaint_id))
+}
+
+#[tauri::command(async)]
+pub fn complaint_step(
+    state: State<'_, AppState>,
+    complaint_id: i64,
+    step: LoopStep,
+) -> Result<Touchpoint, AppError> {
+    state.with_book(|book| book.complaint_step(complaint_id, &step, today()))
+}
+
+#[tauri::command(async)]
+pub fn open_loops(state: State<'_, AppState>) -> Result<Vec<OpenLoop>, AppError> {
+    state.with_book(|book| book.open_loops(today()))
+}
+
+#[tauri::command(async)]
+pub fn complaints_ended_this_quarter(state: State<'_, AppState>) -> Result<QuarterCount, AppError> {
+    state.with_book(|book| book.complaints_ended_this_quarter(today()))
+}

@@ -1,0 +1,122 @@
+// Gestures, end to end through the real window: a purchase on the timeline offers "Thank", the
+// composer opens with the thank-you's words and the preview as the customer sees it, "Done in
+// person" records "Thank-you sent". A complaint's loop is walked from the timeline (Apologise,
+// Put right…, Checked back… happy) and Today counts it as ended happy this quarter.
+// @ts-check
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { go, screenshot, session, tid, typeInto } from './helpers.mjs';
+
+const BIN = resolve(process.env.RAPPORT_BIN ?? 'target/debug/rapport');
+
+/** The command line on the window's own book. @param {string[]} args */
+function cli(...args) {
+  const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
+  assert.ok(dataDir, 'run through tests/e2e/run.mjs');
+  const env = { ...process.env, RAPPORT_TODAY: '2026-11-23' };
+  return JSON.parse(execFileSync(BIN, [...args, '--data-dir', dataDir, '--json'], { env }).toString());
+}
+
+/** Dismisses the toasts (as the owner would) so they cover no button. @param {import('./webdriver.mjs').Session} s */
+async function dismissToasts(s) {
+  await s.waitFor(
+    async () => {
+      const toasts = await s.findAll(`${tid('toast')}:not(.leaving)`);
+      for (const t of toasts) await (await t.findAll('.toast-close'))[0]?.click().catch(() => {});
+      return toasts.length === 0;
+    },
+    { message: 'the toasts dismissed' },
+  );
+}
+
+/** The kind labels on the timeline, newest first. @param {import('./webdriver.mjs').Session} s */
+async function timelineKinds(s) {
+  const out = [];
+  for (const k of await s.findAll(tid('touchpoint-kind'))) out.push(await k.text());
+  return out;
+}
+
+test('a thank-you for a purchase, done in person, lands on the timeline', async () => {
+  const s = session();
+  const contact = cli('contacts', 'add', '--first-name', 'Ingrid', '--last-name', 'Dahl', '--email', 'ingrid@dahl.example');
+  const id = contact.contact.id;
+  const purchase = cli('touchpoint', 'add', String(id), '--kind', 'purchase', '--note', 'a lemon tart', '--by', 'Maja');
+  await go(s, `#/contact/${id}`);
+  await (await s.waitForElement(`${tid('touchpoint')}[data-id="${purchase.id}"] ${tid('touchpoint-thank')}`, 15000)).click();
+  await s.waitForElement(tid('gesture-composer'));
+  assert.equal(await (await s.find(tid('gesture-kind'))).property('value'), 'thank-you');
+  // The preview fills {last_purchase} and {staff_name} from the purchase it answers.
+  const subject = await s.waitFor(
+    async () => {
+      const t = await (await s.find(tid('gesture-preview-subject'))).text();
+      return t.includes('Ingrid') || t.includes('lemon tart') ? t : null;
+    },
+    { timeout: 20000, message: 'the preview subject' },
+  );
+  assert.ok(subject.length > 10, subject);
+  const inPerson = await s.find(tid('gesture-in-person'));
+  await s.waitFor(async () => !(await inPerson.property('disabled')), { message: 'Done in person enabled' });
+  await screenshot(s, 'gesture-composer');
+  await inPerson.click();
+  await s.waitFor(async () => (await timelineKinds(s)).includes('Thank-you sent'), { timeout: 15000, message: '"Thank-you sent" on the timeline' });
+  await screenshot(s, 'gesture-thank-you-sent');
+});
+
+test('a complaint walked to happy is counted on Today', async () => {
+  const s = session();
+  const contact = cli('contacts', 'add', '--first-name', 'Olav', '--last-name', 'Berge');
+  const id = contact.contact.id;
+  const complaint = cli('touchpoint', 'add', String(id), '--kind', 'complaint', '--note', 'the bread was stale');
+  await go(s, '#/today');
+  const before = await s.waitForElement(tid('today-happy-quarter'), 20000);
+  assert.match(await before.text(), /^0 complaints ended happy this quarter/);
+  // The open loop is listed with its next step.
+  const steps = await s.findAll(`${tid('loop-item')} ${tid('loop-next-step')}`);
+  assert.ok(steps.length >= 1, 'an open loop on Today');
+  assert.match(await steps[0].text(), /^Apologise/);
+  await screenshot(s, 'gesture-today-open-loop');
+
+  await go(s, `#/contact/${id}`);
+  const loopButton = (/** @type {string} */ name) => s.waitForElement(`${tid('touchpoint')}[data-id="${complaint.id}"] ${tid(name)}`, 15000);
+  await dismissToasts(s);
+  await (await loopButton('loop-apologise')).click();
+  await s.waitForElement(tid('gesture-composer'));
+  assert.equal(await (await s.find(tid('gesture-kind'))).property('value'), 'apology');
+  const inPerson = await s.find(tid('gesture-in-person'));
+  await s.waitFor(async () => !(await inPerson.property('disabled')), { timeout: 20000, message: 'Done in person enabled' });
+  await inPerson.click();
+
+  await dismissToasts(s);
+  await (await loopButton('loop-put-right')).click();
+  await s.waitForElement(tid('loop-dialog'));
+  await typeInto(s, await s.find(tid('loop-what')), 'a fresh loaf, on the house');
+  await typeInto(s, await s.find(tid('loop-by')), 'Maja');
+  await screenshot(s, 'gesture-put-right');
+  await (await s.find(tid('loop-confirm'))).click();
+
+  await dismissToasts(s);
+  await (await loopButton('loop-check-back')).click();
+  await s.waitForElement(tid('loop-dialog'));
+  await (await s.find(tid('loop-outcome-happy'))).click();
+  await (await s.find(tid('loop-confirm'))).click();
+  await s.waitFor(
+    async () => {
+      const stage = await s.findAll(`${tid('touchpoint')}[data-id="${complaint.id}"] ${tid('loop-stage')}`);
+      return stage.length === 1 && (await stage[0].text()) === 'Checked back — happy';
+    },
+    { timeout: 15000, message: 'the loop closed happy on the timeline' },
+  );
+  await screenshot(s, 'gesture-loop-closed');
+
+  await go(s, '#/today');
+  await s.waitFor(
+    async () => {
+      const line = await s.findAll(tid('today-happy-quarter'));
+      return line.length === 1 && (await line[0].text()).startsWith('1 complaint ended happy this quarter');
+    },
+    { timeout: 15000, message: "Today's count of complaints ended happy" },
+  );
+  await screenshot(s, 'gesture-today');
+});
