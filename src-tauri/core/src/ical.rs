@@ -1,0 +1,345 @@
+//! The book's dates as an iCalendar file (RFC 5545) that Google Calendar, Thunderbird and Apple
+//! Calendar import or subscribe to: birthdays and customer anniversaries as yearly events, the
+//! card occasions of this year and the next two, and the keep-in-touch follow-ups. Written on
+//! request (`rapport calendar --out FILE`) and kept current as `<data-dir>/rapport.ics`.
+//!
+//! 29 February: Rapport celebrates such a birthday (or anniversary) on 28 February in common
+//! years. A plain `FREQ=YEARLY` from a 29 February start would skip common years (RFC 5545
+//! drops instances on days that do not exist), so those events use
+//! `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1`: the last day of February, which is the 29th in leap
+//! years and the 28th otherwise.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{built_in, OccasionRule};
+use crate::contacts::Birthday;
+use crate::error::Result;
+use crate::paths::OutputKind;
+use crate::store::CalendarRow;
+use crate::Book;
+
+/// The calendar file Rapport keeps current in the data folder.
+pub const CALENDAR_FILE: &str = "rapport.ics";
+/// Card occasions are listed for this year and this many after it.
+pub const OCCASION_YEARS_AHEAD: i32 = 2;
+
+/// What a calendar write did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarWritten {
+    pub path: PathBuf,
+    pub events: usize,
+    pub birthdays: usize,
+    pub anniversaries: usize,
+    pub occasions: usize,
+    pub follow_ups: usize,
+}
+
+/// One all-day event.
+struct Event {
+    uid: String,
+    start: NaiveDate,
+    /// The recurrence rule, for yearly events.
+    rrule: Option<&'static str>,
+    summary: String,
+    description: String,
+    category: &'static str,
+}
+
+/// The rule of a yearly event on `month`/`day` (see the module's note on 29 February).
+fn yearly_rule(month: u32, day: u32) -> &'static str {
+    if (month, day) == (2, 29) {
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+    } else {
+        "FREQ=YEARLY"
+    }
+}
+
+/// The first day a birthday is shown: the day of birth, or (year unknown) that day in 2000, a
+/// leap year, so 29 February exists.
+fn birthday_start(b: &Birthday) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(b.year.unwrap_or(2000), b.month, b.day)
+}
+
+/// Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\n' => out.push_str("\\n"),
+            // Other control characters are not allowed in TEXT.
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends one content line, folded so no line is longer than 75 octets (a fold never splits
+/// a UTF-8 character), ending in CRLF.
+pub fn push_line(out: &mut String, line: &str) {
+    let mut budget = 75;
+    let mut used = 0;
+    for c in line.chars() {
+        let width = c.len_utf8();
+        if used + width > budget {
+            out.push_str("\r\n ");
+            // The leading space counts towards the next line's 75 octets.
+            budget = 74;
+            used = 0;
+        }
+        out.push(c);
+        used += width;
+    }
+    out.push_str("\r\n");
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// The calendar text for these events.
+fn render(name: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut out = String::with_capacity(events.len() * 300 + 300);
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Rapport//Rapport customer calendar//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        push_line(&mut out, line);
+    }
+    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape_text(name)));
+    for e in events {
+        push_line(&mut out, "BEGIN:VEVENT");
+        push_line(&mut out, &format!("UID:{}", e.uid));
+        push_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        push_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(e.start)));
+        if let Some(end) = e.start.checked_add_days(Days::new(1)) {
+            push_line(&mut out, &format!("DTEND;VALUE=DATE:{}", date(end)));
+        }
+        if let Some(rule) = e.rrule {
+            push_line(&mut out, &format!("RRULE:{rule}"));
+        }
+        push_line(&mut out, &format!("SUMMARY:{}", escape_text(&e.summary)));
+        if !e.description.is_empty() {
+            push_line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape_text(&e.description)),
+            );
+        }
+        push_line(&mut out, &format!("CATEGORIES:{}", e.category));
+        // All-day reminders: they do not make the owner look busy.
+        push_line(&mut out, "TRANSP:TRANSPARENT");
+        push_line(&mut out, "END:VEVENT");
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The events of the contacts' own dates.
+fn contact_events(rows: &[CalendarRow], counts: &mut CalendarWritten) -> Vec<Event> {
+    let mut events = Vec::new();
+    for row in rows {
+        let at = if row.company.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.company)
+        };
+        if let Some(b) = &row.birthday {
+            if let Some(start) = birthday_start(b) {
+                let born = b.year.map(|y| format!("Born {y}.")).unwrap_or_default();
+                events.push(Event {
+                    uid: format!("rapport-birthday-{}@rapport.local", row.id),
+                    start,
+                    rrule: Some(yearly_rule(b.month, b.day)),
+                    summary: format!("Birthday: {}{at}", row.display_name),
+                    description: born,
+                    category: "Birthday",
+                });
+                counts.birthdays += 1;
+            }
+        }
+        if let Some(since) = row.customer_since {
+            let rule = OccasionRule::Fixed {
+                month: since.month(),
+                day: since.day(),
+            };
+            if let Some(first) = rule.date_in(since.year() + 1) {
+                events.push(Event {
+                    uid: format!("rapport-anniversary-{}@rapport.local", row.id),
+                    start: first,
+                    rrule: Some(yearly_rule(since.month(), since.day())),
+                    summary: format!("Customer anniversary: {}{at}", row.display_name),
+                    description: format!("Customer since {since}."),
+                    category: "Anniversary",
+                });
+                counts.anniversaries += 1;
+            }
+        }
+        if let Some(due) = row.touch_due_on {
+            let every = row
+                .keep_in_touch_days
+                .map(|d| format!("Keep in touch every {d} days."))
+                .unwrap_or_default();
+            events.push(Event {
+                uid: format!("rapport-keep-in-touch-{}@rapport.local", row.id),
+                start: due,
+                rrule: None,
+                summary: format!("Get in touch: {}{at}", row.display_name),
+                description: every,
+                category: "Follow-up",
+            });
+            counts.follow_ups += 1;
+        }
+    }
+    events
+}
+
+impl Book {
+    /// The calendar as iCalendar text: every event, stamped `stamp`.
+    pub fn calendar_ics(
+        &self,
+        today: NaiveDate,
+        stamp: DateTime<Utc>,
+    ) -> Result<(String, CalendarWritten)> {
+        let mut counts = CalendarWritten {
+            path: PathBuf::new(),
+            events: 0,
+            birthdays: 0,
+            anniversaries: 0,
+            occasions: 0,
+            follow_ups: 0,
+        };
+        let rows = self.store().calendar_rows()?;
+        let mut events = contact_events(&rows, &mut counts);
+        let mut occasions = built_in();
+        occasions.extend(self.store().custom_occasions()?);
+        for occasion in occasions.iter().filter(|o| !o.rule.per_contact()) {
+            for year in today.year()..=today.year() + OCCASION_YEARS_AHEAD {
+                let Some(day) = occasion.rule.date_in(year) else {
+                    continue;
+                };
+                let region = if occasion.region.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", occasion.region)
+                };
+                events.push(Event {
+                    uid: format!("rapport-occasion-{}-{year}@rapport.local", occasion.id),
+                    start: day,
+                    rrule: None,
+                    summary: format!("Cards: {}{region}", occasion.name),
+                    description: format!(
+                        "{}. Prepare the cards in Rapport (Cards, or rapport cards --occasion {}).",
+                        occasion.description, occasion.id
+                    ),
+                    category: "Card occasion",
+                });
+                counts.occasions += 1;
+            }
+        }
+        counts.events = events.len();
+        let business = self.business_name()?;
+        let name = if business.is_empty() {
+            "Rapport".to_string()
+        } else {
+            format!("Rapport: {business}")
+        };
+        Ok((render(&name, &events, stamp), counts))
+    }
+
+    /// Writes the calendar to `path` through the output guard.
+    pub fn write_calendar(&self, path: &Path, today: NaiveDate) -> Result<CalendarWritten> {
+        let (text, mut counts) = self.calendar_ics(today, Utc::now())?;
+        counts.path =
+            self.output_guard()
+                .write_bytes(path, OutputKind::Document, text.as_bytes())?;
+        Ok(counts)
+    }
+
+    /// The calendar file kept current in the data folder.
+    pub fn calendar_file(&self) -> PathBuf {
+        self.data_dir().join(CALENDAR_FILE)
+    }
+
+    /// Rewrites `<data-dir>/rapport.ics` when the book changed after it was written (or it is
+    /// missing, or was written before `today`); None when it was current.
+    pub fn refresh_calendar_file(&self, today: NaiveDate) -> Result<Option<CalendarWritten>> {
+        let file = self.calendar_file();
+        if !calendar_is_stale(&file, self.book_file(), today) {
+            return Ok(None);
+        }
+        self.write_calendar(&file, today).map(Some)
+    }
+}
+
+/// Whether the calendar file is older than the book's last write. The book's write-ahead log
+/// counts only when it holds something: opening the book makes an empty one.
+fn calendar_is_stale(calendar: &Path, book: &Path, today: NaiveDate) -> bool {
+    let modified = |path: &Path| -> Option<SystemTime> {
+        let meta = std::fs::metadata(path).ok()?;
+        (meta.len() > 0).then_some(meta.modified().ok()?)
+    };
+    let Some(written) = modified(calendar) else {
+        return true;
+    };
+    let written_on = DateTime::<chrono::Local>::from(written).date_naive();
+    if written_on < today {
+        return true;
+    }
+    let mut wal = book.as_os_str().to_owned();
+    wal.push("-wal");
+    [book.to_path_buf(), PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| modified(p))
+        .any(|changed| changed >= written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            escape_text("Lee, Ann; \\ the \"best\"\r\nline"),
+            "Lee\\, Ann\\; \\\\ the \"best\"\\nline"
+        );
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_a_character() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "王小明é".repeat(20));
+        push_line(&mut out, &line);
+        let lines: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_29_february_rule_falls_on_the_last_day_of_february() {
+        assert_eq!(yearly_rule(2, 29), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1");
+        assert_eq!(yearly_rule(5, 17), "FREQ=YEARLY");
+    }
+}
