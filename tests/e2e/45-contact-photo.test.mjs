@@ -43,7 +43,10 @@ test('a photo is added on the contact page, goes into the vCard, and is removed'
   // The accountant's address book gets it inline.
   const out = join(mkdtempSync(join(tmpdir(), 'rapport-vcf-')), 'all.vcf');
   execFileSync(BIN, ['export', 'vcard', '--out', out, '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
-  const card = readFileSync(out, 'utf8').replace(/\r\n /g, '').split('END:VCARD').find((c) => c.includes('FN:Imogen Photo'));
+  const card = readFileSync(out, 'utf8')
+    .replace(/\r\n /g, '')
+    .split('END:VCARD')
+    .find((c) => c.includes('FN:Imogen Photo'));
   assert.ok(card, 'the contact is in the vCard');
   assert.match(card, /PHOTO:data:image\/jpeg;base64,\/9j\//, 'the photo inline as a JPEG');
 

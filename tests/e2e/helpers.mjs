@@ -43,10 +43,7 @@ export async function typeInto(s, el, text) {
   if (text) await el.sendKeys(text);
   const value = await el.property('value');
   if (value !== text) {
-    await s.execute(
-      `const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));`,
-      [el, text],
-    );
+    await s.execute(`const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));`, [el, text]);
   }
 }
 

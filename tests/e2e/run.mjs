@@ -7,10 +7,12 @@
 // A test file with a companion NAME.seed.mjs runs after the others in a session of its own, on
 // a data directory that module's `seed(dataDir, bin)` prepares before the window opens (for a
 // start-up the shared session cannot show, like a damaged book); it exports `ready`, the CSS
-// selector the window shows once it has started.
+// selector the window shows once it has started, and may export `appEnv`, variables the app
+// starts with (GTK_THEME=Adwaita:dark for dark mode, GDK_DPI_SCALE for larger text).
 // @ts-check
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
+import net from 'node:net';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +21,9 @@ import { run } from 'node:test';
 import { Session, request } from './webdriver.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-const BASE = `http://127.0.0.1:${PORT}`;
+// Ports and display are chosen free at start, so two runs on one machine (a CI clone beside a
+// developer's run) never talk to each other's driver or window.
+let BASE = '';
 const TODAY = '2026-11-23';
 
 /** @type {import('node:child_process').ChildProcess[]} */
@@ -56,16 +59,29 @@ function findTauriDriver() {
   throw new Error('tauri-driver not found on PATH or in ~/.cargo/bin (cargo install tauri-driver --locked)');
 }
 
+/** A TCP port nobody listens on right now (the OS picks it). @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function startXvfb() {
   if (process.env.DISPLAY) return;
-  const display = ':99';
-  const socket = '/tmp/.X11-unix/X99';
-  if (!existsSync(socket)) {
-    const x = spawn('Xvfb', [display, '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-    started.push(x);
-    x.on('error', (e) => console.error(`Xvfb: ${e.message}`));
-    await waitUntil(() => existsSync(socket), 10000, 'Xvfb to start');
-  }
+  // Our own display, never one another run may close under us.
+  let n = 99;
+  while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n += 1;
+  const display = `:${n}`;
+  const x = spawn('Xvfb', [display, '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  started.push(x);
+  x.on('error', (e) => console.error(`Xvfb: ${e.message}`));
+  await waitUntil(() => existsSync(`/tmp/.X11-unix/X${n}`), 10000, 'Xvfb to start');
   process.env.DISPLAY = display;
 }
 
@@ -113,7 +129,10 @@ async function main() {
   await mkdir(path.resolve('target'), { recursive: true });
   const driverLog = openSync(path.resolve('target/e2e-tauri-driver.log'), 'w');
   const appEnv = { RAPPORT_DATA_DIR: dataDir, RAPPORT_TODAY: TODAY };
-  const driver = spawn(findTauriDriver(), ['--port', String(PORT), '--native-port', String(PORT + 1)], {
+  const port = Number(process.env.TAURI_DRIVER_PORT ?? (await freePort()));
+  const nativePort = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  const driver = spawn(findTauriDriver(), ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...appEnv },
     stdio: ['ignore', driverLog, driverLog],
   });
@@ -146,20 +165,31 @@ async function main() {
         failed += 1;
         const err = data.details?.error;
         console.log(`not ok - ${data.name}`);
-        console.log(`  ${String(err?.cause?.stack ?? err?.cause ?? err?.message ?? err).split('\n').join('\n  ')}`);
+        console.log(
+          `  ${String(err?.cause?.stack ?? err?.cause ?? err?.message ?? err)
+            .split('\n')
+            .join('\n  ')}`,
+        );
         const shot = await saveFailureScreenshot(wd, failed);
         if (shot) console.log(`  screenshot: ${shot}`);
       }
     }
   }
 
-  /** Opens the window on `dir` (the runner's own session) and waits for `ready`. @param {string} dir @param {string} ready */
-  async function open(dir, ready) {
+  /**
+   * Opens the window on `dir` (the runner's own session) and waits for `ready`.
+   * @param {string} dir @param {string} ready @param {Record<string, string>} [extraEnv]
+   */
+  async function open(dir, ready, extraEnv = {}) {
     if (wd) await wd.end().catch(() => {});
     const env = { RAPPORT_DATA_DIR: dir, RAPPORT_TODAY: TODAY };
+    // The driver starts the app with its own environment (tauri:options.env is not passed on),
+    // so extra variables go through env(1).
+    const extra = Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`);
+    const launch = extra.length ? { application: '/usr/bin/env', args: [...extra, bin, '--data-dir', dir] } : { application: bin, args: ['--data-dir', dir] };
     wd = await Session.create(BASE, {
       browserName: 'wry',
-      'tauri:options': { application: bin, args: ['--data-dir', dir], env },
+      'tauri:options': { ...launch, env },
     });
     await wd.waitForElement(ready, 30000);
     process.env.WEBDRIVER_SESSION = wd.id;
@@ -176,7 +206,7 @@ async function main() {
     dataDirs.push(dir);
     const seeding = await import(path.join(here, seedOf(file)));
     await seeding.seed(dir, bin);
-    await open(dir, seeding.ready);
+    await open(dir, seeding.ready, seeding.appEnv);
     await runFiles([file]);
   }
   return { passed, failed };

@@ -10,6 +10,11 @@ export const Keys = Object.freeze({
   TAB: '\uE004',
   BACKSPACE: '\uE003',
   CONTROL: '\uE009',
+  SHIFT: '\uE008',
+  LEFT: '\uE012',
+  UP: '\uE013',
+  RIGHT: '\uE014',
+  DOWN: '\uE015',
 });
 
 export class WebDriverError extends Error {
@@ -142,6 +147,17 @@ export class Session {
     return this.cmd('POST', '/execute/async', { script, args });
   }
 
+  /**
+   * Presses keys together where the focus is (Keys values or characters), then releases them:
+   * pressKey(Keys.TAB), pressKey(Keys.SHIFT, Keys.RIGHT).
+   * @param {string[]} keys
+   */
+  pressKey(...keys) {
+    const down = keys.map((value) => ({ type: 'keyDown', value }));
+    const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+    return this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+  }
+
   /** @returns {Promise<Buffer>} PNG bytes */
   async screenshot() {
     const b64 = await this.cmd('GET', '/screenshot');
@@ -150,9 +166,7 @@ export class Session {
 
   /** Wait for two animation frames so the screen is painted. */
   settle() {
-    return this.executeAsync(
-      'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
-    );
+    return this.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));');
   }
 
   /**

@@ -38,7 +38,18 @@ const sidebar = el(
   'nav',
   { class: 'sidebar', attrs: { 'aria-label': 'Main' } },
   el('div', { class: 'brand' }, el('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' }, text: 'R' }), 'Rapport'),
-  el('button', { class: 'btn btn-primary btn-block', type: 'button', testid: 'new-contact', attrs: { title: 'New contact (Ctrl+N)' }, on: { click: () => void newContact() } }, icon('plus', 16), 'New contact'),
+  el(
+    'button',
+    {
+      class: 'btn btn-primary btn-block',
+      type: 'button',
+      testid: 'new-contact',
+      attrs: { title: 'New contact (Ctrl+N)' },
+      on: { click: () => void newContact() },
+    },
+    icon('plus', 16),
+    'New contact',
+  ),
   el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navExchange, navStaff, navSettings),
   el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
 );
@@ -106,11 +117,18 @@ async function start() {
   // put in its place; then the app starts without restarting the window.
   const recovery = await ipc.recoveryStatus().catch(() => null);
   if (recovery) {
-    renderRecovery(app, recovery, (info) => {
-      void openShell(app).then(() => toast(`Backup restored: ${info.contacts} contacts. The damaged file was kept as ${info.previousSavedTo}.`, { kind: 'success', timeoutMs: 12000 }));
-    }, (info) => {
-      void openShell(app).then(() => toast(`Opened the book in ${info.dataDir}.`, { kind: 'success', timeoutMs: 12000 }));
-    });
+    renderRecovery(
+      app,
+      recovery,
+      (info) => {
+        void openShell(app).then(() =>
+          toast(`Backup restored: ${info.contacts} contacts. The damaged file was kept as ${info.previousSavedTo}.`, { kind: 'success', timeoutMs: 12000 }),
+        );
+      },
+      (info) => {
+        void openShell(app).then(() => toast(`Opened the book in ${info.dataDir}.`, { kind: 'success', timeoutMs: 12000 }));
+      },
+    );
     return;
   }
   await openShell(app);

@@ -3,7 +3,15 @@ import type { PhotoInfo } from '../api/bindings';
 import { photoLabel } from './front';
 
 const photo = (over: Partial<PhotoInfo>): PhotoInfo => ({
-  id: 3, kind: 'team', staffId: null, caption: '', width: 10, height: 10, board: null, bytes: 1, ...over,
+  id: 3,
+  kind: 'team',
+  staffId: null,
+  caption: '',
+  width: 10,
+  height: 10,
+  board: null,
+  bytes: 1,
+  ...over,
 });
 
 describe('photoLabel', () => {

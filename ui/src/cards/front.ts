@@ -22,9 +22,11 @@ export function frontPicker() {
   async function load(selectId: number | null = null) {
     const [photos, staff] = await Promise.all([ipc.listPhotos(), ipc.listStaff()]);
     const names = new Map(staff.map((s) => [s.id, s.name]));
-    replaceChildren(select,
+    replaceChildren(
+      select,
       el('option', { value: '', text: 'The design’s drawing' }),
-      ...photos.map((p) => el('option', { value: String(p.id), text: photoLabel(p, names) })));
+      ...photos.map((p) => el('option', { value: String(p.id), text: photoLabel(p, names) })),
+    );
     if (selectId !== null) select.value = String(selectId);
     await showThumb();
   }

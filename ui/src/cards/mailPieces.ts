@@ -24,30 +24,41 @@ export function offsetSetting(x: string, y: string): string {
   return `${n(x)},${n(y)}`;
 }
 
-export function mailPiecesSection(
-  recipients: () => Recipients,
-  batchName: () => string,
-  preview: HTMLElement,
-) {
-  const kind = el('select', { testid: 'cards-mail-kind', attrs: { 'aria-label': 'Envelopes or labels' } },
-    ...PIECES.map(([v, t]) => el('option', { value: v, text: t })));
+export function mailPiecesSection(recipients: () => Recipients, batchName: () => string, preview: HTMLElement) {
+  const kind = el(
+    'select',
+    { testid: 'cards-mail-kind', attrs: { 'aria-label': 'Envelopes or labels' } },
+    ...PIECES.map(([v, t]) => el('option', { value: v, text: t })),
+  );
   const offsetX = el('input', { type: 'text', inputMode: 'decimal', size: 4, testid: 'cards-offset-x', attrs: { 'aria-label': 'Printer offset right (mm)' } });
   const offsetY = el('input', { type: 'text', inputMode: 'decimal', size: 4, testid: 'cards-offset-y', attrs: { 'aria-label': 'Printer offset down (mm)' } });
-  const offsetRow = el('p', { class: 'offset-row', hidden: true },
-    'Printer offset: ', offsetX, ' mm right, ', offsetY, ' mm down ',
-    el('span', { class: 'hint', text: '(print one sheet on plain paper, hold it against a label sheet, and enter how far off it is)' }));
+  const offsetRow = el(
+    'p',
+    { class: 'offset-row', hidden: true },
+    'Printer offset: ',
+    offsetX,
+    ' mm right, ',
+    offsetY,
+    ' mm down ',
+    el('span', { class: 'hint', text: '(print one sheet on plain paper, hold it against a label sheet, and enter how far off it is)' }),
+  );
   const progress = el('progress', { max: 1, value: 0, hidden: true, testid: 'cards-mail-progress' });
   const out = el('div', { testid: 'cards-mail-result' });
   const make = el('button', { type: 'button', class: 'btn', testid: 'cards-mail-make', text: 'Make envelopes or labels' });
   const cancel = el('button', { type: 'button', class: 'btn', text: 'Cancel', hidden: true, on: { click: () => void ipc.cancelCards() } });
 
-  void ipc.getSettings().then((all) => {
-    const saved = all.find((s) => s.key === 'label_offset_mm')?.value ?? '';
-    const [x, y] = saved.split(',');
-    offsetX.value = x ?? '';
-    offsetY.value = y ?? '';
-  }).catch(showError);
-  kind.addEventListener('change', () => { offsetRow.hidden = !kind.value.startsWith('labels:'); });
+  void ipc
+    .getSettings()
+    .then((all) => {
+      const saved = all.find((s) => s.key === 'label_offset_mm')?.value ?? '';
+      const [x, y] = saved.split(',');
+      offsetX.value = x ?? '';
+      offsetY.value = y ?? '';
+    })
+    .catch(showError);
+  kind.addEventListener('change', () => {
+    offsetRow.hidden = !kind.value.startsWith('labels:');
+  });
 
   make.addEventListener('click', async () => {
     const [what, size] = kind.value.split(':');
@@ -66,14 +77,24 @@ export function mailPiecesSection(
         });
       }
       await renderPdf(preview, await ipc.readCardsPdf(made.path));
-      replaceChildren(out,
+      replaceChildren(
+        out,
         el('p', { testid: 'cards-mail-file', text: `${made.pages} ${made.pages === 1 ? 'page' : 'pages'} saved to ${made.path}` }),
         made.skipped.length
-          ? el('div', { class: 'problems', testid: 'cards-mail-skipped' },
-            el('p', { text: `Left out (${made.skipped.length}):` }),
-            el('ul', null, ...made.skipped.map((s) => el('li', { text: `${s.displayName}: ${s.reason}` }))))
+          ? el(
+              'div',
+              { class: 'problems', testid: 'cards-mail-skipped' },
+              el('p', { text: `Left out (${made.skipped.length}):` }),
+              el('ul', null, ...made.skipped.map((s) => el('li', { text: `${s.displayName}: ${s.reason}` }))),
+            )
           : null,
-        el('button', { type: 'button', class: 'btn', text: 'Open in system viewer to print', on: { click: () => void ipc.openCardsPdf(made.path).catch(showError) } }));
+        el('button', {
+          type: 'button',
+          class: 'btn',
+          text: 'Open in system viewer to print',
+          on: { click: () => void ipc.openCardsPdf(made.path).catch(showError) },
+        }),
+      );
     } catch (e) {
       showError(e);
     } finally {
@@ -83,8 +104,15 @@ export function mailPiecesSection(
     }
   });
 
-  return el('details', { class: 'mail-pieces', testid: 'cards-mail' },
+  return el(
+    'details',
+    { class: 'mail-pieces', testid: 'cards-mail' },
     el('summary', { text: 'Envelopes and labels' }),
     el('p', { class: 'hint', text: 'For the same recipients, with their addresses laid out the way their country writes them.' }),
-    kind, offsetRow, el('div', { class: 'actions' }, make, cancel), progress, out);
+    kind,
+    offsetRow,
+    el('div', { class: 'actions' }, make, cancel),
+    progress,
+    out,
+  );
 }

@@ -30,9 +30,16 @@ export class PersonalLineEdits {
 export function personalLinesSection(edits: PersonalLineEdits, recipients: () => Recipients) {
   const list = el('ol', { class: 'personal-lines', testid: 'cards-personal-lines' });
   const summary = el('summary', { text: 'Personal lines' });
-  const section = el('details', { class: 'personal-lines-box', testid: 'cards-personal' }, summary,
-    el('p', { class: 'hint', text: 'A line for each person, printed under the message. Suggestions come from what you noted about them; rewrite any, or empty it for no line.' }),
-    list);
+  const section = el(
+    'details',
+    { class: 'personal-lines-box', testid: 'cards-personal' },
+    summary,
+    el('p', {
+      class: 'hint',
+      text: 'A line for each person, printed under the message. Suggestions come from what you noted about them; rewrite any, or empty it for no line.',
+    }),
+    list,
+  );
   let request = 0;
 
   async function refresh() {
@@ -46,21 +53,32 @@ export function personalLinesSection(edits: PersonalLineEdits, recipients: () =>
     };
     count();
     const shown = people.slice(0, SHOWN_LINES);
-    replaceChildren(list,
+    replaceChildren(
+      list,
       ...shown.map((p) => {
         const input = el('input', {
-          type: 'text', value: edits.lineFor(p), placeholder: 'No personal line', testid: 'cards-personal-line',
+          type: 'text',
+          value: edits.lineFor(p),
+          placeholder: 'No personal line',
+          testid: 'cards-personal-line',
           attrs: { 'aria-label': `Personal line for ${p.displayName}`, 'data-contact-id': p.contactId },
-          on: { input: () => { edits.set(p.contactId, input.value); count(); } },
+          on: {
+            input: () => {
+              edits.set(p.contactId, input.value);
+              count();
+            },
+          },
         });
-        return el('li', null,
+        return el(
+          'li',
+          null,
           el('span', { class: 'personal-name', text: p.displayName }),
           input,
-          p.source ? el('span', { class: 'hint', text: `From: ${p.source}` }) : null);
+          p.source ? el('span', { class: 'hint', text: `From: ${p.source}` }) : null,
+        );
       }),
-      people.length > SHOWN_LINES
-        ? el('li', { class: 'hint', text: `…and ${people.length - SHOWN_LINES} more, who get their suggested line.` })
-        : null);
+      people.length > SHOWN_LINES ? el('li', { class: 'hint', text: `…and ${people.length - SHOWN_LINES} more, who get their suggested line.` }) : null,
+    );
   }
 
   section.addEventListener('toggle', () => void refresh());

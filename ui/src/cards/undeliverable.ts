@@ -13,9 +13,17 @@ export function undeliverableBox(contactId: number): HTMLElement {
       text: since ? 'Address fixed' : 'Card came back undeliverable',
       on: { click: () => void ipc.setAddressUndeliverable(contactId, !since).then(draw).catch(showError) },
     });
-    replaceChildren(box,
-      since ? el('p', { class: 'pill pill-warn', testid: 'address-flag', text: `A card came back undeliverable on ${since}; this address is left out of card counts.` }) : null,
-      toggle);
+    replaceChildren(
+      box,
+      since
+        ? el('p', {
+            class: 'pill pill-warn',
+            testid: 'address-flag',
+            text: `A card came back undeliverable on ${since}; this address is left out of card counts.`,
+          })
+        : null,
+      toggle,
+    );
   };
   void ipc.addressUndeliverable(contactId).then(draw).catch(showError);
   return box;

@@ -9,11 +9,30 @@ const EVIL = '<img src=x onerror=alert(1)>';
 function detail(): ContactDetail {
   return {
     contact: {
-      id: 7, displayName: `${EVIL} Smith`, companyId: null, lastContacted: '2026-11-20', archived: false,
-      createdAt: '', updatedAt: '', givenName: EVIL, familyName: 'Smith', prefix: '', nickname: '',
-      company: '<b>Bold</b> Bakery', jobTitle: '', emails: [], phones: [], addresses: [], birthday: null,
-      customerSince: null, family: '', interests: '', talkingPoints: '', notes: '<script>x()</script>',
-      tags: ['<i>tag</i>'], keepInTouchDays: null,
+      id: 7,
+      displayName: `${EVIL} Smith`,
+      companyId: null,
+      lastContacted: '2026-11-20',
+      archived: false,
+      createdAt: '',
+      updatedAt: '',
+      givenName: EVIL,
+      familyName: 'Smith',
+      prefix: '',
+      nickname: '',
+      company: '<b>Bold</b> Bakery',
+      jobTitle: '',
+      emails: [],
+      phones: [],
+      addresses: [],
+      birthday: null,
+      customerSince: null,
+      family: '',
+      interests: '',
+      talkingPoints: '',
+      notes: '<script>x()</script>',
+      tags: ['<i>tag</i>'],
+      keepInTouchDays: null,
     },
     timeline: [
       { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
@@ -67,7 +86,8 @@ describe('contact page', () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       if (cmd === 'get_contact') return detail();
-      if (cmd === 'log_touchpoint') return { id: 3, contactId: 7, kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '', resolved: false };
+      if (cmd === 'log_touchpoint')
+        return { id: 3, contactId: 7, kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '', resolved: false };
       return [];
     });
     const root = document.createElement('div');

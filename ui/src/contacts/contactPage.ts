@@ -11,6 +11,9 @@ import { openContactForm } from './editForm';
 import { undeliverableBox } from '../cards/undeliverable';
 import { openMergeDialog } from '../exchange/merge';
 import { contactPhoto } from './photo';
+import { openGestureComposer } from '../gestures/composer';
+import { takeLoopStep } from '../gestures/loop';
+import { gestureSentLabel, loopState } from '../gestures/model';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -26,6 +29,8 @@ export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = 
 const RECORDED_KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'welcomeSent', label: 'Welcome sent', icon: 'email' },
   { kind: 'cardSent', label: 'Card sent', icon: 'compliment' },
+  { kind: 'gestureSent', label: 'Gesture sent', icon: 'email' },
+  { kind: 'complaintStep', label: 'Complaint follow-up', icon: 'complaint' },
 ];
 
 export function kindInfo(kind: TouchpointKind) {
@@ -44,11 +49,17 @@ export function renderContactPage(root: HTMLElement, id: number, opts: { logKind
       const err = ipc.toAppError(e);
       replaceChildren(
         root,
-        el('section', { class: 'page' },
-          el('div', { class: 'empty-state' },
+        el(
+          'section',
+          { class: 'page' },
+          el(
+            'div',
+            { class: 'empty-state' },
             el('h2', { text: err.code === 'notFound' ? 'This contact is no longer here' : 'Could not open this contact' }),
             el('p', { text: err.message }),
-            el('a', { class: 'btn', href: href({ name: 'contacts' }), text: 'Back to contacts' }))),
+            el('a', { class: 'btn', href: href({ name: 'contacts' }), text: 'Back to contacts' }),
+          ),
+        ),
       );
     });
 }
@@ -74,19 +85,47 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     'header',
     { class: 'contact-header' },
     el('a', { class: 'back-link', href: href({ name: 'contacts' }) }, icon('back', 14), 'Contacts'),
-    el('div', { class: 'contact-title-row' },
+    el(
+      'div',
+      { class: 'contact-title-row' },
       contactPhoto(c.id, initials(c), c.displayName || '(no name)'),
-      el('div', { class: 'contact-title' },
+      el(
+        'div',
+        { class: 'contact-title' },
         el('h1', { class: 'page-title', testid: 'contact-name', text: c.displayName || '(no name)' }),
         subtitle && el('p', { class: 'contact-subtitle', testid: 'contact-subtitle', text: subtitle }),
-        el('div', { class: 'chips' },
+        el(
+          'div',
+          { class: 'chips' },
           c.archived && el('span', { class: 'chip chip-warn', text: 'Archived' }),
-          ...c.tags.map((t) => el('span', { class: 'chip', text: t, testid: 'contact-tag' })))),
-      el('div', { class: 'contact-actions' },
+          ...c.tags.map((t) => el('span', { class: 'chip', text: t, testid: 'contact-tag' })),
+        ),
+      ),
+      el(
+        'div',
+        { class: 'contact-actions' },
+        el(
+          'button',
+          { class: 'btn btn-primary', type: 'button', testid: 'contact-send', on: { click: () => void openGestureComposer(c.id, {}, () => void reload()) } },
+          icon('email', 15),
+          'Send…',
+        ),
         el('button', { class: 'btn', type: 'button', testid: 'contact-edit', on: { click: () => void edit() } }, icon('edit', 15), 'Edit'),
         el('button', { class: 'btn', type: 'button', testid: 'contact-merge', on: { click: () => void merge() } }, icon('merge', 15), 'Merge with…'),
-        el('button', { class: 'btn', type: 'button', testid: 'contact-archive', on: { click: () => void archive() } }, icon('archive', 15), c.archived ? 'Restore' : 'Archive'),
-        el('button', { class: 'btn btn-danger-ghost', type: 'button', testid: 'contact-delete', on: { click: () => confirmDelete(c) } }, icon('trash', 15), 'Delete'))),
+        el(
+          'button',
+          { class: 'btn', type: 'button', testid: 'contact-archive', on: { click: () => void archive() } },
+          icon('archive', 15),
+          c.archived ? 'Restore' : 'Archive',
+        ),
+        el(
+          'button',
+          { class: 'btn btn-danger-ghost', type: 'button', testid: 'contact-delete', on: { click: () => confirmDelete(c) } },
+          icon('trash', 15),
+          'Delete',
+        ),
+      ),
+    ),
   );
 
   async function merge() {
@@ -98,12 +137,24 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
 
   // --- details ---
   const dl = (rows: [string, Child][]) =>
-    el('dl', { class: 'details' }, ...rows.filter(([, v]) => v !== '' && v !== null && v !== undefined && v !== false).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', {}, v)]));
+    el(
+      'dl',
+      { class: 'details' },
+      ...rows.filter(([, v]) => v !== '' && v !== null && v !== undefined && v !== false).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', {}, v)]),
+    );
   const reach = dl([
     ...c.emails.map((e): [string, Child] => [e.label || 'email', el('a', { href: `mailto:${e.value}`, text: e.value })]),
     ...c.phones.map((p): [string, Child] => [p.label || 'phone', el('a', { href: `tel:${p.value}`, text: p.value })]),
-    ...c.addresses.map((a): [string, Child] => [a.label || 'address', el('span', { class: 'address' },
-      ...[a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).flatMap((line, i) => (i ? [el('br'), line] : [line])))]),
+    ...c.addresses.map((a): [string, Child] => [
+      a.label || 'address',
+      el(
+        'span',
+        { class: 'address' },
+        ...[a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country]
+          .filter(Boolean)
+          .flatMap((line, i) => (i ? [el('br'), line] : [line])),
+      ),
+    ]),
   ]);
   const dates = dl([
     ['Birthday', formatBirthday(c.birthday)],
@@ -120,14 +171,29 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   ]);
   const hasReach = c.emails.length + c.phones.length + c.addresses.length > 0;
   const hasPersonal = !!(c.family || c.interests || c.talkingPoints || c.notes);
-  const side = el('aside', { class: 'contact-side' },
-    card('Contact', hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' }), c.addresses.length ? undeliverableBox(c.id) : null),
+  const side = el(
+    'aside',
+    { class: 'contact-side' },
+    card(
+      'Contact',
+      hasReach ? reach : el('p', { class: 'muted', text: 'No email, phone or address yet.' }),
+      c.addresses.length ? undeliverableBox(c.id) : null,
+    ),
     card('Dates', dates),
-    card('Personal', hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' })));
+    card(
+      'Personal',
+      hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' }),
+    ),
+  );
 
   // --- log a touchpoint ---
-  const kindButtons = el('div', { class: 'kind-buttons', attrs: { role: 'group', 'aria-label': 'Log a touchpoint' } },
-    ...KINDS.map((k) => el('button', { class: 'kind-btn', type: 'button', testid: `log-${k.kind}`, on: { click: () => openLog(k.kind) } }, icon(k.icon, 15), k.label)));
+  const kindButtons = el(
+    'div',
+    { class: 'kind-buttons', attrs: { role: 'group', 'aria-label': 'Log a touchpoint' } },
+    ...KINDS.map((k) =>
+      el('button', { class: 'kind-btn', type: 'button', testid: `log-${k.kind}`, on: { click: () => openLog(k.kind) } }, icon(k.icon, 15), k.label),
+    ),
+  );
   replaceChildren(logArea, kindButtons);
 
   function openLog(kind: TouchpointKind) {
@@ -136,26 +202,56 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     const dateId = uid('date');
     const byId = uid('by');
     const listId = uid('staff');
-    const note = el('textarea', { id: noteId, class: 'input', rows: 2, testid: 'log-note', placeholder: `What happened? (Enter saves, Shift+Enter for a new line)` });
+    const note = el('textarea', {
+      id: noteId,
+      class: 'input',
+      rows: 2,
+      testid: 'log-note',
+      placeholder: `What happened? (Enter saves, Shift+Enter for a new line)`,
+    });
     const date = el('input', { id: dateId, class: 'input', type: 'date', value: today, testid: 'log-date' });
     const by = el('input', { id: byId, class: 'input', type: 'text', testid: 'log-handled-by', attrs: { list: listId, autocomplete: 'off' } });
     const staffList = el('datalist', { id: listId });
     const fill = (names: string[]) => replaceChildren(staffList, ...names.map((n) => el('option', { value: n })));
     if (staffCache) fill(staffCache);
-    void ipc.staffNames().then((n) => { staffCache = n; fill(n); }).catch(() => {});
+    void ipc
+      .staffNames()
+      .then((n) => {
+        staffCache = n;
+        fill(n);
+      })
+      .catch(() => {});
     const err = el('p', { class: 'field-error', hidden: true, testid: 'log-error' });
     const saveBtn = el('button', { class: 'btn btn-primary', type: 'submit', testid: 'log-save', text: `Save ${info.label.toLowerCase()}` });
     const close = () => replaceChildren(logArea, kindButtons);
-    const form = el('form', { class: 'log-form', testid: 'log-form', on: { submit: (e: Event) => { e.preventDefault(); void submit(); } } },
+    const form = el(
+      'form',
+      {
+        class: 'log-form',
+        testid: 'log-form',
+        on: {
+          submit: (e: Event) => {
+            e.preventDefault();
+            void submit();
+          },
+        },
+      },
       el('div', { class: 'log-form-title' }, icon(info.icon, 16), `Log a ${info.label.toLowerCase()}`),
       el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: noteId, text: 'Note' }), note),
-      el('div', { class: 'log-form-row' },
+      el(
+        'div',
+        { class: 'log-form-row' },
         el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: dateId, text: 'Date' }), date),
         el('div', { class: 'field grow' }, el('label', { class: 'label', htmlFor: byId, text: 'Handled by' }), by, staffList),
-        el('div', { class: 'log-form-buttons' },
+        el(
+          'div',
+          { class: 'log-form-buttons' },
           el('button', { class: 'btn', type: 'button', text: 'Cancel', testid: 'log-cancel', on: { click: close } }),
-          saveBtn)),
-      err);
+          saveBtn,
+        ),
+      ),
+      err,
+    );
     form.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
@@ -189,7 +285,13 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
 
   // --- timeline ---
   if (detail.timeline.length === 0) {
-    timelineList.append(el('li', { class: 'timeline-empty', testid: 'timeline-empty', text: 'Nothing logged yet. Each call, purchase or kind word you record here makes the next conversation easier.' }));
+    timelineList.append(
+      el('li', {
+        class: 'timeline-empty',
+        testid: 'timeline-empty',
+        text: 'Nothing logged yet. Each call, purchase or kind word you record here makes the next conversation easier.',
+      }),
+    );
   }
   const sorted = [...detail.timeline].sort((a, b) => (a.happenedOn < b.happenedOn ? 1 : a.happenedOn > b.happenedOn ? -1 : b.id - a.id));
   for (const t of sorted) timelineList.append(timelineItem(t));
@@ -197,38 +299,145 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   function timelineItem(t: Touchpoint): HTMLElement {
     const info = kindInfo(t.kind);
     const isComplaint = t.kind === 'complaint';
-    return el('li', { class: `tp tp-${t.kind}`, testid: 'touchpoint', attrs: { 'data-kind': t.kind, 'data-id': t.id } },
+    const label = (t.kind === 'gestureSent' && gestureSentLabel(t.note)) || info.label;
+    // A purchase or a compliment offers a thank-you; a complaint its loop's next step.
+    const thank =
+      (t.kind === 'purchase' || t.kind === 'compliment') &&
+      el('button', {
+        class: 'btn btn-small',
+        type: 'button',
+        testid: 'touchpoint-thank',
+        text: 'Thank',
+        attrs: { 'aria-label': `Thank them for this ${info.label.toLowerCase()}` },
+        on: { click: () => void openGestureComposer(c.id, { kind: 'thank-you', about: t.id }, () => void reload()) },
+      });
+    const loopBox = isComplaint ? el('div', { class: 'tp-loop', testid: 'complaint-loop' }) : null;
+    if (loopBox) void showLoop(t, loopBox);
+    return el(
+      'li',
+      { class: `tp tp-${t.kind}`, testid: 'touchpoint', attrs: { 'data-kind': t.kind, 'data-id': t.id } },
       el('span', { class: 'tp-icon', attrs: { 'aria-hidden': 'true' } }, icon(info.icon, 15)),
-      el('div', { class: 'tp-body' },
-        el('div', { class: 'tp-head' },
-          el('span', { class: 'tp-kind', testid: 'touchpoint-kind', text: info.label }),
+      el(
+        'div',
+        { class: 'tp-body' },
+        el(
+          'div',
+          { class: 'tp-head' },
+          el('span', { class: 'tp-kind', testid: 'touchpoint-kind', text: label }),
           el('span', { class: 'tp-date', text: `${formatDate(t.happenedOn)} · ${relativePast(t.happenedOn, today)}` }),
           t.handledBy && el('span', { class: 'tp-by', text: `by ${t.handledBy}` }),
-          isComplaint && el('span', { class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`, testid: 'complaint-state', text: t.resolved ? 'Resolved' : `Open · ${spanOfDays(Math.max(0, daysBetween(t.happenedOn, today)))}` })),
-        t.note && el('p', { class: 'tp-note', testid: 'touchpoint-note', text: t.note })),
-      el('div', { class: 'tp-actions' },
-        isComplaint && el('button', { class: 'btn btn-small', type: 'button', testid: 'complaint-toggle', text: t.resolved ? 'Reopen' : 'Mark resolved',
-          on: { click: async () => {
-            try { await ipc.setComplaintResolved(t.id, !t.resolved); bookChanged(); await reload(); } catch (e) { showError(e); }
-          } } }),
-        el('button', { class: 'icon-btn', type: 'button', testid: 'touchpoint-delete', attrs: { 'aria-label': `Delete this ${info.label.toLowerCase()}`, title: 'Delete (logged by mistake)' },
-          on: { click: async () => {
-            if (!(await confirmSmall(`Delete this ${info.label.toLowerCase()}?`, 'Use this for something logged by mistake.', 'Delete'))) return;
-            try { await ipc.deleteTouchpoint(t.id); bookChanged(); await reload(); } catch (e) { showError(e); }
-          } } }, icon('trash', 15))));
+          isComplaint &&
+            el('span', {
+              class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`,
+              testid: 'complaint-state',
+              text: t.resolved ? 'Resolved' : `Open · ${spanOfDays(Math.max(0, daysBetween(t.happenedOn, today)))}`,
+            }),
+        ),
+        t.note && el('p', { class: 'tp-note', testid: 'touchpoint-note', text: t.note }),
+        loopBox,
+      ),
+      el(
+        'div',
+        { class: 'tp-actions' },
+        thank,
+        isComplaint &&
+          el('button', {
+            class: 'btn btn-small',
+            type: 'button',
+            testid: 'complaint-toggle',
+            text: t.resolved ? 'Reopen' : 'Mark resolved',
+            on: {
+              click: async () => {
+                try {
+                  await ipc.setComplaintResolved(t.id, !t.resolved);
+                  bookChanged();
+                  await reload();
+                } catch (e) {
+                  showError(e);
+                }
+              },
+            },
+          }),
+        el(
+          'button',
+          {
+            class: 'icon-btn',
+            type: 'button',
+            testid: 'touchpoint-delete',
+            attrs: { 'aria-label': `Delete this ${info.label.toLowerCase()}`, title: 'Delete (logged by mistake)' },
+            on: {
+              click: async () => {
+                if (!(await confirmSmall(`Delete this ${info.label.toLowerCase()}?`, 'Use this for something logged by mistake.', 'Delete'))) return;
+                try {
+                  await ipc.deleteTouchpoint(t.id);
+                  bookChanged();
+                  await reload();
+                } catch (e) {
+                  showError(e);
+                }
+              },
+            },
+          },
+          icon('trash', 15),
+        ),
+      ),
+    );
   }
 
-  const main = el('div', { class: 'contact-main' },
-    el('section', { class: 'card' },
-      el('h2', { class: 'card-title', text: 'Log a touchpoint' }),
-      logArea),
-    el('section', { class: 'card' },
-      el('h2', { class: 'card-title', text: 'Timeline' }),
-      timelineList));
+  /** Where a complaint's loop stands, with its next step as one click. */
+  async function showLoop(t: Touchpoint, box: HTMLElement) {
+    let state: ReturnType<typeof loopState> | undefined;
+    try {
+      state = loopState(await ipc.complaintLoop(t.id));
+    } catch {
+      // The loop is extra; the complaint itself is shown either way.
+    }
+    if (!state) return;
+    const current = state;
+    const step = (): HTMLElement | null => {
+      switch (current.next) {
+        case 'apologise':
+          return el('button', {
+            class: 'btn btn-small',
+            type: 'button',
+            testid: 'loop-apologise',
+            text: 'Apologise',
+            on: { click: () => void openGestureComposer(c.id, { kind: 'apology', about: t.id }, () => void reload()) },
+          });
+        case 'putRight':
+          return el('button', {
+            class: 'btn btn-small',
+            type: 'button',
+            testid: 'loop-put-right',
+            text: 'Put right…',
+            on: { click: () => void takeLoopStep(t.id, 'putRight', () => void reload()) },
+          });
+        case 'checkBack':
+          return el('button', {
+            class: 'btn btn-small',
+            type: 'button',
+            testid: 'loop-check-back',
+            text: 'Checked back…',
+            on: { click: () => void takeLoopStep(t.id, 'checkBack', () => void reload()) },
+          });
+        default:
+          return null;
+      }
+    };
+    replaceChildren(box, el('span', { class: 'loop-stage', testid: 'loop-stage', text: current.text }), step());
+  }
 
-  replaceChildren(root, el('section', { class: 'page page-contact', testid: 'contact-page', attrs: { 'data-id': c.id } },
-    header,
-    el('div', { class: 'contact-grid' }, main, side)));
+  const main = el(
+    'div',
+    { class: 'contact-main' },
+    el('section', { class: 'card' }, el('h2', { class: 'card-title', text: 'Log a touchpoint' }), logArea),
+    el('section', { class: 'card' }, el('h2', { class: 'card-title', text: 'Timeline' }), timelineList),
+  );
+
+  replaceChildren(
+    root,
+    el('section', { class: 'page page-contact', testid: 'contact-page', attrs: { 'data-id': c.id } }, header, el('div', { class: 'contact-grid' }, main, side)),
+  );
 
   if (openKind) openLog(openKind);
 
@@ -261,14 +470,31 @@ function multiline(s: string): Child {
 function initials(c: Contact): string {
   const parts = [c.givenName, c.familyName].filter((p) => p.trim());
   const src = parts.length ? parts : (c.displayName || '?').split(/\s+/);
-  return src.slice(0, 2).map((p) => Array.from(p.trim())[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    src
+      .slice(0, 2)
+      .map((p) => Array.from(p.trim())[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }
 
 function confirmSmall(title: string, text: string, confirm: string): Promise<boolean> {
   return new Promise((resolve) => {
     let ok = false;
     const dlg = openDialog({ title, testid: 'confirm-dialog', content: [el('p', { text })], onClose: () => resolve(ok) });
-    const yes = el('button', { class: 'btn btn-danger', type: 'button', text: confirm, testid: 'confirm-yes', on: { click: () => { ok = true; dlg.close(); } } });
+    const yes = el('button', {
+      class: 'btn btn-danger',
+      type: 'button',
+      text: confirm,
+      testid: 'confirm-yes',
+      on: {
+        click: () => {
+          ok = true;
+          dlg.close();
+        },
+      },
+    });
     dlg.footer.append(el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), yes);
     yes.focus();
   });
@@ -278,40 +504,75 @@ function confirmSmall(title: string, text: string, confirm: string): Promise<boo
 export function confirmDelete(c: Contact): void {
   const dlg = openDialog({ title: `Delete ${c.displayName}?`, testid: 'delete-dialog' });
   const step1 = () => {
-    replaceChildren(dlg.body,
-      el('p', { text: `Archiving keeps ${c.displayName} and their history out of the way but safe. Deleting removes them and their whole timeline.` }));
+    replaceChildren(
+      dlg.body,
+      el('p', { text: `Archiving keeps ${c.displayName} and their history out of the way but safe. Deleting removes them and their whole timeline.` }),
+    );
     const next = el('button', { class: 'btn btn-danger', type: 'button', text: 'Delete…', testid: 'delete-step1', on: { click: step2 } });
-    replaceChildren(dlg.footer,
+    replaceChildren(
+      dlg.footer,
       el('button', { class: 'btn', type: 'button', text: 'Keep', on: { click: () => dlg.close() } }),
-      el('button', { class: 'btn', type: 'button', text: 'Archive instead', on: { click: async () => {
-        dlg.close();
-        try { await ipc.setArchived([c.id], true); toast(`Archived ${c.displayName}`, { kind: 'success' }); bookChanged(); navigate({ name: 'contact', id: c.id }); } catch (e) { showError(e); }
-      } } }),
-      next);
+      el('button', {
+        class: 'btn',
+        type: 'button',
+        text: 'Archive instead',
+        on: {
+          click: async () => {
+            dlg.close();
+            try {
+              await ipc.setArchived([c.id], true);
+              toast(`Archived ${c.displayName}`, { kind: 'success' });
+              bookChanged();
+              navigate({ name: 'contact', id: c.id });
+            } catch (e) {
+              showError(e);
+            }
+          },
+        },
+      }),
+      next,
+    );
     next.focus();
   };
   const step2 = () => {
     dlg.setTitle('Delete for good?');
-    replaceChildren(dlg.body,
-      el('p', { class: 'danger-text', text: `${c.displayName} and every call, purchase and note on their timeline will be removed.` }));
-    const really = el('button', { class: 'btn btn-danger', type: 'button', text: 'Delete for good', testid: 'delete-confirm', on: { click: async () => {
-      really.disabled = true;
-      try {
-        const name = await ipc.deleteContact(c.id);
-        dlg.close();
-        bookChanged();
-        navigate({ name: 'contacts' });
-        toast(`Deleted ${name}`, {
-          action: { label: 'Undo', run: async () => {
-            try { const d = await ipc.undoDelete(c.id); bookChanged(); navigate({ name: 'contact', id: d.contact.id }); toast(`Restored ${d.contact.displayName}`, { kind: 'success' }); } catch (e) { showError(e); }
-          } },
-          timeoutMs: 12000,
-        });
-      } catch (e) {
-        really.disabled = false;
-        showError(e);
-      }
-    } } });
+    replaceChildren(dlg.body, el('p', { class: 'danger-text', text: `${c.displayName} and every call, purchase and note on their timeline will be removed.` }));
+    const really = el('button', {
+      class: 'btn btn-danger',
+      type: 'button',
+      text: 'Delete for good',
+      testid: 'delete-confirm',
+      on: {
+        click: async () => {
+          really.disabled = true;
+          try {
+            const name = await ipc.deleteContact(c.id);
+            dlg.close();
+            bookChanged();
+            navigate({ name: 'contacts' });
+            toast(`Deleted ${name}`, {
+              action: {
+                label: 'Undo',
+                run: async () => {
+                  try {
+                    const d = await ipc.undoDelete(c.id);
+                    bookChanged();
+                    navigate({ name: 'contact', id: d.contact.id });
+                    toast(`Restored ${d.contact.displayName}`, { kind: 'success' });
+                  } catch (e) {
+                    showError(e);
+                  }
+                },
+              },
+              timeoutMs: 12000,
+            });
+          } catch (e) {
+            really.disabled = false;
+            showError(e);
+          }
+        },
+      },
+    });
     replaceChildren(dlg.footer, el('button', { class: 'btn', type: 'button', text: 'Cancel', on: { click: () => dlg.close() } }), really);
     really.focus();
   };

@@ -6,15 +6,7 @@ import { openDialog } from '../shared/dialog';
 import { monthNames } from '../shared/dates';
 import { showError } from '../shared/toast';
 import { bookChanged } from '../shared/events';
-import {
-  PHONE_EMAIL_LABELS,
-  emptyAddress,
-  emptyForm,
-  fromContact,
-  mapFieldErrors,
-  toInput,
-  type FormState,
-} from './formModel';
+import { PHONE_EMAIL_LABELS, emptyAddress, emptyForm, fromContact, mapFieldErrors, toInput, type FormState } from './formModel';
 
 type TextKey = {
   [K in keyof FormState]: FormState[K] extends string ? K : never;
@@ -37,7 +29,11 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
       return n;
     };
 
-    function textField(key: TextKey, label: string, opts: { multiline?: boolean; type?: string; list?: string; placeholder?: string; autofocus?: boolean; cls?: string } = {}): HTMLElement {
+    function textField(
+      key: TextKey,
+      label: string,
+      opts: { multiline?: boolean; type?: string; list?: string; placeholder?: string; autofocus?: boolean; cls?: string } = {},
+    ): HTMLElement {
       const id = uid('fld');
       const err = errorSlot(key);
       const common = {
@@ -58,9 +54,13 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
     }
 
     function labelSelect(value: string, onChange: (v: string) => void, aria: string): HTMLSelectElement {
-      const options = PHONE_EMAIL_LABELS.includes(value as (typeof PHONE_EMAIL_LABELS)[number]) || !value ? [...PHONE_EMAIL_LABELS] : [value, ...PHONE_EMAIL_LABELS];
-      const sel = el('select', { class: 'input select-label', attrs: { 'aria-label': aria }, on: { change: (e) => onChange((e.target as HTMLSelectElement).value) } },
-        ...options.map((o) => el('option', { value: o, text: o })));
+      const options =
+        PHONE_EMAIL_LABELS.includes(value as (typeof PHONE_EMAIL_LABELS)[number]) || !value ? [...PHONE_EMAIL_LABELS] : [value, ...PHONE_EMAIL_LABELS];
+      const sel = el(
+        'select',
+        { class: 'input select-label', attrs: { 'aria-label': aria }, on: { change: (e) => onChange((e.target as HTMLSelectElement).value) } },
+        ...options.map((o) => el('option', { value: o, text: o })),
+      );
       sel.value = value || 'other';
       return sel;
     }
@@ -80,24 +80,51 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
             attrs: { 'aria-label': `${title} ${i + 1}`, 'aria-describedby': err.id, autocomplete: 'off' },
             on: { input: (e) => (row.value = (e.target as HTMLInputElement).value) },
           });
-          return el('div', { class: 'field' },
-            el('div', { class: 'row-inline' },
+          return el(
+            'div',
+            { class: 'field' },
+            el(
+              'div',
+              { class: 'row-inline' },
               labelSelect(row.label, (v) => (row.label = v), `${title} ${i + 1} label`),
               input,
-              el('button', { class: 'icon-btn', type: 'button', text: '×', attrs: { 'aria-label': `Remove ${title.toLowerCase()} ${i + 1}` },
-                on: { click: () => { state[kind].splice(i, 1); render(); } } }),
+              el('button', {
+                class: 'icon-btn',
+                type: 'button',
+                text: '×',
+                attrs: { 'aria-label': `Remove ${title.toLowerCase()} ${i + 1}` },
+                on: {
+                  click: () => {
+                    state[kind].splice(i, 1);
+                    render();
+                  },
+                },
+              }),
             ),
-            err);
+            err,
+          );
         });
         replaceChildren(container, ...rows);
       };
       render();
-      return el('fieldset', { class: 'fieldset' },
+      return el(
+        'fieldset',
+        { class: 'fieldset' },
         el('legend', { class: 'label', text: title }),
         container,
         groupErr,
-        el('button', { class: 'btn btn-link', type: 'button', text: `+ Add ${kind === 'emails' ? 'email' : 'phone'}`,
-          on: { click: () => { state[kind].push({ label: defaultLabel, value: '' }); render(); (container.lastElementChild?.querySelector('input') as HTMLInputElement | null)?.focus(); } } }),
+        el('button', {
+          class: 'btn btn-link',
+          type: 'button',
+          text: `+ Add ${kind === 'emails' ? 'email' : 'phone'}`,
+          on: {
+            click: () => {
+              state[kind].push({ label: defaultLabel, value: '' });
+              render();
+              (container.lastElementChild?.querySelector('input') as HTMLInputElement | null)?.focus();
+            },
+          },
+        }),
       );
     }
 
@@ -106,62 +133,137 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
       const groupErr = errorSlot('addresses');
       const part = (a: PostalAddress, k: keyof PostalAddress, label: string, i: number, cls = '') => {
         const id = uid('adr');
-        return el('div', { class: `field ${cls}` },
+        return el(
+          'div',
+          { class: `field ${cls}` },
           el('label', { class: 'label label-small', htmlFor: id, text: label }),
-          el('input', { id, class: 'input', value: a[k], testid: `field-addresses-${i}-${k}`, attrs: { autocomplete: 'off' },
-            on: { input: (e) => (a[k] = (e.target as HTMLInputElement).value) } }));
+          el('input', {
+            id,
+            class: 'input',
+            value: a[k],
+            testid: `field-addresses-${i}-${k}`,
+            attrs: { autocomplete: 'off' },
+            on: { input: (e) => (a[k] = (e.target as HTMLInputElement).value) },
+          }),
+        );
       };
       const render = () => {
-        replaceChildren(container, ...state.addresses.map((a, i) =>
-          el('div', { class: 'address-row' },
-            el('div', { class: 'row-inline' },
-              labelSelect(a.label, (v) => (a.label = v), `Address ${i + 1} label`),
-              el('span', { class: 'grow' }),
-              el('button', { class: 'icon-btn', type: 'button', text: '×', attrs: { 'aria-label': `Remove address ${i + 1}` },
-                on: { click: () => { state.addresses.splice(i, 1); render(); } } })),
-            el('div', { class: 'grid-address' },
-              part(a, 'street', 'Street', i, 'span-2'),
-              part(a, 'city', 'City', i),
-              part(a, 'region', 'Region', i),
-              part(a, 'postalCode', 'Postal code', i),
-              part(a, 'country', 'Country', i)),
-            errorSlot(`addresses.${i}`))));
+        replaceChildren(
+          container,
+          ...state.addresses.map((a, i) =>
+            el(
+              'div',
+              { class: 'address-row' },
+              el(
+                'div',
+                { class: 'row-inline' },
+                labelSelect(a.label, (v) => (a.label = v), `Address ${i + 1} label`),
+                el('span', { class: 'grow' }),
+                el('button', {
+                  class: 'icon-btn',
+                  type: 'button',
+                  text: '×',
+                  attrs: { 'aria-label': `Remove address ${i + 1}` },
+                  on: {
+                    click: () => {
+                      state.addresses.splice(i, 1);
+                      render();
+                    },
+                  },
+                }),
+              ),
+              el(
+                'div',
+                { class: 'grid-address' },
+                part(a, 'street', 'Street', i, 'span-2'),
+                part(a, 'city', 'City', i),
+                part(a, 'region', 'Region', i),
+                part(a, 'postalCode', 'Postal code', i),
+                part(a, 'country', 'Country', i),
+              ),
+              errorSlot(`addresses.${i}`),
+            ),
+          ),
+        );
       };
       render();
-      return el('fieldset', { class: 'fieldset' },
+      return el(
+        'fieldset',
+        { class: 'fieldset' },
         el('legend', { class: 'label', text: 'Addresses' }),
         container,
         groupErr,
-        el('button', { class: 'btn btn-link', type: 'button', text: '+ Add address',
-          on: { click: () => { state.addresses.push(emptyAddress()); render(); } } }));
+        el('button', {
+          class: 'btn btn-link',
+          type: 'button',
+          text: '+ Add address',
+          on: {
+            click: () => {
+              state.addresses.push(emptyAddress());
+              render();
+            },
+          },
+        }),
+      );
     }
 
     function birthdayField(): HTMLElement {
       const err = errorSlot('birthday');
-      const day = el('select', { class: 'input', testid: 'field-birthdayDay', attrs: { 'aria-label': 'Birthday day', 'aria-describedby': err.id },
-        on: { change: (e) => (state.birthdayDay = (e.target as HTMLSelectElement).value) } },
+      const day = el(
+        'select',
+        {
+          class: 'input',
+          testid: 'field-birthdayDay',
+          attrs: { 'aria-label': 'Birthday day', 'aria-describedby': err.id },
+          on: { change: (e) => (state.birthdayDay = (e.target as HTMLSelectElement).value) },
+        },
         el('option', { value: '', text: 'Day' }),
-        ...Array.from({ length: 31 }, (_, i) => el('option', { value: String(i + 1), text: String(i + 1) })));
+        ...Array.from({ length: 31 }, (_, i) => el('option', { value: String(i + 1), text: String(i + 1) })),
+      );
       day.value = state.birthdayDay;
-      const month = el('select', { class: 'input', testid: 'field-birthdayMonth', attrs: { 'aria-label': 'Birthday month', 'aria-describedby': err.id },
-        on: { change: (e) => (state.birthdayMonth = (e.target as HTMLSelectElement).value) } },
+      const month = el(
+        'select',
+        {
+          class: 'input',
+          testid: 'field-birthdayMonth',
+          attrs: { 'aria-label': 'Birthday month', 'aria-describedby': err.id },
+          on: { change: (e) => (state.birthdayMonth = (e.target as HTMLSelectElement).value) },
+        },
         el('option', { value: '', text: 'Month' }),
-        ...monthNames.map((m, i) => el('option', { value: String(i + 1), text: m })));
+        ...monthNames.map((m, i) => el('option', { value: String(i + 1), text: m })),
+      );
       month.value = state.birthdayMonth;
-      const year = el('input', { class: 'input input-year', type: 'text', value: state.birthdayYear, testid: 'field-birthdayYear',
+      const year = el('input', {
+        class: 'input input-year',
+        type: 'text',
+        value: state.birthdayYear,
+        testid: 'field-birthdayYear',
         attrs: { inputmode: 'numeric', placeholder: 'Year (optional)', 'aria-label': 'Birthday year (optional)', maxlength: 4, 'aria-describedby': err.id },
-        on: { input: (e) => (state.birthdayYear = (e.target as HTMLInputElement).value) } });
-      const wrap = el('fieldset', { class: 'fieldset field' }, el('legend', { class: 'label', text: 'Birthday' }), el('div', { class: 'row-inline' }, day, month, year), err);
+        on: { input: (e) => (state.birthdayYear = (e.target as HTMLInputElement).value) },
+      });
+      const wrap = el(
+        'fieldset',
+        { class: 'fieldset field' },
+        el('legend', { class: 'label', text: 'Birthday' }),
+        el('div', { class: 'row-inline' }, day, month, year),
+        err,
+      );
       fieldWrappers.set('birthday', wrap);
       return wrap;
     }
 
     const companyListId = uid('companies');
     const companyList = el('datalist', { id: companyListId });
-    void ipc.listCompanies().then((cs) => replaceChildren(companyList, ...cs.map((c) => el('option', { value: c.name })))).catch(() => {});
+    void ipc
+      .listCompanies()
+      .then((cs) => replaceChildren(companyList, ...cs.map((c) => el('option', { value: c.name }))))
+      .catch(() => {});
     const tagListId = uid('tags');
     const tagList = el('datalist', { id: tagListId });
-    void ipc.listTags().then((ts) => replaceChildren(tagList, ...ts.map((t) => el('option', { value: t.name })))).catch(() => {});
+    void ipc
+      .listTags()
+      .then((ts) => replaceChildren(tagList, ...ts.map((t) => el('option', { value: t.name }))))
+      .catch(() => {});
 
     const formError = errorSlot('_form');
     formError.classList.add('form-error');
@@ -169,35 +271,61 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
     const section = (title: string, ...children: Child[]) =>
       el('section', { class: 'form-section' }, el('h3', { class: 'form-section-title', text: title }), ...children);
 
-    const form = el('form', { class: 'contact-form', testid: 'contact-form', noValidate: true,
-      on: { submit: (e: Event) => { e.preventDefault(); void save(); } } },
+    const form = el(
+      'form',
+      {
+        class: 'contact-form',
+        testid: 'contact-form',
+        noValidate: true,
+        on: {
+          submit: (e: Event) => {
+            e.preventDefault();
+            void save();
+          },
+        },
+      },
       formError,
-      section('Name',
-        el('div', { class: 'grid-name' },
+      section(
+        'Name',
+        el(
+          'div',
+          { class: 'grid-name' },
           textField('prefix', 'Title', { placeholder: 'Dr.', cls: 'field-narrow' }),
           textField('givenName', 'First name', { autofocus: true }),
           textField('familyName', 'Last name'),
-          textField('nickname', 'Goes by')),
-        el('div', { class: 'grid-2' },
-          textField('company', 'Company', { list: companyListId }),
-          textField('jobTitle', 'Job title')),
-        companyList),
-      section('Reaching them',
+          textField('nickname', 'Goes by'),
+        ),
+        el('div', { class: 'grid-2' }, textField('company', 'Company', { list: companyListId }), textField('jobTitle', 'Job title')),
+        companyList,
+      ),
+      section(
+        'Reaching them',
         el('div', { class: 'grid-2' }, valueList('emails', 'Emails', 'email', 'work'), valueList('phones', 'Phones', 'tel', 'mobile')),
-        addressList()),
-      section('Dates and rhythm',
-        el('div', { class: 'grid-3' },
+        addressList(),
+      ),
+      section(
+        'Dates and rhythm',
+        el(
+          'div',
+          { class: 'grid-3' },
           birthdayField(),
           textField('customerSince', 'Customer since', { type: 'date' }),
-          textField('keepInTouchDays', 'Keep in touch every … days', { type: 'number', placeholder: 'e.g. 30' }))),
-      section('Personal',
-        el('div', { class: 'grid-2' },
+          textField('keepInTouchDays', 'Keep in touch every … days', { type: 'number', placeholder: 'e.g. 30' }),
+        ),
+      ),
+      section(
+        'Personal',
+        el(
+          'div',
+          { class: 'grid-2' },
           textField('family', 'Family', { multiline: true, placeholder: 'Partner, children, pets…' }),
-          textField('interests', 'Interests', { multiline: true, placeholder: 'Sourdough, cycling, roses…' })),
+          textField('interests', 'Interests', { multiline: true, placeholder: 'Sourdough, cycling, roses…' }),
+        ),
         textField('talkingPoints', 'What we talked about', { multiline: true }),
         textField('notes', 'Notes', { multiline: true }),
         textField('tags', 'Tags', { list: tagListId, placeholder: 'Comma-separated: regular, wholesale' }),
-        tagList),
+        tagList,
+      ),
     );
 
     const dlg = openDialog({
@@ -207,12 +335,14 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
       content: [form],
       onClose: () => resolve(savedId),
     });
-    const saveBtn = el('button', { class: 'btn btn-primary', type: 'button', testid: 'contact-save', text: existing ? 'Save changes' : 'Add contact',
-      on: { click: () => void save() } });
-    dlg.footer.append(
-      el('button', { class: 'btn', type: 'button', text: 'Cancel', testid: 'contact-cancel', on: { click: () => dlg.close() } }),
-      saveBtn,
-    );
+    const saveBtn = el('button', {
+      class: 'btn btn-primary',
+      type: 'button',
+      testid: 'contact-save',
+      text: existing ? 'Save changes' : 'Add contact',
+      on: { click: () => void save() },
+    });
+    dlg.footer.append(el('button', { class: 'btn', type: 'button', text: 'Cancel', testid: 'contact-cancel', on: { click: () => dlg.close() } }), saveBtn);
     // Enter in a single-line field saves; Ctrl+Enter saves from anywhere.
     form.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

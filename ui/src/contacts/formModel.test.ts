@@ -6,7 +6,10 @@ describe('form -> ContactInput', () => {
   it('drops blank email, phone and address rows and trims values', () => {
     const s = emptyForm();
     s.givenName = '  Ann ';
-    s.emails = [{ label: 'work', value: ' ' }, { label: 'home', value: 'ann@example.com ' }];
+    s.emails = [
+      { label: 'work', value: ' ' },
+      { label: 'home', value: 'ann@example.com ' },
+    ];
     s.phones = [{ label: 'mobile', value: '' }];
     s.addresses = [emptyAddress(), { ...emptyAddress('work'), city: 'Bergen' }];
     const { input, indexMap, errors } = toInput(s);
@@ -58,16 +61,43 @@ describe('form -> ContactInput', () => {
 
   it('round-trips a contact', () => {
     const c: Contact = {
-      id: 1, displayName: 'Ann Lee', companyId: null, lastContacted: null, archived: false,
-      createdAt: '', updatedAt: '', givenName: 'Ann', familyName: 'Lee', prefix: '', nickname: '',
-      company: 'Lee & Co', jobTitle: 'Owner', emails: [{ label: 'work', value: 'a@lee.co' }], phones: [],
-      addresses: [], birthday: { day: 2, month: 5, year: null }, customerSince: '2020-01-01',
-      family: 'Tom', interests: '', talkingPoints: '', notes: '', tags: ['vip', 'regular'], keepInTouchDays: 60,
+      id: 1,
+      displayName: 'Ann Lee',
+      companyId: null,
+      lastContacted: null,
+      archived: false,
+      createdAt: '',
+      updatedAt: '',
+      givenName: 'Ann',
+      familyName: 'Lee',
+      prefix: '',
+      nickname: '',
+      company: 'Lee & Co',
+      jobTitle: 'Owner',
+      emails: [{ label: 'work', value: 'a@lee.co' }],
+      phones: [],
+      addresses: [],
+      birthday: { day: 2, month: 5, year: null },
+      customerSince: '2020-01-01',
+      family: 'Tom',
+      interests: '',
+      talkingPoints: '',
+      notes: '',
+      tags: ['vip', 'regular'],
+      keepInTouchDays: 60,
     };
     const { input } = toInput(fromContact(c));
     expect(input).toMatchObject({
-      givenName: 'Ann', familyName: 'Lee', company: 'Lee & Co', emails: c.emails, phones: [],
-      birthday: c.birthday, customerSince: '2020-01-01', tags: ['vip', 'regular'], keepInTouchDays: 60, family: 'Tom',
+      givenName: 'Ann',
+      familyName: 'Lee',
+      company: 'Lee & Co',
+      emails: c.emails,
+      phones: [],
+      birthday: c.birthday,
+      customerSince: '2020-01-01',
+      tags: ['vip', 'regular'],
+      keepInTouchDays: 60,
+      family: 'Tom',
     });
   });
 });
@@ -75,7 +105,11 @@ describe('form -> ContactInput', () => {
 describe('mapFieldErrors', () => {
   it('maps row errors back to the form row they came from', () => {
     const s = emptyForm();
-    s.emails = [{ label: 'work', value: '' }, { label: 'work', value: 'ok@x.io' }, { label: 'home', value: 'not-an-email' }];
+    s.emails = [
+      { label: 'work', value: '' },
+      { label: 'work', value: 'ok@x.io' },
+      { label: 'home', value: 'not-an-email' },
+    ];
     const { indexMap } = toInput(s);
     const map = mapFieldErrors(
       [

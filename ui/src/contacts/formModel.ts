@@ -203,6 +203,21 @@ export function mapFieldErrors(fields: FieldError[], indexMap: IndexMap): Map<st
 }
 
 const KNOWN_FIELDS = new Set([
-  'givenName', 'familyName', 'prefix', 'nickname', 'company', 'jobTitle', 'emails', 'phones', 'addresses',
-  'birthday', 'customerSince', 'family', 'interests', 'talkingPoints', 'notes', 'tags', 'keepInTouchDays',
+  'givenName',
+  'familyName',
+  'prefix',
+  'nickname',
+  'company',
+  'jobTitle',
+  'emails',
+  'phones',
+  'addresses',
+  'birthday',
+  'customerSince',
+  'family',
+  'interests',
+  'talkingPoints',
+  'notes',
+  'tags',
+  'keepInTouchDays',
 ]);

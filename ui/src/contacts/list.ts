@@ -12,7 +12,10 @@ import { href } from '../shared/router';
 import { PageCache } from './pageCache';
 import { pagesFor, spacerHeight, visibleRange } from './virtual';
 
-export const ROW_HEIGHT = 52;
+/** A row's height in rem (as .vrow in styles.css): rows grow with the owner's text size. */
+export const ROW_HEIGHT_REM = 3.25;
+/** A row's height in pixels now, for the scroll arithmetic. */
+const rowHeight = () => ROW_HEIGHT_REM * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 export const PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 80;
 const FETCH_SETTLE_MS = 60;
@@ -123,7 +126,17 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     el('button', { class: 'btn btn-small', type: 'button', text: 'Untag…', testid: 'bulk-untag', on: { click: () => void bulkTag(false) } }),
     el('button', { class: 'btn btn-small', type: 'button', text: 'Archive', testid: 'bulk-archive', on: { click: () => void bulkArchive(true) } }),
     el('button', { class: 'btn btn-small', type: 'button', text: 'Restore', testid: 'bulk-restore', on: { click: () => void bulkArchive(false) } }),
-    el('button', { class: 'btn btn-ghost btn-small', type: 'button', text: 'Clear selection', on: { click: () => { selected.clear(); updateSelection(); } } }),
+    el('button', {
+      class: 'btn btn-ghost btn-small',
+      type: 'button',
+      text: 'Clear selection',
+      on: {
+        click: () => {
+          selected.clear();
+          updateSelection();
+        },
+      },
+    }),
   );
 
   // --- list ---
@@ -148,10 +161,14 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       'header',
       { class: 'page-header' },
       el('div', { class: 'title-row' }, el('h1', { class: 'page-title', text: 'Contacts' }), countLabel),
-      el('div', { class: 'toolbar' },
+      el(
+        'div',
+        { class: 'toolbar' },
         el('div', { class: 'search-wrap' }, icon('search', 16), search),
-        tagSelect, sortSelect,
-        el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Show' } }, ...archiveButtons)),
+        tagSelect,
+        sortSelect,
+        el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Show' } }, ...archiveButtons),
+      ),
     ),
     bulkBar,
     el('div', { class: 'list-card' }, header, viewport, empty),
@@ -189,7 +206,11 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     try {
       const tags = await ipc.listTags();
       const current = query.tag;
-      replaceChildren(tagSelect, el('option', { value: '', text: 'All tags' }), ...tags.map((t) => el('option', { value: t.name, text: `${t.name} (${t.count.toLocaleString('en-US')})` })));
+      replaceChildren(
+        tagSelect,
+        el('option', { value: '', text: 'All tags' }),
+        ...tags.map((t) => el('option', { value: t.name, text: `${t.name} (${t.count.toLocaleString('en-US')})` })),
+      );
       if (current && tags.some((t) => t.name === current)) tagSelect.value = current;
       else if (current) {
         query.tag = null;
@@ -202,13 +223,13 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
 
   function render() {
     const total = cache.total ?? 0;
-    spacer.style.height = `${spacerHeight(total, ROW_HEIGHT)}px`;
+    spacer.style.height = `${spacerHeight(total, ROW_HEIGHT_REM)}rem`;
     if (cache.total === null) countLabel.textContent = 'Loading…';
     else {
       countLabel.textContent = `${total.toLocaleString('en-US')} ${total === 1 ? 'contact' : 'contacts'}`;
     }
     updateEmpty(total);
-    const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, ROW_HEIGHT, total, 10);
+    const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, rowHeight(), total, 10);
     if (pagesFor(range, PAGE_SIZE).some((p) => !cache.hasPage(p) && !cache.isPending(p))) requestVisiblePages();
     for (const [i, r] of rowNodes) {
       if (i < range.start || i >= range.end) {
@@ -221,7 +242,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       const existing = rowNodes.get(i);
       if (existing && existing.id === (data?.id ?? null)) continue;
       const node = data ? renderRow(data, i) : renderPlaceholder(i);
-      node.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
+      node.style.transform = `translateY(${i * ROW_HEIGHT_REM}rem)`;
       if (existing) existing.node.replaceWith(node);
       else viewport.appendChild(node);
       rowNodes.set(i, { node, id: data?.id ?? null });
@@ -234,7 +255,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
   function requestVisiblePages() {
     window.clearTimeout(fetchTimer);
     fetchTimer = window.setTimeout(() => {
-      const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, ROW_HEIGHT, cache.total ?? 0, 10);
+      const range = visibleRange(viewport.scrollTop, viewport.clientHeight || 600, rowHeight(), cache.total ?? 0, 10);
       void cache.ensure(pagesFor(range, PAGE_SIZE));
     }, FETCH_SETTLE_MS);
   }
@@ -255,8 +276,14 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
   }
 
   function renderPlaceholder(i: number): HTMLElement {
-    return el('div', { class: 'vrow vrow-loading', attrs: { role: 'listitem', 'aria-busy': 'true', 'data-index': i } },
-      el('span', {}), el('span', { class: 'skeleton' }), el('span', { class: 'skeleton' }), el('span', { class: 'skeleton' }));
+    return el(
+      'div',
+      { class: 'vrow vrow-loading', attrs: { role: 'listitem', 'aria-busy': 'true', 'data-index': i } },
+      el('span', {}),
+      el('span', { class: 'skeleton' }),
+      el('span', { class: 'skeleton' }),
+      el('span', { class: 'skeleton' }),
+    );
   }
 
   function renderRow(c: ContactSummary, i: number): HTMLElement {
@@ -283,8 +310,17 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       el('span', { class: 'cell-name' }, link, c.company && el('span', { class: 'row-company', text: c.company, testid: 'row-company' })),
       el('span', { class: 'cell-muted cell-ellipsis', text: c.email, attrs: { title: c.email } }),
       el('span', { class: 'cell-muted cell-ellipsis', text: c.phone }),
-      el('span', { class: 'cell-tags' }, ...c.tags.slice(0, 2).map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })), c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: c.tags.slice(2).join(', ') } })),
-      el('span', { class: 'cell-muted col-right', text: c.lastContacted ? relativePast(c.lastContacted, todayIso()) : 'never', attrs: { title: c.lastContacted ? formatDate(c.lastContacted) : 'Never contacted' } }),
+      el(
+        'span',
+        { class: 'cell-tags' },
+        ...c.tags.slice(0, 2).map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })),
+        c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: c.tags.slice(2).join(', ') } }),
+      ),
+      el('span', {
+        class: 'cell-muted col-right',
+        text: c.lastContacted ? relativePast(c.lastContacted, todayIso()) : 'never',
+        attrs: { title: c.lastContacted ? formatDate(c.lastContacted) : 'Never contacted' },
+      }),
     );
     row.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('a, input')) return;
@@ -337,7 +373,9 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     if (!tag) return;
     try {
       const n = add ? await ipc.tagContacts(ids, tag) : await ipc.untagContacts(ids, tag);
-      toast(add ? `Tagged ${n} ${n === 1 ? 'contact' : 'contacts'} “${tag}”` : `Removed “${tag}” from ${n} ${n === 1 ? 'contact' : 'contacts'}`, { kind: 'success' });
+      toast(add ? `Tagged ${n} ${n === 1 ? 'contact' : 'contacts'} “${tag}”` : `Removed “${tag}” from ${n} ${n === 1 ? 'contact' : 'contacts'}`, {
+        kind: 'success',
+      });
       bookChanged();
     } catch (e) {
       showError(e);

@@ -66,10 +66,15 @@ describe('PageCache', () => {
   it('reports errors and allows a retry', async () => {
     const onError = vi.fn();
     let fail = true;
-    const cache = new PageCache<string>(10, async (o, l) => {
-      if (fail) throw { code: 'database', message: 'busy', fields: [] };
-      return page(o, l, 10);
-    }, () => {}, onError);
+    const cache = new PageCache<string>(
+      10,
+      async (o, l) => {
+        if (fail) throw { code: 'database', message: 'busy', fields: [] };
+        return page(o, l, 10);
+      },
+      () => {},
+      onError,
+    );
     await cache.ensure([0]);
     expect(onError).toHaveBeenCalledOnce();
     fail = false;

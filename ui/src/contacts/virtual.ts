@@ -3,13 +3,7 @@
 
 export type Range = { start: number; end: number }; // end is exclusive
 
-export function visibleRange(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  total: number,
-  overscan = 8,
-): Range {
+export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, overscan = 8): Range {
   if (total <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const top = Math.max(0, scrollTop);
   const first = Math.floor(top / rowHeight);

@@ -15,13 +15,7 @@ export type DialogHandle = {
  * A modal dialog: an overlay with a focused panel. Esc and the backdrop close
  * it (unless `dismissable` is false); focus returns where it was.
  */
-export function openDialog(opts: {
-  title: string;
-  testid?: string;
-  wide?: boolean;
-  onClose?: () => void;
-  content?: Child[];
-}): DialogHandle {
+export function openDialog(opts: { title: string; testid?: string; wide?: boolean; onClose?: () => void; content?: Child[] }): DialogHandle {
   const previous = document.activeElement as HTMLElement | null;
   const titleId = `dlg-title-${stack.length + 1}-${Date.now()}`;
   const title = el('h2', { class: 'dialog-title', id: titleId, text: opts.title });
@@ -62,14 +56,14 @@ export function openDialog(opts: {
     const i = stack.indexOf(entry);
     if (i >= 0) stack.splice(i, 1);
     opts.onClose?.();
-    if (previous && previous.isConnected) previous.focus();
+    if (previous?.isConnected) previous.focus();
   }
   // Keep Tab inside the dialog.
   panel.addEventListener('keydown', (e) => {
     if (e.key !== 'Tab') return;
-    const focusables = Array.from(
-      panel.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'),
-    ).filter((n) => !n.hasAttribute('disabled'));
+    const focusables = Array.from(panel.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')).filter(
+      (n) => !n.hasAttribute('disabled'),
+    );
     if (focusables.length === 0) return;
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
@@ -99,12 +93,7 @@ export function dialogOpen(): boolean {
 }
 
 /** A small prompt for one line of text (used for "Tag…"). */
-export function promptText(opts: {
-  title: string;
-  label: string;
-  confirm: string;
-  suggestions?: string[];
-}): Promise<string | null> {
+export function promptText(opts: { title: string; label: string; confirm: string; suggestions?: string[] }): Promise<string | null> {
   return new Promise((resolve) => {
     let result: string | null = null;
     const listId = `prompt-list-${Date.now()}`;
@@ -135,8 +124,7 @@ export function promptText(opts: {
       },
       el('label', { class: 'label', htmlFor: id, text: opts.label }),
       input,
-      opts.suggestions &&
-        el('datalist', { id: listId }, ...opts.suggestions.map((s) => el('option', { value: s }))),
+      opts.suggestions && el('datalist', { id: listId }, ...opts.suggestions.map((s) => el('option', { value: s }))),
     );
     const dlg = openDialog({ title: opts.title, testid: 'prompt-dialog', content: [form], onClose: () => resolve(result) });
     dlg.footer.append(

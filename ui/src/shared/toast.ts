@@ -5,7 +5,7 @@ import { toAppError } from '../api/ipc';
 let region: HTMLElement | null = null;
 
 function getRegion(): HTMLElement {
-  if (!region || !region.isConnected) {
+  if (!region?.isConnected) {
     region = el('div', { class: 'toasts', testid: 'toasts', attrs: { role: 'status', 'aria-live': 'polite' } });
     document.body.appendChild(region);
   }

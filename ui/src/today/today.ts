@@ -1,5 +1,5 @@
 // The home screen: what needs a human gesture today.
-import type { ContactSummary, TodayView } from '../api/bindings';
+import type { ContactSummary, OpenLoop, QuarterCount, TodayView } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren, type Child, type IconName } from '../shared/dom';
 import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, spanOfDays } from '../shared/dates';
@@ -7,6 +7,9 @@ import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
 import { openWelcomeComposer } from '../welcome/composer';
+import { openGestureComposer } from '../gestures/composer';
+import { takeLoopStep } from '../gestures/loop';
+import { quarterLine } from '../gestures/model';
 
 export function renderToday(root: HTMLElement, opts: { onNew: () => void }): void {
   const page = el('section', { class: 'page page-today', testid: 'today-page' });
@@ -14,8 +17,12 @@ export function renderToday(root: HTMLElement, opts: { onNew: () => void }): voi
   const load = async () => {
     try {
       const view = await ipc.today();
+      // The loops are drawn when they come; Today stands without them.
+      const loops = await Promise.all([ipc.openLoops(), ipc.complaintsEndedThisQuarter()]).catch(() => null);
       if (!page.isConnected) return;
-      draw(page, view, opts, load);
+      draw(page, view, opts, load, loops);
+      // When Today first stood on screen: the start-up benchmark (tests/e2e/startup-bench.mjs) reads it.
+      if (performance.getEntriesByName('today-shown').length === 0) performance.mark('today-shown');
     } catch (e) {
       const err = showError(e);
       replaceChildren(page, el('div', { class: 'empty-state' }, el('h2', { text: 'Today could not be loaded' }), el('p', { text: err.message })));
@@ -30,12 +37,18 @@ function nameLink(c: ContactSummary): HTMLElement {
 
 function section(opts: { title: string; icon: IconName; testid: string; count: number; shown: number; empty: string }, items: HTMLElement[]): HTMLElement {
   const more = opts.count > opts.shown ? ` · showing ${opts.shown} of ${opts.count.toLocaleString('en-US')}` : '';
-  return el('section', { class: 'card today-section', testid: opts.testid },
-    el('header', { class: 'section-head' },
+  return el(
+    'section',
+    { class: 'card today-section', testid: opts.testid },
+    el(
+      'header',
+      { class: 'section-head' },
       el('span', { class: 'section-icon' }, icon(opts.icon, 18)),
       el('h2', { class: 'card-title', text: opts.title }),
-      el('span', { class: 'section-count', testid: `${opts.testid}-count`, text: `${opts.count.toLocaleString('en-US')}${more}` })),
-    items.length ? el('ul', { class: 'item-list' }, ...items) : el('p', { class: 'section-empty', text: opts.empty }));
+      el('span', { class: 'section-count', testid: `${opts.testid}-count`, text: `${opts.count.toLocaleString('en-US')}${more}` }),
+    ),
+    items.length ? el('ul', { class: 'item-list' }, ...items) : el('p', { class: 'section-empty', text: opts.empty }),
+  );
 }
 
 function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement): HTMLElement {
@@ -43,15 +56,56 @@ function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement
     return el('li', { class: 'item', testid }, el('div', { class: 'item-main' }, ...main), el('div', { class: 'item-meta' }, ...meta));
   }
   // With an action the details go under the name, so long names and notes keep their room.
-  return el('li', { class: 'item item-stacked', testid },
-    el('div', { class: 'item-main' }, ...main, el('div', { class: 'item-meta' }, ...meta)),
-    action);
+  return el('li', { class: 'item item-stacked', testid }, el('div', { class: 'item-main' }, ...main, el('div', { class: 'item-meta' }, ...meta)), action);
 }
 
-function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, reload: () => Promise<void>): void {
-  const heading = el('header', { class: 'page-header' },
+const LOOPS_SHOWN = 8;
+
+/** Each open complaint loop with its next step (one click) and when it is due, oldest first. */
+function loopsSection(loops: OpenLoop[], quarter: QuarterCount, today: string, reload: () => Promise<void>): HTMLElement {
+  const items = loops.slice(0, LOOPS_SHOWN).map((l) => {
+    const btn = el('button', {
+      class: 'btn btn-small',
+      type: 'button',
+      testid: 'loop-next',
+      text: l.stage === 'open' ? 'Apologise' : l.stage === 'apologised' ? 'Put right…' : 'Checked back…',
+    });
+    btn.addEventListener('click', () => {
+      if (l.stage === 'open') void openGestureComposer(l.contact.id, { kind: 'apology', about: l.complaintId }, () => void reload());
+      else void takeLoopStep(l.complaintId, l.stage === 'apologised' ? 'putRight' : 'checkBack', () => void reload());
+    });
+    return item(
+      'loop-item',
+      [nameLink(l.contact), l.complaint && el('span', { class: 'item-note', text: l.complaint })],
+      [
+        el('span', { class: `pill${l.due ? ' pill-warn' : ''}`, testid: 'loop-next-step', text: `${l.nextStep}${l.due ? ' — due' : ''}` }),
+        el('span', { text: l.due ? `since ${formatDate(l.dueOn, today)}` : `by ${formatDate(l.dueOn, today)}` }),
+        el('span', { class: 'muted', text: `complaint of ${formatDate(l.complainedOn, today)}` }),
+      ],
+      btn,
+    );
+  });
+  const node = section(
+    { title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: loops.length, shown: items.length, empty: 'No open complaints. Lovely.' },
+    items,
+  );
+  node.append(el('p', { class: 'muted small', testid: 'today-happy-quarter', text: quarterLine(Number(quarter.happy), Number(quarter.closed)) }));
+  return node;
+}
+
+function draw(
+  page: HTMLElement,
+  v: TodayView,
+  opts: { onNew: () => void },
+  reload: () => Promise<void>,
+  loops: [OpenLoop[], QuarterCount] | null = null,
+): void {
+  const heading = el(
+    'header',
+    { class: 'page-header' },
     el('p', { class: 'eyebrow', text: 'Today' }),
-    el('h1', { class: 'page-title', testid: 'today-date', text: formatLongDate(v.date) }));
+    el('h1', { class: 'page-title', testid: 'today-date', text: formatLongDate(v.date) }),
+  );
 
   if (v.contactCount === 0) {
     replaceChildren(page, heading, firstRun(opts, reload));
@@ -59,19 +113,26 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
   }
 
   const birthdays = v.birthdays.map((b) =>
-    item('birthday-item',
+    item(
+      'birthday-item',
       [nameLink(b.contact), b.contact.company && el('span', { class: 'item-sub', text: b.contact.company })],
-      [el('span', { class: `pill${b.inDays === 0 ? ' pill-accent' : ''}`, text: inDays(b.inDays) }),
+      [
+        el('span', { class: `pill${b.inDays === 0 ? ' pill-accent' : ''}`, text: inDays(b.inDays) }),
         el('span', { text: formatDate(b.date, v.date) }),
-        b.turning !== null && el('span', { text: `turns ${b.turning}` })]));
+        b.turning !== null && el('span', { text: `turns ${b.turning}` }),
+      ],
+    ),
+  );
 
   const newCustomers = v.newCustomers.map((n) => {
     const btn = el('button', { class: 'btn btn-small', type: 'button', testid: 'welcome-customer' }, icon('email', 14), 'Welcome');
     btn.addEventListener('click', () => void openWelcomeComposer(n.contact.id, () => void reload()));
-    return item('new-customer-item',
+    return item(
+      'new-customer-item',
       [nameLink(n.contact), n.contact.company && el('span', { class: 'item-sub', text: n.contact.company })],
       [el('span', { class: 'pill pill-accent', text: 'new' }), el('span', { text: `since ${formatDate(n.since, v.date)}` })],
-      btn);
+      btn,
+    );
   });
 
   const complaints = v.openComplaints.map((oc) => {
@@ -82,7 +143,18 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
         await ipc.setComplaintResolved(oc.complaint.id, true);
         toast(`Complaint from ${oc.contact.displayName} marked resolved. A thank-you note goes a long way.`, {
           kind: 'success',
-          action: { label: 'Undo', run: async () => { try { await ipc.setComplaintResolved(oc.complaint.id, false); bookChanged(); await reload(); } catch (e) { showError(e); } } },
+          action: {
+            label: 'Undo',
+            run: async () => {
+              try {
+                await ipc.setComplaintResolved(oc.complaint.id, false);
+                bookChanged();
+                await reload();
+              } catch (e) {
+                showError(e);
+              }
+            },
+          },
         });
         bookChanged();
         await reload();
@@ -91,11 +163,19 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
         showError(e);
       }
     });
-    return item('complaint-item',
+    return item(
+      'complaint-item',
       [nameLink(oc.contact), oc.complaint.note && el('span', { class: 'item-note', testid: 'complaint-note', text: oc.complaint.note })],
-      [el('span', { class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`, text: oc.daysOpen === 0 ? 'opened today' : `open ${spanOfDays(oc.daysOpen)}`, attrs: { title: `open ${plural(oc.daysOpen, 'day')}` } }),
-        el('span', { text: formatDate(oc.complaint.happenedOn, v.date) })],
-      btn);
+      [
+        el('span', {
+          class: `pill${oc.daysOpen > 7 ? ' pill-warn' : ''}`,
+          text: oc.daysOpen === 0 ? 'opened today' : `open ${spanOfDays(oc.daysOpen)}`,
+          attrs: { title: `open ${plural(oc.daysOpen, 'day')}` },
+        }),
+        el('span', { text: formatDate(oc.complaint.happenedOn, v.date) }),
+      ],
+      btn,
+    );
   });
 
   const overdue = v.overdue.map((o) => {
@@ -106,7 +186,18 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
         const tp = await ipc.logTouchpoint(o.contact.id, { kind: 'call', happenedOn: v.date, note: '', handledBy: '' });
         toast(`Logged a call with ${o.contact.displayName}`, {
           kind: 'success',
-          action: { label: 'Undo', run: async () => { try { await ipc.deleteTouchpoint(tp.id); bookChanged(); await reload(); } catch (e) { showError(e); } } },
+          action: {
+            label: 'Undo',
+            run: async () => {
+              try {
+                await ipc.deleteTouchpoint(tp.id);
+                bookChanged();
+                await reload();
+              } catch (e) {
+                showError(e);
+              }
+            },
+          },
         });
         bookChanged();
         await reload();
@@ -115,22 +206,75 @@ function draw(page: HTMLElement, v: TodayView, opts: { onNew: () => void }, relo
         showError(e);
       }
     });
-    return item('overdue-item',
+    return item(
+      'overdue-item',
       [nameLink(o.contact), o.contact.company && el('span', { class: 'item-sub', text: o.contact.company })],
-      [el('span', { class: 'pill pill-warn', text: `${spanOfDays(o.daysOverdue)} overdue`, attrs: { title: `${plural(o.daysOverdue, 'day')} overdue` } }),
+      [
+        el('span', { class: 'pill pill-warn', text: `${spanOfDays(o.daysOverdue)} overdue`, attrs: { title: `${plural(o.daysOverdue, 'day')} overdue` } }),
         el('span', { text: o.lastContacted ? `last ${relativePast(o.lastContacted, v.date)}` : 'never contacted' }),
-        el('span', { class: 'muted', text: cadence(o.keepInTouchDays) })],
-      btn);
+        el('span', { class: 'muted', text: cadence(o.keepInTouchDays) }),
+      ],
+      btn,
+    );
   });
 
-  replaceChildren(page, heading,
+  replaceChildren(
+    page,
+    heading,
     el('p', { class: 'lead', text: summary(v) }),
     nextOccasion(v),
-    el('div', { class: 'today-grid' },
-      section({ title: 'New customers to welcome', icon: 'people', testid: 'today-new-customers', count: v.newCustomerCount, shown: v.newCustomers.length, empty: 'Every new customer has been welcomed.' }, newCustomers),
-      section({ title: 'Birthdays in the next 14 days', icon: 'cake', testid: 'today-birthdays', count: v.birthdayCount, shown: v.birthdays.length, empty: 'No birthdays in the next two weeks.' }, birthdays),
-      section({ title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: v.openComplaintCount, shown: v.openComplaints.length, empty: 'No open complaints. Lovely.' }, complaints),
-      section({ title: 'Past their keep-in-touch time', icon: 'clock', testid: 'today-overdue', count: v.overdueCount, shown: v.overdue.length, empty: 'Everyone has heard from you recently.' }, overdue)));
+    el(
+      'div',
+      { class: 'today-grid' },
+      section(
+        {
+          title: 'New customers to welcome',
+          icon: 'people',
+          testid: 'today-new-customers',
+          count: v.newCustomerCount,
+          shown: v.newCustomers.length,
+          empty: 'Every new customer has been welcomed.',
+        },
+        newCustomers,
+      ),
+      section(
+        {
+          title: 'Birthdays in the next 14 days',
+          icon: 'cake',
+          testid: 'today-birthdays',
+          count: v.birthdayCount,
+          shown: v.birthdays.length,
+          empty: 'No birthdays in the next two weeks.',
+        },
+        birthdays,
+      ),
+      // Each open loop with its next step; the plain list if the loops could not be read.
+      loops
+        ? loopsSection(loops[0], loops[1], v.date, reload)
+        : section(
+            {
+              title: 'Open complaints',
+              icon: 'complaint',
+              testid: 'today-complaints',
+              count: v.openComplaintCount,
+              shown: v.openComplaints.length,
+              empty: 'No open complaints. Lovely.',
+            },
+            complaints,
+          ),
+      section(
+        {
+          title: 'Past their keep-in-touch time',
+          icon: 'clock',
+          testid: 'today-overdue',
+          count: v.overdueCount,
+          shown: v.overdue.length,
+          empty: 'Everyone has heard from you recently.',
+        },
+        overdue,
+      ),
+    ),
+  );
 }
 
 function summary(v: TodayView): string {
@@ -159,14 +303,22 @@ function firstRun(opts: { onNew: () => void }, reload: () => Promise<void>): HTM
       showError(e);
     }
   });
-  return el('div', { class: 'card first-run', testid: 'first-run' },
+  return el(
+    'div',
+    { class: 'card first-run', testid: 'first-run' },
     el('div', { class: 'first-run-icon' }, icon('people', 32)),
     el('h2', { text: 'Welcome to Rapport' }),
-    el('p', { text: 'Rapport remembers your customers for you: their birthdays, their families, what you talked about last time, and who you have not heard from in a while. Everything stays on this computer.' }),
-    el('div', { class: 'first-run-actions' },
+    el('p', {
+      text: 'Rapport remembers your customers for you: their birthdays, their families, what you talked about last time, and who you have not heard from in a while. Everything stays on this computer.',
+    }),
+    el(
+      'div',
+      { class: 'first-run-actions' },
       load,
-      el('button', { class: 'btn btn-large', type: 'button', testid: 'add-first', text: 'Add your first customer', on: { click: opts.onNew } })),
-    el('p', { class: 'muted small', text: 'Sample customers let you try everything first; you can archive or delete them later.' }));
+      el('button', { class: 'btn btn-large', type: 'button', testid: 'add-first', text: 'Add your first customer', on: { click: opts.onNew } }),
+    ),
+    el('p', { class: 'muted small', text: 'Sample customers let you try everything first; you can archive or delete them later.' }),
+  );
 }
 
 const BASIS: Record<string, string> = {
@@ -179,10 +331,16 @@ function nextOccasion(v: TodayView): HTMLElement | null {
   const n = v.nextOccasion;
   if (!n) return null;
   const when = n.inDays === 0 ? 'today' : n.inDays === 1 ? 'tomorrow' : `in ${n.inDays} days`;
-  return el('section', { class: 'card today-occasion', testid: 'today-occasion' },
-    el('header', { class: 'section-head' },
+  return el(
+    'section',
+    { class: 'card today-occasion', testid: 'today-occasion' },
+    el(
+      'header',
+      { class: 'section-head' },
       el('span', { class: 'section-icon' }, icon('cake', 18)),
-      el('h2', { class: 'section-title', testid: 'today-occasion-name', text: `${n.occasion.name} — ${when} (${n.date})` })),
+      el('h2', { class: 'section-title', testid: 'today-occasion-name', text: `${n.occasion.name} — ${when} (${n.date})` }),
+    ),
     el('p', { testid: 'today-occasion-count', text: `${plural(Number(n.cardCount), 'card')} to prepare: ${BASIS[n.countBasis] ?? n.countBasis}.` }),
-    el('a', { class: 'btn btn-primary', href: `#/cards/${n.occasion.id}`, testid: 'prepare-cards', text: 'Prepare cards' }));
+    el('a', { class: 'btn btn-primary', href: `#/cards/${n.occasion.id}`, testid: 'prepare-cards', text: 'Prepare cards' }),
+  );
 }
