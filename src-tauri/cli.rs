@@ -7,13 +7,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rapport_core::clock::today;
-use rapport_core::{demo, Book, Error};
+use rapport_core::{Book, Error};
 use serde::Serialize;
 
 mod cards;
+mod contact_edit;
 mod contacts;
 mod exchange;
+mod gestures;
+mod nudge;
 mod occasions;
+mod server;
 mod welcome;
 
 use contacts::{ContactsCommand, TouchpointCommand};
@@ -30,6 +34,10 @@ pub struct Cli {
     /// The folder holding the database (default: the user's data folder, ~/.local/share/rapport on Linux).
     #[arg(long, global = true, env = rapport_core::paths::DATA_DIR_ENV, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Open the window minimised (the start at login does, to give the morning nudge).
+    #[arg(long)]
+    pub minimised: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,6 +89,16 @@ pub enum Command {
     /// Welcome a new customer: an .eml draft (--eml FILE), sent over SMTP (--send) or printed as a
     /// card (--pdf FILE).
     Welcome(WelcomeArgs),
+    /// A gesture for one customer: thank-you, apology, check-in, birthday, referral-thanks…, as
+    /// an .eml draft (--eml FILE), over SMTP (--smtp), a card (--pdf FILE) or done in person
+    /// (--in-person); --preview shows it without sending.
+    Send(gestures::SendArgs),
+    /// A complaint's loop: apologise, put right, check back; the open loops.
+    #[command(subcommand)]
+    Complaint(gestures::ComplaintCommand),
+    /// The kinds of gesture and their templates.
+    #[command(subcommand)]
+    Gestures(gestures::GesturesCommand),
     /// Business name, signature, welcome template, SMTP server.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -92,6 +110,15 @@ pub enum Command {
     Envelopes(cards::EnvelopesArgs),
     /// The card calendar with next dates; add or remove your own occasions.
     Occasions(occasions::OccasionsArgs),
+    /// What needs a gesture today: birthdays, new customers, open complaints, who is overdue.
+    Today(nudge::TodayArgs),
+    /// Today as a message: printed, or mailed to you with --send (--daily for a timer).
+    Digest(nudge::DigestArgs),
+    /// Birthdays, customer anniversaries, card occasions and follow-ups as an iCalendar file.
+    Calendar(nudge::CalendarArgs),
+    /// The team's shared book on a PostgreSQL server: set one up (init), join it (join).
+    #[command(subcommand)]
+    Server(server::ServerCommand),
 }
 
 /// Prints a command's output. A reader that stops early (`rapport contacts list | head`) is
@@ -116,11 +143,25 @@ fn print_output(output: &str) -> ExitCode {
 
 /// Runs a headless subcommand against the book in `data_dir`.
 pub fn run(data_dir: PathBuf, command: Command) -> ExitCode {
-    match execute(data_dir, command) {
-        Ok(output) => print_output(&output),
+    // The team's server book has no calendar file here; every other command may have changed
+    // what the calendar in the data folder shows.
+    let keeps_calendar = !matches!(command, Command::Server(_));
+    match execute(data_dir.clone(), command) {
+        Ok(output) => {
+            if keeps_calendar {
+                nudge::refresh_calendar(&data_dir, today());
+            }
+            print_output(&output)
+        }
         Err(message) => {
             eprintln!("rapport: {message}");
-            ExitCode::FAILURE
+            if WAS_BUSY.load(std::sync::atomic::Ordering::Relaxed) {
+                ExitCode::from(EXIT_BUSY)
+            } else if NOTHING_PRINTED.load(std::sync::atomic::Ordering::Relaxed) {
+                ExitCode::from(EXIT_NOTHING_PRINTED)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -135,7 +176,9 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
             json,
         } => {
             let mut book = open(&data_dir)?;
-            let summary = demo::fill(&mut book, contacts as usize, seed, today).map_err(message)?;
+            let summary = book
+                .add_sample_customers(contacts as usize, seed, today)
+                .map_err(message)?;
             Ok(if json {
                 to_json(&summary)
             } else {
@@ -155,10 +198,17 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Photos(command) => welcome::photos(&data_dir, command),
         Command::Welcome(args) => welcome::welcome(&data_dir, args, today),
         Command::Settings(command) => welcome::settings(&data_dir, command),
+        Command::Send(args) => gestures::send(&data_dir, args, today),
+        Command::Complaint(command) => gestures::complaint(&data_dir, command, today),
+        Command::Gestures(command) => gestures::gestures(&data_dir, command),
         Command::Cards(args) => cards::cards(&data_dir, args, today),
         Command::Labels(args) => cards::labels(&data_dir, args, today),
         Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),
         Command::Occasions(args) => occasions::occasions(&data_dir, args, today),
+        Command::Server(command) => server::server(&data_dir, command),
+        Command::Today(args) => nudge::today(&data_dir, args, today),
+        Command::Digest(args) => nudge::digest(&data_dir, args, today),
+        Command::Calendar(args) => nudge::calendar(&data_dir, args, today),
     }
 }
 
@@ -166,8 +216,28 @@ pub fn open(data_dir: &std::path::Path) -> Result<Book, String> {
     Book::open(data_dir).map_err(message)
 }
 
+/// The exit status of a command refused because Rapport was busy with another window's or
+/// command's change (sysexits' EX_TEMPFAIL): a script can tell "try again" from "wrong".
+pub const EXIT_BUSY: u8 = 75;
+
+/// The exit status of `rapport cards` when no card at all could be printed because no installed
+/// font has the names' characters (a batch with some cards printed exits 0 and lists the rest).
+pub const EXIT_NOTHING_PRINTED: u8 = 3;
+
+/// Set when a card batch printed nothing for want of fonts; errors reach `run` as text.
+static NOTHING_PRINTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Set when a command failed because the book was busy; errors reach `run` as text.
+static WAS_BUSY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// One line: every field problem, or the store's message.
 pub fn message(error: Error) -> String {
+    if error.code() == rapport_core::ErrorCode::Busy {
+        WAS_BUSY.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    if error.code() == rapport_core::ErrorCode::NothingPrintable {
+        NOTHING_PRINTED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     match &error {
         Error::Invalid(fields) => fields
             .iter()

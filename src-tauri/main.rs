@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     };
     let data_dir = rapport_core::paths::data_dir(cli.data_dir);
     match cli.command {
-        None => desktop::run(data_dir),
+        None => desktop::run(data_dir, cli.minimised),
         Some(command) => cli::run(data_dir, command),
     }
 }

@@ -1,7 +1,9 @@
 //! The window: Tauri set-up and the app's state. Commands live in `commands/`, one module per area.
 
 mod commands;
+mod nudge;
 mod open;
+mod single_instance;
 mod state;
 
 use std::path::PathBuf;
@@ -10,12 +12,43 @@ use std::process::ExitCode;
 pub use open::open_with_system;
 pub use state::AppState;
 
+use rapport_core::{AppError, ErrorCode};
+
+/// Runs long work (rendering, sending, a big import) on a blocking thread, off the window's;
+/// a panic there is reported as an error, not a crash.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, rapport_core::Error> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError {
+            code: ErrorCode::Internal,
+            message: format!(
+                "The work stopped unexpectedly ({e}); nothing was changed. Try again."
+            ),
+            fields: Vec::new(),
+        })?
+        .map_err(AppError::from)
+}
+
+/// A file Rapport wrote that could not be read back.
+pub fn cannot_open(path: &std::path::Path, error: std::io::Error) -> AppError {
+    AppError {
+        code: ErrorCode::CannotOpen,
+        message: format!(
+            "{} could not be read ({error}). Generate it again.",
+            path.display()
+        ),
+        fields: Vec::new(),
+    }
+}
+
 use tauri::Manager;
 
 /// How often the backup thread looks whether the day has changed, and how soon it tries again
 /// when the book was busy.
 const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-const BACKUP_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+const BACKUP_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Makes the day's automatic backup on a thread of its own: at start, and again when the day
 /// changes with the window left open. It reads the book through a connection of its own, so
@@ -35,19 +68,74 @@ fn keep_daily_backups(app: tauri::AppHandle) {
     }
 }
 
+/// How often the window looks whether `<data-dir>/rapport.ics` needs rewriting.
+const CALENDAR_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Keeps the calendar file in the data folder current: at start, then within a minute of any
+/// change to the book. A busy book is left alone until the next look; a failure is reported,
+/// never fatal.
+fn keep_calendar_current(app: tauri::AppHandle) {
+    let started = std::thread::Builder::new()
+        .name("calendar-file".into())
+        .spawn(move || loop {
+            if let Ok(book) = app.state::<AppState>().shared_book() {
+                if let Ok(book) = book.try_lock() {
+                    if let Err(error) = book.refresh_calendar_file(rapport_core::clock::today()) {
+                        eprintln!("rapport: the calendar file could not be updated: {error}");
+                    }
+                }
+            }
+            std::thread::sleep(CALENDAR_CHECK_EVERY);
+        });
+    if let Err(error) = started {
+        eprintln!("rapport: the calendar file could not be kept current: {error}");
+    }
+}
+
+/// Titles the window after the book: on the team's book, who is signed in.
+fn show_which_book(app: &tauri::AppHandle) {
+    let Ok(title) = app
+        .state::<AppState>()
+        .with_book(|book| Ok(book.window_title()))
+    else {
+        return;
+    };
+    if let Some(window) = app.get_webview_window("main") {
+        if let Err(error) = window.set_title(&title) {
+            eprintln!("rapport: the window's title could not be set: {error}");
+        }
+    }
+}
+
 /// Opens the window on the book in `data_dir`. A book that cannot be opened (damaged, locked,
 /// read-only) still opens the window, which shows the reason and what to do.
-pub fn run(data_dir: PathBuf) -> ExitCode {
-    let state = AppState::open(data_dir);
+pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
+    let state = AppState::open(data_dir.clone());
     if let Err(error) = state.open_error() {
         eprintln!("rapport: {}", error.message);
     }
+    let mut context = tauri::generate_context!();
     let result = tauri::Builder::default()
-        .setup(|app| {
+        // First: a second window on the same book hands over before anything else starts.
+        .plugin(single_instance::plugin(&data_dir, &mut context))
+        .setup(move |app| {
+            show_which_book(app.handle());
+            // The backup first: it only tries the book's lock, and would wait a retry out if
+            // the nudge's Today held it.
             keep_daily_backups(app.handle().clone());
+            if minimised {
+                nudge::minimise(app.handle());
+            }
+            nudge::give(app.handle());
+            keep_calendar_current(app.handle().clone());
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(nudge::autostart_plugin(
+            &data_dir,
+            single_instance::is_usual_data_dir(&data_dir),
+        ))
         .manage(state)
         .manage(commands::cards::CardsState::default())
         .manage(commands::exchange::ExchangeState::default())
@@ -88,21 +176,33 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::exchange::backup_retention,
             commands::exchange::set_backup_retention,
             commands::exchange::cancel_exchange,
-            commands::welcome::list_staff,
-            commands::welcome::add_staff,
-            commands::welcome::set_staff_active,
-            commands::welcome::list_photos,
-            commands::welcome::import_photo,
-            commands::welcome::photo_data_url,
-            commands::welcome::set_photo_board,
-            commands::welcome::delete_photo,
-            commands::welcome::get_settings,
-            commands::welcome::set_setting,
+            commands::staff::list_staff,
+            commands::staff::add_staff,
+            commands::staff::set_staff_active,
+            commands::staff::list_photos,
+            commands::staff::import_photo,
+            commands::staff::photo_data_url,
+            commands::staff::set_photo_board,
+            commands::staff::delete_photo,
+            commands::settings::get_settings,
+            commands::settings::set_setting,
+            commands::settings::start_at_login,
+            commands::settings::set_start_at_login,
             commands::welcome::welcome_preview,
             commands::welcome::save_welcome_draft,
             commands::welcome::send_welcome,
             commands::welcome::print_welcome_card,
             commands::welcome::open_welcome_file,
+            commands::gestures::gesture_kinds,
+            commands::gestures::set_gesture_template,
+            commands::gestures::add_gesture_kind,
+            commands::gestures::reset_gesture_kind,
+            commands::gestures::gesture_preview,
+            commands::gestures::give_gesture,
+            commands::gestures::complaint_loop,
+            commands::gestures::complaint_step,
+            commands::gestures::open_loops,
+            commands::gestures::complaints_ended_this_quarter,
             commands::cards::list_occasions,
             commands::cards::add_occasion,
             commands::cards::remove_occasion,
@@ -121,7 +221,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::cards::set_address_undeliverable,
             commands::cards::address_undeliverable,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

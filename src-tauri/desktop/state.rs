@@ -7,10 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
 use rapport_core::contacts::DeletedContact;
-use rapport_core::exchange::backup::{self, Recovery, RestoreInfo};
-use rapport_core::exchange::staging;
+use rapport_core::exchange::backup::{may_recover, Recovery, RestoreInfo};
 use rapport_core::paths::AppInfo;
-use rapport_core::{AppError, Book, Error};
+use rapport_core::{AppError, Book, Error, ErrorCode};
 
 pub struct AppState {
     /// Replaced once, when the book could not be opened and a backup is restored in its place
@@ -62,7 +61,7 @@ impl AppState {
     /// What the window offers instead of the book when it could not be opened; none when open.
     pub fn recovery(&self) -> Option<Recovery> {
         let error = self.open_error().err()?;
-        Some(backup::recovery(&self.data_dir(), &error))
+        Some(Book::recovery(&self.data_dir(), &error))
     }
 
     /// Puts the backup at `path` (one in the backups folder, or a file the owner picked) in place
@@ -72,12 +71,12 @@ impl AppState {
         let Err(problem) = &open.book else {
             return Err(already_open());
         };
-        if !backup::may_recover(&problem.code) {
+        if !may_recover(problem.code) {
             return Err(problem.clone());
         }
-        let file = backup_file(&open.data_dir, path)?;
-        let (opened, info) = backup::recover(&open.data_dir, &file)?;
-        daily_backup(&opened, &open.data_dir);
+        let file = Book::backup_source(&open.data_dir, path)?;
+        let (opened, info) = Book::recover(&open.data_dir, &file)?;
+        daily_backup(&opened);
         open.book = Ok(Arc::new(Mutex::new(opened)));
         Ok(info)
     }
@@ -93,14 +92,14 @@ impl AppState {
         let folder = folder.trim();
         if folder.is_empty() || !Path::new(folder).is_absolute() {
             return Err(AppError {
-                code: "invalid".into(),
+                code: ErrorCode::Invalid,
                 message: "Give the whole path of the folder, starting with /, or choose it with Choose folder…".into(),
                 fields: Vec::new(),
             });
         }
         let other = OpenBook::at(PathBuf::from(folder));
         let book = other.book.clone()?;
-        daily_backup(&lock(&book), &other.data_dir);
+        daily_backup(&lock(&book));
         *open = other;
         Ok(AppInfo::new(env!("CARGO_PKG_VERSION"), &open.data_dir))
     }
@@ -118,9 +117,7 @@ impl AppState {
         let Ok(book) = book else {
             return DailyBackup::Done;
         };
-        let where_and_how_many = |book: &Book| {
-            backup::retention(book).map(|retention| (book.store().path().to_path_buf(), retention))
-        };
+        let where_and_how_many = |book: &Book| book.daily_backup_source();
         let source = match book.try_lock() {
             Ok(book) => where_and_how_many(&book),
             Err(TryLockError::Poisoned(poisoned)) => where_and_how_many(&poisoned.into_inner()),
@@ -139,7 +136,7 @@ impl AppState {
             return DailyBackup::Busy;
         }
         let today = rapport_core::clock::today();
-        if let Err(error) = backup::daily_backup_of_file(&file, &data_dir, today, retention) {
+        if let Err(error) = Book::daily_backup_of_file(&file, &data_dir, today, retention) {
             eprintln!("rapport: the daily backup failed: {error}");
         }
         DailyBackup::Done
@@ -155,6 +152,16 @@ impl AppState {
         work(&mut guard).map_err(AppError::from)
     }
 
+    /// Runs `work` with the book locked on a blocking thread: long writes (an import, sample
+    /// data) that must hold the book, without holding the window up.
+    pub async fn with_book_blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Book) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let book = self.shared_book()?;
+        crate::desktop::blocking(move || work(&mut lock(&book))).await
+    }
+
     /// The book for long work on a blocking thread.
     pub fn shared_book(&self) -> Result<Arc<Mutex<Book>>, AppError> {
         self.read().book.clone()
@@ -166,7 +173,7 @@ impl AppState {
 
     pub fn take_deleted(&self, id: i64) -> Result<DeletedContact, AppError> {
         lock(&self.deleted).remove(&id).ok_or_else(|| AppError {
-            code: "notFound".into(),
+            code: ErrorCode::NotFound,
             message: "That contact can no longer be restored: only deletions made since Rapport was opened can be undone.".into(),
             fields: Vec::new(),
         })
@@ -187,26 +194,16 @@ pub enum DailyBackup {
 
 fn already_open() -> AppError {
     AppError {
-        code: "conflict".into(),
+        code: ErrorCode::Conflict,
         message: "The book is open and needs no recovery. To go back to a backup, use Restore on the Import & export screen.".into(),
         fields: Vec::new(),
     }
 }
 
-/// `path` if it is a file in `<data-dir>/backups/` or one staged from the owner's pick.
-pub fn backup_file(data_dir: &Path, path: &str) -> Result<PathBuf, AppError> {
-    let folder = data_dir.join(backup::BACKUP_FOLDER);
-    let candidate = Path::new(path);
-    if candidate.parent() == Some(folder.as_path()) && candidate.is_file() {
-        return Ok(candidate.to_path_buf());
-    }
-    staging::staged(data_dir, path).map_err(AppError::from)
-}
-
 /// Today's automatic backup with retention, as on every start; a failure is reported, never
 /// fatal.
-pub fn daily_backup(book: &Book, data_dir: &Path) {
-    if let Err(error) = backup::daily_backup(book, data_dir, rapport_core::clock::today()) {
+pub fn daily_backup(book: &Book) {
+    if let Err(error) = book.daily_backup(rapport_core::clock::today()) {
         eprintln!("rapport: the daily backup failed: {error}");
     }
 }

@@ -31,9 +31,17 @@ ensure_apt_packages() {
 
 # libssl-dev: TLS for SMTP (lettre, native-tls); libdbus-1-dev: the keyring (Secret Service).
 # xdg-utils: "Open in system viewer" and opening a welcome draft in the mail program use xdg-open.
-APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev fonts-noto-core fonts-noto-cjk xdg-utils)
+# fonts-noto-color-emoji: names with emoji print in colour (the package depends on it too).
+APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji xdg-utils)
 # poppler-utils and qpdf: the card tests render PDFs and read their text and fonts back.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf)
+# postgresql and openssl: the team book's tests run a throwaway PostgreSQL server with a test
+# certificate (src-tauri/scripts/test-postgres.sh); Debian 12 installs PostgreSQL 15.
+# python3-icalendar: the calendar tests read rapport.ics back with a parser that is not ours.
+# desktop-file-utils: the package's desktop entry is validated; dbus-daemon and xdotool: the
+# one-window-per-book test runs its own session bus and reads which window has the focus.
+# notification-daemon: a notification server on that session bus, to see the morning nudge by
+# hand under Xvfb (the notification plugin talks D-Bus itself, so the app needs no library).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf postgresql openssl python3-icalendar desktop-file-utils dbus-daemon xdotool notification-daemon)
 
 ensure_rust() {
     if ! command -v cargo >/dev/null; then

@@ -1,43 +1,183 @@
 //! The contact book as the window and the command line use it: every edit validated, then stored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::contacts::{
-    normalize_tags, Company, ContactDetail, ContactInput, ContactPage, DeletedContact, ListQuery,
-    NewTouchpoint, TagCount, Touchpoint,
+    merge_with_picks, normalize_tags, Company, Contact, ContactDetail, ContactInput, ContactPage,
+    DeletedContact, FieldPick, ListQuery, NewTouchpoint, TagCount, Touchpoint,
 };
 use crate::error::{Error, Result};
-use crate::exchange::duplicates::{merge_with_picks, FieldPick};
-use crate::store::Store;
-use crate::today::{TodayView, BIRTHDAY_WINDOW_DAYS, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT};
 
-/// At most this many contacts in one bulk action.
-pub const MAX_BULK: usize = 100_000;
+use crate::paths::OutputGuard;
+use crate::store::postgres::ServerBook;
+use crate::store::{ChangeStamp, ConnectionSettings, NewContact, Store};
+
+pub use crate::contacts::MAX_BULK;
 
 pub struct Book {
     store: Store,
+    /// The folder the book's own files live in (backups, drafts, generated cards).
+    data_dir: PathBuf,
 }
 
 impl Book {
-    /// Opens the book in `data_dir`, creating the folder and the database on first use.
+    /// Opens the book in `data_dir`, creating the folder and the database on first use. A
+    /// data folder that joined a shared book (`rapport server join` saved its connection there)
+    /// opens the book on the server instead.
     pub fn open(data_dir: &Path) -> Result<Book> {
+        // Looked for first: a folder that cannot hold one gets the file book's own message.
+        let joined = data_dir
+            .join(crate::server::connection::CONNECTION_FILE)
+            .is_file();
+        let server = if joined {
+            crate::server::open_saved(data_dir)?
+        } else {
+            None
+        };
+        let store = match server {
+            Some(server) => Store::Postgres(Box::new(ServerBook::new(server, data_dir))),
+            None => Store::open_in(data_dir)?,
+        };
         Ok(Book {
-            store: Store::open_in(data_dir)?,
+            store,
+            data_dir: data_dir.to_path_buf(),
         })
     }
 
-    pub fn from_store(store: Store) -> Book {
-        Book { store }
+    /// Opens the shared book `data_dir` joined, signing in with `password` (the one the person
+    /// typed, when none is remembered).
+    pub fn open_shared(data_dir: &Path, password: &str) -> Result<Book> {
+        let saved = crate::server::connection::load(data_dir)?.ok_or_else(|| {
+            crate::server::ServerError::Invalid(format!(
+                "The data folder {} has not joined a shared book. Join one with `rapport server join`.",
+                data_dir.display()
+            ))
+        })?;
+        let server = crate::store::postgres::PgStore::open(&saved.spec_with_password(password)?)?;
+        Ok(Book {
+            store: Store::Postgres(Box::new(ServerBook::new(server, data_dir))),
+            data_dir: data_dir.to_path_buf(),
+        })
     }
 
-    pub fn store(&self) -> &Store {
+    /// Whether this is the team's book on a server (not a file on this computer).
+    pub fn is_shared(&self) -> bool {
+        self.store.is_server()
+    }
+
+    /// Who is signed in to the team's book (their login); None for a book file, which has one
+    /// person and no sign-in.
+    pub fn signed_in(&self) -> Option<&str> {
+        match &self.store {
+            Store::Postgres(book) => Some(book.login()),
+            Store::Sqlite(_) => None,
+        }
+    }
+
+    /// The window's title: which book is open, and on a shared book who is signed in, so a
+    /// desk never works on the team's book without knowing it.
+    pub fn window_title(&self) -> String {
+        match self.signed_in() {
+            Some(login) => format!("Rapport — Shared book — {login}"),
+            None => "Rapport".to_string(),
+        }
+    }
+
+    pub fn from_store(store: Store) -> Book {
+        let data_dir = store
+            .path()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Book { store, data_dir }
+    }
+
+    /// The folder holding the book and its own files.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The store behind the book: for the core's own areas only. The window and the command
+    /// line go through the book's methods.
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// The book's database file.
+    pub fn book_file(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The schema version of the open book.
+    pub fn schema_version(&self) -> Result<u32> {
+        self.store.schema_version()
+    }
+
+    /// SQLite's full integrity check of the book: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.store.integrity_check()?)
+    }
+
+    /// How the book's connection is set up (journal mode, synchronous level, foreign keys).
+    pub fn connection_settings(&self) -> Result<ConnectionSettings> {
+        Ok(self.store.connection_settings()?)
+    }
+
+    /// Active contacts in the book.
+    pub fn contact_count(&self) -> Result<i64> {
+        self.store.contact_count()
+    }
+
+    /// Active contacts a card can be posted to (a usable address, not marked undeliverable).
+    pub fn mailable_contact_count(&self) -> Result<i64> {
+        self.store.mailable_contact_count()
+    }
+
+    /// Every active contact (or those with the tag), whole, in id order.
+    pub fn all_contacts(&self, tag: Option<&str>) -> Result<Vec<Contact>> {
+        self.store.all_contacts(tag)
+    }
+
+    /// The stored JPEGs of the contacts among `ids` that have a photo.
+    pub fn contact_photos(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, Vec<u8>>> {
+        self.store.contact_photos_jpeg(ids)
+    }
+
+    /// Writes many new contacts with their timelines in one bulk transaction (sample data, tests
+    /// of big books): each item already checked, its derived fields worked out
+    /// ([`NewContact::new`]); an error from `people` rolls everything back.
+    pub fn add_contacts_with_history<I>(&mut self, expected: usize, people: I) -> Result<Vec<i64>>
+    where
+        I: IntoIterator<Item = Result<(NewContact, Vec<(NewTouchpoint, bool)>)>>,
+    {
+        self.store.insert_contacts_with_history(expected, people)
+    }
+
+    /// Adds many contacts in one transaction, each checked as a form would check it.
+    pub fn add_contacts(
+        &mut self,
+        inputs: Vec<ContactInput>,
+        today: NaiveDate,
+    ) -> Result<Vec<i64>> {
+        check_bulk_size(inputs.len())?;
+        let inputs = inputs
+            .into_iter()
+            .map(|input| input.validated(today))
+            .collect::<Result<Vec<_>>>()?;
+        self.store.insert_contacts(&inputs)
+    }
+
+    /// The guard every file written for this book goes through: never over the book or its
+    /// side files, backups only in the backups folder.
+    pub fn output_guard(&self) -> OutputGuard {
+        OutputGuard::for_book_file(self.store.path())
     }
 
     /// Gives a contact a photo: the picture goes through the same checks, limits, turning and
@@ -99,9 +239,14 @@ impl Book {
         today: NaiveDate,
     ) -> Result<Touchpoint> {
         new.validate(today)?;
+        // On the team's book an entry names who handled it: the signed-in person unless told.
+        let handled_by = match (new.handled_by.trim(), self.signed_in()) {
+            ("", Some(login)) => login.to_string(),
+            (given, _) => given.to_string(),
+        };
         let new = NewTouchpoint {
             note: new.note.trim().to_string(),
-            handled_by: new.handled_by.trim().to_string(),
+            handled_by,
             ..new
         };
         self.store.add_touchpoint(contact_id, &new)
@@ -113,6 +258,28 @@ impl Book {
         resolved: bool,
     ) -> Result<Touchpoint> {
         self.store.set_complaint_resolved(touchpoint_id, resolved)
+    }
+
+    /// One touchpoint, by id.
+    pub fn touchpoint(&self, touchpoint_id: i64) -> Result<Touchpoint> {
+        self.store.touchpoint(touchpoint_id)
+    }
+
+    /// Corrects a touchpoint: checked as a new one is, then stored; the contact's "last
+    /// contacted" follows.
+    pub fn edit_touchpoint(
+        &mut self,
+        touchpoint_id: i64,
+        edit: NewTouchpoint,
+        today: NaiveDate,
+    ) -> Result<Touchpoint> {
+        edit.validate(today)?;
+        let edit = NewTouchpoint {
+            note: edit.note.trim().to_string(),
+            handled_by: edit.handled_by.trim().to_string(),
+            ..edit
+        };
+        self.store.update_touchpoint(touchpoint_id, &edit)
     }
 
     pub fn delete_touchpoint(&mut self, touchpoint_id: i64) -> Result<()> {
@@ -180,30 +347,26 @@ impl Book {
         self.store.staff_names()
     }
 
-    pub fn today(&self, today: NaiveDate) -> Result<TodayView> {
-        let (open_complaints, open_complaint_count) =
-            self.store.open_complaints(today, TODAY_LIST_LIMIT)?;
-        let (overdue, overdue_count) = self.store.overdue_contacts(today, TODAY_LIST_LIMIT)?;
-        let (birthdays, birthday_count) =
-            self.store
-                .upcoming_birthdays(today, BIRTHDAY_WINDOW_DAYS, TODAY_LIST_LIMIT)?;
-        let (new_customers, new_customer_count) =
-            self.store
-                .new_customers(today, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT)?;
-        Ok(TodayView {
-            date: today,
-            birthdays,
-            birthday_count,
-            new_customers,
-            new_customer_count,
-            open_complaints,
-            open_complaint_count,
-            overdue,
-            overdue_count,
-            contact_count: self.store.contact_count()?,
-            next_occasion: self.next_occasion(today)?,
-        })
+    /// Who created the contact and who last changed it (the logins of a shared book; None on
+    /// a book file, which has one person).
+    pub fn contact_stamp(&self, id: i64) -> Result<Option<ChangeStamp>> {
+        self.store.contact_stamp(id)
     }
+
+    /// Who created and last changed each touchpoint of the contact (empty on a book file).
+    pub fn touchpoint_stamps(&self, contact_id: i64) -> Result<Vec<(i64, ChangeStamp)>> {
+        self.store.touchpoint_stamps(contact_id)
+    }
+}
+
+fn check_bulk_size(count: usize) -> Result<()> {
+    if count > MAX_BULK {
+        return Err(Error::invalid(
+            "contacts",
+            format!("add at most {MAX_BULK} contacts at once"),
+        ));
+    }
+    Ok(())
 }
 
 fn check_bulk(ids: &[i64]) -> Result<()> {

@@ -36,6 +36,18 @@ pub fn sample_contacts(count: usize, seed: u64, today: NaiveDate) -> Vec<Contact
 /// Adds `count` sample contacts (the ones `sample_contacts` gives) with 0–5 touchpoints each over
 /// the last two years, in one transaction. A second thread makes the contacts while this one
 /// writes them.
+impl Book {
+    /// Fills the book with `count` realistic sample customers and their timelines ([`fill`]).
+    pub fn add_sample_customers(
+        &mut self,
+        count: usize,
+        seed: u64,
+        today: NaiveDate,
+    ) -> Result<DemoSummary> {
+        fill(self, count, seed, today)
+    }
+}
+
 pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
     type Person = (NewContact, Vec<(NewTouchpoint, bool)>);
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Person>>>(4);
@@ -79,9 +91,7 @@ pub fn fill(book: &mut Book, count: usize, seed: u64, today: NaiveDate) -> Resul
                 touchpoints += timeline.len();
             }
         });
-        let ids = book
-            .store_mut()
-            .insert_contacts_with_history(count, people)?;
+        let ids = book.add_contacts_with_history(count, people)?;
         Ok(DemoSummary {
             contacts: ids.len(),
             touchpoints,
@@ -2194,6 +2204,8 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
         ],
         TouchpointKind::WelcomeSent => &["Welcome message with the team photo"],
         TouchpointKind::CardSent => &["Holiday card"],
+        TouchpointKind::GestureSent => &["Thank-you sent"],
+        TouchpointKind::ComplaintStep => &["Apologised"],
         TouchpointKind::Note => &[
             "Mentioned they are moving in spring",
             "Prefers afternoon deliveries",

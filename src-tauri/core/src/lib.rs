@@ -3,24 +3,32 @@
 
 pub mod bindings;
 pub mod book;
+pub mod calendar;
 pub mod cards;
 pub mod clock;
 pub mod contacts;
 pub mod demo;
+pub mod digest;
 pub mod error;
 pub mod exchange;
+pub mod gestures;
+pub mod ical;
 pub mod merge;
 pub mod occasions;
 pub mod paths;
 pub mod photos;
+pub mod progress;
 pub mod search_text;
+pub mod server;
+pub mod settings;
+pub mod staff;
 pub mod store;
 pub mod today;
 pub mod welcome;
 pub mod whiteboard;
 
 pub use book::Book;
-pub use error::{AppError, Error, FieldError, Result};
+pub use error::{AppError, Cancelled, Error, ErrorCode, FieldError, Invalid, Result};
 
 /// Every program built on the core (the app, the command line, the benchmark, the tests)
 /// allocates through mimalloc; see the store's allocator for SQLite's share.

@@ -2,6 +2,10 @@
 //! first screen of the list, Today, and peak memory, for books of several sizes.
 //!
 //! `cargo run --release -p rapport-core --bin rapport-bench [-- --sizes 1000,10000,100000] [--keep FOLDER]`
+//! `… -- --only server --sizes 100000`: the book file against a team book on PostgreSQL.
+
+#[path = "bench/server.rs"]
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +13,10 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rapport_core::contacts::{ListQuery, SortKey};
-use rapport_core::{demo, Book};
+use rapport_core::Book;
+
+#[path = "bench/hostile_photos.rs"]
+mod hostile_photos;
 
 /// What a user types, keystroke by keystroke, into the search box.
 const QUERIES: &[&str] = &[
@@ -65,6 +72,9 @@ struct Row {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(code) = hostile_photos::child(&args) {
+        return code;
+    }
     if args.windows(2).any(|w| w[0] == "--only" && w[1] == "cards") {
         return bench_cards();
     }
@@ -80,6 +90,16 @@ fn main() -> ExitCode {
     };
     if options.only.as_deref() == Some("welcome") {
         return welcome_bench();
+    }
+    if options.only.as_deref() == Some("server") {
+        let size = options.sizes.iter().copied().max().unwrap_or(100_000);
+        let result = TempDir::new(size, options.keep.as_deref())
+            .and_then(|dir| server::server_section(size, SEED, today, dir.path()));
+        if let Err(message) = result {
+            eprintln!("server: {message}");
+            return ExitCode::FAILURE;
+        }
+        return ExitCode::SUCCESS;
     }
     let run_exchange = matches!(options.only.as_deref(), None | Some("exchange"));
     let run_book = matches!(options.only.as_deref(), None | Some("book"));
@@ -136,12 +156,14 @@ fn print_book(rows: &[Row]) {
 
 /// Export, import and backup of a big book: each step timed against the target.
 fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<(), String> {
-    use rapport_core::exchange::import::{import, ImportOptions};
-    use rapport_core::exchange::{backup, export, Column, ExportFormat, ExportOptions};
+    use rapport_core::exchange::import::ImportOptions;
+    use rapport_core::exchange::{Column, ExportFormat, ExportOptions};
+    let no_cancel = std::sync::atomic::AtomicBool::new(false);
     let dir = TempDir::new(size + 1, keep)?;
     let source_dir = dir.path().join("source");
     let mut book = Book::open(&source_dir).map_err(|e| e.to_string())?;
-    demo::fill(&mut book, size, SEED, today).map_err(|e| e.to_string())?;
+    book.add_sample_customers(size, SEED, today)
+        .map_err(|e| e.to_string())?;
     let mut lines = Vec::new();
     let mut step = |name: &str, target: f64, work: &mut dyn FnMut() -> Result<PathBuf, String>| {
         let started = Instant::now();
@@ -163,7 +185,8 @@ fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Resul
     let csv_out = dir.path().join("export.csv");
     step("export CSV (default columns)", 1.0, &mut || {
         let options = ExportOptions::default();
-        export(&book, &options, &csv_out, &mut |_, _| {}).map_err(|e| e.to_string())?;
+        book.export(&options, &csv_out, &mut |_, _| {}, &no_cancel)
+            .map_err(|e| e.to_string())?;
         Ok(csv_out.clone())
     })?;
     let xlsx_out = dir.path().join("export.xlsx");
@@ -172,12 +195,13 @@ fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Resul
             format: ExportFormat::Xlsx,
             ..ExportOptions::default()
         };
-        export(&book, &options, &xlsx_out, &mut |_, _| {}).map_err(|e| e.to_string())?;
+        book.export(&options, &xlsx_out, &mut |_, _| {}, &no_cancel)
+            .map_err(|e| e.to_string())?;
         Ok(xlsx_out.clone())
     })?;
     let backup_out = dir.path().join("backup.db");
     step("backup (VACUUM INTO + integrity check)", 2.0, &mut || {
-        backup::backup_to(book.store(), &backup_out).map_err(|e| e.to_string())?;
+        book.backup(Some(&backup_out)).map_err(|e| e.to_string())?;
         Ok(backup_out.clone())
     })?;
     // A rich CSV (every column but personal notes) imported into an empty book.
@@ -186,20 +210,22 @@ fn exchange_section(size: usize, today: NaiveDate, keep: Option<&Path>) -> Resul
         columns: Column::ALL.to_vec(),
         ..ExportOptions::default()
     };
-    export(&book, &options, &full_csv, &mut |_, _| {}).map_err(|e| e.to_string())?;
+    book.export(&options, &full_csv, &mut |_, _| {}, &no_cancel)
+        .map_err(|e| e.to_string())?;
     let mut target = Book::open(&dir.path().join("target")).map_err(|e| e.to_string())?;
     step(
         "import CSV (all columns, into an empty book)",
         3.0,
         &mut || {
-            let report = import(
-                &mut target,
-                &full_csv,
-                &ImportOptions::default(),
-                today,
-                &mut |_, _| {},
-            )
-            .map_err(|e| e.to_string())?;
+            let report = target
+                .import_file(
+                    &full_csv,
+                    &ImportOptions::default(),
+                    today,
+                    &mut |_, _| {},
+                    &no_cancel,
+                )
+                .map_err(|e| e.to_string())?;
             eprintln!(
                 "import: {} added, {} duplicates skipped, {} refused",
                 report.added,
@@ -235,7 +261,7 @@ struct Options {
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let usage =
-        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome|cards]";
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome|cards|server]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         only: None,
@@ -256,7 +282,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
-            "--only" if ["book", "exchange", "welcome"].contains(&value.as_str()) => {
+            "--only" if ["book", "exchange", "welcome", "server"].contains(&value.as_str()) => {
                 options.only = Some(value)
             }
             _ => return Err(usage.to_string()),
@@ -270,7 +296,8 @@ fn run(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<Row, String
     let mut book = Book::open(dir.path()).map_err(|e| e.to_string())?;
     let started = Instant::now();
     let cpu_started = cpu_time();
-    demo::fill(&mut book, size, SEED, today).map_err(|e| e.to_string())?;
+    book.add_sample_customers(size, SEED, today)
+        .map_err(|e| e.to_string())?;
     let fill = started.elapsed();
     if let (Some(before), Some(after)) = (cpu_started, cpu_time()) {
         eprintln!(
@@ -470,6 +497,10 @@ fn welcome_bench() -> ExitCode {
             kib as f64 / 1024.0
         )),
     );
+    if let Err(e) = hostile_photos::hostile_rows() {
+        eprintln!("hostile pictures: {e}");
+        return ExitCode::FAILURE;
+    }
     ExitCode::SUCCESS
 }
 

@@ -2,16 +2,28 @@
 //! typed functions; nothing outside this module sees a rusqlite type.
 
 mod allocator;
+mod backend;
+mod birthdays;
+mod book_copy;
 mod bulk;
+mod busy;
+mod calendar_rows;
+mod contact_list;
 mod contact_photos;
 mod contact_writer;
 mod contacts;
+mod disk;
 mod exchange;
+mod gestures;
 mod occasions;
+mod phone_tails;
 mod photos;
+pub mod postgres;
 mod search;
 mod settings;
+mod tags;
 mod today;
+mod touchpoint_edit;
 mod touchpoints;
 
 use std::path::{Path, PathBuf};
@@ -19,16 +31,22 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
+pub use backend::{ChangeStamp, Store};
+pub use busy::LongWrite;
+pub use calendar_rows::CalendarRow;
 pub use contact_writer::NewContact;
+pub(crate) use disk::is_full as disk_is_full;
 pub use exchange::{
     check_database_file, check_own_copy, contacts_in_file, vacuum_file_into, ImportChange,
     ImportTarget,
 };
+pub use gestures::{
+    ComplaintStepRow, GestureTemplateRow, NewComplaintStep, NewGesture, OpenLoopRow,
+};
 pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
-/// The database file's name inside the data folder.
-pub const DATABASE_FILE: &str = "rapport.db";
+pub use crate::paths::DATABASE_FILE;
 
 struct Migration {
     version: u32,
@@ -77,7 +95,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 8,
         sql: include_str!("migrations/008_phone_tails.sql"),
-        after: Some(contacts::fill_phone_tails),
+        after: Some(phone_tails::fill_phone_tails),
     },
     Migration {
         version: 9,
@@ -87,12 +105,17 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 10,
         sql: include_str!("migrations/010_phone_tails_by_digits.sql"),
-        after: Some(contacts::fill_phone_tails),
+        after: Some(phone_tails::fill_phone_tails),
+    },
+    Migration {
+        version: 11,
+        sql: include_str!("migrations/011_gestures.sql"),
+        after: None,
     },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -106,6 +129,13 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("The database {path} is in use by another program that holds it locked. Close that program (or the other Rapport window) and try again.")]
     Locked { path: PathBuf },
+    /// The disk ran out of space: the book's (`book`) or a copy's destination. `folder` is
+    /// known where the error met a path.
+    #[error("{}", describe_disk_full(.folder.as_deref(), .book))]
+    DiskFull { folder: Option<PathBuf>, book: bool },
+    /// Another Rapport process is writing and did not finish within the busy timeout.
+    #[error("{}", describe_busy(.activity.as_deref()))]
+    Busy { activity: Option<String> },
     #[error("The database {path} was written by a newer version of Rapport (schema {found}; this version knows up to {supported}). Rapport has not changed it. Install the newer version to open it.")]
     TooNew {
         path: PathBuf,
@@ -114,22 +144,67 @@ pub enum StoreError {
     },
     #[error("The database could not complete the change ({detail}); nothing was changed. Try again; if it keeps happening, make a backup and report it.")]
     Database { detail: String },
+    /// Something only a book file can do, asked of the team's book on a server.
+    #[error("{action} works on a book kept as a file on this computer; this book is shared on a server, which looks after its own storage. Nothing was changed. To work on a file, make one with \"Back up\" and open that.")]
+    OnlyForFile { action: String },
 }
 
 impl StoreError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::ErrorCode {
         match self {
-            StoreError::CannotCreateFolder { .. } | StoreError::ReadOnly { .. } => "readOnly",
-            StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => "corrupt",
-            StoreError::Locked { .. } => "locked",
-            StoreError::TooNew { .. } => "tooNew",
-            StoreError::Database { .. } => "database",
+            StoreError::CannotCreateFolder { .. } | StoreError::ReadOnly { .. } => {
+                crate::error::ErrorCode::ReadOnly
+            }
+            StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => {
+                crate::error::ErrorCode::Corrupt
+            }
+            StoreError::Locked { .. } => crate::error::ErrorCode::Locked,
+            StoreError::Busy { .. } => crate::error::ErrorCode::Busy,
+            StoreError::DiskFull { .. } => crate::error::ErrorCode::DiskFull,
+            StoreError::TooNew { .. } => crate::error::ErrorCode::TooNew,
+            StoreError::Database { .. } => crate::error::ErrorCode::Database,
+            StoreError::OnlyForFile { .. } => crate::error::ErrorCode::Failed,
         }
+    }
+}
+
+fn describe_disk_full(folder: Option<&Path>, book: &bool) -> String {
+    disk::describe_full(folder, *book)
+}
+
+/// [`classify`] for a copy of the book being written to `out`: a full disk there is the
+/// destination's, not the book's.
+pub(super) fn classify_copy(out: &Path, error: rusqlite::Error) -> StoreError {
+    match classify(out, error) {
+        StoreError::DiskFull { folder, .. } => StoreError::DiskFull {
+            folder,
+            book: false,
+        },
+        other => other,
+    }
+}
+
+/// "Rapport is busy …": with what, when a long write in another process said so.
+fn describe_busy(activity: Option<&str>) -> String {
+    match activity {
+        Some(activity) => format!(
+            "Rapport is busy with {activity} in another window; nothing was changed. Try again in a moment."
+        ),
+        None => "Rapport is busy: another window or command is saving a change to the book; nothing was changed. Try again in a moment.".to_string(),
     }
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
+        if busy::is_busy(&error) {
+            return StoreError::Busy { activity: None };
+        }
+        if error.sqlite_error_code() == Some(ErrorCode::DiskFull) {
+            return StoreError::DiskFull {
+                folder: None,
+                book: true,
+            };
+        }
         StoreError::Database {
             detail: error.to_string(),
         }
@@ -143,33 +218,33 @@ impl From<rusqlite::Error> for crate::Error {
 }
 
 /// An open, checked, migrated database.
-pub struct Store {
+pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
 }
 
-impl Store {
+impl SqliteStore {
     /// Opens (creating if needed) the database in `data_dir`.
-    pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
+    pub fn open_in(data_dir: &Path) -> Result<SqliteStore, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|e| StoreError::CannotCreateFolder {
             path: data_dir.to_path_buf(),
             reason: e.to_string(),
         })?;
-        Store::open(&data_dir.join(DATABASE_FILE))
+        SqliteStore::open(&data_dir.join(DATABASE_FILE))
     }
 
     /// Opens the database file at `path`, creating it if it does not exist. An existing file is
     /// first checked through a read-only connection, so a damaged, foreign or newer file is
     /// refused before anything could write to it (a write that was cut off is rolled back
     /// first, as SQLite does on any open).
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::open_at(path, SCHEMA_VERSION)
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        SqliteStore::open_at(path, SCHEMA_VERSION)
     }
 
     /// Opens and migrates only up to `version`: for tests that build databases of earlier
     /// schema versions and migrate them.
     #[doc(hidden)]
-    pub fn open_at(path: &Path, version: u32) -> Result<Store, StoreError> {
+    pub fn open_at(path: &Path, version: u32) -> Result<SqliteStore, StoreError> {
         if path.exists() {
             check_existing(path)?;
         }
@@ -177,9 +252,17 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = connect(path, flags)?;
-        configure(&conn).map_err(|e| classify(path, e))?;
+        if let Err(error) = configure(&conn) {
+            if !disk::is_full_disk_error(path, &error) {
+                return Err(classify(path, error));
+            }
+            // The book can still be read; writes will say the disk is full.
+            drop(conn);
+            conn = disk::connect_on_full_disk(path)?;
+            configure(&conn).map_err(|e| classify(path, e))?;
+        }
         migrate(&mut conn, version).map_err(|e| classify(path, e))?;
-        Ok(Store {
+        Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
         })
@@ -206,7 +289,7 @@ impl Store {
     }
 }
 
-impl Drop for Store {
+impl Drop for SqliteStore {
     fn drop(&mut self) {
         // Keeps the query planner's statistics fresh; cheap when nothing changed.
         let _ = self.conn.execute_batch("PRAGMA optimize");
@@ -246,6 +329,13 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
     conn.busy_timeout(CHECK_BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
     let mut version = conn.query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0));
+    if matches!(&version, Err(e) if disk::is_full_disk_error(path, e)) {
+        // A read-only connection needs SQLite's shared index file, which a full disk has no
+        // room for; this one keeps it in memory (and only reads here).
+        drop(conn);
+        conn = disk::connect_on_full_disk(path)?;
+        version = conn.query_row("PRAGMA user_version", [], |row| row.get(0));
+    }
     if is_interrupted_write(&version) {
         // A big write that was cut off (a killed process, a power cut) left its rollback
         // journal. A read-only connection cannot play it back, and the file cannot be read
@@ -357,8 +447,19 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
             detail: error.to_string(),
         },
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            StoreError::Locked { path }
+            // Busy because another Rapport is importing (or restoring) is not "in use by
+            // another program": the owner only has to wait.
+            match busy::long_write_in_progress(&path) {
+                Some(activity) => StoreError::Busy {
+                    activity: Some(activity),
+                },
+                None => StoreError::Locked { path },
+            }
         }
+        Some(ErrorCode::DiskFull) => disk::full(&path, true),
+        // SQLite reports some writes that found no space (growing its shared-memory file) as
+        // a plain I/O error: a folder with no space left is named as the cause.
+        Some(ErrorCode::SystemIoFailure) if disk::is_full(&path) => disk::full(&path, true),
         Some(ErrorCode::ReadOnly)
         | Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly { path },
@@ -399,7 +500,7 @@ pub struct ConnectionSettings {
     pub foreign_keys: bool,
 }
 
-impl Store {
+impl SqliteStore {
     pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
         Ok(ConnectionSettings {
             journal_mode: self
