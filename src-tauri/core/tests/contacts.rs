@@ -437,3 +437,66 @@ fn the_book_survives_reopening() {
         "Dr. Ann O'Brien"
     );
 }
+
+/// The list's total and Today's count come from counts the database keeps by triggers; after
+/// every kind of change they must still be what counting the rows says.
+#[test]
+fn the_counts_stay_true_through_adding_archiving_merging_deleting_and_undoing() {
+    let (dir, mut book) = new_book();
+    let file = dir.path().join(rapport_core::store::DATABASE_FILE);
+    let check = |book: &Book, step: &str| {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let rows = |archived: i64| -> u32 {
+            conn.query_row(
+                "SELECT count(*) FROM contacts WHERE archived = ?1",
+                [archived],
+                |row| row.get(0),
+            )
+            .unwrap()
+        };
+        let listed = |archive: ArchiveFilter| {
+            book.list(&ListQuery {
+                archive,
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+        };
+        assert_eq!(listed(ArchiveFilter::Active), rows(0), "active, {step}");
+        assert_eq!(listed(ArchiveFilter::Archived), rows(1), "archived, {step}");
+        assert_eq!(listed(ArchiveFilter::All), rows(0) + rows(1), "all, {step}");
+        assert_eq!(
+            book.today(today()).unwrap().contact_count,
+            i64::from(rows(0)),
+            "Today, {step}"
+        );
+    };
+    check(&book, "an empty book");
+    let ann = add(&mut book, person("Ann", "Lee"));
+    let bob = add(&mut book, person("Bob", "Lee"));
+    let ids = book
+        .add_contacts(
+            vec![person("Cy", "Ma"), person("Di", "Ma"), person("Ed", "Ma")],
+            today(),
+        )
+        .unwrap();
+    check(&book, "after adding five");
+    book.set_archived(&ids[..2], true).unwrap();
+    book.set_archived(&ids[..1], true).unwrap(); // already archived: no change
+    check(&book, "after archiving two");
+    book.set_archived(&ids[..1], false).unwrap();
+    check(&book, "after restoring one");
+    book.merge_contacts(ann, bob, &[], today()).unwrap();
+    check(&book, "after a merge");
+    let deleted = book.delete_contact(ids[1]).unwrap(); // an archived one
+    check(&book, "after deleting an archived contact");
+    book.undo_delete(&deleted).unwrap();
+    check(&book, "after undoing the delete");
+    book.add_sample_customers(40, 7, today()).unwrap();
+    check(&book, "after a little sample data");
+    // A big write sets the counting aside and counts once at the end.
+    book.add_sample_customers(1_200, 8, today()).unwrap();
+    check(&book, "after a big write");
+    book.set_archived(&ids[2..], true).unwrap();
+    check(&book, "archiving after a big write");
+}

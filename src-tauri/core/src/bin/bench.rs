@@ -60,7 +60,8 @@ const SEED: u64 = 20_260_101;
 
 struct Row {
     contacts: usize,
-    fill: Duration,
+    /// None when an earlier run's book was reused.
+    fill: Option<Duration>,
     db_bytes: u64,
     search_median: Duration,
     search_p95: Duration,
@@ -105,7 +106,12 @@ fn main() -> ExitCode {
     let run_book = matches!(options.only.as_deref(), None | Some("book"));
     let mut rows = Vec::new();
     for &size in options.sizes.iter().filter(|_| run_book) {
-        match run(size, today, options.keep.as_deref()) {
+        match run(
+            size,
+            today,
+            options.keep.as_deref(),
+            options.reuse.as_deref(),
+        ) {
             Ok(row) => {
                 eprintln!(
                     "{size}: slowest search {:.2} ms for {:?}",
@@ -138,9 +144,12 @@ fn print_book(rows: &[Row]) {
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
         println!(
-            "| {} | {:.2} s | {:.1} MB | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
+            "| {} | {} | {:.1} MB | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
             row.contacts,
-            row.fill.as_secs_f64(),
+            row.fill.map_or("(reused)".to_string(), |fill| format!(
+                "{:.2} s",
+                fill.as_secs_f64()
+            )),
             row.db_bytes as f64 / 1e6,
             ms(row.search_median),
             ms(row.search_p95),
@@ -257,15 +266,19 @@ struct Options {
     only: Option<String>,
     /// Keep the databases in this folder (one subfolder per size) to look at them afterwards.
     keep: Option<PathBuf>,
+    /// Time the book kept by an earlier `--keep` run in this folder instead of filling a new one
+    /// (the fill is then not timed): quick turns while working on search or Today.
+    reuse: Option<PathBuf>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let usage =
-        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER] [--only book|exchange|welcome|cards|server]";
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER | --reuse FOLDER] [--only book|exchange|welcome|cards|server]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         only: None,
         keep: None,
+        reuse: None,
     };
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
@@ -282,6 +295,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
+            "--reuse" => options.reuse = Some(PathBuf::from(value)),
             "--only" if ["book", "exchange", "welcome", "server"].contains(&value.as_str()) => {
                 options.only = Some(value)
             }
@@ -291,27 +305,41 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
     Ok(options)
 }
 
-fn run(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<Row, String> {
-    let dir = TempDir::new(size, keep)?;
+fn run(
+    size: usize,
+    today: NaiveDate,
+    keep: Option<&Path>,
+    reuse: Option<&Path>,
+) -> Result<Row, String> {
+    let dir = match reuse {
+        Some(folder) => TempDir::existing(size, folder)?,
+        None => TempDir::new(size, keep)?,
+    };
     let mut book = Book::open(dir.path()).map_err(|e| e.to_string())?;
-    let started = Instant::now();
-    let cpu_started = cpu_time();
-    book.add_sample_customers(size, SEED, today)
-        .map_err(|e| e.to_string())?;
-    let fill = started.elapsed();
-    if let (Some(before), Some(after)) = (cpu_started, cpu_time()) {
-        eprintln!(
-            "{size}: fill used {:.2} s of CPU",
-            after.saturating_sub(before).as_secs_f64()
-        );
-    }
+    let fill = if reuse.is_some() {
+        None
+    } else {
+        let started = Instant::now();
+        let cpu_started = cpu_time();
+        book.add_sample_customers(size, SEED, today)
+            .map_err(|e| e.to_string())?;
+        let fill = started.elapsed();
+        if let (Some(before), Some(after)) = (cpu_started, cpu_time()) {
+            eprintln!(
+                "{size}: fill used {:.2} s of CPU",
+                after.saturating_sub(before).as_secs_f64()
+            );
+        }
+        Some(fill)
+    };
     let db_bytes =
         file_size(&dir.path().join("rapport.db")) + file_size(&dir.path().join("rapport.db-wal"));
 
     let mut searches = Vec::new();
     let mut search_worst = (Duration::ZERO, "");
+    let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); QUERIES.len()];
     for _ in 0..REPEAT {
-        for query in QUERIES {
+        for (i, query) in QUERIES.iter().enumerate() {
             let list = ListQuery {
                 search: (*query).to_string(),
                 limit: 50,
@@ -324,6 +352,16 @@ fn run(size: usize, today: NaiveDate, keep: Option<&Path>) -> Result<Row, String
                 search_worst = (took, query);
             }
             searches.push(took);
+            by_query[i].push(took);
+        }
+    }
+    if std::env::var_os("RAPPORT_BENCH_QUERIES").is_some() {
+        for (query, times) in QUERIES.iter().zip(&mut by_query) {
+            times.sort_unstable();
+            eprintln!(
+                "{size}: {query:>12}  median {:.2} ms",
+                ms(percentile(times, 50))
+            );
         }
     }
     let first_screen = median_of(10, || {
@@ -376,6 +414,19 @@ impl TempDir {
             path,
             keep: keep.is_some(),
         })
+    }
+
+    /// The book an earlier `--keep FOLDER` run left for `size`, left in place afterwards.
+    fn existing(size: usize, folder: &Path) -> Result<TempDir, String> {
+        let path = folder.join(size.to_string());
+        if !path.join("rapport.db").exists() {
+            return Err(format!(
+                "{} holds no book; make one first with --keep {}",
+                path.display(),
+                folder.display()
+            ));
+        }
+        Ok(TempDir { path, keep: true })
     }
 
     fn path(&self) -> &Path {

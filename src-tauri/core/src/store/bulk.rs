@@ -161,13 +161,14 @@ impl SqliteStore {
             .map_err(Error::from)
             .and_then(|()| {
                 let tx = self.write_transaction()?;
-                let set_aside = if big {
-                    set_aside_indexes(&tx, tables)?
+                let (set_aside, counters) = if big {
+                    (set_aside_indexes(&tx, tables)?, set_aside_counters(&tx)?)
                 } else {
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 };
                 let value = work(&tx)?;
                 rebuild_indexes(&tx, &set_aside)?;
+                recount(&tx, &counters)?;
                 tx.commit()?;
                 Ok(value)
             });
@@ -249,6 +250,37 @@ fn set_aside_indexes(tx: &Transaction, tables: &[&str]) -> Result<Vec<SetAsideIn
         tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
     }
     Ok(set_aside)
+}
+
+/// Drops the triggers that keep the contact counts (they doubled the time of a big write),
+/// returning the SQL that makes them again; [`recount`] counts once at the end instead.
+fn set_aside_counters(tx: &Transaction) -> Result<Vec<String>> {
+    let triggers: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema
+             WHERE type = 'trigger' AND tbl_name = 'contacts' AND name LIKE 'contact\\_counts\\_%' ESCAPE '\\'",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &triggers {
+        tx.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(triggers.into_iter().map(|(_, sql)| sql).collect())
+}
+
+/// Counts the contacts once and makes the set-aside triggers again.
+fn recount(tx: &Transaction, triggers: &[String]) -> Result<()> {
+    if triggers.is_empty() {
+        return Ok(());
+    }
+    tx.execute_batch(
+        "UPDATE contact_counts SET n = (SELECT count(*) FROM contacts c
+                                         WHERE c.archived = contact_counts.archived)",
+    )?;
+    for sql in triggers {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 /// Creates the set-aside indexes again and refreshes the planner's statistics of their tables

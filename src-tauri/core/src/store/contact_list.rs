@@ -80,11 +80,16 @@ impl SqliteStore {
             ),
         };
         let filter = conditions.join(" AND ");
-        let total: u32 = self.conn.query_row(
-            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
-            params_from_iter(args.iter()),
-            |row| row.get(0),
-        )?;
+        let total: u32 = if args.is_empty() {
+            // The whole book, one side of the archive or both: counted by the triggers.
+            u32::try_from(self.counted_contacts(query.archive)?).unwrap_or(u32::MAX)
+        } else {
+            self.conn.query_row(
+                &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+                params_from_iter(args.iter()),
+                |row| row.get(0),
+            )?
+        };
         let mut page_args = args.clone();
         page_args.push(i64::from(limit).into());
         page_args.push(i64::from(query.offset).into());

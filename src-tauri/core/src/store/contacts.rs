@@ -10,8 +10,8 @@ use super::phone_tails::delete_phone_tails;
 use super::search;
 use super::{now_timestamp, SqliteStore};
 use crate::contacts::{
-    Birthday, Contact, ContactDetail, ContactInput, ContactSummary, DeletedContact, LabeledValue,
-    PostalAddress,
+    ArchiveFilter, Birthday, Contact, ContactDetail, ContactInput, ContactSummary, DeletedContact,
+    LabeledValue, PostalAddress,
 };
 use crate::error::{Error, Result};
 use crate::search_text::fold;
@@ -166,11 +166,22 @@ impl SqliteStore {
 
     /// Active contacts in the book.
     pub fn contact_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM contacts WHERE archived = 0",
-            [],
-            |row| row.get(0),
-        )?)
+        self.counted_contacts(ArchiveFilter::Active)
+    }
+
+    /// How many contacts the filter keeps, from the counts the triggers of migration 12 keep
+    /// (counting a million rows took 25 ms on every first screen).
+    pub(super) fn counted_contacts(&self, filter: ArchiveFilter) -> Result<i64> {
+        let sql = match filter {
+            ArchiveFilter::Active => "SELECT n FROM contact_counts WHERE archived = 0",
+            ArchiveFilter::Archived => "SELECT n FROM contact_counts WHERE archived = 1",
+            ArchiveFilter::All => "SELECT sum(n) FROM contact_counts",
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([], |row| row.get::<_, Option<i64>>(0))?
+            .unwrap_or(0))
     }
 
     /// Ids of all active contacts carrying `tag` (or all active contacts), in name order.

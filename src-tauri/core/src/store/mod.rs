@@ -112,10 +112,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/011_gestures.sql"),
         after: None,
     },
+    Migration {
+        version: 12,
+        sql: include_str!("migrations/012_counts.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

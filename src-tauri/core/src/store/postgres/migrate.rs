@@ -29,6 +29,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("migrations/011_gestures.sql"),
     },
+    Migration {
+        version: 12,
+        sql: include_str!("migrations/012_counts.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at
