@@ -358,7 +358,28 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    run_check(&conn, path, "quick_check")
+    quick_check_tables(&conn, path)
+}
+
+/// `PRAGMA quick_check` of every stored table and its indexes, one table at a time. The check of
+/// the whole file also runs FTS5's complete check of the search index (SQLite does that even in
+/// a quick check), which cost a second of every start at 100,000 contacts; this one still reads
+/// every page of every table, the search index's own tables included, so a damaged page is
+/// found all the same.
+fn quick_check_tables(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema
+             WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+             ORDER BY name",
+        )
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+        .map_err(|e| classify(path, e))?;
+    for table in std::iter::once("sqlite_schema".to_string()).chain(tables) {
+        let quoted = table.replace('"', "\"\"");
+        run_check(conn, path, &format!("quick_check(\"{quoted}\")"))?;
+    }
+    Ok(())
 }
 
 /// Whether `result` failed only because a write left a journal that must be played back.
