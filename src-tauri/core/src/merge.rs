@@ -101,7 +101,9 @@ pub fn unknown_fields(template: &str, known: &[&str]) -> Vec<UnknownField> {
 }
 
 /// Fills every `{field}`; `{{` and `}}` stand for literal braces. Unknown fields must have been
-/// checked with [`unknown_fields`]; any left are replaced by nothing rather than shown raw.
+/// checked with [`unknown_fields`]; any left are replaced by nothing rather than shown raw. An
+/// empty value takes the spaces before it along when punctuation follows, so a customer with
+/// no first name reads "Dear," rather than "Dear ,".
 pub fn fill(template: &str, values: &MergeValues) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -115,8 +117,12 @@ pub fn fill(template: &str, values: &MergeValues) -> String {
             out.push('}');
             rest = after;
         } else if let Some((name, len)) = field_at(tail) {
-            out.push_str(values.get(name).unwrap_or(""));
+            let value = values.get(name).unwrap_or("");
             rest = &tail[len..];
+            if value.is_empty() && rest.starts_with([',', '.', '!', '?', ';', ':']) {
+                out.truncate(out.trim_end_matches(' ').len());
+            }
+            out.push_str(value);
         } else {
             out.push_str(&tail[..1]);
             rest = &tail[1..];
@@ -227,6 +233,21 @@ mod tests {
                 name: "frist_name".into(),
                 at: 17
             }]
+        );
+    }
+
+    #[test]
+    fn an_empty_value_leaves_no_space_before_punctuation() {
+        let mut values = MergeValues::new();
+        values.set("first_name", "").set("company", "");
+        assert_eq!(
+            fill("Dear {first_name},\nthank you  {company}!", &values),
+            "Dear,\nthank you!"
+        );
+        assert_eq!(
+            fill("Hello {first_name} and welcome", &values),
+            "Hello  and welcome",
+            "without punctuation after it the text is left as written"
         );
     }
 

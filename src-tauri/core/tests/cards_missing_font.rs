@@ -121,6 +121,9 @@ fn names_no_font_can_print_are_left_out_and_the_rest_is_printed() {
     assert!(printed.left_out.is_empty());
     let text = pdftotext(&rest);
     assert!(text.contains("Dear Bob,"), "{text}");
+    // A first name with nothing printable left is greeted by the rest of the name.
+    assert!(text.contains("Dear Wang,"), "{text}");
+    assert!(!text.contains("Dear ,"), "{text}");
     assert_eq!(text.matches("Dear ").count(), 2, "{text}");
     assert!(!text.contains('🧑') && !text.contains('王'), "{text}");
 

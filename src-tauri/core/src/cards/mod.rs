@@ -374,6 +374,13 @@ pub fn without_missing_characters(job: &CardJob, fonts: &FontSet) -> CardJob {
         for value in recipient.values.values_mut() {
             *value = drop(value);
         }
+        // A first name made only of characters no font has is greeted by what is left of the
+        // whole name ("Dear Lee," for "🦊 Lee"), never "Dear ,".
+        if let Some(first) = recipient.values.get_mut("first_name") {
+            if first.is_empty() {
+                first.clone_from(&recipient.display_name);
+            }
+        }
         recipient.personal_line = recipient.personal_line.as_deref().map(drop);
     }
     job
