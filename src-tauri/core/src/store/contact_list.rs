@@ -222,14 +222,7 @@ impl SqliteStore {
     /// every name before the first match, which for a search in a script that sorts late (Greek,
     /// Arabic, Devanagari, Chinese…) was most of the book.
     fn name_sorted_page(&self, ids: &[i64], offset: usize, limit: usize) -> Result<Vec<i64>> {
-        let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-        let mut named: Vec<(String, i64)> = self
-            .conn
-            .prepare_cached(
-                "SELECT sort_key, id FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut named = self.sort_keys(ids)?;
         let end = offset.saturating_add(limit).min(named.len());
         if offset >= end {
             return Ok(Vec::new());
@@ -238,6 +231,18 @@ impl SqliteStore {
         let page = &mut named[..end];
         page.sort_unstable();
         Ok(page[offset..].iter().map(|(_, id)| *id).collect())
+    }
+
+    /// The name each of `ids` sorts by, with its id (in no particular order).
+    fn sort_keys(&self, ids: &[i64]) -> Result<Vec<(String, i64)>> {
+        let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT sort_key, id FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
+            )?
+            .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The ids of one page of matches sorted by rank: rows of equal rank are ordered by name,
@@ -252,14 +257,11 @@ impl SqliteStore {
         let to = ranked.partition_point(|r| r.0 <= last);
         let candidates = &ranked[from..to];
         let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
-        let ids_json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
         let names: HashMap<i64, String> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, sort_key FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .sort_keys(&ids)?
+            .into_iter()
+            .map(|(name, id)| (id, name))
+            .collect();
         let mut keyed: Vec<(f64, &str, i64)> = candidates
             .iter()
             .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
