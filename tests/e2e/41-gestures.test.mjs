@@ -19,16 +19,36 @@ function cli(...args) {
   return JSON.parse(execFileSync(BIN, [...args, '--data-dir', dataDir, '--json'], { env }).toString());
 }
 
-/** Dismisses the toasts (as the owner would) so they cover no button. @param {import('./webdriver.mjs').Session} s */
+/**
+ * Dismisses the toasts (as the owner would) and waits until the last one has left the screen, so
+ * none covers a button while it slides out. @param {import('./webdriver.mjs').Session} s
+ */
 async function dismissToasts(s) {
   await s.waitFor(
     async () => {
       const toasts = await s.findAll(`${tid('toast')}:not(.leaving)`);
       for (const t of toasts) await (await t.findAll('.toast-close'))[0]?.click().catch(() => {});
-      return toasts.length === 0;
+      return toasts.length === 0 && (await s.findAll(tid('toast'))).length === 0;
     },
     { message: 'the toasts dismissed' },
   );
+}
+
+/**
+ * Waits until a loop step has landed: its dialog closed and the timeline entry shows the new stage.
+ * Clicking on before that races the dialog and the step's toast for the next button.
+ * @param {import('./webdriver.mjs').Session} s @param {number} touchpointId @param {RegExp} stage
+ */
+async function stepLanded(s, touchpointId, stage) {
+  await s.waitFor(
+    async () => {
+      if ((await s.findAll(`${tid('loop-dialog')}, ${tid('gesture-composer')}`)).length > 0) return false;
+      const shown = await s.findAll(`${tid('touchpoint')}[data-id="${touchpointId}"] ${tid('loop-stage')}`);
+      return shown.length === 1 && stage.test(await shown[0].text());
+    },
+    { timeout: 15000, message: `the loop to show ${stage}` },
+  );
+  await dismissToasts(s);
 }
 
 /** The kind labels on the timeline, newest first. @param {import('./webdriver.mjs').Session} s */
@@ -88,7 +108,7 @@ test('a complaint walked to happy is counted on Today', async () => {
   await s.waitFor(async () => !(await inPerson.property('disabled')), { timeout: 20000, message: 'Done in person enabled' });
   await inPerson.click();
 
-  await dismissToasts(s);
+  await stepLanded(s, complaint.id, /^Apologised/);
   await (await loopButton('loop-put-right')).click();
   await s.waitForElement(tid('loop-dialog'));
   await typeInto(s, await s.find(tid('loop-what')), 'a fresh loaf, on the house');
@@ -96,7 +116,7 @@ test('a complaint walked to happy is counted on Today', async () => {
   await screenshot(s, 'gesture-put-right');
   await (await s.find(tid('loop-confirm'))).click();
 
-  await dismissToasts(s);
+  await stepLanded(s, complaint.id, /^Put right: a fresh loaf, on the house \(by Maja\)$/);
   await (await loopButton('loop-check-back')).click();
   await s.waitForElement(tid('loop-dialog'));
   await (await s.find(tid('loop-outcome-happy'))).click();
