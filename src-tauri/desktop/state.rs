@@ -117,14 +117,21 @@ impl AppState {
         let Ok(book) = book else {
             return DailyBackup::Done;
         };
-        let where_and_how_many = |book: &Book| book.daily_backup_source();
+        // The team's book is the server's to keep (`rapport backup` writes a copy on request).
+        let where_and_how_many = |book: &Book| {
+            if book.is_shared() {
+                return Ok(None);
+            }
+            book.daily_backup_source().map(Some)
+        };
         let source = match book.try_lock() {
             Ok(book) => where_and_how_many(&book),
             Err(TryLockError::Poisoned(poisoned)) => where_and_how_many(&poisoned.into_inner()),
             Err(TryLockError::WouldBlock) => return DailyBackup::Busy,
         };
         let (file, retention) = match source {
-            Ok(source) => source,
+            Ok(Some(source)) => source,
+            Ok(None) => return DailyBackup::Done,
             Err(error) => {
                 eprintln!("rapport: the daily backup failed: {error}");
                 return DailyBackup::Done;
@@ -148,8 +155,13 @@ impl AppState {
         work: impl FnOnce(&mut Book) -> Result<T, Error>,
     ) -> Result<T, AppError> {
         let book = self.shared_book()?;
-        let mut guard = lock(&book);
-        work(&mut guard).map_err(AppError::from)
+        // Async commands run on the runtime's workers, where the team book's client (which
+        // blocks on a runtime of its own) may not block: the work steps out of the runtime first.
+        // Elsewhere (the main thread, a thread of our own) this simply runs it.
+        tokio::task::block_in_place(|| {
+            let mut guard = lock(&book);
+            work(&mut guard).map_err(AppError::from)
+        })
     }
 
     /// Runs `work` with the book locked on a blocking thread: long writes (an import, sample
