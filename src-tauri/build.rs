@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "recovery_status",
     "recover_from_backup",
     "open_other_folder",
+    "watch_book",
     "cancel_exchange",
     "today",
     "list_contacts",

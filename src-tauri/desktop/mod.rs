@@ -1,6 +1,7 @@
 //! The window: Tauri set-up and the app's state. Commands live in `commands/`, one module per area.
 
 mod commands;
+mod live;
 mod nudge;
 mod open;
 mod single_instance;
@@ -145,6 +146,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             single_instance::is_usual_data_dir(&data_dir),
         ))
         .manage(state)
+        .manage(live::LiveState::default())
         .manage(commands::cards::CardsState::default())
         .manage(commands::exchange::ExchangeState::default())
         .invoke_handler(tauri::generate_handler![
@@ -152,6 +154,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::app::recovery_status,
             commands::app::recover_from_backup,
             commands::app::open_other_folder,
+            commands::app::watch_book,
             commands::today::today,
             commands::contacts::list_contacts,
             commands::contacts::get_contact,

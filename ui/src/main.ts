@@ -14,6 +14,9 @@ import { renderCards } from './cards/cards';
 import { renderExchange } from './exchange/exchange';
 import { renderRecovery } from './recovery/recovery';
 import { toast } from './shared/toast';
+import { bookChanged } from './shared/events';
+import { followChanges, ownerIsBusy, touchesContact } from './shared/live';
+import type { BookChanged } from './api/bindings';
 
 async function newContact() {
   if (dialogOpen()) return;
@@ -55,9 +58,14 @@ const sidebar = el(
 );
 
 let current: Route = { name: 'today' };
+/** How the screen on show reads itself again in place; counts screens shown, so a late read never draws over the next one. */
+let screen: { reload: (stillShown: () => boolean) => Promise<void> } | null = null;
+let shown = 0;
 
 function show() {
   current = parseRoute(location.hash);
+  shown += 1;
+  screen = null;
   navToday.toggleAttribute('aria-current', current.name === 'today');
   navCards.toggleAttribute('aria-current', current.name === 'cards');
   navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
@@ -71,7 +79,7 @@ function show() {
     navCards.toggleAttribute('aria-current', true);
     renderCards(content, current.occasion);
   } else if (current.name === 'today') {
-    renderToday(content, { onNew: () => void newContact() });
+    screen = renderToday(content, { onNew: () => void newContact() });
   } else if (current.name === 'exchange') {
     renderExchange(content, current.tab);
   } else if (current.name === 'staff') {
@@ -79,9 +87,28 @@ function show() {
   } else if (current.name === 'settings') {
     renderSettings(content);
   } else {
-    renderContactPage(content, current.id);
+    screen = renderContactPage(content, current.id);
   }
   if (current.name !== 'contacts') content.scrollTop = 0;
+}
+
+/**
+ * The book changed elsewhere: the list refetches (keeping its search, selection and place), and
+ * Today or the contact page it touches is read again where the owner is looking. Screens of work in
+ * progress (cards, import, settings) are left as they are.
+ */
+function showChange(change: BookChanged) {
+  bookChanged();
+  const route = current;
+  const reread = route.name === 'today' || (route.name === 'contact' && touchesContact(change, route.id));
+  if (!screen || !reread) return;
+  const mine = shown;
+  const top = content.scrollTop;
+  void screen
+    .reload(() => shown === mine)
+    .then(() => {
+      if (shown === mine) content.scrollTop = top;
+    });
 }
 
 function focusSearch() {
@@ -146,6 +173,11 @@ async function openShell(app: HTMLElement) {
   }
   window.addEventListener('hashchange', show);
   show();
+  followChanges({
+    watch: ipc.watchBook,
+    busy: () => (current.name === 'today' || current.name === 'contact' ? ownerIsBusy(content) : false),
+    refresh: showChange,
+  });
 }
 
 void start();

@@ -19,6 +19,7 @@ use crate::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePhoto, GesturePreview,
     GestureRequest, LoopStage, LoopStep, OpenLoop, Outcome, QuarterCount,
 };
+use crate::live::BookChanged;
 use crate::merge::UnknownField;
 use crate::occasions::*;
 use crate::paths::AppInfo;
@@ -42,6 +43,7 @@ pub fn typescript() -> String {
         ErrorCode,
         FieldError,
         AppInfo,
+        BookChanged,
         LabeledValue,
         PostalAddress,
         Birthday,

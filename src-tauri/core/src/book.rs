@@ -20,6 +20,9 @@ pub struct Book {
     store: Store,
     /// The folder the book's own files live in (backups, drafts, generated cards).
     data_dir: PathBuf,
+    /// A file book's `data_version` when the window last looked for changes made elsewhere
+    /// (live.rs).
+    pub(crate) seen_version: Option<i64>,
 }
 
 impl Book {
@@ -40,10 +43,7 @@ impl Book {
             Some(server) => Store::Postgres(Box::new(ServerBook::new(server, data_dir))),
             None => Store::open_in(data_dir)?,
         };
-        Ok(Book {
-            store,
-            data_dir: data_dir.to_path_buf(),
-        })
+        Ok(Book::with(store, data_dir.to_path_buf()))
     }
 
     /// Opens the shared book `data_dir` joined, signing in with `password` (the one the person
@@ -56,10 +56,10 @@ impl Book {
             ))
         })?;
         let server = crate::store::postgres::PgStore::open(&saved.spec_with_password(password)?)?;
-        Ok(Book {
-            store: Store::Postgres(Box::new(ServerBook::new(server, data_dir))),
-            data_dir: data_dir.to_path_buf(),
-        })
+        Ok(Book::with(
+            Store::Postgres(Box::new(ServerBook::new(server, data_dir))),
+            data_dir.to_path_buf(),
+        ))
     }
 
     /// Whether this is the team's book on a server (not a file on this computer).
@@ -92,7 +92,15 @@ impl Book {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        Book { store, data_dir }
+        Book::with(store, data_dir)
+    }
+
+    fn with(store: Store, data_dir: PathBuf) -> Book {
+        Book {
+            store,
+            data_dir,
+            seen_version: None,
+        }
     }
 
     /// The folder holding the book and its own files.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod exchange;
 pub mod gestures;
 pub mod ical;
+pub mod live;
 pub mod merge;
 pub mod occasions;
 pub mod paths;

@@ -30,3 +30,14 @@ pub fn recover_from_backup(
 pub fn open_other_folder(state: State<'_, AppState>, folder: String) -> Result<AppInfo, AppError> {
     state.open_other_folder(&folder)
 }
+
+/// Tells the window on `on_change` whenever the book changes elsewhere (another desk, another
+/// program), so it re-reads what it shows. Called again when the page reloads.
+#[tauri::command]
+pub fn watch_book(
+    app: tauri::AppHandle,
+    live: State<'_, crate::desktop::live::LiveState>,
+    on_change: tauri::ipc::Channel<rapport_core::live::BookChanged>,
+) {
+    live.watch(&app, on_change);
+}

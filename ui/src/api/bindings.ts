@@ -21,6 +21,17 @@ export type AppInfo = { version: string, dataDir: string, databasePath: string,
  */
 today: string, };
 
+export type BookChanged = { 
+/**
+ * The contacts whose details or timeline changed.
+ */
+contactIds: number[], 
+/**
+ * Something besides those contacts changed, or what changed is not known (a big write, a
+ * catch-up after a long gap, another program on the book file): re-read the whole screen.
+ */
+everything: boolean, };
+
 export type LabeledValue = { label: string, value: string, };
 
 export type PostalAddress = { label: string, street: string, city: string, region: string, postalCode: string, 

@@ -4,6 +4,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   AppError,
   AppInfo,
+  BookChanged,
   ErrorCode,
   BoardArea,
   Company,
@@ -131,6 +132,12 @@ export const recoveryStatus = () => call<Recovery | null>('recovery_status');
 export const recoverFromBackup = (path: string) => call<RestoreInfo>('recover_from_backup', { path });
 /** Opens the book in another data folder in place of one that could not be opened. */
 export const openOtherFolder = (folder: string) => call<AppInfo>('open_other_folder', { folder });
+/** Calls `onChange` whenever the book changes elsewhere (another desk, another program on this computer). */
+export function watchBook(onChange: (change: BookChanged) => void) {
+  const channel = new Channel<BookChanged>();
+  channel.onmessage = onChange;
+  return call<null>('watch_book', { onChange: channel });
+}
 /** The system's folder picker (tauri-plugin-dialog's `open`); null when the owner cancels. */
 export const chooseFolder = (title: string) => call<string | null>('plugin:dialog|open', { options: { title, directory: true, multiple: false } });
 

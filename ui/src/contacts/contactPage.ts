@@ -39,13 +39,33 @@ export function kindInfo(kind: TouchpointKind) {
 
 let staffCache: string[] | null = null;
 
-/** Render the contact page into `root`; returns a function that cancels an open inline form. */
-export function renderContactPage(root: HTMLElement, id: number, opts: { logKind?: TouchpointKind } = {}): void {
+/**
+ * Draws contact `id`'s page in `root`. `reload` reads it again in place, without "Loading…" (when
+ * the book changed elsewhere); `stillShown` says whether the page is still the one on screen.
+ */
+export function renderContactPage(
+  root: HTMLElement,
+  id: number,
+  opts: { logKind?: TouchpointKind } = {},
+): { reload: (stillShown: () => boolean) => Promise<void> } {
   replaceChildren(root, el('div', { class: 'page loading', text: 'Loading…' }));
-  ipc
+  void load(root, id, opts.logKind, () => true);
+  return { reload: (stillShown) => load(root, id, undefined, stillShown, true) };
+}
+
+/** The contact each root shows, as data: a re-read that finds the same leaves the page alone. */
+const drawnDetail = new WeakMap<HTMLElement, string>();
+
+function load(root: HTMLElement, id: number, logKind: TouchpointKind | undefined, stillShown: () => boolean, onlyIfChanged = false): Promise<void> {
+  return ipc
     .getContact(id)
-    .then((detail) => draw(root, detail, opts.logKind))
+    .then((detail) => {
+      if (!stillShown()) return;
+      if (onlyIfChanged && drawnDetail.get(root) === JSON.stringify(detail)) return;
+      draw(root, detail, logKind);
+    })
     .catch((e) => {
+      if (!stillShown()) return;
       const err = ipc.toAppError(e);
       replaceChildren(
         root,
@@ -65,6 +85,7 @@ export function renderContactPage(root: HTMLElement, id: number, opts: { logKind
 }
 
 function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKind): void {
+  drawnDetail.set(root, JSON.stringify(detail));
   const c = detail.contact;
   const today = todayIso();
   const timelineList = el('ol', { class: 'timeline', testid: 'timeline' });

@@ -33,7 +33,8 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
   let lastClicked: number | null = null;
   let searchTimer: number | undefined;
   let frame = 0;
-  const rowNodes = new Map<number, { node: HTMLElement; id: number | null }>();
+  /** The rows drawn, by index; `key` is the row's data as drawn, so a re-read redraws only rows that changed. */
+  const rowNodes = new Map<number, { node: HTMLElement; id: number | null; key: string | null }>();
 
   const cache = new PageCache<ContactSummary>(
     PAGE_SIZE,
@@ -197,9 +198,15 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       lastClicked = null;
       updateSelection();
     }
-    for (const r of rowNodes.values()) r.node.remove();
-    rowNodes.clear();
-    void cache.ensure([0]).then(() => render());
+    // A new query draws every row anew; the same query read again (the book changed) keeps the
+    // rows whose data did not change, so a row under the owner's pointer stays put.
+    if (queryChanged) {
+      for (const r of rowNodes.values()) r.node.remove();
+      rowNodes.clear();
+    }
+    // The same query read again: every page on screen at once, so no row waits as a placeholder.
+    const onScreen = queryChanged ? [] : pagesFor(visibleRange(viewport.scrollTop, viewport.clientHeight || 600, rowHeight(), cache.total ?? 0, 10), PAGE_SIZE);
+    void cache.ensure(onScreen.length > 0 ? onScreen : [0]).then(() => render());
   }
 
   async function loadTags() {
@@ -239,13 +246,15 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
     }
     for (let i = range.start; i < range.end; i++) {
       const data = cache.row(i);
+      const key = data ? JSON.stringify(data) : null;
       const existing = rowNodes.get(i);
-      if (existing && existing.id === (data?.id ?? null)) continue;
+      // While a page is read again, its rows stay as drawn rather than flash to placeholders.
+      if (existing && (existing.key === key || (key === null && cache.isPending(Math.floor(i / PAGE_SIZE))))) continue;
       const node = data ? renderRow(data, i) : renderPlaceholder(i);
       node.style.transform = `translateY(${i * ROW_HEIGHT_REM}rem)`;
       if (existing) existing.node.replaceWith(node);
       else viewport.appendChild(node);
-      rowNodes.set(i, { node, id: data?.id ?? null });
+      rowNodes.set(i, { node, id: data?.id ?? null, key });
     }
   }
 

@@ -11,16 +11,22 @@ import { openGestureComposer } from '../gestures/composer';
 import { takeLoopStep } from '../gestures/loop';
 import { quarterLine } from '../gestures/model';
 
-export function renderToday(root: HTMLElement, opts: { onNew: () => void }): void {
+/** Draws Today in `root`; `reload` reads it again and redraws in place if it changed (the book changed elsewhere). */
+export function renderToday(root: HTMLElement, opts: { onNew: () => void }): { reload: () => Promise<void> } {
   const page = el('section', { class: 'page page-today', testid: 'today-page' });
   replaceChildren(root, page);
-  const load = async () => {
+  // What is drawn, as data: a re-read that finds the same leaves the page (and the owner's pointer) alone.
+  let drawn = '';
+  const load = async (onlyIfChanged = false) => {
     try {
       const view = await ipc.today();
       // The loops are drawn when they come; Today stands without them.
       const loops = await Promise.all([ipc.openLoops(), ipc.complaintsEndedThisQuarter()]).catch(() => null);
       if (!page.isConnected) return;
-      draw(page, view, opts, load, loops);
+      const key = JSON.stringify([view, loops]);
+      if (onlyIfChanged && key === drawn) return;
+      drawn = key;
+      draw(page, view, opts, () => load(), loops);
       // When Today first stood on screen: the start-up benchmark (tests/e2e/startup-bench.mjs) reads it.
       if (performance.getEntriesByName('today-shown').length === 0) performance.mark('today-shown');
     } catch (e) {
@@ -29,6 +35,7 @@ export function renderToday(root: HTMLElement, opts: { onNew: () => void }): voi
     }
   };
   void load();
+  return { reload: () => load(true) };
 }
 
 function nameLink(c: ContactSummary): HTMLElement {

@@ -113,6 +113,24 @@ impl Store {
         matches!(self, Store::Postgres(_))
     }
 
+    /// A book file's count of commits made by other connections ([`SqliteStore::data_version`]);
+    /// None on a server, whose desks are told by notices.
+    pub fn data_version(&self) -> Result<Option<i64>> {
+        match self {
+            Store::Sqlite(store) => Ok(Some(store.data_version()?)),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
+    /// How a desk on a server book opens its listening connection, and its own connection's
+    /// server process; None for a book file.
+    pub fn listening_spec(&self) -> Result<Option<(super::postgres::ConnectSpec, i32)>> {
+        match self {
+            Store::Sqlite(_) => Ok(None),
+            Store::Postgres(book) => book.listening_spec().map(Some),
+        }
+    }
+
     pub fn schema_version(&self) -> Result<u32> {
         match self {
             Store::Sqlite(store) => Ok(store.schema_version()?),

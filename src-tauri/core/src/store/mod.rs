@@ -283,6 +283,14 @@ impl SqliteStore {
             .query_row("PRAGMA user_version", [], |row| row.get(0))?)
     }
 
+    /// A number that changes when another connection (another program, the command line)
+    /// commits to the book, and never for this connection's own commits.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+
     /// SQLite's full integrity check: "ok" or the problems found.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         let problems: Vec<String> = self

@@ -78,6 +78,13 @@ impl ServerBook {
         &self.login
     }
 
+    /// How to open this desk's listening connection, and the server process of its own
+    /// connection (whose notices the listener leaves out).
+    pub fn listening_spec(&self) -> Result<(super::ConnectSpec, i32)> {
+        let store = self.lock()?;
+        Ok((store.spec().clone(), store.session_pid()))
+    }
+
     pub fn schema_version(&self) -> Result<u32> {
         let mut store = self.lock()?;
         Ok(store.schema_version()?)

@@ -42,6 +42,11 @@ pub struct PgStore {
     address: ServerAddress,
     login: String,
     fingerprint: [u8; 32],
+    /// How this desk signed in: a desk's listening connection signs in the same way.
+    spec: ConnectSpec,
+    /// The server's process for this connection: the notices it sent itself are not news to
+    /// this desk's window.
+    session_pid: i32,
 }
 
 impl PgStore {
@@ -64,12 +69,29 @@ impl PgStore {
         let login = spec.credentials.login.clone();
         let roles = BookRoles::for_database(&spec.address.database);
         migrate::migrate(&mut client, &server, &login, &roles, version)?;
+        let session_pid: i32 = client
+            .query_one("SELECT pg_backend_pid()", &[])
+            .and_then(|row| row.try_get(0))
+            .map_err(|e| ServerError::from_db(&server, &login, &e))?;
         Ok(PgStore {
             client,
             address: spec.address.clone(),
             login,
             fingerprint,
+            spec: spec.clone(),
+            session_pid,
         })
+    }
+
+    /// How this desk signed in (with the password it typed), for a second connection of its
+    /// own: the one that listens for the other desks' changes.
+    pub fn spec(&self) -> &ConnectSpec {
+        &self.spec
+    }
+
+    /// The server's process id of this connection (`pg_backend_pid()`).
+    pub fn session_pid(&self) -> i32 {
+        self.session_pid
     }
 
     pub fn address(&self) -> &ServerAddress {

@@ -42,6 +42,8 @@ pub struct Listener {
     client: postgres::Client,
     server: String,
     login: String,
+    /// The server process whose notices are left out: the desk's own connection.
+    ignored: Option<i32>,
 }
 
 impl Listener {
@@ -56,7 +58,27 @@ impl Listener {
             client,
             server,
             login,
+            ignored: None,
         })
+    }
+
+    /// Leaves out the notices sent by the server process `pid` (the desk's own connection: its
+    /// window already shows what it changed).
+    pub fn ignoring(mut self, pid: i32) -> Listener {
+        self.ignored = Some(pid);
+        self
+    }
+
+    /// Where catch-up starts from now (see [`cursor_now`]), read on the listening connection.
+    pub fn cursor(&mut self) -> Result<Cursor, ServerError> {
+        let result = cursor_now(&mut self.client);
+        result.map_err(|e| ServerError::from_db(&self.server, &self.login, &e))
+    }
+
+    /// The changes committed since `cursor`, the desk's own among them (see [`changes_since`]).
+    pub fn catch_up(&mut self, cursor: Cursor) -> Result<(Vec<Change>, Cursor), ServerError> {
+        let result = changes_since(&mut self.client, cursor);
+        result.map_err(|e| ServerError::from_db(&self.server, &self.login, &e))
     }
 
     /// Waits up to `timeout` for a notice, then takes every other one already here. Empty when
@@ -72,13 +94,18 @@ impl Listener {
         let Some(first) = first else {
             return Ok(changes);
         };
-        changes.extend(parse(first.payload()));
+        let news = |notice: &postgres::Notification| Some(notice.process_id()) != self.ignored;
+        if news(&first) {
+            changes.extend(parse(first.payload()));
+        }
         let mut rest = notifications.iter();
         while let Some(notice) = rest
             .next()
             .map_err(|e| ServerError::from_db(&self.server, &self.login, &e))?
         {
-            changes.extend(parse(notice.payload()));
+            if news(&notice) {
+                changes.extend(parse(notice.payload()));
+            }
         }
         Ok(changes)
     }
