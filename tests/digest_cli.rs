@@ -143,6 +143,11 @@ fn today_prints_the_windows_rows_for_scripts() {
         "Bread was stale"
     );
     assert_eq!(view["contactCount"], 3);
+    // The complaint's loop, with its next step, and the quarter's count.
+    assert_eq!(view["openLoops"][0]["contact"]["displayName"], "Bob Smith");
+    assert_eq!(view["openLoops"][0]["nextStep"], "Apologise");
+    assert_eq!(view["openLoops"][0]["due"], true);
+    assert_eq!(view["complaintsThisQuarter"]["closed"], 0);
 
     let text = ok(book, &["today"]);
     assert!(
@@ -158,7 +163,9 @@ fn today_prints_the_windows_rows_for_scripts() {
         "{text}"
     );
     assert!(
-        text.contains("Bob Smith (3), open 13 days (complaint 1): Bread was stale"),
+        text.contains(
+            "Bob Smith (3), complained 10 Nov — next: Apologise, due now (complaint 1): Bread was stale"
+        ),
         "{text}"
     );
 

@@ -292,6 +292,15 @@ fn a_complaint_loop_walked_to_happy_is_counted() {
         text.contains("1 of 1 complaints ended happy this quarter."),
         "{text}"
     );
+    // Today for scripts says the same.
+    let today = json(&data, &["today"]);
+    assert_eq!(today["openLoops"].as_array().unwrap().len(), 0);
+    assert_eq!(today["complaintsThisQuarter"]["happy"], 1);
+    let text = ok(&data, &["today"]);
+    assert!(
+        text.contains("1 of 1 complaints ended happy this quarter."),
+        "{text}"
+    );
     let notes = timeline_notes(&data, &id);
     assert!(notes[0].starts_with("Checked back: happy"), "{notes:?}");
 }

@@ -10,7 +10,7 @@ use super::{message, open, to_json};
 
 #[derive(Args)]
 pub struct TodayArgs {
-    /// The same rows the window shows, as JSON.
+    /// The same rows the window shows, with the complaint loops, as JSON.
     #[arg(long)]
     json: bool,
 }
@@ -39,11 +39,11 @@ pub struct CalendarArgs {
 }
 
 pub fn today(data_dir: &Path, args: TodayArgs, today: chrono::NaiveDate) -> Result<String, String> {
-    let view = open(data_dir)?.today(today).map_err(message)?;
+    let report = open(data_dir)?.today_report(today).map_err(message)?;
     Ok(if args.json {
-        to_json(&view)
+        to_json(&report)
     } else {
-        today_text(&view)
+        today_text(&report)
     })
 }
 
@@ -54,11 +54,11 @@ pub fn digest(
 ) -> Result<String, String> {
     let mut book = open(data_dir)?;
     if !args.send {
-        let view = book.today(today).map_err(message)?;
+        let report = book.today_report(today).map_err(message)?;
         return Ok(if args.json {
-            to_json(&view)
+            to_json(&report)
         } else {
-            today_text(&view)
+            today_text(&report)
         });
     }
     let report = if args.daily {

@@ -8,8 +8,31 @@ use lettre::{Message, Transport};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::gestures::{OpenLoop, QuarterCount};
 use crate::today::TodayView;
 use crate::Book;
+
+/// Today for scripts and the digest: the window's rows, each complaint's loop with its next step
+/// and when it is due (oldest first), and how many complaints ended happy this quarter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayReport {
+    #[serde(flatten)]
+    pub view: TodayView,
+    pub open_loops: Vec<OpenLoop>,
+    pub complaints_this_quarter: QuarterCount,
+}
+
+impl Book {
+    /// Today with the complaint loops, as `rapport today` prints it and the digest mails it.
+    pub fn today_report(&self, today: NaiveDate) -> Result<TodayReport> {
+        Ok(TodayReport {
+            view: self.today(today)?,
+            open_loops: self.open_loops(today)?,
+            complaints_this_quarter: self.complaints_ended_this_quarter(today)?,
+        })
+    }
+}
 
 /// The setting that turns the daily digest on (yes/no).
 pub const DAILY_DIGEST_SETTING: &str = "daily_digest";
@@ -74,7 +97,8 @@ pub fn summary(view: &TodayView) -> String {
 }
 
 /// Today as the window lists it, in plain text: the summary, then each list.
-pub fn today_text(view: &TodayView) -> String {
+pub fn today_text(report: &TodayReport) -> String {
+    let view = &report.view;
     let mut out = vec![format!(
         "Today, {}: {}.",
         view.date.format("%A %-d %B %Y"),
@@ -127,25 +151,42 @@ pub fn today_text(view: &TodayView) -> String {
             ));
         }
     }
-    if view.open_complaint_count > 0 {
+    if !report.open_loops.is_empty() {
         heading(
             &mut out,
-            "Complaints still open",
-            view.open_complaints.len(),
-            view.open_complaint_count,
+            "Complaints to see through",
+            report.open_loops.len(),
+            report.open_loops.len() as i64,
         );
-        for c in &view.open_complaints {
-            let note = first_line(&c.complaint.note);
+        for l in &report.open_loops {
+            let note = first_line(&l.complaint);
             let note = if note.is_empty() {
                 String::new()
             } else {
                 format!(": {note}")
             };
+            let when = if l.due {
+                "due now".to_string()
+            } else {
+                format!("due {}", l.due_on.format("%a %-d %b"))
+            };
             out.push(format!(
-                "  {} ({}), open {} days (complaint {}){note}",
-                c.contact.display_name, c.contact.id, c.days_open, c.complaint.id
+                "  {} ({}), complained {} — next: {}, {when} (complaint {}){note}",
+                l.contact.display_name,
+                l.contact.id,
+                l.complained_on.format("%-d %b"),
+                l.next_step,
+                l.complaint_id
             ));
         }
+    }
+    let quarter = &report.complaints_this_quarter;
+    if quarter.closed > 0 {
+        out.push(String::new());
+        out.push(format!(
+            "{} of {} complaints ended happy this quarter.",
+            quarter.happy, quarter.closed
+        ));
     }
     if view.overdue_count > 0 {
         heading(
@@ -208,14 +249,18 @@ impl Book {
     pub fn send_digest(&self, today: NaiveDate) -> Result<DigestReport> {
         let transport = crate::welcome::smtp::transport(self)?;
         let owner = self.sender()?;
-        let view = self.today(today)?;
-        let subject = format!("Rapport, {}: {}", today.format("%-d %B"), summary(&view));
+        let report = self.today_report(today)?;
+        let subject = format!(
+            "Rapport, {}: {}",
+            today.format("%-d %B"),
+            summary(&report.view)
+        );
         let message = Message::builder()
             .from(owner.clone())
             .to(owner.clone())
             .subject(subject.clone())
             .header(ContentType::TEXT_PLAIN)
-            .body(today_text(&view))
+            .body(today_text(&report))
             .map_err(|e| Error::Conflict(format!("The digest could not be built ({e}).")))?;
         transport.send(&message).map_err(|e| {
             Error::Conflict(format!(
