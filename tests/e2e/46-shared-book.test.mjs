@@ -23,6 +23,12 @@ function otherDesk(...args) {
 
 test('a call logged at another desk appears on the open contact page of the shared book', async () => {
   const s = session();
+  const dataDir = process.env.RAPPORT_E2E_DATA_DIR ?? '';
+  const { login } = JSON.parse(readFileSync(deskNote(dataDir), 'utf8'));
+  // The window says which book it works on, and who is signed in.
+  await s.waitFor(async () => (await (await s.find(tid('version'))).text()).startsWith(`Shared book — ${login}`), {
+    message: 'the sidebar naming the shared book and the person signed in',
+  });
   await go(s, '#/today');
   await s.waitForElement(tid('today-new-customers'), 20000);
   await s.execute('window.__samePage = true;');

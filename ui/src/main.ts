@@ -2,6 +2,7 @@ import './styles.css';
 import * as ipc from './api/ipc';
 import { el, icon, replaceChildren } from './shared/dom';
 import { setToday } from './shared/dates';
+import { setSignedIn } from './shared/session';
 import { closeTopDialog, dialogOpen } from './shared/dialog';
 import { href, navigate, parseRoute, type Route } from './shared/router';
 import { renderToday } from './today/today';
@@ -35,7 +36,7 @@ const navCards = navLink({ name: 'cards' }, 'Cards', 'cake');
 const navExchange = navLink({ name: 'exchange', tab: 'export' }, 'Import & export', 'exchange');
 const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
 const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
-const versionLabel = el('p', { class: 'version' });
+const versionLabel = el('p', { class: 'version', testid: 'version' });
 
 const sidebar = el(
   'nav',
@@ -166,8 +167,9 @@ async function openShell(app: HTMLElement) {
   try {
     const info = await ipc.appInfo();
     setToday(info.today);
-    versionLabel.textContent = `Version ${info.version}`;
-    versionLabel.title = info.databasePath;
+    setSignedIn(info.signedIn);
+    versionLabel.textContent = info.signedIn ? `Shared book — ${info.signedIn} · Version ${info.version}` : `Version ${info.version}`;
+    versionLabel.title = info.signedIn ? `The team's book on a server, signed in as ${info.signedIn}` : info.databasePath;
   } catch {
     // Older shells without app_info: fall back to the computer's clock.
   }

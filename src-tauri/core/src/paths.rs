@@ -44,6 +44,8 @@ pub struct AppInfo {
     pub database_path: String,
     /// The app's idea of today, "YYYY-MM-DD" (pinned with RAPPORT_TODAY in tests).
     pub today: String,
+    /// On the team's book on a server: who is signed in (their login). None for a book file.
+    pub signed_in: Option<String>,
 }
 
 impl AppInfo {
@@ -53,6 +55,7 @@ impl AppInfo {
             data_dir: data_dir.display().to_string(),
             database_path: data_dir.join(DATABASE_FILE).display().to_string(),
             today: crate::clock::today().to_string(),
+            signed_in: None,
         }
     }
 }

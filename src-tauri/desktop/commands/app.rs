@@ -5,9 +5,14 @@ use tauri::State;
 
 use crate::desktop::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir())
+    let mut info = AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir());
+    info.signed_in = state
+        .with_book(|book| Ok(book.signed_in().map(str::to_string)))
+        .ok()
+        .flatten();
+    info
 }
 
 /// Why the book could not be opened and the backups that could replace it; none when it is open.

@@ -19,7 +19,11 @@ export type AppInfo = { version: string, dataDir: string, databasePath: string,
 /**
  * The app's idea of today, "YYYY-MM-DD" (pinned with RAPPORT_TODAY in tests).
  */
-today: string, };
+today: string, 
+/**
+ * On the team's book on a server: who is signed in (their login). None for a book file.
+ */
+signedIn: string | null, };
 
 export type BookChanged = { 
 /**

@@ -6,6 +6,7 @@ import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, span
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
+import { signedIn } from '../shared/session';
 import { openWelcomeComposer } from '../welcome/composer';
 import { openGestureComposer } from '../gestures/composer';
 import { takeLoopStep } from '../gestures/loop';
@@ -316,7 +317,9 @@ function firstRun(opts: { onNew: () => void }, reload: () => Promise<void>): HTM
     el('div', { class: 'first-run-icon' }, icon('people', 32)),
     el('h2', { text: 'Welcome to Rapport' }),
     el('p', {
-      text: 'Rapport remembers your customers for you: their birthdays, their families, what you talked about last time, and who you have not heard from in a while. Everything stays on this computer.',
+      text: `Rapport remembers your customers for you: their birthdays, their families, what you talked about last time, and who you have not heard from in a while. ${
+        signedIn() ? 'Everything is kept in your team\u2019s shared book, and every desk sees it.' : 'Everything stays on this computer.'
+      }`,
     }),
     el(
       'div',
