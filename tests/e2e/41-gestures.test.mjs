@@ -140,3 +140,72 @@ test('a complaint walked to happy is counted on Today', async () => {
   );
   await screenshot(s, 'gesture-today');
 });
+
+/**
+ * Clicks the `testid` button in the Today item of `section` that names `who`, found again if Today
+ * was drawn anew meanwhile (it follows changes the command line makes).
+ * @param {import('./webdriver.mjs').Session} s @param {string} section @param {string} who @param {string} testid
+ */
+async function clickInTodayItem(s, section, who, testid) {
+  await s.waitFor(
+    async () => {
+      for (const item of await s.findAll(tid(section))) {
+        try {
+          if (!(await item.text()).includes(who)) continue;
+          const [button] = await item.findAll(tid(testid));
+          if (!button) return false;
+          await button.click();
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      return false;
+    },
+    { timeout: 15000, message: `${testid} for ${who} on Today` },
+  );
+}
+
+test('a birthday on Today is greeted from there, and a customer past their keep-in-touch time gets a check-in', async () => {
+  const s = session();
+  cli('contacts', 'add', '--first-name', 'Greta', '--last-name', 'Holm', '--birthday', '1980-11-26', '--email', 'greta@example.com');
+  const lars = cli('contacts', 'add', '--first-name', 'Lars', '--last-name', 'Berg', '--keep-in-touch-days', '14');
+  cli('touchpoint', 'add', String(lars.contact.id), '--kind', 'call', '--date', '2026-10-01');
+  await go(s, '#/today');
+
+  await clickInTodayItem(s, 'birthday-item', 'Greta Holm', 'greet-birthday');
+  await s.waitForElement(tid('gesture-composer'));
+  assert.equal(await (await s.find(tid('gesture-kind'))).property('value'), 'birthday');
+  const inPerson = await s.find(tid('gesture-in-person'));
+  await s.waitFor(async () => !(await inPerson.property('disabled')), { timeout: 20000, message: 'Done in person enabled' });
+  await screenshot(s, 'gesture-birthday-from-today');
+  await inPerson.click();
+  await s.waitFor(
+    async () => {
+      for (const item of await s.findAll(tid('birthday-item'))) {
+        if (!(await item.text()).includes('Greta Holm')) continue;
+        const greeted = await item.findAll(tid('birthday-greeted'));
+        return greeted.length === 1 && (await greeted[0].text()) === 'greeted today';
+      }
+      return false;
+    },
+    { timeout: 15000, message: 'Greta greeted on Today' },
+  );
+  await dismissToasts(s);
+  await screenshot(s, 'gesture-birthday-greeted');
+
+  await clickInTodayItem(s, 'overdue-item', 'Lars Berg', 'check-in');
+  await s.waitForElement(tid('gesture-composer'));
+  assert.equal(await (await s.find(tid('gesture-kind'))).property('value'), 'check-in');
+  const checkIn = await s.find(tid('gesture-in-person'));
+  await s.waitFor(async () => !(await checkIn.property('disabled')), { timeout: 20000, message: 'Done in person enabled' });
+  await checkIn.click();
+  // In touch again: he leaves the list.
+  await s.waitFor(
+    async () => {
+      for (const item of await s.findAll(tid('overdue-item'))) if ((await item.text()).includes('Lars Berg')) return false;
+      return true;
+    },
+    { timeout: 15000, message: 'Lars off the keep-in-touch list' },
+  );
+});

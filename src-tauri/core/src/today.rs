@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::gestures::kinds::BIRTHDAY_GESTURE;
 use crate::Book;
 
 pub use crate::contacts::{NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday};
@@ -74,10 +75,21 @@ impl Book {
         due.truncate(TODAY_LIST_LIMIT as usize);
         let ids: Vec<i64> = due.iter().map(|d| d.contact_id).collect();
         let people = self.store().summaries(&ids)?;
+        // A greeting counts for this birthday when it went in the window before it, or since.
+        let greetings_from = today - chrono::Days::new(BIRTHDAY_WINDOW_DAYS.into());
+        let greeted: std::collections::HashMap<i64, NaiveDate> = self
+            .store()
+            .last_gestures(&ids, BIRTHDAY_GESTURE, greetings_from)?
+            .into_iter()
+            .collect();
         let list = people
             .into_iter()
             .zip(due)
             .map(|(contact, due)| UpcomingBirthday {
+                greeted_on: greeted
+                    .get(&contact.id)
+                    .copied()
+                    .filter(|on| *on >= due.date - chrono::Days::new(BIRTHDAY_WINDOW_DAYS.into())),
                 contact,
                 date: due.date,
                 in_days: due.in_days,

@@ -503,6 +503,24 @@ fn today_lists_complaints_overdue_new_customers_and_birthdays(book: &mut Book) {
         .map(|b| (b.contact.display_name.clone(), b.in_days, b.turning))
         .collect();
     assert_eq!(birthdays, vec![("Nina New".to_string(), 3, Some(36))]);
+    assert_eq!(view.birthdays[0].greeted_on, None);
+
+    // A birthday greeting sent marks the birthday greeted; an older one (last year's) does not.
+    let mut greeting = GestureRequest::new("birthday", newcomer);
+    greeting.photo = GesturePhoto::None;
+    let last_year = today() - chrono::Days::new(365);
+    book.give_gesture(&greeting, &Delivery::InPerson, FontSet::shared(), last_year)
+        .expect("last year's greeting");
+    assert_eq!(
+        book.today(today()).expect("today").birthdays[0].greeted_on,
+        None
+    );
+    book.give_gesture(&greeting, &Delivery::InPerson, FontSet::shared(), today())
+        .expect("greeting");
+    assert_eq!(
+        book.today(today()).expect("today").birthdays[0].greeted_on,
+        Some(today())
+    );
 }
 
 fn settings_are_kept(book: &mut Book) {

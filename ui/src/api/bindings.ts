@@ -126,7 +126,12 @@ inDays: number,
 /**
  * The age they turn, when the year of birth is known.
  */
-turning: number | null, };
+turning: number | null, 
+/**
+ * When a birthday greeting went to them for this birthday (in the two weeks before it, or
+ * since): Today shows them as greeted.
+ */
+greetedOn: string | null, };
 
 export type OpenComplaint = { contact: ContactSummary, complaint: Touchpoint, daysOpen: number, };
 

@@ -120,6 +120,20 @@ function draw(
     return;
   }
 
+  // A gesture from where the reason for it is: the composer opens on the right kind.
+  const gestureButton = (contactId: number, kind: string, label: string, testid: string) =>
+    el(
+      'button',
+      {
+        class: 'btn btn-small',
+        type: 'button',
+        testid,
+        on: { click: () => void openGestureComposer(contactId, { kind }, () => void reload()) },
+      },
+      icon('email', 14),
+      label,
+    );
+
   const birthdays = v.birthdays.map((b) =>
     item(
       'birthday-item',
@@ -129,6 +143,14 @@ function draw(
         el('span', { text: formatDate(b.date, v.date) }),
         b.turning !== null && el('span', { text: `turns ${b.turning}` }),
       ],
+      // Greeted: said where the button was, so the name keeps its room.
+      b.greetedOn
+        ? el('span', {
+            class: 'pill pill-ok',
+            testid: 'birthday-greeted',
+            text: b.greetedOn === v.date ? 'greeted today' : `greeted ${formatDate(b.greetedOn, v.date)}`,
+          })
+        : gestureButton(b.contact.id, 'birthday', 'Greet…', 'greet-birthday'),
     ),
   );
 
@@ -222,7 +244,7 @@ function draw(
         el('span', { text: o.lastContacted ? `last ${relativePast(o.lastContacted, v.date)}` : 'never contacted' }),
         el('span', { class: 'muted', text: cadence(o.keepInTouchDays) }),
       ],
-      btn,
+      el('div', { class: 'item-actions' }, gestureButton(o.contact.id, 'check-in', 'Check in…', 'check-in'), btn),
     );
   });
 

@@ -16,6 +16,9 @@ pub struct UpcomingBirthday {
     pub in_days: u32,
     /// The age they turn, when the year of birth is known.
     pub turning: Option<u32>,
+    /// When a birthday greeting went to them for this birthday (in the two weeks before it, or
+    /// since): Today shows them as greeted.
+    pub greeted_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -25,6 +25,9 @@ pub struct BuiltinKind {
 /// The fields every kind may use beyond the contact's and the business's.
 const SHARED_FIELDS: &[&str] = &["staff_name"];
 
+/// The birthday greeting's kind: Today marks a birthday greeted when one went.
+pub const BIRTHDAY_GESTURE: &str = "birthday";
+
 pub const BUILTIN_KINDS: &[BuiltinKind] = &[
     BuiltinKind {
         kind: "welcome",
@@ -78,7 +81,7 @@ All the best,
         board: "We miss you, {name}!",
     },
     BuiltinKind {
-        kind: "birthday",
+        kind: BIRTHDAY_GESTURE,
         label: "Birthday greeting",
         subject: "Happy birthday, {first_name}!",
         body: "Dear {first_name},

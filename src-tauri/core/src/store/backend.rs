@@ -79,6 +79,7 @@ impl Store {
         fn open_complaint_loops(&self) -> Result<Vec<super::OpenLoopRow>>;
         fn loops_closed_between(&self, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)>;
         fn gesture_of(&self, touchpoint_id: i64) -> Result<Option<(String, String)>>;
+        fn last_gestures(&self, contact_ids: &[i64], kind: &str, since: NaiveDate) -> Result<Vec<(i64, NaiveDate)>>;
     }
 }
 

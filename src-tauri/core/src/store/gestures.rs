@@ -218,6 +218,31 @@ impl SqliteStore {
             )
             .optional()?)
     }
+
+    /// The last day each of `contact_ids` was given a gesture of `kind` on or after `since`
+    /// (contacts given none are left out).
+    pub fn last_gestures(
+        &self,
+        contact_ids: &[i64],
+        kind: &str,
+        since: NaiveDate,
+    ) -> Result<Vec<(i64, NaiveDate)>> {
+        let ids = serde_json::to_string(contact_ids).unwrap_or_else(|_| "[]".into());
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT t.contact_id, max(t.happened_on) FROM touchpoints t
+                   JOIN gestures g ON g.touchpoint_id = t.id
+                  WHERE t.contact_id IN (SELECT value FROM json_each(?1))
+                    AND g.kind = ?2 AND t.happened_on >= ?3
+                  GROUP BY t.contact_id",
+            )?
+            .query_map(params![ids, kind, since], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
 }
 
 fn insert_entry(tx: &Transaction, contact_id: i64, entry: &NewTouchpoint) -> Result<i64> {

@@ -231,6 +231,29 @@ impl ServerBook {
                 .transpose()
         })
     }
+
+    /// The last day each of `contact_ids` was given a gesture of `kind` on or after `since`
+    /// (contacts given none are left out).
+    pub fn last_gestures(
+        &self,
+        contact_ids: &[i64],
+        kind: &str,
+        since: NaiveDate,
+    ) -> Result<Vec<(i64, NaiveDate)>> {
+        self.run(|client| {
+            client
+                .query(
+                    "SELECT t.contact_id, max(t.happened_on) FROM touchpoints t
+                       JOIN gestures g ON g.touchpoint_id = t.id
+                      WHERE t.contact_id = ANY($1) AND g.kind = $2 AND t.happened_on >= $3
+                      GROUP BY t.contact_id",
+                    &[&contact_ids, &kind, &since],
+                )?
+                .into_iter()
+                .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+                .collect()
+        })
+    }
 }
 
 fn touchpoint(client: &mut impl GenericClient, id: i64) -> PgResult<Touchpoint> {
