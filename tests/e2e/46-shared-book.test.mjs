@@ -58,5 +58,7 @@ test('a call logged at another desk appears on the open contact page of the shar
     { timeout: 10000, message: 'the office\u2019s call on the open page' },
   );
   assert.equal(await s.execute('return window.__samePage === true;'), true, 'the page was re-read, not reloaded');
+  // Who changed the customer last, as the team knows them.
+  assert.match(await (await s.find(tid('contact-changed'))).text(), /^Changed by Olivia Owner, (just now|a minute ago)$/);
   await screenshot(s, 'shared-book-live');
 });

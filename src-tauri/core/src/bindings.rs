@@ -60,6 +60,7 @@ pub fn typescript() -> String {
         ContactPage,
         TagCount,
         ContactDetail,
+        LastChange,
         DeletedContact,
         UpcomingBirthday,
         OpenComplaint,

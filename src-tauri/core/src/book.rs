@@ -247,10 +247,11 @@ impl Book {
         today: NaiveDate,
     ) -> Result<Touchpoint> {
         new.validate(today)?;
-        // On the team's book an entry names who handled it: the signed-in person unless told.
-        let handled_by = match (new.handled_by.trim(), self.signed_in()) {
-            ("", Some(login)) => login.to_string(),
-            (given, _) => given.to_string(),
+        // On the team's book an entry names who handled it: the signed-in person (by the name
+        // the team knows them by) unless told.
+        let handled_by = match new.handled_by.trim() {
+            "" => self.store.signed_in_name()?.unwrap_or_default(),
+            given => given.to_string(),
         };
         let new = NewTouchpoint {
             note: new.note.trim().to_string(),

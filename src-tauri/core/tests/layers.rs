@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["server"],
     &["book"],
-    &["settings", "staff"],
+    &["settings", "staff", "live"],
     &["occasions", "ical"],
     &["cards"],
     &["welcome"],

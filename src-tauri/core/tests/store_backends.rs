@@ -81,6 +81,7 @@ on_both!(
     welcome_batches_are_queued_failed_and_sent,
     gestures_are_recorded_and_complaints_go_round_their_loop,
     timeline_entries_are_corrected_and_the_calendar_lists_the_dates,
+    the_last_change_is_named_on_the_team_book,
 );
 
 fn labeled(value: &str) -> Vec<LabeledValue> {
@@ -977,11 +978,16 @@ fn a_server_book_records_who_created_and_changed_a_row() {
         Some(kim.credentials.login.as_str())
     );
 
-    // An entry logged without a name is handled by whoever is signed in; a name given stays.
+    // An entry logged without a name is handled by whoever is signed in, named as the team
+    // knows them (the staff member with that login); a name given stays.
     let unnamed = at_counter
         .log_touchpoint(id, touch(TouchpointKind::Call, today(), "  "), today())
         .expect("call");
-    assert_eq!(unnamed.handled_by, kim.credentials.login);
+    assert_eq!(
+        unnamed.handled_by, "Kim",
+        "signed in as {}",
+        kim.credentials.login
+    );
     let named = in_office
         .log_touchpoint(id, touch(TouchpointKind::Call, today(), "Sam"), today())
         .expect("call");
@@ -1319,4 +1325,25 @@ fn timeline_entries_are_corrected_and_the_calendar_lists_the_dates(book: &mut Bo
     assert_eq!(counts.follow_ups, 1);
     assert!(text.contains("BEGIN:VCALENDAR"));
     assert!(text.contains("Ann Lee"), "{text}");
+}
+
+fn the_last_change_is_named_on_the_team_book(book: &mut Book) {
+    let id = book.create_contact(ann(), today()).expect("add").contact.id;
+    let detail = book.contact(id).expect("read");
+    match book.signed_in().map(str::to_string) {
+        None => assert_eq!(detail.last_change, None, "a book file has one person"),
+        Some(login) => {
+            let change = detail.last_change.expect("who changed it");
+            // The owner's login belongs to the staff member "Olivia Owner" (tests/common/pg.rs):
+            // named as the team knows her, not by her login.
+            assert_eq!(change.by, "Olivia Owner", "signed in as {login}");
+            assert_eq!(
+                change.at.len(),
+                "2026-11-23T08:30:00Z".len(),
+                "{}",
+                change.at
+            );
+            assert!(change.at.ends_with('Z'), "{}", change.at);
+        }
+    }
 }

@@ -114,7 +114,22 @@ total: number, offset: number, rows: Array<ContactSummary>, };
 
 export type TagCount = { name: string, count: number, };
 
-export type ContactDetail = { contact: Contact, timeline: Array<Touchpoint>, };
+export type ContactDetail = { contact: Contact, timeline: Array<Touchpoint>, 
+/**
+ * On the team's book: who last changed the contact (or its timeline) and when, so a desk
+ * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
+ */
+lastChange: LastChange | null, };
+
+export type LastChange = { 
+/**
+ * The staff member's name (their login when no staff member has it).
+ */
+by: string, 
+/**
+ * `2026-11-23T08:30:00Z`.
+ */
+at: string, };
 
 export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>, };
 

@@ -38,6 +38,7 @@ function detail(): ContactDetail {
       { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
       { id: 2, contactId: 7, kind: 'complaint', happenedOn: '2026-11-22', note: '<img src=y>', handledBy: '', resolved: false },
     ],
+    lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },
   };
 }
 
@@ -66,6 +67,8 @@ describe('contact page', () => {
     expect(name?.textContent).toBe(`${EVIL} Smith`);
     expect(root.querySelectorAll('img, b, i, script')).toHaveLength(0);
     expect(root.textContent).toContain('<b>Bold</b> Bakery');
+    // Who changed it last (the team's book), as text too.
+    expect(root.querySelector('[data-testid=contact-changed]')?.textContent).toMatch(/^Changed by <img src=x onerror=alert\(1\)>, /);
   });
 
   it('lists the timeline newest first with the complaint open', async () => {

@@ -2,7 +2,7 @@
 import type { Contact, ContactDetail, Touchpoint, TouchpointKind } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren, uid, type Child, type IconName } from '../shared/dom';
-import { spanOfDays, cadence, daysBetween, formatBirthday, formatDate, relativePast, todayIso } from '../shared/dates';
+import { spanOfDays, cadence, daysBetween, formatBirthday, formatDate, relativeMoment, relativePast, todayIso } from '../shared/dates';
 import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
@@ -115,6 +115,14 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
         { class: 'contact-title' },
         el('h1', { class: 'page-title', testid: 'contact-name', text: c.displayName || '(no name)' }),
         subtitle && el('p', { class: 'contact-subtitle', testid: 'contact-subtitle', text: subtitle }),
+        // On the team's book: who changed this customer last, so a desk knows what it is reading.
+        detail.lastChange &&
+          el('p', {
+            class: 'contact-changed',
+            testid: 'contact-changed',
+            text: `Changed by ${detail.lastChange.by}, ${relativeMoment(detail.lastChange.at)}`,
+            attrs: { title: detail.lastChange.at },
+          }),
         el(
           'div',
           { class: 'chips' },

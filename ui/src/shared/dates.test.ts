@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spanOfDays, cadence, daysBetween, formatBirthday, formatDate, formatLongDate, inDays, parseIso, relativePast } from './dates';
+import { relativeMoment, spanOfDays, cadence, daysBetween, formatBirthday, formatDate, formatLongDate, inDays, parseIso, relativePast } from './dates';
 
 describe('dates', () => {
   it('says when something is coming', () => {
@@ -55,4 +55,15 @@ it('says long spans in weeks, months and years', () => {
   expect(spanOfDays(21)).toBe('3 weeks');
   expect(spanOfDays(240)).toBe('7 months');
   expect(spanOfDays(3809)).toBe('10 years');
+});
+
+it('says when a change was made as a person would', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  expect(relativeMoment('2026-11-23T09:59:40Z', now)).toBe('just now');
+  expect(relativeMoment('2026-11-23T09:59:00Z', now)).toBe('a minute ago');
+  expect(relativeMoment('2026-11-23T09:58:00Z', now)).toBe('2 minutes ago');
+  expect(relativeMoment('2026-11-23T08:30:00Z', now)).toBe('an hour ago');
+  expect(relativeMoment('2026-11-23T01:00:00Z', now)).toBe('9 hours ago');
+  expect(relativeMoment('2026-11-20T10:00:00Z', now)).toBe('on 20 Nov 2026');
+  expect(relativeMoment('not a date', now)).toBe('');
 });

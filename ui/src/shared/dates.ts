@@ -111,3 +111,18 @@ export function spanOfDays(n: number): string {
   if (n < 730) return plural(Math.floor(n / 30.44), 'month');
   return plural(Math.floor(n / 365.25), 'year');
 }
+
+/**
+ * When something happened, said as a person would: "just now", "5 minutes ago", "2 hours ago",
+ * else the date. `iso` is a moment (`2026-11-23T08:30:00Z`); `now` is in milliseconds.
+ */
+export function relativeMoment(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const minutes = Math.floor((now - at) / 60000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return minutes === 1 ? 'a minute ago' : `${minutes} minutes ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? 'an hour ago' : `${hours} hours ago`;
+  return `on ${formatDate(iso.slice(0, 10))}`;
+}

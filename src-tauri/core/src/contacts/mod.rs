@@ -193,6 +193,19 @@ pub struct TagCount {
 pub struct ContactDetail {
     pub contact: Contact,
     pub timeline: Vec<Touchpoint>,
+    /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
+    /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
+    pub last_change: Option<LastChange>,
+}
+
+/// Who last changed a row of the team's book, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LastChange {
+    /// The staff member's name (their login when no staff member has it).
+    pub by: String,
+    /// `2026-11-23T08:30:00Z`.
+    pub at: String,
 }
 
 /// A contact removed for good, kept whole so the deletion can be undone during the session.

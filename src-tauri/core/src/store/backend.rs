@@ -123,6 +123,15 @@ impl Store {
         }
     }
 
+    /// Who is signed in to a server book, as the team knows them (the staff member's name);
+    /// None for a book file.
+    pub fn signed_in_name(&self) -> Result<Option<String>> {
+        match self {
+            Store::Sqlite(_) => Ok(None),
+            Store::Postgres(book) => book.signed_in_name().map(Some),
+        }
+    }
+
     /// How a desk on a server book opens its listening connection, and its own connection's
     /// server process; None for a book file.
     pub fn listening_spec(&self) -> Result<Option<(super::postgres::ConnectSpec, i32)>> {

@@ -55,6 +55,7 @@ impl SqliteStore {
         Ok(ContactDetail {
             contact: load_contact(&self.conn, id)?,
             timeline: self.timeline(id)?,
+            last_change: None,
         })
     }
 

@@ -15,7 +15,8 @@ use postgres::{Client, GenericClient, Row};
 use super::search::document_literal;
 use super::{PgStore, ServerError};
 use crate::contacts::{
-    Birthday, Contact, ContactDetail, ContactInput, DeletedContact, LabeledValue, PostalAddress,
+    Birthday, Contact, ContactDetail, ContactInput, DeletedContact, LabeledValue, LastChange,
+    PostalAddress,
 };
 use crate::error::{Error, Result};
 use crate::photos::NormalizedPhoto;
@@ -76,6 +77,20 @@ impl ServerBook {
     /// The signed-in person's login.
     pub fn login(&self) -> &str {
         &self.login
+    }
+
+    /// The signed-in person as the team knows them: the staff member who has this login, else
+    /// the login itself.
+    pub fn signed_in_name(&self) -> Result<String> {
+        self.run(|client| {
+            Ok(client
+                .query_one(
+                    "SELECT coalesce((SELECT name FROM staff WHERE login = session_user LIMIT 1),
+                                     session_user::text)",
+                    &[],
+                )?
+                .try_get(0)?)
+        })
     }
 
     /// How to open this desk's listening connection, and the server process of its own
@@ -151,9 +166,27 @@ impl ServerBook {
 
     pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
         self.run(|client| {
+            let last_change = client
+                .query_opt(
+                    &format!(
+                        "SELECT coalesce(s.name, c.changed_by), {}
+                           FROM contacts c LEFT JOIN staff s ON s.login = c.changed_by
+                          WHERE c.id = $1 AND c.changed_by IS NOT NULL",
+                        moment_sql("c.changed_at")
+                    ),
+                    &[&id],
+                )?
+                .map(|row| {
+                    Ok::<_, postgres::Error>(LastChange {
+                        by: row.try_get(0)?,
+                        at: row.try_get(1)?,
+                    })
+                })
+                .transpose()?;
             Ok(ContactDetail {
                 contact: load_contact(client, id)?,
                 timeline: super::timeline::timeline(client, id)?,
+                last_change,
             })
         })
     }
