@@ -6,8 +6,8 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 use rapport_core::contacts::{
-    Birthday, ContactDetail, FieldPick, LabeledValue, MergeField, NewTouchpoint, PostalAddress,
-    TouchpointKind,
+    Birthday, ContactDetail, ContactEdit, ContactSave, FieldPick, LabeledValue, MergeField,
+    NewTouchpoint, PostalAddress, TouchpointKind,
 };
 use serde::Serialize;
 
@@ -185,9 +185,33 @@ pub fn contacts(
             let json = edit.json;
             let mut book = open(data_dir)?;
             let id = edit.id;
-            let mut fields = book.contact(id).map_err(message)?.contact.fields;
+            let read = book.contact(id).map_err(message)?;
+            let mut fields = read.contact.fields.clone();
             (*edit).apply(&mut fields)?;
-            let detail = book.update_contact(id, fields, today).map_err(message)?;
+            // Saved as the window saves: a change the window (or another desk) saved since
+            // this read is kept, and a field both changed is refused, never overwritten.
+            let saved = book
+                .save_contact_edit(
+                    id,
+                    ContactEdit {
+                        base: read.contact.fields,
+                        base_version: read.version,
+                        input: fields,
+                    },
+                    today,
+                )
+                .map_err(message)?;
+            let detail = match saved {
+                ContactSave::Saved { detail, .. } => *detail,
+                ContactSave::Conflict { conflict } => {
+                    let fields: Vec<&str> =
+                        conflict.fields.iter().map(|f| f.label.as_str()).collect();
+                    return Err(format!(
+                        "Contact #{id} was changed elsewhere while this edit was made ({}); nothing was saved. Run the edit again.",
+                        fields.join(", ")
+                    ));
+                }
+            };
             Ok(if json {
                 to_json(&detail)
             } else {

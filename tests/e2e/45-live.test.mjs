@@ -80,3 +80,39 @@ test('a customer added from the command line appears on Today', async () => {
   assert.ok(names.includes('Tomasz Nowak'), `${names}`);
   await screenshot(s, 'live-today');
 });
+
+test('an edit saved while the command line changed the same customer: theirs kept, the field both changed settled by the owner', async () => {
+  const s = session();
+  const contact = cli('contacts', 'add', '--first-name', 'Pia', '--last-name', 'Sandvik', '--talked-about', 'her new shop');
+  const id = contact.contact.id;
+  await go(s, `#/contact/${id}`);
+  await (await s.waitForElement(tid('contact-edit'), 15000)).click();
+  await s.waitForElement(tid('field-talkingPoints'));
+
+  // While the form is open, someone else changes the job title and what was talked about.
+  cli('contacts', 'edit', String(id), '--job-title', 'Florist', '--talked-about', 'the shop opened on Friday');
+
+  const talked = await s.find(tid('field-talkingPoints'));
+  await talked.clear();
+  await typeInto(s, talked, 'wants a wreath for December');
+  await typeInto(s, await s.find(tid('field-notes')), 'pays by card');
+  await (await s.find(tid('contact-save'))).click();
+
+  const dialog = await s.waitForElement(tid('conflict-dialog'), 15000);
+  assert.match(await (await s.find(tid('conflict-lead'))).text(), /changed what we talked about while you were editing/);
+  const fields = await dialog.findAll(tid('conflict-field'));
+  assert.equal(fields.length, 1, 'only the field both changed is asked about');
+  assert.match(await fields[0].text(), /Keep theirs:\s*the shop opened on Friday/);
+  await screenshot(s, 'edit-conflict');
+  await (await fields[0].findAll(tid('conflict-mine')))[0].click();
+  await (await s.find(tid('conflict-save'))).click();
+
+  await s.waitFor(async () => (await s.findAll(tid('conflict-dialog'))).length === 0 && (await s.findAll(tid('contact-save'))).length === 0, {
+    timeout: 15000,
+    message: 'the edit saved',
+  });
+  const saved = cli('contacts', 'show', String(id));
+  assert.equal(saved.contact.talkingPoints, 'wants a wreath for December', 'mine, as chosen');
+  assert.equal(saved.contact.notes, 'pays by card', 'only mine changed');
+  assert.equal(saved.contact.jobTitle, 'Florist', 'only theirs changed: kept');
+});

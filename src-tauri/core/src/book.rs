@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::contacts::{
-    merge_with_picks, normalize_tags, Company, Contact, ContactDetail, ContactInput, ContactPage,
-    DeletedContact, FieldPick, ListQuery, NewTouchpoint, TagCount, Touchpoint,
+    merge_with_picks, normalize_tags, three_way, Company, Contact, ContactDetail, ContactEdit,
+    ContactInput, ContactPage, ContactSave, DeletedContact, EditConflict, FieldPick, ListQuery,
+    NewTouchpoint, TagCount, Touchpoint,
 };
 use crate::error::{Error, Result};
 
@@ -224,6 +225,55 @@ impl Book {
         let input = input.validated(today)?;
         self.store.update_contact(id, &input)?;
         self.store.contact_detail(id)
+    }
+
+    /// Saves an edit made from the contact as it was read (`edit.base` at `edit.base_version`).
+    /// When someone else saved it meanwhile (another desk, the command line), their changes are
+    /// kept: fields only they changed stay theirs, fields only this edit changed are saved, and
+    /// a field both changed differently is not saved but returned to be settled. Never a
+    /// silent overwrite.
+    pub fn save_contact_edit(
+        &mut self,
+        id: i64,
+        edit: ContactEdit,
+        today: NaiveDate,
+    ) -> Result<ContactSave> {
+        let mine = edit.input.validated(today)?;
+        // A save can race another between the look and the write; the write names the version
+        // it looked at, so a lost race looks again.
+        for _ in 0..5 {
+            let current = self.store.contact_detail(id)?;
+            let (to_save, taken_from_them) = if current.version == edit.base_version {
+                (mine.clone(), Vec::new())
+            } else {
+                let merge = three_way(&edit.base, &mine, &current.contact.fields)?;
+                if !merge.conflicts.is_empty() {
+                    return Ok(ContactSave::Conflict {
+                        conflict: Box::new(EditConflict {
+                            fields: merge.conflicts,
+                            version: current.version,
+                            theirs: current.contact.fields,
+                            merged: merge.merged,
+                            last_change: current.last_change,
+                        }),
+                    });
+                }
+                (merge.merged.validated(today)?, merge.taken_from_them)
+            };
+            if self
+                .store
+                .update_contact_at(id, &to_save, current.version)?
+            {
+                return Ok(ContactSave::Saved {
+                    detail: Box::new(self.store.contact_detail(id)?),
+                    taken_from_them,
+                });
+            }
+        }
+        Err(Error::Conflict(
+            "Others keep changing this contact right now, so your changes were not saved. Wait a moment, then save again."
+                .into(),
+        ))
     }
 
     pub fn contact(&self, id: i64) -> Result<ContactDetail> {

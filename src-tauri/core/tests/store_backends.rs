@@ -13,8 +13,8 @@ use common::pg::fresh_book;
 use common::{day, person, today};
 use rapport_core::cards::FontSet;
 use rapport_core::contacts::{
-    ArchiveFilter, Birthday, ContactInput, LabeledValue, ListQuery, NewTouchpoint, PostalAddress,
-    SortKey, TouchpointKind,
+    ArchiveFilter, Birthday, ContactDetail, ContactEdit, ContactInput, ContactSave, LabeledValue,
+    ListQuery, NewTouchpoint, PostalAddress, SortKey, TouchpointKind,
 };
 use rapport_core::error::ErrorCode;
 use rapport_core::gestures::{
@@ -82,6 +82,7 @@ on_both!(
     gestures_are_recorded_and_complaints_go_round_their_loop,
     timeline_entries_are_corrected_and_the_calendar_lists_the_dates,
     the_last_change_is_named_on_the_team_book,
+    two_edits_of_one_contact_are_merged_and_a_field_both_changed_is_settled,
 );
 
 fn labeled(value: &str) -> Vec<LabeledValue> {
@@ -1346,4 +1347,106 @@ fn the_last_change_is_named_on_the_team_book(book: &mut Book) {
             assert!(change.at.ends_with('Z'), "{}", change.at);
         }
     }
+}
+
+fn edit_from(read: &ContactDetail, input: ContactInput) -> ContactEdit {
+    ContactEdit {
+        base: read.contact.fields.clone(),
+        base_version: read.version,
+        input,
+    }
+}
+
+fn two_edits_of_one_contact_are_merged_and_a_field_both_changed_is_settled(book: &mut Book) {
+    let id = book.create_contact(ann(), today()).expect("add").contact.id;
+    let read = book.contact(id).expect("read");
+
+    // Someone else saves first (another desk, the command line): job title and talking points.
+    let mut theirs = read.contact.fields.clone();
+    theirs.job_title = "Head baker".into();
+    theirs.talking_points = "asked about sourdough".into();
+    let saved = book
+        .save_contact_edit(id, edit_from(&read, theirs), today())
+        .expect("their save");
+    assert!(
+        matches!(&saved, ContactSave::Saved { taken_from_them, .. } if taken_from_them.is_empty()),
+        "{saved:?}"
+    );
+    let after_theirs = book.contact(id).expect("read");
+    assert!(
+        after_theirs.version > read.version,
+        "an edit raises the version"
+    );
+
+    // My edit, made from the old read: notes and talking points. Talking points were changed by
+    // both: nothing is saved, the field comes back to be settled.
+    let mut mine = read.contact.fields.clone();
+    mine.notes = "prefers mornings".into();
+    mine.talking_points = "the wedding went well".into();
+    let ContactSave::Conflict { conflict } = book
+        .save_contact_edit(id, edit_from(&read, mine), today())
+        .expect("my save")
+    else {
+        panic!("a field both changed is a conflict");
+    };
+    let fields: Vec<&str> = conflict.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, vec!["talkingPoints"]);
+    assert_eq!(conflict.fields[0].theirs, "asked about sourdough");
+    assert_eq!(conflict.fields[0].mine, "the wedding went well");
+    assert_eq!(conflict.version, after_theirs.version);
+    assert_eq!(conflict.merged.job_title, "Head baker", "theirs kept");
+    assert_eq!(conflict.merged.notes, "prefers mornings", "mine kept");
+    let unchanged = book.contact(id).expect("read");
+    assert_eq!(
+        unchanged.contact.fields, after_theirs.contact.fields,
+        "nothing saved"
+    );
+    assert_eq!(unchanged.version, after_theirs.version);
+
+    // Settled (mine for talking points), saved from the version the conflict named.
+    let saved = book
+        .save_contact_edit(
+            id,
+            ContactEdit {
+                base: conflict.theirs.clone(),
+                base_version: conflict.version,
+                input: conflict.merged.clone(),
+            },
+            today(),
+        )
+        .expect("settled save");
+    assert!(matches!(saved, ContactSave::Saved { .. }), "{saved:?}");
+    let now = book.contact(id).expect("read").contact.fields;
+    assert_eq!(now.job_title, "Head baker");
+    assert_eq!(now.notes, "prefers mornings");
+    assert_eq!(now.talking_points, "the wedding went well");
+
+    // An edit that touches only what the other did not: merged, naming what was kept of theirs.
+    let read = book.contact(id).expect("read");
+    let mut theirs = read.contact.fields.clone();
+    theirs.phones = labeled("555 0100");
+    book.save_contact_edit(id, edit_from(&read, theirs), today())
+        .expect("their save");
+    let mut mine = read.contact.fields.clone();
+    mine.interests = "jazz".into();
+    let ContactSave::Saved {
+        detail,
+        taken_from_them,
+    } = book
+        .save_contact_edit(id, edit_from(&read, mine), today())
+        .expect("my save")
+    else {
+        panic!("no field was changed by both");
+    };
+    assert_eq!(taken_from_them, vec!["phone numbers".to_string()]);
+    assert_eq!(detail.contact.fields.interests, "jazz");
+    assert_eq!(detail.contact.fields.phones[0].value, "555 0100");
+
+    // A stale save of a contact deleted meanwhile says so.
+    let gone = book.contact(id).expect("read");
+    book.delete_contact(id).expect("delete");
+    let error = book
+        .save_contact_edit(id, edit_from(&gone, gone.contact.fields.clone()), today())
+        .expect_err("deleted");
+    assert!(error.to_string().contains("not found"), "{error}");
 }

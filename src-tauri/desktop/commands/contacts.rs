@@ -1,6 +1,7 @@
 use rapport_core::clock::today;
 use rapport_core::contacts::{
-    Company, ContactDetail, ContactInput, ContactPage, ListQuery, TagCount,
+    Company, ContactDetail, ContactEdit, ContactInput, ContactPage, ContactSave, ListQuery,
+    TagCount,
 };
 use rapport_core::{photos, AppError, Error};
 use tauri::State;
@@ -57,13 +58,15 @@ pub fn create_contact(
     state.with_book(|book| book.create_contact(input, today()))
 }
 
+/// Saves an edit made from the contact as the form read it; someone else's save meanwhile is
+/// merged in, or its conflicting fields come back to be settled.
 #[tauri::command(async)]
 pub fn update_contact(
     state: State<'_, AppState>,
     id: i64,
-    input: ContactInput,
-) -> Result<ContactDetail, AppError> {
-    state.with_book(|book| book.update_contact(id, input, today()))
+    edit: ContactEdit,
+) -> Result<ContactSave, AppError> {
+    state.with_book(|book| book.save_contact_edit(id, edit, today()))
 }
 
 #[tauri::command(async)]

@@ -114,7 +114,12 @@ total: number, offset: number, rows: Array<ContactSummary>, };
 
 export type TagCount = { name: string, count: number, };
 
-export type ContactDetail = { contact: Contact, timeline: Array<Touchpoint>, 
+export type ContactDetail = { contact: Contact, 
+/**
+ * Raised by every edit: a save names the version it was made from, so one made while
+ * someone else saved is merged with theirs, never written over it.
+ */
+version: number, timeline: Array<Touchpoint>, 
 /**
  * On the team's book: who last changed the contact (or its timeline) and when, so a desk
  * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
@@ -130,6 +135,51 @@ by: string,
  * `2026-11-23T08:30:00Z`.
  */
 at: string, };
+
+export type ContactEdit = { 
+/**
+ * The contact's fields as the form was opened with them.
+ */
+base: ContactInput, 
+/**
+ * [`ContactDetail::version`] as read then.
+ */
+baseVersion: number, input: ContactInput, };
+
+export type ContactSave = { "outcome": "saved", detail: ContactDetail, takenFromThem: Array<string>, } | { "outcome": "conflict", conflict: EditConflict, };
+
+export type EditConflict = { fields: Array<FieldConflict>, 
+/**
+ * The version the contact is at now: save again from it (`base` = `theirs`) with each
+ * field settled.
+ */
+version: number, 
+/**
+ * The contact as it is now.
+ */
+theirs: ContactInput, 
+/**
+ * This edit with what only they changed taken in; each conflicting field holds mine.
+ */
+merged: ContactInput, 
+/**
+ * Who saved in between, and when (on the team's book).
+ */
+lastChange: LastChange | null, };
+
+export type FieldConflict = { 
+/**
+ * The field's name in [`ContactInput`] ("talkingPoints").
+ */
+field: string, 
+/**
+ * In the owner's words ("talking points").
+ */
+label: string, 
+/**
+ * Their value and mine, as the owner reads them.
+ */
+theirs: string, mine: string, };
 
 export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>, };
 

@@ -9,6 +9,8 @@ import type {
   BoardArea,
   Company,
   ContactDetail,
+  ContactEdit,
+  ContactSave,
   ContactInput,
   ContactPage,
   CardFormat,
@@ -113,7 +115,8 @@ export const contactPhotoDataUrl = (id: number, thumbnail: boolean) => call<stri
 export const setContactPhoto = (id: number, photoBase64: string) => call<null>('set_contact_photo', { id, photoBase64 });
 export const removeContactPhoto = (id: number) => call<boolean>('remove_contact_photo', { id });
 export const createContact = (input: ContactInput) => call<ContactDetail>('create_contact', { input });
-export const updateContact = (id: number, input: ContactInput) => call<ContactDetail>('update_contact', { id, input });
+/** Saves an edit made from the contact as read (base, baseVersion); someone else's save meanwhile is merged, or comes back as a conflict. */
+export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave>('update_contact', { id, edit });
 export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
 export const setComplaintResolved = (touchpointId: number, resolved: boolean) => call<Touchpoint>('set_complaint_resolved', { touchpointId, resolved });
 export const deleteTouchpoint = (touchpointId: number) => call<null>('delete_touchpoint', { touchpointId });

@@ -38,6 +38,7 @@ function detail(): ContactDetail {
       { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
       { id: 2, contactId: 7, kind: 'complaint', happenedOn: '2026-11-22', note: '<img src=y>', handledBy: '', resolved: false },
     ],
+    version: 3,
     lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },
   };
 }

@@ -471,7 +471,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   if (openKind) openLog(openKind);
 
   async function edit() {
-    const saved = await openContactForm(c);
+    const saved = await openContactForm(c, detail.version);
     if (saved !== null) await reload();
   }
 

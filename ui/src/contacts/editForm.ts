@@ -1,19 +1,23 @@
 // The new/edit contact dialog.
-import type { Contact, LabeledValue, PostalAddress } from '../api/bindings';
+import type { Contact, ContactDetail, ContactInput, LabeledValue, PostalAddress } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, replaceChildren, uid, type Child } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
 import { monthNames } from '../shared/dates';
-import { showError } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { settleConflict } from './conflict';
+import { showError, toast } from '../shared/toast';
 import { PHONE_EMAIL_LABELS, emptyAddress, emptyForm, fromContact, mapFieldErrors, toInput, type FormState } from './formModel';
 
 type TextKey = {
   [K in keyof FormState]: FormState[K] extends string ? K : never;
 }[keyof FormState];
 
-/** Open the form; resolves with the saved contact id, or null when cancelled. */
-export function openContactForm(existing?: Contact): Promise<number | null> {
+/**
+ * Open the form; resolves with the saved contact id, or null when cancelled. Editing, `version` is
+ * the contact's version as read: a save made while someone else saved is merged with theirs.
+ */
+export function openContactForm(existing?: Contact, version = 0): Promise<number | null> {
   return new Promise((resolve) => {
     const state: FormState = existing ? fromContact(existing) : emptyForm();
     let savedId: number | null = null;
@@ -389,7 +393,8 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
       saving = true;
       saveBtn.disabled = true;
       try {
-        const detail = existing ? await ipc.updateContact(existing.id, input) : await ipc.createContact(input);
+        const detail = existing ? await saveEdit(existing, version, input) : await ipc.createContact(input);
+        if (!detail) return; // back to the form, nothing saved
         savedId = detail.contact.id;
         bookChanged();
         dlg.close();
@@ -408,4 +413,22 @@ export function openContactForm(existing?: Contact): Promise<number | null> {
       }
     }
   });
+}
+
+/**
+ * Saves an edit of `contact` (read at `version`). Someone else's save meanwhile is merged by the
+ * core; a field both changed is settled by the owner first. Null: the owner went back to the form.
+ */
+async function saveEdit(contact: Contact, version: number, input: ContactInput): Promise<ContactDetail | null> {
+  let result = await ipc.updateContact(contact.id, { base: contact, baseVersion: version, input });
+  while (result.outcome === 'conflict') {
+    const conflict = result.conflict;
+    const settled = await settleConflict(conflict);
+    if (!settled) return null;
+    result = await ipc.updateContact(contact.id, { base: conflict.theirs, baseVersion: conflict.version, input: settled });
+  }
+  if (result.takenFromThem.length > 0) {
+    toast(`Saved. Someone else had changed ${result.takenFromThem.join(', ')} meanwhile; their change is kept.`, { kind: 'success', timeoutMs: 10000 });
+  }
+  return result.detail;
 }

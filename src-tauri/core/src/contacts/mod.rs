@@ -4,6 +4,7 @@
 
 mod attention;
 mod birthday;
+mod edit_merge;
 pub(crate) mod merging;
 mod touchpoints;
 mod validation;
@@ -14,6 +15,7 @@ use ts_rs::TS;
 
 pub use attention::{NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday};
 pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue};
+pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
 pub use merging::{merge_into, merge_with_picks, same_number, same_phone, FieldPick, MergeField};
 pub use touchpoints::{NewTouchpoint, Touchpoint, TouchpointKind};
 pub use validation::{clean_line, normalize_tags};
@@ -192,6 +194,10 @@ pub struct TagCount {
 #[serde(rename_all = "camelCase")]
 pub struct ContactDetail {
     pub contact: Contact,
+    /// Raised by every edit: a save names the version it was made from, so one made while
+    /// someone else saved is merged with theirs, never written over it.
+    #[ts(type = "number")]
+    pub version: i64,
     pub timeline: Vec<Touchpoint>,
     /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
     /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.

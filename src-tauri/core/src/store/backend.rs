@@ -247,6 +247,7 @@ impl Store {
         fn insert_contact(&mut self, input: &ContactInput) -> Result<i64>;
         fn insert_contacts(&mut self, inputs: &[ContactInput]) -> Result<Vec<i64>>;
         fn update_contact(&mut self, id: i64, input: &ContactInput) -> Result<()>;
+        fn update_contact_at(&mut self, id: i64, input: &ContactInput, version: i64) -> Result<bool>;
         fn contact(&self, id: i64) -> Result<Contact>;
         fn contact_detail(&self, id: i64) -> Result<ContactDetail>;
         fn set_archived(&mut self, ids: &[i64], archived: bool) -> Result<u32>;

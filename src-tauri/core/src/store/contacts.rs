@@ -39,6 +39,23 @@ impl SqliteStore {
         Ok(ids)
     }
 
+    /// Replaces the editable fields of contact `id` (already validated) if it is still at
+    /// `version`; false (nothing written) when someone else saved it since.
+    pub fn update_contact_at(
+        &mut self,
+        id: i64,
+        input: &ContactInput,
+        version: i64,
+    ) -> Result<bool> {
+        let tx = self.write_transaction()?;
+        if contact_version(&tx, id)? != version {
+            return Ok(false);
+        }
+        update_contact_tx(&tx, id, input)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
     /// Replaces the editable fields of contact `id` (already validated).
     pub fn update_contact(&mut self, id: i64, input: &ContactInput) -> Result<()> {
         let tx = self.write_transaction()?;
@@ -54,6 +71,7 @@ impl SqliteStore {
     pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
         Ok(ContactDetail {
             contact: load_contact(&self.conn, id)?,
+            version: contact_version(&self.conn, id)?,
             timeline: self.timeline(id)?,
             last_change: None,
         })
@@ -263,7 +281,8 @@ pub(super) fn update_contact_tx(tx: &Transaction, id: i64, input: &ContactInput)
             display_name = ?6, sort_key = ?7, company_id = ?8, job_title = ?9,
             birthday_month = ?10, birthday_day = ?11, birthday_year = ?12, customer_since = ?13,
             family = ?14, interests = ?15, talking_points = ?16, notes = ?17,
-            keep_in_touch_days = ?18, updated_at = ?19, has_postal_address = ?20
+            keep_in_touch_days = ?18, updated_at = ?19, has_postal_address = ?20,
+            version = version + 1
          WHERE id = ?1",
         params![
             id,
@@ -325,6 +344,14 @@ pub(super) fn refresh_touch_due(tx: &Connection, id: i64) -> Result<()> {
     )?
     .execute([id])?;
     Ok(())
+}
+
+/// The contact's version: raised by every edit.
+fn contact_version(conn: &Connection, id: i64) -> Result<i64> {
+    conn.prepare_cached("SELECT version FROM contacts WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("Contact {id}")))
 }
 
 pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {

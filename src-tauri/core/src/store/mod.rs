@@ -117,10 +117,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/012_counts.sql"),
         after: None,
     },
+    Migration {
+        version: 13,
+        sql: include_str!("migrations/013_row_versions.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -160,6 +160,26 @@ impl ServerBook {
         self.in_tx(|tx| update_contact(tx, id, input))
     }
 
+    /// Replaces the editable fields of contact `id` (already validated) if it is still at
+    /// `version`; false (nothing written) when someone else saved it since. The row is locked
+    /// from the look to the write, so no save slips in between.
+    pub fn update_contact_at(&self, id: i64, input: &ContactInput, version: i64) -> Result<bool> {
+        self.in_tx(|tx| {
+            let current: i64 = tx
+                .query_opt(
+                    "SELECT version FROM contacts WHERE id = $1 FOR UPDATE",
+                    &[&id],
+                )?
+                .ok_or_else(|| Error::not_found(format!("Contact {id}")))?
+                .try_get(0)?;
+            if current != version {
+                return Ok(false);
+            }
+            update_contact(tx, id, input)?;
+            Ok(true)
+        })
+    }
+
     pub fn contact(&self, id: i64) -> Result<Contact> {
         self.run(|client| load_contact(client, id))
     }
@@ -185,6 +205,7 @@ impl ServerBook {
                 .transpose()?;
             Ok(ContactDetail {
                 contact: load_contact(client, id)?,
+                version: contact_version(client, id)?,
                 timeline: super::timeline::timeline(client, id)?,
                 last_change,
             })
@@ -628,6 +649,14 @@ pub(crate) fn contact_from_row(row: &Row) -> PgResult<Contact> {
         created_at: row.try_get(20)?,
         updated_at: row.try_get(21)?,
     })
+}
+
+/// The contact's version: raised by every edit (the stamp_change trigger).
+fn contact_version(client: &mut impl GenericClient, id: i64) -> PgResult<i64> {
+    Ok(client
+        .query_opt("SELECT version FROM contacts WHERE id = $1", &[&id])?
+        .ok_or_else(|| Error::not_found(format!("Contact {id}")))?
+        .try_get(0)?)
 }
 
 pub(crate) fn load_contact(client: &mut impl GenericClient, id: i64) -> PgResult<Contact> {

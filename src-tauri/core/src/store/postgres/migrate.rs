@@ -33,6 +33,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 12,
         sql: include_str!("migrations/012_counts.sql"),
     },
+    Migration {
+        version: 13,
+        sql: include_str!("migrations/013_row_versions.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at
