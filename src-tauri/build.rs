@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "recover_from_backup",
     "open_other_folder",
     "watch_book",
+    "sign_in",
+    "join_shared_book",
     "cancel_exchange",
     "today",
     "list_contacts",

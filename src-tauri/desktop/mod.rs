@@ -155,6 +155,8 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::app::recover_from_backup,
             commands::app::open_other_folder,
             commands::app::watch_book,
+            commands::app::sign_in,
+            commands::app::join_shared_book,
             commands::today::today,
             commands::contacts::list_contacts,
             commands::contacts::get_contact,

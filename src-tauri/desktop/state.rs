@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 use rapport_core::contacts::DeletedContact;
 use rapport_core::exchange::backup::{may_recover, Recovery, RestoreInfo};
 use rapport_core::paths::AppInfo;
+use rapport_core::server::JoinTarget;
 use rapport_core::{AppError, Book, Error, ErrorCode};
 
 pub struct AppState {
@@ -81,6 +82,71 @@ impl AppState {
         Ok(info)
     }
 
+    /// What the window shows of itself: the version, the data folder, and on the team's book
+    /// who is signed in.
+    pub fn app_info(&self) -> AppInfo {
+        let mut info = AppInfo::new(env!("CARGO_PKG_VERSION"), &self.data_dir());
+        info.signed_in = self
+            .with_book(|book| Ok(book.signed_in().map(str::to_string)))
+            .ok()
+            .flatten();
+        info
+    }
+
+    /// Signs in to the team's book this data folder joined, when it could not be opened for
+    /// want of a password (none remembered, or a wrong one), and goes on with it.
+    pub fn sign_in(&self, password: &str, remember: bool) -> Result<AppInfo, AppError> {
+        off_runtime(|| {
+            let mut open = self.write();
+            let Err(problem) = &open.book else {
+                return Err(already_open());
+            };
+            if problem.code != ErrorCode::NoPassword {
+                return Err(problem.clone());
+            }
+            let book = Book::sign_in(&open.data_dir, password, remember)?;
+            open.book = Ok(Arc::new(Mutex::new(book)));
+            Ok::<(), AppError>(())
+        })?;
+        Ok(self.app_info())
+    }
+
+    /// Joins the open book file's folder to the team's book on a server (a join code, or a
+    /// `postgres://` address) and works on that book from now on. The file stays in the folder.
+    pub fn join_shared(
+        &self,
+        code: &str,
+        login: &str,
+        password: &str,
+        remember: bool,
+    ) -> Result<AppInfo, AppError> {
+        off_runtime(|| {
+            let mut open = self.write();
+            match &open.book {
+                Ok(book) if lock(book).is_shared() => {
+                    return Err(AppError {
+                        code: ErrorCode::Conflict,
+                        message: "This window already works on the team's shared book.".into(),
+                        fields: Vec::new(),
+                    })
+                }
+                Ok(_) => {}
+                Err(problem) => return Err(problem.clone()),
+            }
+            let code = code.trim();
+            let target = if code.starts_with("postgres://") || code.starts_with("postgresql://") {
+                JoinTarget::Url(code.to_string())
+            } else {
+                JoinTarget::Code(code.to_string())
+            };
+            let (book, _joined) =
+                Book::join_shared(&open.data_dir, &target, login.trim(), password, remember)?;
+            open.book = Ok(Arc::new(Mutex::new(book)));
+            Ok::<(), AppError>(())
+        })?;
+        Ok(self.app_info())
+    }
+
     /// Opens the book in another data folder instead of the one that could not be opened (a
     /// new, empty book when the folder has none). The window goes on with it; the folder given
     /// on the command line is not changed.
@@ -97,7 +163,8 @@ impl AppState {
                 fields: Vec::new(),
             });
         }
-        let other = OpenBook::at(PathBuf::from(folder));
+        // The folder may have joined a team's book: opening it talks to the server.
+        let other = off_runtime(|| OpenBook::at(PathBuf::from(folder)));
         let book = other.book.clone()?;
         daily_backup(&lock(&book));
         *open = other;
@@ -155,10 +222,7 @@ impl AppState {
         work: impl FnOnce(&mut Book) -> Result<T, Error>,
     ) -> Result<T, AppError> {
         let book = self.shared_book()?;
-        // Async commands run on the runtime's workers, where the team book's client (which
-        // blocks on a runtime of its own) may not block: the work steps out of the runtime first.
-        // Elsewhere (the main thread, a thread of our own) this simply runs it.
-        tokio::task::block_in_place(|| {
+        off_runtime(|| {
             let mut guard = lock(&book);
             work(&mut guard).map_err(AppError::from)
         })
@@ -218,6 +282,13 @@ pub fn daily_backup(book: &Book) {
     if let Err(error) = book.daily_backup(rapport_core::clock::today()) {
         eprintln!("rapport: the daily backup failed: {error}");
     }
+}
+
+/// Runs `work` where it may block: async commands run on the runtime's workers, where the team
+/// book's client (which blocks on a runtime of its own) must not, so the work steps out of the
+/// runtime first. Elsewhere (the main thread, a thread of our own) this simply runs it.
+fn off_runtime<T>(work: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(work)
 }
 
 /// A poisoned lock only means a command panicked mid-way; SQLite's transaction rolled back, so

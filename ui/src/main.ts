@@ -3,6 +3,7 @@ import * as ipc from './api/ipc';
 import { el, icon, replaceChildren } from './shared/dom';
 import { setToday } from './shared/dates';
 import { setSignedIn } from './shared/session';
+import { JOINED_NOTE } from './team/sharedBook';
 import { closeTopDialog, dialogOpen } from './shared/dialog';
 import { href, navigate, parseRoute, type Route } from './shared/router';
 import { renderToday } from './today/today';
@@ -156,6 +157,9 @@ async function start() {
       (info) => {
         void openShell(app).then(() => toast(`Opened the book in ${info.dataDir}.`, { kind: 'success', timeoutMs: 12000 }));
       },
+      (info) => {
+        void openShell(app).then(() => toast(`Signed in to the shared book as ${info.signedIn ?? 'you'}.`, { kind: 'success' }));
+      },
     );
     return;
   }
@@ -175,6 +179,11 @@ async function openShell(app: HTMLElement) {
   }
   window.addEventListener('hashchange', show);
   show();
+  const joined = sessionStorage.getItem(JOINED_NOTE);
+  if (joined) {
+    sessionStorage.removeItem(JOINED_NOTE);
+    toast(`Joined the shared book as ${joined}. Every desk sees the same customers now.`, { kind: 'success', timeoutMs: 12000 });
+  }
   followChanges({
     watch: ipc.watchBook,
     busy: () => (current.name === 'today' || current.name === 'contact' ? ownerIsBusy(content) : false),

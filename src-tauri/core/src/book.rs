@@ -63,6 +63,35 @@ impl Book {
         ))
     }
 
+    /// Signs in to the shared book `data_dir` joined with the password the person typed, and
+    /// with `remember` keeps it in the system keyring for the next start. Nothing is remembered
+    /// unless the sign-in worked.
+    pub fn sign_in(data_dir: &Path, password: &str, remember: bool) -> Result<Book> {
+        let book = Book::open_shared(data_dir, password)?;
+        if remember {
+            if let Some(mut saved) = crate::server::connection::load(data_dir)? {
+                saved.remember_password(password)?;
+                saved.password_in_keyring = true;
+                crate::server::connection::save(data_dir, &saved)?;
+            }
+        }
+        Ok(book)
+    }
+
+    /// Joins `data_dir` to the team's book on a server (a join code or a URL) and opens it: the
+    /// window's "Join a shared book". The book file in the folder stays as it is, unused while
+    /// the folder is joined.
+    pub fn join_shared(
+        data_dir: &Path,
+        target: &crate::server::JoinTarget,
+        login: &str,
+        password: &str,
+        remember: bool,
+    ) -> Result<(Book, crate::server::Joined)> {
+        let joined = crate::server::join(data_dir, target, Some(login), Some(password), remember)?;
+        Ok((Book::open_shared(data_dir, password)?, joined))
+    }
+
     /// Whether this is the team's book on a server (not a file on this computer).
     pub fn is_shared(&self) -> bool {
         self.store.is_server()

@@ -55,7 +55,10 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
         assert_eq!(search(&book, "sigrid@"), ["Sigrid Ødegård"]);
         assert_eq!(search(&book, "vip"), ["Sigrid Ødegård"]);
         let detail = book.contact(1).unwrap();
-        assert_eq!(detail.version, 1, "a contact from before versions starts at 1");
+        assert_eq!(
+            detail.version, 1,
+            "a contact from before versions starts at 1"
+        );
         assert_eq!(detail.timeline.len(), 1, "from version {version}");
         assert_eq!(detail.timeline[0].note, "Asked about tulips");
         assert_eq!(

@@ -7,12 +7,29 @@ use crate::desktop::AppState;
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    let mut info = AppInfo::new(env!("CARGO_PKG_VERSION"), &state.data_dir());
-    info.signed_in = state
-        .with_book(|book| Ok(book.signed_in().map(str::to_string)))
-        .ok()
-        .flatten();
-    info
+    state.app_info()
+}
+
+/// Signs in to the team's book this folder joined, with the password the person typed.
+#[tauri::command(async)]
+pub fn sign_in(
+    state: State<'_, AppState>,
+    password: String,
+    remember: bool,
+) -> Result<AppInfo, AppError> {
+    state.sign_in(&password, remember)
+}
+
+/// Joins this folder to the team's book (join code or address) and works on it from now on.
+#[tauri::command(async)]
+pub fn join_shared_book(
+    state: State<'_, AppState>,
+    code: String,
+    login: String,
+    password: String,
+    remember: bool,
+) -> Result<AppInfo, AppError> {
+    state.join_shared(&code, &login, &password, remember)
 }
 
 /// Why the book could not be opened and the backups that could replace it; none when it is open.

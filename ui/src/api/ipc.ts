@@ -135,6 +135,11 @@ export const recoveryStatus = () => call<Recovery | null>('recovery_status');
 export const recoverFromBackup = (path: string) => call<RestoreInfo>('recover_from_backup', { path });
 /** Opens the book in another data folder in place of one that could not be opened. */
 export const openOtherFolder = (folder: string) => call<AppInfo>('open_other_folder', { folder });
+/** Signs in to the team's book this folder joined, with the password typed. */
+export const signIn = (password: string, remember: boolean) => call<AppInfo>('sign_in', { password, remember });
+/** Joins this folder to the team's book (join code or postgres:// address) and works on it from now on. */
+export const joinSharedBook = (code: string, login: string, password: string, remember: boolean) =>
+  call<AppInfo>('join_shared_book', { code, login, password, remember });
 /** Calls `onChange` whenever the book changes elsewhere (another desk, another program on this computer). */
 export function watchBook(onChange: (change: BookChanged) => void) {
   const channel = new Channel<BookChanged>();

@@ -39,6 +39,12 @@ export function recoveryText(r: Recovery): RecoveryText {
         lead: 'The file was saved by a newer version of Rapport than this one.',
         advice: 'Update Rapport to the newest version to open it. This version has not changed the file. Or open another folder below.',
       };
+    case 'noPassword':
+      return {
+        title: 'Sign in to your team’s shared book',
+        lead: 'This computer works on your team’s shared book on a server, and Rapport needs your password to open it (none is remembered here, or the one it had is no longer right).',
+        advice: 'Type your password below. Tick “Remember” to keep it in this computer’s keyring for the next start.',
+      };
     case 'readOnly':
       return {
         title: 'Rapport cannot write to its folder',

@@ -2,12 +2,18 @@
 // found (each checked before it is offered), and a way back in without restarting.
 import type { AppInfo, Recovery, RecoveryCandidate, RestoreInfo } from '../api/bindings';
 import * as ipc from '../api/ipc';
-import { el, replaceChildren } from '../shared/dom';
+import { el, replaceChildren, uid } from '../shared/dom';
 import { plural } from '../shared/dates';
 import { formatBytes } from '../exchange/model';
 import { goodBackups, preselected, recoveryText } from './model';
 
-export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (info: RestoreInfo) => void, onOpenedOther: (info: AppInfo) => void): void {
+export function renderRecovery(
+  root: HTMLElement,
+  r: Recovery,
+  onRecovered: (info: RestoreInfo) => void,
+  onOpenedOther: (info: AppInfo) => void,
+  onSignedIn: (info: AppInfo) => void = onOpenedOther,
+): void {
   const text = recoveryText(r);
   const status = el('div', { class: 'result', testid: 'recovery-result', attrs: { role: 'status', 'aria-live': 'polite' } });
   let chosen = preselected(r);
@@ -98,6 +104,8 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
     folderStatus,
   );
 
+  const signIn = r.code === 'noPassword' ? signInCard(onSignedIn) : null;
+
   const row = (b: RecoveryCandidate) => {
     const radio = el('input', {
       type: 'radio',
@@ -161,27 +169,69 @@ export function renderRecovery(root: HTMLElement, r: Recovery, onRecovered: (inf
       el('h1', { class: 'page-title', testid: 'recovery-title', text: text.title }),
       el('p', { class: 'lead', text: text.lead }),
       el('p', { class: 'lead', testid: 'recovery-advice', text: text.advice }),
+      signIn,
       backups,
       otherFolder,
-      el(
-        'section',
-        { class: 'card' },
-        el('h2', { class: 'card-title', text: 'Where your book is' }),
-        el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
-        el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
-        el('p', {
-          class: 'hint',
-          text: r.canRestore
-            ? 'From a terminal you can restore any backup file, or start Rapport on another folder:'
-            : 'From a terminal you can start Rapport on another folder:',
-        }),
+      // The team's book is on the server: the file paths would only mislead.
+      r.code !== 'noPassword' &&
         el(
-          'pre',
-          { class: 'cli' },
-          r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER',
+          'section',
+          { class: 'card' },
+          el('h2', { class: 'card-title', text: 'Where your book is' }),
+          el('p', null, 'Book: ', el('code', { testid: 'recovery-path', text: r.databasePath })),
+          el('p', null, 'Backups: ', el('code', { text: `${r.dataDir}/backups` })),
+          el('p', {
+            class: 'hint',
+            text: r.canRestore
+              ? 'From a terminal you can restore any backup file, or start Rapport on another folder:'
+              : 'From a terminal you can start Rapport on another folder:',
+          }),
+          el(
+            'pre',
+            { class: 'cli' },
+            r.canRestore ? `rapport restore BACKUP-FILE --data-dir "${r.dataDir}"\nrapport --data-dir OTHER-FOLDER` : 'rapport --data-dir OTHER-FOLDER',
+          ),
+          el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })),
         ),
-        el('details', null, el('summary', { text: 'Technical details' }), el('p', { class: 'muted', testid: 'recovery-detail', text: r.message })),
-      ),
     ),
   );
+}
+
+/** The shared book's sign-in: the password, and whether to keep it in the keyring. */
+function signInCard(onSignedIn: (info: AppInfo) => void): HTMLElement {
+  const passwordId = uid('password');
+  const password = el('input', { id: passwordId, type: 'password', class: 'input', testid: 'sign-in-password', attrs: { autocomplete: 'current-password' } });
+  const remember = el('input', { type: 'checkbox', testid: 'sign-in-remember' });
+  const status = el('div', { class: 'result', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary', testid: 'sign-in', text: 'Sign in' });
+  const form = el(
+    'form',
+    {
+      class: 'stack',
+      testid: 'sign-in-form',
+      on: {
+        submit: async (e: Event) => {
+          e.preventDefault();
+          if (!password.value) {
+            replaceChildren(status, el('p', { class: 'form-error', testid: 'sign-in-error', text: 'Type your password first.' }));
+            return;
+          }
+          submit.disabled = true;
+          replaceChildren(status, el('p', { class: 'muted', text: 'Signing in…' }));
+          try {
+            onSignedIn(await ipc.signIn(password.value, remember.checked));
+          } catch (err) {
+            submit.disabled = false;
+            replaceChildren(status, el('p', { class: 'form-error', testid: 'sign-in-error', text: ipc.toAppError(err).message }));
+          }
+        },
+      },
+    },
+    el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: passwordId, text: 'Password' }), password),
+    el('label', { class: 'check' }, remember, ' Remember it on this computer'),
+    el('div', { class: 'actions' }, submit),
+    status,
+  );
+  queueMicrotask(() => password.focus());
+  return el('section', { class: 'card', testid: 'sign-in-card' }, el('h2', { class: 'card-title', text: 'Sign in' }), form);
 }

@@ -4,6 +4,7 @@ import * as ipc from '../api/ipc';
 import { gestureTemplatesSection } from '../gestures/templates';
 import { el, replaceChildren } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
+import { sharedBookSection } from '../team/sharedBook';
 
 const LABELS: Record<string, string> = {
   business_name: 'Business name',
@@ -65,6 +66,7 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
     page,
     el('header', { class: 'page-header' }, el('p', { class: 'eyebrow', text: 'Rapport' }), el('h1', { class: 'page-title', text: 'Settings' })),
     startAtLoginSection(),
+    sharedBookSection(),
     el(
       'section',
       { class: 'card settings-form' },

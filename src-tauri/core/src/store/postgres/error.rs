@@ -5,7 +5,7 @@ use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
-    #[error("The server {server} did not accept the password for {login}. Check the name and the password (both are case-sensitive); an owner can give you a new password with `rapport staff login reset {login}`.")]
+    #[error("The server {server} did not accept the password for {login}. Check the name and the password (both are case-sensitive); if the password is lost, an owner of the book can give you a new login with `rapport staff login add`.")]
     WrongPassword { server: String, login: String },
     #[error("The server {server} does not let {login} into this book from this computer ({detail}). Ask an owner to check your login, or that this computer is on the shop's network.")]
     LoginRefused {
