@@ -190,6 +190,28 @@ fn an_owner_sets_up_the_server_book_and_a_desk_joins_it() {
         "the desk has no book file"
     );
 
+    // The timer's backup: today's dated copy, once a day, an ordinary book file.
+    let out = rapport_with(desk.path(), &["server", "backup", "--json"], "", &env);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let made: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(made["made"], true, "{made}");
+    let dated = std::path::PathBuf::from(made["path"].as_str().expect("path"));
+    assert_eq!(dated.parent(), Some(desk.path().join("backups").as_path()));
+    let copy = tempfile::tempdir().expect("dir");
+    std::fs::copy(&dated, copy.path().join("rapport.db")).expect("copy");
+    let found = json(copy.path(), &["contacts", "search", "olga"]);
+    assert_eq!(found[0]["displayName"], "Olga Petrova", "{found}");
+    let out = rapport_with(desk.path(), &["server", "backup"], "", &env);
+    let again = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && again.contains("made already"),
+        "{again}"
+    );
+
     let out = rapport_with(desk.path(), &["staff", "login", "list"], "", &env);
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(listed.contains(&sam_login), "{listed}");
@@ -237,4 +259,7 @@ fn logins_need_a_server_book() {
     ok(dir.path(), &["contacts", "list"]);
     let message = fails(dir.path(), &["staff", "login", "list"]);
     assert!(message.contains("is a file on this computer"), "{message}");
+    let message = fails(dir.path(), &["server", "backup"]);
+    assert!(message.contains("is a file on this computer"), "{message}");
+    assert!(message.contains("rapport backup"), "{message}");
 }

@@ -56,6 +56,13 @@ pub enum ServerCommand {
         #[arg(long)]
         json: bool,
     },
+    /// For a timer: today's copy of the team's book as an ordinary rapport.db file in
+    /// <data-dir>/backups, dated, older ones removed by the usual retention. Once a day: a
+    /// second run the same day keeps the first copy.
+    Backup {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -113,6 +120,7 @@ pub fn server(data_dir: &Path, command: ServerCommand) -> Result<String, String>
                 init_text(&report)
             })
         }
+        ServerCommand::Backup { json } => server_backup(data_dir, json),
         ServerCommand::Join {
             join_code,
             url,
@@ -252,4 +260,48 @@ fn init_text(report: &InitReport) -> String {
         out.push_str(&format!("\nNote: {warning}\n"));
     }
     out.trim_end().to_string()
+}
+
+/// `rapport server backup`: the day's dated copy of the team's book, with retention.
+fn server_backup(data_dir: &Path, json: bool) -> Result<String, String> {
+    let book = super::open(data_dir)?;
+    if !book.is_shared() {
+        return Err(format!(
+            "The book in {} is a file on this computer, not a team's book on a server: the window keeps its daily backups, and `rapport backup` makes one now.",
+            data_dir.display()
+        ));
+    }
+    let today = rapport_core::clock::today();
+    let made = book.daily_backup(today).map_err(message)?;
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Report {
+        made: bool,
+        path: String,
+        removed: Vec<String>,
+    }
+    let report = match made {
+        Some(info) => Report {
+            made: true,
+            path: info.path,
+            removed: info.removed,
+        },
+        None => Report {
+            made: false,
+            path: book.daily_backup_path(today).display().to_string(),
+            removed: Vec::new(),
+        },
+    };
+    Ok(if json {
+        to_json(&report)
+    } else if report.made {
+        let removed = match report.removed.len() {
+            0 => String::new(),
+            1 => " One older copy was removed.".into(),
+            n => format!(" {n} older copies were removed."),
+        };
+        format!("Backed up the team's book to {}.{removed}", report.path)
+    } else {
+        format!("Today's copy was made already: {}.", report.path)
+    })
 }

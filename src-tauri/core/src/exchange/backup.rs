@@ -114,6 +114,11 @@ impl Book {
         daily_backup(self, self.data_dir(), today)
     }
 
+    /// Where today's automatic backup is (or will be) kept.
+    pub fn daily_backup_path(&self, today: NaiveDate) -> PathBuf {
+        self.data_dir().join(BACKUP_FOLDER).join(daily_name(today))
+    }
+
     /// Replaces the book with the backup `file` (a backup in the backups folder or one the owner
     /// picked), after checking it; the current book is kept as a backup first.
     pub fn restore(&mut self, file: &Path) -> Result<RestoreInfo> {
