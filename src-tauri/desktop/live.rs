@@ -20,6 +20,8 @@ const FILE_LOOK_EVERY: Duration = Duration::from_millis(500);
 const NOTICE_WAIT: Duration = Duration::from_secs(1);
 /// How soon a desk tries the server again when it could not be reached.
 const SERVER_RETRY_AFTER: Duration = Duration::from_secs(5);
+/// How often a desk working on its copy offline tries the team's server again.
+const RECONNECT_EVERY: Duration = Duration::from_secs(5);
 
 /// The window's channel, replaced when the page loads again, and whether the thread runs.
 #[derive(Default)]
@@ -58,6 +60,16 @@ fn keep_watching(app: tauri::AppHandle) {
             let mut watching: Option<Watching> = None;
             let mut unreachable = false;
             loop {
+                // Offline (the desk shows its copy of the team's book): try the server again
+                // now and then; when it is back, every screen starts over on the team's book.
+                if app.state::<AppState>().is_offline() {
+                    std::thread::sleep(RECONNECT_EVERY);
+                    if app.state::<AppState>().reconnect() {
+                        eprintln!("rapport: the team's server is back; working on the team's book again");
+                        app.state::<LiveState>().tell(BookChanged::reopened());
+                    }
+                    continue;
+                }
                 // The book can be replaced (a backup restored, another folder opened).
                 let Ok(book) = app.state::<AppState>().shared_book() else {
                     std::thread::sleep(NOTICE_WAIT);

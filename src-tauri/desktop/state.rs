@@ -23,15 +23,45 @@ pub struct AppState {
 struct OpenBook {
     data_dir: PathBuf,
     book: Result<Arc<Mutex<Book>>, AppError>,
+    /// The team's server could not be reached: `book` is this desk's copy made then, read only.
+    offline_as_of: Option<String>,
 }
 
 impl OpenBook {
     fn at(data_dir: PathBuf) -> OpenBook {
-        let book = Book::open(&data_dir)
-            .map(|book| Arc::new(Mutex::new(book)))
-            .map_err(AppError::from);
-        OpenBook { data_dir, book }
+        let opened = Book::open(&data_dir).map_err(AppError::from);
+        let (book, offline_as_of) = match opened {
+            Ok(book) => (Ok(book), None),
+            // The team's server is away: the desk's last copy, read only, until it is back.
+            Err(problem) if server_unreachable(&data_dir, &problem) => {
+                match Book::open_offline(&data_dir) {
+                    Ok((copy, as_of)) => {
+                        eprintln!(
+                            "rapport: {} Showing this desk's copy of {as_of}, read only.",
+                            problem.message
+                        );
+                        (Ok(copy), Some(as_of))
+                    }
+                    Err(_) => (Err(problem), None),
+                }
+            }
+            Err(problem) => (Err(problem), None),
+        };
+        OpenBook {
+            data_dir,
+            book: book.map(|book| Arc::new(Mutex::new(book))),
+            offline_as_of,
+        }
     }
+}
+
+/// Whether `problem` is the team's server being out of reach (not a wrong password, not a
+/// damaged file): a joined folder that could not be opened for want of the server.
+fn server_unreachable(data_dir: &Path, problem: &AppError) -> bool {
+    problem.code == ErrorCode::CannotOpen
+        && data_dir
+            .join(rapport_core::server::connection::CONNECTION_FILE)
+            .is_file()
 }
 
 impl AppState {
@@ -90,6 +120,7 @@ impl AppState {
             .with_book(|book| Ok(book.signed_in().map(str::to_string)))
             .ok()
             .flatten();
+        info.offline_as_of = self.read().offline_as_of.clone();
         info
     }
 
@@ -147,6 +178,33 @@ impl AppState {
         Ok(self.app_info())
     }
 
+    /// While the desk shows its copy offline: tries the team's server again, and on success
+    /// works on the team's book from now on. True when it came back.
+    pub fn reconnect(&self) -> bool {
+        let data_dir = {
+            let open = self.read();
+            if open.offline_as_of.is_none() {
+                return false;
+            }
+            open.data_dir.clone()
+        };
+        let Ok(book) = Book::open(&data_dir) else {
+            return false;
+        };
+        let mut open = self.write();
+        if open.data_dir != data_dir || open.offline_as_of.is_none() {
+            return false;
+        }
+        open.book = Ok(Arc::new(Mutex::new(book)));
+        open.offline_as_of = None;
+        true
+    }
+
+    /// Whether the desk shows its copy of the team's book because the server is away.
+    pub fn is_offline(&self) -> bool {
+        self.read().offline_as_of.is_some()
+    }
+
     /// Opens the book in another data folder instead of the one that could not be opened (a
     /// new, empty book when the folder has none). The window goes on with it; the folder given
     /// on the command line is not changed.
@@ -184,13 +242,31 @@ impl AppState {
         let Ok(book) = book else {
             return DailyBackup::Done;
         };
-        // The team's book is the server's to keep (`rapport backup` writes a copy on request).
-        let where_and_how_many = |book: &Book| {
-            if book.is_shared() {
-                return Ok(None);
-            }
-            book.daily_backup_source().map(Some)
+        if self.is_offline() {
+            return DailyBackup::Done;
+        }
+        // The team's book: today's desk copy (what the desk shows if the server goes away),
+        // over a connection of its own, taken with the book held only for a moment.
+        let copier = match book.try_lock() {
+            Ok(book) => book.desk_copier(),
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().desk_copier(),
+            Err(TryLockError::WouldBlock) => return DailyBackup::Busy,
         };
+        match copier {
+            Ok(Some(copier)) => {
+                let today = rapport_core::clock::today();
+                if let Err(error) = off_runtime(|| copier.daily_backup(today)) {
+                    eprintln!("rapport: this desk's copy of the team's book failed: {error}");
+                }
+                return DailyBackup::Done;
+            }
+            Ok(None) => {}
+            Err(error) => {
+                eprintln!("rapport: this desk's copy of the team's book failed: {error}");
+                return DailyBackup::Done;
+            }
+        }
+        let where_and_how_many = |book: &Book| book.daily_backup_source().map(Some);
         let source = match book.try_lock() {
             Ok(book) => where_and_how_many(&book),
             Err(TryLockError::Poisoned(poisoned)) => where_and_how_many(&poisoned.into_inner()),
@@ -222,9 +298,20 @@ impl AppState {
         work: impl FnOnce(&mut Book) -> Result<T, Error>,
     ) -> Result<T, AppError> {
         let book = self.shared_book()?;
-        off_runtime(|| {
+        let result = off_runtime(|| {
             let mut guard = lock(&book);
             work(&mut guard).map_err(AppError::from)
+        });
+        result.map_err(|error| match &self.read().offline_as_of {
+            // The copy shown offline is read only: say why a change cannot be made.
+            Some(as_of) if error.code == ErrorCode::ReadOnly => AppError {
+                code: ErrorCode::ReadOnly,
+                message: format!(
+                    "The team's server cannot be reached, so this desk shows its copy of {as_of}, read only: changes are off. Rapport reconnects by itself; make the change then."
+                ),
+                fields: Vec::new(),
+            },
+            _ => error,
         })
     }
 

@@ -38,6 +38,8 @@ const navExchange = navLink({ name: 'exchange', tab: 'export' }, 'Import & expor
 const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
 const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
 const versionLabel = el('p', { class: 'version', testid: 'version' });
+/** Shown while the desk works on its copy of the team's book because the server is away. */
+const offlineBanner = el('div', { class: 'offline-banner', testid: 'offline-banner', hidden: true, attrs: { role: 'status' } });
 
 const sidebar = el(
   'nav',
@@ -100,6 +102,11 @@ function show() {
  * progress (cards, import, settings) are left as they are.
  */
 function showChange(change: BookChanged) {
+  // Back online (or the book opened anew): every screen starts over on the team's book.
+  if (change.reopened) {
+    location.reload();
+    return;
+  }
   bookChanged();
   const route = current;
   const reread = route.name === 'today' || (route.name === 'contact' && touchesContact(change, route.id));
@@ -167,11 +174,13 @@ async function start() {
 }
 
 async function openShell(app: HTMLElement) {
-  replaceChildren(app, el('div', { class: 'shell' }, sidebar, content));
+  replaceChildren(app, el('div', { class: 'shell' }, sidebar, el('div', { class: 'main-column' }, offlineBanner, content)));
   try {
     const info = await ipc.appInfo();
     setToday(info.today);
     setSignedIn(info.signedIn);
+    offlineBanner.hidden = !info.offlineAsOf;
+    offlineBanner.textContent = info.offlineAsOf ? `Offline — the team's book as of ${info.offlineAsOf}; changes are off. Rapport reconnects by itself.` : '';
     versionLabel.textContent = info.signedIn ? `Shared book — ${info.signedIn} · Version ${info.version}` : `Version ${info.version}`;
     versionLabel.title = info.signedIn ? `The team's book on a server, signed in as ${info.signedIn}` : info.databasePath;
   } catch {

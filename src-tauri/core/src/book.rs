@@ -125,7 +125,7 @@ impl Book {
         Book::with(store, data_dir)
     }
 
-    fn with(store: Store, data_dir: PathBuf) -> Book {
+    pub(crate) fn with(store: Store, data_dir: PathBuf) -> Book {
         Book {
             store,
             data_dir,

@@ -23,6 +23,9 @@ pub struct BookChanged {
     /// Something besides those contacts changed, or what changed is not known (a big write, a
     /// catch-up after a long gap, another program on the book file): re-read the whole screen.
     pub everything: bool,
+    /// The book was opened anew (the server is back after the desk worked offline): start
+    /// every screen over.
+    pub reopened: bool,
 }
 
 /// Beyond this many contacts a change is "everything": re-reading the screen is cheaper than
@@ -30,10 +33,19 @@ pub struct BookChanged {
 const MAX_NAMED_CONTACTS: usize = 500;
 
 impl BookChanged {
+    /// The book was opened anew: every screen starts over.
+    pub fn reopened() -> BookChanged {
+        BookChanged {
+            reopened: true,
+            ..BookChanged::everything()
+        }
+    }
+
     fn everything() -> BookChanged {
         BookChanged {
             contact_ids: Vec::new(),
             everything: true,
+            reopened: false,
         }
     }
 
@@ -58,6 +70,7 @@ impl BookChanged {
         Some(BookChanged {
             contact_ids,
             everything: false,
+            reopened: false,
         })
     }
 }
@@ -193,7 +206,8 @@ mod tests {
             ]),
             Some(BookChanged {
                 contact_ids: vec![3, 7, 9],
-                everything: false
+                everything: false,
+                reopened: false,
             })
         );
         for other in [

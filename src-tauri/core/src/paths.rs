@@ -46,6 +46,9 @@ pub struct AppInfo {
     pub today: String,
     /// On the team's book on a server: who is signed in (their login). None for a book file.
     pub signed_in: Option<String>,
+    /// The server could not be reached: the desk shows its copy of the team's book made then
+    /// (`YYYY-MM-DD HH:MM`), read only, and reconnects by itself.
+    pub offline_as_of: Option<String>,
 }
 
 impl AppInfo {
@@ -56,6 +59,7 @@ impl AppInfo {
             database_path: data_dir.join(DATABASE_FILE).display().to_string(),
             today: crate::clock::today().to_string(),
             signed_in: None,
+            offline_as_of: None,
         }
     }
 }

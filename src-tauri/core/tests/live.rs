@@ -54,7 +54,8 @@ fn a_book_file_hears_of_another_program_s_commits_and_not_of_its_own() {
         heard,
         Some(BookChanged {
             contact_ids: Vec::new(),
-            everything: true
+            everything: true,
+            reopened: false,
         }),
         "another program's commit: re-read the screen"
     );
@@ -136,7 +137,8 @@ fn a_desk_hears_another_desk_s_change_and_catches_up_after_a_drop() {
         change,
         vec![BookChanged {
             contact_ids: vec![ann],
-            everything: false
+            everything: false,
+            reopened: false,
         }]
     );
 
@@ -164,4 +166,48 @@ fn a_desk_hears_another_desk_s_change_and_catches_up_after_a_drop() {
     // And it listens again: the next change comes as a notice.
     call(&mut counter, ann, "after the drop");
     hears_of(&mut watch, ann);
+}
+
+#[test]
+fn a_desk_keeps_a_copy_of_the_team_book_and_reads_it_when_the_server_is_away() {
+    let book = fresh_book();
+    let (dir, mut desk_book, _) = desk(book.owner_store());
+    let ann = add(&mut desk_book, person("Ann", "Lee"));
+    call(&mut desk_book, ann, "asked about tulips");
+
+    // Today's copy, over a connection of its own; once a day.
+    let made = desk_book.desk_copy(today()).expect("copy").expect("made");
+    assert!(std::path::Path::new(&made.path).starts_with(dir.path().join("backups")));
+    assert!(
+        desk_book.desk_copy(today()).expect("again").is_none(),
+        "once a day"
+    );
+
+    // Offline: the copy opens to read only, with the customer and the timeline.
+    let (offline, as_of) = Book::open_offline(dir.path()).expect("offline book");
+    assert_eq!(as_of.len(), "2026-11-23 10:32".len(), "{as_of}");
+    let detail = offline.contact(ann).expect("read");
+    assert_eq!(detail.contact.display_name, "Ann Lee");
+    assert_eq!(detail.timeline[0].note, "asked about tulips");
+    let mut offline = offline;
+    let refused = offline
+        .create_contact(person("Bea", "Moss"), today())
+        .err()
+        .expect("changes are off");
+    assert_eq!(
+        rapport_core::AppError::from(refused).code,
+        rapport_core::ErrorCode::ReadOnly,
+        "a write to the copy is refused as read only (the window says why)"
+    );
+    assert!(!offline.is_shared());
+
+    // A book file keeps its daily backup beside the window, not as a desk copy; a desk with no
+    // copy says so.
+    let (file_dir, file_book) = common::new_book();
+    assert!(file_book.desk_copy(today()).expect("file").is_none());
+    let error = Book::open_offline(file_dir.path()).err().expect("no copy");
+    assert!(
+        error.to_string().contains("copy of the team's book"),
+        "{error}"
+    );
 }

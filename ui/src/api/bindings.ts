@@ -23,7 +23,12 @@ today: string,
 /**
  * On the team's book on a server: who is signed in (their login). None for a book file.
  */
-signedIn: string | null, };
+signedIn: string | null, 
+/**
+ * The server could not be reached: the desk shows its copy of the team's book made then
+ * (`YYYY-MM-DD HH:MM`), read only, and reconnects by itself.
+ */
+offlineAsOf: string | null, };
 
 export type BookChanged = { 
 /**
@@ -34,7 +39,12 @@ contactIds: number[],
  * Something besides those contacts changed, or what changed is not known (a big write, a
  * catch-up after a long gap, another program on the book file): re-read the whole screen.
  */
-everything: boolean, };
+everything: boolean, 
+/**
+ * The book was opened anew (the server is back after the desk worked offline): start
+ * every screen over.
+ */
+reopened: boolean, };
 
 export type LabeledValue = { label: string, value: string, };
 

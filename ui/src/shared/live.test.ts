@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BookChanged } from '../api/bindings';
 import { followChanges, mergeChanges, ownerIsBusy, touchesContact } from './live';
 
-const contacts = (...ids: number[]): BookChanged => ({ contactIds: ids, everything: false });
-const everything: BookChanged = { contactIds: [], everything: true };
+const contacts = (...ids: number[]): BookChanged => ({ contactIds: ids, everything: false, reopened: false });
+const everything: BookChanged = { contactIds: [], everything: true, reopened: false };
 
 describe('changes heard', () => {
   it('merge into one, and everything stays everything', () => {
@@ -11,6 +11,7 @@ describe('changes heard', () => {
     expect(mergeChanges(contacts(3, 4), contacts(4, 9))).toEqual(contacts(3, 4, 9));
     expect(mergeChanges(contacts(3), everything)).toEqual(everything);
     expect(mergeChanges(everything, contacts(3))).toEqual(everything);
+    expect(mergeChanges(contacts(3), { ...everything, reopened: true }).reopened).toBe(true);
   });
 
   it('touch a contact page when they name it or everything changed', () => {

@@ -36,7 +36,7 @@ export function ownerIsBusy(root: HTMLElement): boolean {
 export function mergeChanges(a: BookChanged | null, b: BookChanged): BookChanged {
   if (!a) return b;
   const everything = a.everything || b.everything;
-  return { everything, contactIds: everything ? [] : [...new Set([...a.contactIds, ...b.contactIds])] };
+  return { everything, reopened: a.reopened || b.reopened, contactIds: everything ? [] : [...new Set([...a.contactIds, ...b.contactIds])] };
 }
 
 /** Whether a change touches the contact page of `id`. */

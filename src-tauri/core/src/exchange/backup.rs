@@ -114,6 +114,50 @@ impl Book {
         daily_backup(self, self.data_dir(), today)
     }
 
+    /// Today's copy of the team's book on this desk (as the daily backup of a file book),
+    /// made over a connection of its own so the window's is not held while it copies: the copy
+    /// the desk opens when the server cannot be reached. None for a book file, whose daily
+    /// backup the window reads beside it.
+    pub fn desk_copy(&self, today: NaiveDate) -> Result<Option<BackupInfo>> {
+        match self.desk_copier()? {
+            Some(copier) => copier.daily_backup(today),
+            None => Ok(None),
+        }
+    }
+
+    /// The team's book over a second connection, to copy it without holding this one (the
+    /// window takes it with the book held for a moment, then copies). None for a book file.
+    pub fn desk_copier(&self) -> Result<Option<Book>> {
+        Ok(self
+            .store()
+            .second_connection(self.data_dir())?
+            .map(|store| Book::with(store, self.data_dir().to_path_buf())))
+    }
+
+    /// The newest copy of the team's book on this desk, opened to read only, and when it was
+    /// made (`YYYY-MM-DD HH:MM`): what the desk shows while the server cannot be reached.
+    pub fn open_offline(data_dir: &Path) -> Result<(Book, String)> {
+        let mut last_problem = None;
+        for copy in list_backups(data_dir)? {
+            match crate::store::SqliteStore::open_read_only(Path::new(&copy.path)) {
+                Ok(store) => {
+                    return Ok((
+                        Book::with(Store::Sqlite(store), data_dir.to_path_buf()),
+                        copy.modified,
+                    ))
+                }
+                Err(problem) => last_problem = Some(problem),
+            }
+        }
+        Err(match last_problem {
+            Some(problem) => problem.into(),
+            None => crate::Error::not_found(format!(
+                "A copy of the team's book on this computer (in {})",
+                data_dir.join(BACKUP_FOLDER).display()
+            )),
+        })
+    }
+
     /// Where today's automatic backup is (or will be) kept.
     pub fn daily_backup_path(&self, today: NaiveDate) -> PathBuf {
         self.data_dir().join(BACKUP_FOLDER).join(daily_name(today))

@@ -132,6 +132,18 @@ impl Store {
         }
     }
 
+    /// A second connection to the same server book (the desk's backup copies it without
+    /// holding the window's); None for a book file.
+    pub fn second_connection(&self, data_dir: &Path) -> Result<Option<Store>> {
+        let Some((spec, _)) = self.listening_spec()? else {
+            return Ok(None);
+        };
+        let store = super::postgres::PgStore::open(&spec)?;
+        Ok(Some(Store::Postgres(Box::new(ServerBook::new(
+            store, data_dir,
+        )))))
+    }
+
     /// How a desk on a server book opens its listening connection, and its own connection's
     /// server process; None for a book file.
     pub fn listening_spec(&self) -> Result<Option<(super::postgres::ConnectSpec, i32)>> {

@@ -154,6 +154,11 @@ pub enum StoreError {
     },
     #[error("The database could not complete the change ({detail}); nothing was changed. Try again; if it keeps happening, make a backup and report it.")]
     Database { detail: String },
+    /// A write to a book open to read only (a desk's copy of the team's book shown offline).
+    #[error(
+        "The book is open to read only here, so this change was not made. Nothing was changed."
+    )]
+    WriteRefused,
     /// Something only a book file can do, asked of the team's book on a server.
     #[error("{action} works on a book kept as a file on this computer; this book is shared on a server, which looks after its own storage. Nothing was changed. To work on a file, make one with \"Back up\" and open that.")]
     OnlyForFile { action: String },
@@ -162,9 +167,9 @@ pub enum StoreError {
 impl StoreError {
     pub fn code(&self) -> crate::error::ErrorCode {
         match self {
-            StoreError::CannotCreateFolder { .. } | StoreError::ReadOnly { .. } => {
-                crate::error::ErrorCode::ReadOnly
-            }
+            StoreError::CannotCreateFolder { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::WriteRefused => crate::error::ErrorCode::ReadOnly,
             StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } => {
                 crate::error::ErrorCode::Corrupt
             }
@@ -209,6 +214,9 @@ impl From<rusqlite::Error> for StoreError {
         if busy::is_busy(&error) {
             return StoreError::Busy { activity: None };
         }
+        if error.sqlite_error_code() == Some(ErrorCode::ReadOnly) {
+            return StoreError::WriteRefused;
+        }
         if error.sqlite_error_code() == Some(ErrorCode::DiskFull) {
             return StoreError::DiskFull {
                 folder: None,
@@ -249,6 +257,34 @@ impl SqliteStore {
     /// first, as SQLite does on any open).
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         SqliteStore::open_at(path, SCHEMA_VERSION)
+    }
+
+    /// Opens a copy of the book (a backup) to read only: a desk's view of the team's book while
+    /// the server cannot be reached. Only a copy of this schema version is read as it is (an
+    /// older one would need migrating, which reading only cannot do).
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = connect(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .and_then(|()| {
+                conn.execute_batch("PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;")
+            })
+            .map_err(|e| classify(path, e))?;
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|e| classify(path, e))?;
+        if version != SCHEMA_VERSION {
+            return Err(StoreError::Database {
+                detail: format!(
+                    "the copy {} is of schema {version}, this version reads {SCHEMA_VERSION}",
+                    path.display()
+                ),
+            });
+        }
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Opens and migrates only up to `version`: for tests that build databases of earlier
