@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "backup_retention",
     "set_backup_retention",
     "list_staff",
+    "staff_feedback",
     "add_staff",
     "set_staff_active",
     "list_photos",

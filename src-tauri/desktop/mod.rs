@@ -190,6 +190,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::exchange::set_backup_retention,
             commands::exchange::cancel_exchange,
             commands::staff::list_staff,
+            commands::staff::staff_feedback,
             commands::staff::add_staff,
             commands::staff::set_staff_active,
             commands::staff::list_photos,

@@ -11,6 +11,7 @@ import { createContactList } from './contacts/list';
 import { renderContactPage } from './contacts/contactPage';
 import { openContactForm } from './contacts/editForm';
 import { renderStaff } from './welcome/staff';
+import { renderStaffPage } from './team/staffPage';
 import { renderSettings } from './welcome/settings';
 import { renderCards } from './cards/cards';
 import { renderExchange } from './exchange/exchange';
@@ -73,7 +74,7 @@ function show() {
   navToday.toggleAttribute('aria-current', current.name === 'today');
   navCards.toggleAttribute('aria-current', current.name === 'cards');
   navContacts.toggleAttribute('aria-current', current.name === 'contacts' || current.name === 'contact');
-  navStaff.toggleAttribute('aria-current', current.name === 'staff');
+  navStaff.toggleAttribute('aria-current', current.name === 'staff' || current.name === 'staffMember');
   navExchange.toggleAttribute('aria-current', current.name === 'exchange');
   navSettings.toggleAttribute('aria-current', current.name === 'settings');
   if (current.name === 'contacts') {
@@ -88,6 +89,8 @@ function show() {
     renderExchange(content, current.tab);
   } else if (current.name === 'staff') {
     renderStaff(content);
+  } else if (current.name === 'staffMember') {
+    renderStaffPage(content, current.id);
   } else if (current.name === 'settings') {
     renderSettings(content);
   } else {

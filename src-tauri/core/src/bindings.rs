@@ -25,6 +25,7 @@ use crate::occasions::*;
 use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::settings::SettingValue;
+use crate::staff::{Feedback, StaffFeedback};
 use crate::today::*;
 use crate::welcome::{
     CardPrinted, DraftSaved, PhotoChoice, SendReport, SendResult, WelcomePreview,
@@ -61,6 +62,8 @@ pub fn typescript() -> String {
         TagCount,
         ContactDetail,
         LastChange,
+        StaffFeedback,
+        Feedback,
         ContactEdit,
         ContactSave,
         EditConflict,

@@ -2,13 +2,74 @@
 //! where on a photo the welcome is written. Pictures go through the photo checks (size, kind,
 //! orientation) before anything is stored.
 
-use crate::contacts::clean_line;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::contacts::{clean_line, Touchpoint, TouchpointKind};
 use crate::error::{Error, Result};
 use crate::photos::{self, BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::store::NewPhoto;
 use crate::Book;
 
+/// What customers said about one member of the staff: the compliments and the complaints that
+/// name them as who handled it, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffFeedback {
+    pub member: StaffMember,
+    pub compliments: Vec<Feedback>,
+    #[ts(type = "number")]
+    pub compliment_count: i64,
+    pub complaints: Vec<Feedback>,
+    #[ts(type = "number")]
+    pub complaint_count: i64,
+}
+
+/// One compliment or complaint, with the customer it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Feedback {
+    pub customer: String,
+    pub touchpoint: Touchpoint,
+}
+
+/// How many of each a staff page lists (the counts say how many there are in all).
+const FEEDBACK_SHOWN: u32 = 100;
+
 impl Book {
+    /// The compliments and complaints that name staff member `id` as who handled them: their
+    /// page, so the team sees what customers said about each of them.
+    pub fn staff_feedback(&self, id: i64) -> Result<StaffFeedback> {
+        let member = self
+            .store()
+            .staff()?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| Error::not_found(format!("Staff member {id}")))?;
+        let list = |kind| -> Result<(Vec<Feedback>, i64)> {
+            let (rows, total) = self
+                .store()
+                .feedback_for(&member.name, kind, FEEDBACK_SHOWN)?;
+            let items = rows
+                .into_iter()
+                .map(|(customer, touchpoint)| Feedback {
+                    customer,
+                    touchpoint,
+                })
+                .collect();
+            Ok((items, total))
+        };
+        let (compliments, compliment_count) = list(TouchpointKind::Compliment)?;
+        let (complaints, complaint_count) = list(TouchpointKind::Complaint)?;
+        Ok(StaffFeedback {
+            member,
+            compliments,
+            compliment_count,
+            complaints,
+            complaint_count,
+        })
+    }
+
     /// The staff, active and not.
     pub fn staff(&self) -> Result<Vec<StaffMember>> {
         self.store().staff()

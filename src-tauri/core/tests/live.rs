@@ -190,10 +190,9 @@ fn a_desk_keeps_a_copy_of_the_team_book_and_reads_it_when_the_server_is_away() {
     assert_eq!(detail.contact.display_name, "Ann Lee");
     assert_eq!(detail.timeline[0].note, "asked about tulips");
     let mut offline = offline;
-    let refused = offline
-        .create_contact(person("Bea", "Moss"), today())
-        .err()
-        .expect("changes are off");
+    let Err(refused) = offline.create_contact(person("Bea", "Moss"), today()) else {
+        panic!("changes are off");
+    };
     assert_eq!(
         rapport_core::AppError::from(refused).code,
         rapport_core::ErrorCode::ReadOnly,
@@ -205,7 +204,9 @@ fn a_desk_keeps_a_copy_of_the_team_book_and_reads_it_when_the_server_is_away() {
     // copy says so.
     let (file_dir, file_book) = common::new_book();
     assert!(file_book.desk_copy(today()).expect("file").is_none());
-    let error = Book::open_offline(file_dir.path()).err().expect("no copy");
+    let Err(error) = Book::open_offline(file_dir.path()) else {
+        panic!("no copy");
+    };
     assert!(
         error.to_string().contains("copy of the team's book"),
         "{error}"

@@ -83,6 +83,7 @@ on_both!(
     timeline_entries_are_corrected_and_the_calendar_lists_the_dates,
     the_last_change_is_named_on_the_team_book,
     two_edits_of_one_contact_are_merged_and_a_field_both_changed_is_settled,
+    a_staff_page_lists_what_customers_said_about_them,
 );
 
 fn labeled(value: &str) -> Vec<LabeledValue> {
@@ -1448,5 +1449,89 @@ fn two_edits_of_one_contact_are_merged_and_a_field_both_changed_is_settled(book:
     let error = book
         .save_contact_edit(id, edit_from(&gone, gone.contact.fields.clone()), today())
         .expect_err("deleted");
+    assert!(error.to_string().contains("not found"), "{error}");
+}
+
+fn a_staff_page_lists_what_customers_said_about_them(book: &mut Book) {
+    let maja = book.add_staff("Maja", "Baker", None).expect("staff").id;
+    let ann = book.create_contact(ann(), today()).expect("add").contact.id;
+    let bea = book
+        .create_contact(person("Bea", "Moss"), today())
+        .expect("add")
+        .contact
+        .id;
+    let log = |book: &mut Book, id, kind, on, by: &str, note: &str| {
+        book.log_touchpoint(
+            id,
+            NewTouchpoint {
+                note: note.into(),
+                ..touch(kind, on, by)
+            },
+            today(),
+        )
+        .expect("log");
+    };
+    log(
+        book,
+        ann,
+        TouchpointKind::Compliment,
+        day(2026, 11, 2),
+        "maja",
+        "lovely sourdough",
+    );
+    log(
+        book,
+        bea,
+        TouchpointKind::Compliment,
+        day(2026, 11, 20),
+        "Maja",
+        "remembered my order",
+    );
+    log(
+        book,
+        bea,
+        TouchpointKind::Complaint,
+        day(2026, 11, 21),
+        "Maja",
+        "the cake was late",
+    );
+    log(
+        book,
+        ann,
+        TouchpointKind::Call,
+        day(2026, 11, 22),
+        "Maja",
+        "not feedback",
+    );
+    log(
+        book,
+        ann,
+        TouchpointKind::Compliment,
+        day(2026, 11, 22),
+        "Bo",
+        "someone else's",
+    );
+
+    let page = book.staff_feedback(maja).expect("page");
+    assert_eq!(page.member.name, "Maja");
+    assert_eq!(page.compliment_count, 2, "her name in any case");
+    let compliments: Vec<(&str, &str)> = page
+        .compliments
+        .iter()
+        .map(|f| (f.customer.as_str(), f.touchpoint.note.as_str()))
+        .collect();
+    assert_eq!(
+        compliments,
+        vec![
+            ("Bea Moss", "remembered my order"),
+            ("Ann Lee", "lovely sourdough")
+        ],
+        "newest first"
+    );
+    assert_eq!(page.complaint_count, 1);
+    assert_eq!(page.complaints[0].touchpoint.note, "the cake was late");
+    let error = book
+        .staff_feedback(maja + 1000)
+        .expect_err("no such member");
     assert!(error.to_string().contains("not found"), "{error}");
 }

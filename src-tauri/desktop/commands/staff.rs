@@ -1,6 +1,7 @@
 //! Staff members, team photos and portraits.
 
 use rapport_core::photos::{self, BoardArea, PhotoInfo, PhotoKind, StaffMember};
+use rapport_core::staff::StaffFeedback;
 use rapport_core::{AppError, Error};
 use tauri::State;
 
@@ -14,6 +15,12 @@ fn picture(base64: &str) -> Result<Vec<u8>, AppError> {
 #[tauri::command(async)]
 pub fn list_staff(state: State<'_, AppState>) -> Result<Vec<StaffMember>, AppError> {
     state.with_book(|book| book.staff())
+}
+
+/// What customers said about one staff member: the compliments and complaints naming them.
+#[tauri::command(async)]
+pub fn staff_feedback(state: State<'_, AppState>, id: i64) -> Result<StaffFeedback, AppError> {
+    state.with_book(|book| book.staff_feedback(id))
 }
 
 #[tauri::command(async)]

@@ -146,6 +146,10 @@ by: string,
  */
 at: string, };
 
+export type StaffFeedback = { member: StaffMember, compliments: Array<Feedback>, complimentCount: number, complaints: Array<Feedback>, complaintCount: number, };
+
+export type Feedback = { customer: string, touchpoint: Touchpoint, };
+
 export type ContactEdit = { 
 /**
  * The contact's fields as the form was opened with them.

@@ -24,6 +24,7 @@ import type {
   SendReport,
   SettingValue,
   StaffMember,
+  StaffFeedback,
   TagCount,
   TodayView,
   Touchpoint,
@@ -150,6 +151,8 @@ export function watchBook(onChange: (change: BookChanged) => void) {
 export const chooseFolder = (title: string) => call<string | null>('plugin:dialog|open', { options: { title, directory: true, multiple: false } });
 
 export const listStaff = () => call<StaffMember[]>('list_staff');
+/** What customers said about one staff member: the compliments and complaints naming them. */
+export const staffFeedback = (id: number) => call<StaffFeedback>('staff_feedback', { id });
 export const addStaff = (name: string, role: string, photoBase64: string | null) => call<StaffMember>('add_staff', { name, role, photoBase64 });
 export const setStaffActive = (id: number, active: boolean) => call<StaffMember>('set_staff_active', { id, active });
 export const listPhotos = () => call<PhotoInfo[]>('list_photos');

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'contact'; id: number }
   | { name: 'staff' }
+  | { name: 'staffMember'; id: number }
   | { name: 'settings' }
   | { name: 'cards'; occasion?: string }
   | { name: 'exchange'; tab: ExchangeTab };
@@ -15,6 +16,8 @@ export function parseRoute(hash: string): Route {
   if (m) return { name: 'contact', id: Number(m[1]) };
   if (h === 'contacts') return { name: 'contacts' };
   if (h === 'staff') return { name: 'staff' };
+  const sm = /^staff\/(\d+)$/.exec(h);
+  if (sm) return { name: 'staffMember', id: Number(sm[1]) };
   if (h === 'settings') return { name: 'settings' };
   const x = /^exchange(?:\/(export|import|backup))?$/.exec(h);
   if (x) return { name: 'exchange', tab: (x[1] as ExchangeTab | undefined) ?? 'export' };
@@ -33,6 +36,8 @@ export function href(r: Route): string {
       return `#/contact/${r.id}`;
     case 'staff':
       return '#/staff';
+    case 'staffMember':
+      return `#/staff/${r.id}`;
     case 'settings':
       return '#/settings';
     case 'cards':

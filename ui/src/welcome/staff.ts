@@ -1,6 +1,7 @@
 // Staff & photos: the people, their portraits, team photos, and where the welcome is written.
 import type { PhotoInfo, StaffMember } from '../api/bindings';
 import * as ipc from '../api/ipc';
+import { href } from '../shared/router';
 import { el, icon, replaceChildren } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
@@ -71,7 +72,7 @@ function draw(page: HTMLElement, staff: StaffMember[], photos: PhotoInfo[], relo
         'li',
         { class: `staff-item${s.active ? '' : ' muted'}`, testid: 'staff-item' },
         thumb(s.photoId, s.name),
-        el('span', { class: 'staff-name', text: s.name }),
+        el('a', { class: 'staff-name person-link', href: href({ name: 'staffMember', id: s.id }), testid: 'staff-page-link', text: s.name }),
         el('span', { class: 'item-sub', text: s.role }),
         el('button', {
           class: 'btn btn-small',

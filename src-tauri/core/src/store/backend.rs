@@ -17,7 +17,7 @@ use crate::calendar::{NewOccasion, Occasion};
 use crate::contacts::{
     BirthdayDue, Company, Contact, ContactDetail, ContactInput, ContactPage, ContactSummary,
     DeletedContact, ListQuery, NewCustomer, NewTouchpoint, OpenComplaint, OverdueContact, TagCount,
-    Touchpoint,
+    Touchpoint, TouchpointKind,
 };
 use crate::error::Result;
 use crate::photos::{BoardArea, NormalizedPhoto, PhotoInfo, StaffMember};
@@ -80,6 +80,7 @@ impl Store {
         fn loops_closed_between(&self, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)>;
         fn gesture_of(&self, touchpoint_id: i64) -> Result<Option<(String, String)>>;
         fn last_gestures(&self, contact_ids: &[i64], kind: &str, since: NaiveDate) -> Result<Vec<(i64, NaiveDate)>>;
+        fn feedback_for(&self, name: &str, kind: TouchpointKind, limit: u32) -> Result<(Vec<(String, Touchpoint)>, i64)>;
     }
 }
 

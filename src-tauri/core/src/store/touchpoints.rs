@@ -76,6 +76,46 @@ impl SqliteStore {
         timeline(&self.conn, contact_id)
     }
 
+    /// The compliments or complaints (`kind`) handled by `name` (ignoring case), newest first:
+    /// the first `limit` with the customer's name, and how many there are in all.
+    pub fn feedback_for(
+        &self,
+        name: &str,
+        kind: TouchpointKind,
+        limit: u32,
+    ) -> Result<(Vec<(String, Touchpoint)>, i64)> {
+        let total: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM touchpoints WHERE kind = ?1 AND handled_by = ?2 COLLATE NOCASE",
+        )?
+        .query_row(params![kind.as_str(), name], |row| row.get(0))?;
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT c.display_name, t.id, t.contact_id, t.kind, t.happened_on, t.note,
+                        t.handled_by, t.resolved
+                   FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                  WHERE t.kind = ?1 AND t.handled_by = ?2 COLLATE NOCASE
+                  ORDER BY t.happened_on DESC, t.id DESC LIMIT ?3",
+            )?
+            .query_map(params![kind.as_str(), name, limit], |row| {
+                let kind: String = row.get(3)?;
+                Ok((
+                    row.get(0)?,
+                    Touchpoint {
+                        id: row.get(1)?,
+                        contact_id: row.get(2)?,
+                        kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
+                        happened_on: row.get(4)?,
+                        note: row.get(5)?,
+                        handled_by: row.get(6)?,
+                        resolved: row.get(7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((rows, total))
+    }
+
     /// Names that have handled touchpoints before, most used first, for suggestions.
     pub fn staff_names(&self) -> Result<Vec<String>> {
         let names = self

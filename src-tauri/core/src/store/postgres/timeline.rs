@@ -59,6 +59,37 @@ impl ServerBook {
         self.run(|client| timeline(client, contact_id))
     }
 
+    /// The compliments or complaints (`kind`) handled by `name` (ignoring case), newest first:
+    /// the first `limit` with the customer's name, and how many there are in all.
+    pub fn feedback_for(
+        &self,
+        name: &str,
+        kind: TouchpointKind,
+        limit: u32,
+    ) -> Result<(Vec<(String, Touchpoint)>, i64)> {
+        self.run(|client| {
+            let total: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM touchpoints WHERE kind = $1 AND lower(handled_by) = lower($2)",
+                    &[&kind.as_str(), &name],
+                )?
+                .try_get(0)?;
+            let rows = client
+                .query(
+                    "SELECT t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by,
+                            t.resolved, c.display_name
+                       FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                      WHERE t.kind = $1 AND lower(t.handled_by) = lower($2)
+                      ORDER BY t.happened_on DESC, t.id DESC LIMIT $3",
+                    &[&kind.as_str(), &name, &i64::from(limit)],
+                )?
+                .iter()
+                .map(|row| Ok((row.try_get(7)?, touchpoint_from_row(row)?)))
+                .collect::<PgResult<Vec<_>>>()?;
+            Ok((rows, total))
+        })
+    }
+
     /// Names that have handled touchpoints before, most used first, for suggestions.
     pub fn staff_names(&self) -> Result<Vec<String>> {
         self.run(|client| {
