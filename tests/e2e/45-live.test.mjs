@@ -5,19 +5,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { go, screenshot, session, tid, typeInto } from './helpers.mjs';
-
-const BIN = resolve(process.env.RAPPORT_BIN ?? 'target/debug/rapport');
-
-/** The command line on the window's own book. @param {string[]} args */
-function cli(...args) {
-  const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
-  assert.ok(dataDir, 'run through tests/e2e/run.mjs');
-  const env = { ...process.env, RAPPORT_TODAY: '2026-11-23' };
-  return JSON.parse(execFileSync(BIN, [...args, '--data-dir', dataDir, '--json'], { env }).toString());
-}
+import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 /** The notes on the open contact page's timeline. @param {import('./webdriver.mjs').Session} s */
 async function notes(s) {

@@ -1,5 +1,6 @@
 // Shared by the e2e test files: the session the runner opened, and small steps.
 // @ts-check
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Session } from './webdriver.mjs';
@@ -12,6 +13,19 @@ export function session() {
   const id = process.env.WEBDRIVER_SESSION;
   if (!url || !id) throw new Error('Run these tests through tests/e2e/run.mjs (no WebDriver session given).');
   return new Session(url, id);
+}
+
+/**
+ * The command line on the window's own book (the data folder run.mjs opened it on), with the
+ * window's pinned date; its `--json` answer, read.
+ * @param {string[]} args
+ */
+export function cli(...args) {
+  const dataDir = process.env.RAPPORT_E2E_DATA_DIR;
+  if (!dataDir) throw new Error('Run these tests through tests/e2e/run.mjs (no data folder given).');
+  const bin = path.resolve(process.env.RAPPORT_BIN ?? 'target/debug/rapport');
+  const env = { ...process.env, RAPPORT_TODAY: '2026-11-23' };
+  return JSON.parse(execFileSync(bin, [...args, '--data-dir', dataDir, '--json'], { env }).toString());
 }
 
 /** @param {string} testid */

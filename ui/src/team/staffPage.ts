@@ -5,6 +5,7 @@ import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren } from '../shared/dom';
 import { formatDate, plural, todayIso } from '../shared/dates';
 import { href } from '../shared/router';
+import { section } from '../shared/section';
 
 export function renderStaffPage(root: HTMLElement, id: number): void {
   const page = el('section', { class: 'page page-staff-member', testid: 'staff-member-page' }, el('p', { class: 'muted', text: 'Loading…' }));
@@ -49,22 +50,6 @@ function item(f: Feedback): HTMLElement {
   );
 }
 
-function list(opts: { title: string; testid: string; count: number; items: Feedback[]; empty: string; icon: 'compliment' | 'complaint' }): HTMLElement {
-  const more = opts.count > opts.items.length ? ` · the newest ${opts.items.length}` : '';
-  return el(
-    'section',
-    { class: 'card today-section', testid: opts.testid },
-    el(
-      'header',
-      { class: 'section-head' },
-      el('span', { class: 'section-icon' }, icon(opts.icon, 18)),
-      el('h2', { class: 'card-title', text: opts.title }),
-      el('span', { class: 'section-count', testid: `${opts.testid}-count`, text: `${opts.count.toLocaleString('en-US')}${more}` }),
-    ),
-    opts.items.length === 0 ? el('p', { class: 'section-empty', text: opts.empty }) : el('ul', { class: 'item-list' }, ...opts.items.map(item)),
-  );
-}
-
 function draw(page: HTMLElement, f: StaffFeedback): void {
   const m = f.member;
   replaceChildren(
@@ -83,22 +68,28 @@ function draw(page: HTMLElement, f: StaffFeedback): void {
     el(
       'div',
       { class: 'feedback-grid' },
-      list({
-        title: 'Compliments',
-        testid: 'staff-compliments',
-        count: f.complimentCount,
-        items: f.compliments,
-        empty: 'No compliments name them yet.',
-        icon: 'compliment',
-      }),
-      list({
-        title: 'Complaints',
-        testid: 'staff-complaints',
-        count: f.complaintCount,
-        items: f.complaints,
-        empty: 'No complaints name them.',
-        icon: 'complaint',
-      }),
+      section(
+        {
+          title: 'Compliments',
+          icon: 'compliment',
+          testid: 'staff-compliments',
+          count: f.complimentCount,
+          shown: f.compliments.length,
+          empty: 'No compliments name them yet.',
+        },
+        f.compliments.map(item),
+      ),
+      section(
+        {
+          title: 'Complaints',
+          icon: 'complaint',
+          testid: 'staff-complaints',
+          count: f.complaintCount,
+          shown: f.complaints.length,
+          empty: 'No complaints name them.',
+        },
+        f.complaints.map(item),
+      ),
     ),
   );
 }

@@ -1,11 +1,12 @@
 // The home screen: what needs a human gesture today.
 import type { ContactSummary, OpenLoop, QuarterCount, TodayView } from '../api/bindings';
 import * as ipc from '../api/ipc';
-import { el, icon, replaceChildren, type Child, type IconName } from '../shared/dom';
+import { el, icon, replaceChildren, type Child } from '../shared/dom';
 import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, spanOfDays } from '../shared/dates';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
+import { section } from '../shared/section';
 import { signedIn } from '../shared/session';
 import { openWelcomeComposer } from '../welcome/composer';
 import { openGestureComposer } from '../gestures/composer';
@@ -41,22 +42,6 @@ export function renderToday(root: HTMLElement, opts: { onNew: () => void }): { r
 
 function nameLink(c: ContactSummary): HTMLElement {
   return el('a', { class: 'person-link', href: href({ name: 'contact', id: c.id }), testid: 'person-link', text: c.displayName || '(no name)' });
-}
-
-function section(opts: { title: string; icon: IconName; testid: string; count: number; shown: number; empty: string }, items: HTMLElement[]): HTMLElement {
-  const more = opts.count > opts.shown ? ` · showing ${opts.shown} of ${opts.count.toLocaleString('en-US')}` : '';
-  return el(
-    'section',
-    { class: 'card today-section', testid: opts.testid },
-    el(
-      'header',
-      { class: 'section-head' },
-      el('span', { class: 'section-icon' }, icon(opts.icon, 18)),
-      el('h2', { class: 'card-title', text: opts.title }),
-      el('span', { class: 'section-count', testid: `${opts.testid}-count`, text: `${opts.count.toLocaleString('en-US')}${more}` }),
-    ),
-    items.length ? el('ul', { class: 'item-list' }, ...items) : el('p', { class: 'section-empty', text: opts.empty }),
-  );
 }
 
 function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement): HTMLElement {
