@@ -245,36 +245,37 @@ impl AppState {
         if self.is_offline() {
             return DailyBackup::Done;
         }
-        // The team's book: today's desk copy (what the desk shows if the server goes away),
-        // over a connection of its own, taken with the book held only for a moment.
-        let copier = match book.try_lock() {
-            Ok(book) => book.desk_copier(),
-            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().desk_copier(),
+        let today = rapport_core::clock::today();
+        // What to do, decided with the book held for a moment: the team's book is copied over
+        // a connection of its own (the desk's copy, shown if the server goes away), a book file
+        // is read beside the window.
+        let plan = |book: &Book| -> Result<BackupPlan, Error> {
+            if book.is_shared() {
+                // Checked every quarter of an hour: no connection once today's copy is made.
+                if book.daily_backup_path(today).exists() {
+                    return Ok(BackupPlan::Made);
+                }
+                return Ok(book
+                    .desk_copier()?
+                    .map_or(BackupPlan::Made, BackupPlan::Copy));
+            }
+            let (file, retention) = book.daily_backup_source()?;
+            Ok(BackupPlan::File(file, retention))
+        };
+        let plan = match book.try_lock() {
+            Ok(book) => plan(&book),
+            Err(TryLockError::Poisoned(poisoned)) => plan(&poisoned.into_inner()),
             Err(TryLockError::WouldBlock) => return DailyBackup::Busy,
         };
-        match copier {
-            Ok(Some(copier)) => {
-                let today = rapport_core::clock::today();
+        let (file, retention) = match plan {
+            Ok(BackupPlan::Made) => return DailyBackup::Done,
+            Ok(BackupPlan::Copy(copier)) => {
                 if let Err(error) = off_runtime(|| copier.daily_backup(today)) {
                     eprintln!("rapport: this desk's copy of the team's book failed: {error}");
                 }
                 return DailyBackup::Done;
             }
-            Ok(None) => {}
-            Err(error) => {
-                eprintln!("rapport: this desk's copy of the team's book failed: {error}");
-                return DailyBackup::Done;
-            }
-        }
-        let where_and_how_many = |book: &Book| book.daily_backup_source().map(Some);
-        let source = match book.try_lock() {
-            Ok(book) => where_and_how_many(&book),
-            Err(TryLockError::Poisoned(poisoned)) => where_and_how_many(&poisoned.into_inner()),
-            Err(TryLockError::WouldBlock) => return DailyBackup::Busy,
-        };
-        let (file, retention) = match source {
-            Ok(Some(source)) => source,
-            Ok(None) => return DailyBackup::Done,
+            Ok(BackupPlan::File(file, retention)) => (file, retention),
             Err(error) => {
                 eprintln!("rapport: the daily backup failed: {error}");
                 return DailyBackup::Done;
@@ -285,7 +286,6 @@ impl AppState {
         if Path::new(&journal).exists() {
             return DailyBackup::Busy;
         }
-        let today = rapport_core::clock::today();
         if let Err(error) = Book::daily_backup_of_file(&file, &data_dir, today, retention) {
             eprintln!("rapport: the daily backup failed: {error}");
         }
@@ -345,6 +345,14 @@ impl AppState {
     pub fn put_back_deleted(&self, deleted: DeletedContact) {
         self.remember_deleted(deleted);
     }
+}
+
+/// What today's backup needs: nothing (made already), the team's book copied over a second
+/// connection, or the book file read beside the window.
+enum BackupPlan {
+    Made,
+    Copy(Book),
+    File(PathBuf, rapport_core::exchange::backup::Retention),
 }
 
 /// How the daily backup went: done (or not needed, or failed and reported), or put off

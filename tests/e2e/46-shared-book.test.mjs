@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { go, screenshot, session, tid } from './helpers.mjs';
 import { deskNote } from './46-shared-book.seed.mjs';
 
@@ -61,4 +61,10 @@ test('a call logged at another desk appears on the open contact page of the shar
   // Who changed the customer last, as the team knows them.
   assert.match(await (await s.find(tid('contact-changed'))).text(), /^Changed by Olivia Owner, (just now|a minute ago)$/);
   await screenshot(s, 'shared-book-live');
+
+  // The desk keeps its own copy of the team's book (what it shows if the server goes away).
+  await s.waitFor(async () => existsSync(join(dataDir, 'backups')) && readdirSync(join(dataDir, 'backups')).some((f) => f.endsWith('.db')), {
+    timeout: 15000,
+    message: "the desk's copy of the team's book in its backups folder",
+  });
 });
