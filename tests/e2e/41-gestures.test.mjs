@@ -74,7 +74,7 @@ test('a thank-you for a purchase, done in person, lands on the timeline', async 
 
 test('a complaint walked to happy is counted on Today', async () => {
   const s = session();
-  const contact = cli('contacts', 'add', '--first-name', 'Olav', '--last-name', 'Berge');
+  const contact = cli('contacts', 'add', '--first-name', 'Olav', '--last-name', 'Berge', '--customer-since', '2019-05-01');
   const id = contact.contact.id;
   const complaint = cli('touchpoint', 'add', String(id), '--kind', 'complaint', '--note', 'the bread was stale');
   await go(s, '#/today');
@@ -84,6 +84,10 @@ test('a complaint walked to happy is counted on Today', async () => {
   const steps = await s.findAll(`${tid('loop-item')} ${tid('loop-next-step')}`);
   assert.ok(steps.length >= 1, 'an open loop on Today');
   assert.match(await steps[0].text(), /^Apologise/);
+  // A loyal customer's complaint says so.
+  const loyal = await s.findAll(`${tid('loop-item')} ${tid('loop-loyal')}`);
+  assert.equal(loyal.length, 1);
+  assert.equal(await loyal[0].text(), 'loyal — a customer since 2019');
   await screenshot(s, 'gesture-today-open-loop');
 
   await go(s, `#/contact/${id}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintLoop, GestureKindInfo } from '../api/bindings';
-import { composerKinds, gestureSentLabel, loopState, quarterLine, unknownFields } from './model';
+import { composerKinds, gestureSentLabel, loopState, loyalSince, quarterLine, unknownFields } from './model';
 
 const loop = (over: Partial<ComplaintLoop>): ComplaintLoop => ({
   complaintId: 1,
@@ -49,5 +49,16 @@ describe('unknownFields', () => {
     const known = ['first_name', 'signature'];
     expect(unknownFields('Thanks {first_name} {{not}} {prodct} {prodct} {signature}', known)).toEqual(['{prodct}']);
     expect(unknownFields('Dear {first_name}', known)).toEqual([]);
+  });
+});
+
+describe('loyalSince', () => {
+  it('names a customer of two full years or more as loyal', () => {
+    expect(loyalSince('2019-05-01', '2026-11-23')).toBe('a customer since 2019');
+    expect(loyalSince('2024-11-23', '2026-11-23')).toBe('a customer since 2024');
+    expect(loyalSince('2024-11-24', '2026-11-23')).toBeNull();
+    expect(loyalSince('2026-01-01', '2026-11-23')).toBeNull();
+    expect(loyalSince(null, '2026-11-23')).toBeNull();
+    expect(loyalSince('soon', '2026-11-23')).toBeNull();
   });
 });

@@ -45,6 +45,21 @@ export function loopState(l: ComplaintLoop): { text: string; next: 'apologise' |
   }
 }
 
+/** A customer this long counts as loyal: their complaint is the one that must not go wrong. */
+export const LOYAL_AFTER_YEARS = 2;
+
+/**
+ * "a customer since 2019" when the customer has been one for at least [`LOYAL_AFTER_YEARS`]
+ * full years on `today` (both `YYYY-MM-DD`); null otherwise or when it is not known.
+ */
+export function loyalSince(customerSince: string | null, today: string): string | null {
+  if (!customerSince || !/^\d{4}-\d\d-\d\d$/.test(customerSince)) return null;
+  const [y, m, d] = customerSince.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  const years = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return years >= LOYAL_AFTER_YEARS ? `a customer since ${y}` : null;
+}
+
 /** "2 complaints ended happy this quarter (of 3 closed)". */
 export function quarterLine(happy: number, closed: number): string {
   const line = `${happy} ${happy === 1 ? 'complaint' : 'complaints'} ended happy this quarter`;

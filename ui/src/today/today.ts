@@ -11,7 +11,7 @@ import { signedIn } from '../shared/session';
 import { openWelcomeComposer } from '../welcome/composer';
 import { openGestureComposer } from '../gestures/composer';
 import { takeLoopStep } from '../gestures/loop';
-import { quarterLine } from '../gestures/model';
+import { loyalSince, quarterLine } from '../gestures/model';
 
 /** Draws Today in `root`; `reload` reads it again and redraws in place if it changed (the book changed elsewhere). */
 export function renderToday(root: HTMLElement, opts: { onNew: () => void }): { reload: () => Promise<void> } {
@@ -71,6 +71,9 @@ function loopsSection(loops: OpenLoop[], quarter: QuarterCount, today: string, r
       'loop-item',
       [nameLink(l.contact), l.complaint && el('span', { class: 'item-note', text: l.complaint })],
       [
+        // A loyal customer unhappy is the complaint that most needs seeing through.
+        loyalSince(l.contact.customerSince, today) &&
+          el('span', { class: 'pill pill-accent', testid: 'loop-loyal', text: `loyal — ${loyalSince(l.contact.customerSince, today)}` }),
         el('span', { class: `pill${l.due ? ' pill-warn' : ''}`, testid: 'loop-next-step', text: `${l.nextStep}${l.due ? ' — due' : ''}` }),
         el('span', { text: l.due ? `since ${formatDate(l.dueOn, today)}` : `by ${formatDate(l.dueOn, today)}` }),
         el('span', { class: 'muted', text: `complaint of ${formatDate(l.complainedOn, today)}` }),
