@@ -76,7 +76,8 @@ test('a complaint walked to happy is counted on Today', async () => {
   const s = session();
   const contact = cli('contacts', 'add', '--first-name', 'Olav', '--last-name', 'Berge', '--customer-since', '2019-05-01');
   const id = contact.contact.id;
-  const complaint = cli('touchpoint', 'add', String(id), '--kind', 'complaint', '--note', 'the bread was stale');
+  // Dated long ago, so Today (which lists the oldest loops first) shows it among other tests' loops.
+  const complaint = cli('touchpoint', 'add', String(id), '--kind', 'complaint', '--note', 'the bread was stale', '--date', '2020-06-01');
   await go(s, '#/today');
   const before = await s.waitForElement(tid('today-happy-quarter'), 20000);
   assert.match(await before.text(), /^0 complaints ended happy this quarter/);
@@ -85,7 +86,14 @@ test('a complaint walked to happy is counted on Today', async () => {
   assert.ok(steps.length >= 1, 'an open loop on Today');
   assert.match(await steps[0].text(), /^Apologise/);
   // A loyal customer's complaint says so.
-  const loyal = await s.findAll(`${tid('loop-item')} ${tid('loop-loyal')}`);
+  const olav = await s.waitFor(
+    async () => {
+      for (const item of await s.findAll(tid('loop-item'))) if ((await item.text()).includes('Olav Berge')) return item;
+      return null;
+    },
+    { message: "Olav's loop on Today" },
+  );
+  const loyal = await olav.findAll(tid('loop-loyal'));
   assert.equal(loyal.length, 1);
   assert.equal(await loyal[0].text(), 'loyal — a customer since 2019');
   await screenshot(s, 'gesture-today-open-loop');
