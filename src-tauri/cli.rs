@@ -14,6 +14,7 @@ mod cards;
 mod contact_edit;
 mod contacts;
 mod exchange;
+mod follow_ups;
 mod gestures;
 mod nudge;
 mod occasions;
@@ -99,6 +100,14 @@ pub enum Command {
     /// The kinds of gesture and their templates.
     #[command(subcommand)]
     Gestures(gestures::GesturesCommand),
+    /// Dated follow-ups: add one to a contact, list those open, mark one done.
+    #[command(
+        subcommand,
+        name = "followup",
+        alias = "follow-up",
+        alias = "followups"
+    )]
+    FollowUp(follow_ups::FollowUpCommand),
     /// Business name, signature, welcome template, SMTP server.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -110,7 +119,8 @@ pub enum Command {
     Envelopes(cards::EnvelopesArgs),
     /// The card calendar with next dates; add or remove your own occasions.
     Occasions(occasions::OccasionsArgs),
-    /// What needs a gesture today: birthdays, new customers, open complaints, who is overdue.
+    /// What needs a gesture today: birthdays, new customers, open complaints, follow-ups due,
+    /// who is overdue.
     Today(nudge::TodayArgs),
     /// Today as a message: printed, or mailed to you with --send (--daily for a timer).
     Digest(nudge::DigestArgs),
@@ -201,6 +211,7 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Send(args) => gestures::send(&data_dir, args, today),
         Command::Complaint(command) => gestures::complaint(&data_dir, command, today),
         Command::Gestures(command) => gestures::gestures(&data_dir, command),
+        Command::FollowUp(command) => follow_ups::follow_up(&data_dir, command, today),
         Command::Cards(args) => cards::cards(&data_dir, args, today),
         Command::Labels(args) => cards::labels(&data_dir, args, today),
         Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),

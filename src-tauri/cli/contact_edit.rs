@@ -155,6 +155,13 @@ pub enum TouchpointEditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Remove touchpoint ID from the timeline: one logged by mistake, or the Undo of a gesture,
+    /// a complaint's step or a follow-up done (which opens the follow-up again).
+    Delete {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What a command on several contacts did.
@@ -336,6 +343,21 @@ pub fn touchpoint(
                     "Touchpoint {id}: {} on {}.",
                     touchpoint.kind.as_str(),
                     touchpoint.happened_on
+                )
+            })
+        }
+        TouchpointEditCommand::Delete { id, json } => {
+            let mut book = open(data_dir)?;
+            let gone = book.touchpoint(id).map_err(message)?;
+            book.delete_touchpoint(id).map_err(message)?;
+            Ok(if json {
+                to_json(&gone)
+            } else {
+                format!(
+                    "Touchpoint {id} ({} on {}) removed from contact {}'s timeline.",
+                    gone.kind.as_str(),
+                    gone.happened_on,
+                    gone.contact_id
                 )
             })
         }

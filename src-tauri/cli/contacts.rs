@@ -109,7 +109,7 @@ pub enum TouchpointCommand {
     /// Log a touchpoint on contact ID.
     Add {
         id: i64,
-        /// call, email, meeting, purchase, compliment, complaint or note.
+        /// call, email, meeting, purchase, compliment, complaint, note or question.
         #[arg(long)]
         kind: String,
         #[arg(long, default_value = "")]

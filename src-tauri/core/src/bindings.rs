@@ -15,6 +15,7 @@ use crate::exchange::duplicates::{FieldPick, MergeField};
 use crate::exchange::import::*;
 use crate::exchange::mapping::ColumnChoice;
 use crate::exchange::*;
+use crate::follow_ups::FollowUpDone;
 use crate::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePhoto, GesturePreview,
     GestureRequest, LoopStage, LoopStep, OpenLoop, Outcome, QuarterCount,
@@ -74,6 +75,10 @@ pub fn typescript() -> String {
         OverdueContact,
         NewCustomer,
         TodayView,
+        FollowUp,
+        NewFollowUp,
+        DueFollowUp,
+        FollowUpDone,
         Column,
         Profile,
         ExportFormat,

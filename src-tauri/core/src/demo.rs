@@ -2206,6 +2206,10 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
         TouchpointKind::CardSent => &["Holiday card"],
         TouchpointKind::GestureSent => &["Thank-you sent"],
         TouchpointKind::ComplaintStep => &["Apologised"],
+        TouchpointKind::Question => &[
+            "Asked whether the cakes are nut-free",
+            "Asked about opening hours over the holidays",
+        ],
         TouchpointKind::Note => &[
             "Mentioned they are moving in spring",
             "Prefers afternoon deliveries",

@@ -80,6 +80,7 @@ pub fn summary(view: &TodayView) -> String {
             "complaint to check back on",
             "complaints to check back on",
         ),
+        plural(view.follow_up_count, "follow-up due", "follow-ups due"),
         plural(
             view.overdue_count,
             "customer to get in touch with",
@@ -180,6 +181,33 @@ pub fn today_text(report: &TodayReport) -> String {
             ));
         }
     }
+    if view.follow_up_count > 0 {
+        heading(
+            &mut out,
+            "Follow-ups due",
+            view.follow_ups.len(),
+            view.follow_up_count,
+        );
+        for f in &view.follow_ups {
+            let when = match f.days_overdue {
+                0 => "due today".to_string(),
+                1 => "1 day overdue".to_string(),
+                n => format!("{n} days overdue"),
+            };
+            let who = if f.follow_up.assigned_to.is_empty() {
+                String::new()
+            } else {
+                format!(", for {}", f.follow_up.assigned_to)
+            };
+            out.push(format!(
+                "  {} ({}), {when}{who}: {} (follow-up {})",
+                f.contact.display_name,
+                f.contact.id,
+                first_line(&f.follow_up.note),
+                f.follow_up.id
+            ));
+        }
+    }
     let quarter = &report.complaints_this_quarter;
     if quarter.closed > 0 {
         out.push(String::new());
@@ -238,6 +266,7 @@ impl Book {
         let due = view.birthday_count
             + view.new_customer_count
             + view.open_complaint_count
+            + view.follow_up_count
             + view.overdue_count;
         Ok((due > 0).then(|| MorningNudge {
             title: "Rapport: today".into(),

@@ -1,7 +1,8 @@
 //! The book's dates as an iCalendar file (RFC 5545) that Google Calendar, Thunderbird and Apple
 //! Calendar import or subscribe to: birthdays and customer anniversaries as yearly events, the
-//! card occasions of this year and the next two, and the keep-in-touch follow-ups. Written on
-//! request (`rapport calendar --out FILE`) and kept current as `<data-dir>/rapport.ics`.
+//! card occasions of this year and the next two, the keep-in-touch dates and the dated
+//! follow-ups. Written on request (`rapport calendar --out FILE`) and kept current as
+//! `<data-dir>/rapport.ics`.
 //!
 //! 29 February: Rapport celebrates such a birthday (or anniversary) on 28 February in common
 //! years. A plain `FREQ=YEARLY` from a 29 February start would skip common years (RFC 5545
@@ -228,6 +229,24 @@ impl Book {
         };
         let rows = self.store().calendar_rows()?;
         let mut events = contact_events(&rows, &mut counts);
+        let (follow_ups, _) = self.open_follow_ups(today, u32::MAX)?;
+        for due in follow_ups {
+            let f = &due.follow_up;
+            let who = if f.assigned_to.is_empty() {
+                String::new()
+            } else {
+                format!(" For {}.", f.assigned_to)
+            };
+            events.push(Event {
+                uid: format!("rapport-follow-up-{}@rapport.local", f.id),
+                start: f.due_on,
+                rrule: None,
+                summary: format!("Follow up: {}", due.contact.display_name),
+                description: format!("{}{who}", f.note),
+                category: "Follow-up",
+            });
+            counts.follow_ups += 1;
+        }
         let mut occasions = built_in();
         occasions.extend(self.store().custom_occasions()?);
         for occasion in occasions.iter().filter(|o| !o.rule.per_contact()) {

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod digest;
 pub mod error;
 pub mod exchange;
+pub mod follow_ups;
 pub mod gestures;
 pub mod ical;
 pub mod live;

@@ -1,5 +1,5 @@
-//! What needs a gesture on a given day: birthdays coming up, complaints still open, customers
-//! nobody has been in touch with for longer than their keep-in-touch cadence.
+//! What needs a gesture on a given day: birthdays coming up, complaints still open, follow-ups
+//! due, customers nobody has been in touch with for longer than their keep-in-touch cadence.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,9 @@ use crate::error::Result;
 use crate::gestures::kinds::BIRTHDAY_GESTURE;
 use crate::Book;
 
-pub use crate::contacts::{NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday};
+pub use crate::contacts::{
+    DueFollowUp, NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday,
+};
 
 /// How far ahead Today looks for birthdays.
 pub const BIRTHDAY_WINDOW_DAYS: u32 = 14;
@@ -35,6 +37,10 @@ pub struct TodayView {
     pub overdue: Vec<OverdueContact>,
     #[ts(type = "number")]
     pub overdue_count: i64,
+    /// Follow-ups due today or overdue, soonest first.
+    pub follow_ups: Vec<DueFollowUp>,
+    #[ts(type = "number")]
+    pub follow_up_count: i64,
     /// Contacts in the book (not archived); 0 on first run, when the window offers samples.
     #[ts(type = "number")]
     pub contact_count: i64,
@@ -49,6 +55,7 @@ impl Book {
             self.store().open_complaints(today, TODAY_LIST_LIMIT)?;
         let (overdue, overdue_count) = self.store().overdue_contacts(today, TODAY_LIST_LIMIT)?;
         let (birthdays, birthday_count) = self.upcoming_birthdays(today)?;
+        let (follow_ups, follow_up_count) = self.follow_ups_due(today, TODAY_LIST_LIMIT)?;
         let (new_customers, new_customer_count) =
             self.store()
                 .new_customers(today, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT)?;
@@ -62,6 +69,8 @@ impl Book {
             open_complaint_count,
             overdue,
             overdue_count,
+            follow_ups,
+            follow_up_count,
             contact_count: self.store().contact_count()?,
             next_occasion: self.next_occasion(today)?,
         })

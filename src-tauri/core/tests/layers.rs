@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["server"],
     &["book"],
-    &["settings", "staff", "live"],
+    &["settings", "staff", "live", "follow_ups"],
     &["occasions", "ical"],
     &["cards"],
     &["welcome"],

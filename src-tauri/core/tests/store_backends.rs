@@ -27,43 +27,7 @@ use rapport_core::store::{NewContact, Store};
 use rapport_core::welcome::PhotoChoice;
 use rapport_core::Book;
 
-/// A fresh book file in a folder of its own.
-fn file_book() -> (tempfile::TempDir, Book) {
-    common::new_book()
-}
-
-/// A fresh team book on the test server, signed in as its owner, for a data folder of its own.
-fn server_book() -> (tempfile::TempDir, Book) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = fresh_book().owner_store();
-    let book = Book::from_store(Store::Postgres(Box::new(ServerBook::new(
-        store,
-        dir.path(),
-    ))));
-    assert!(book.is_shared());
-    (dir, book)
-}
-
-/// Runs each named body on a book file and on a server book: `NAME::file` and `NAME::server`.
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[test]
-                fn file() {
-                    let (_dir, mut book) = super::file_book();
-                    super::$name(&mut book);
-                }
-
-                #[test]
-                fn server() {
-                    let (_dir, mut book) = super::server_book();
-                    super::$name(&mut book);
-                }
-            }
-        )*
-    };
-}
+use common::{file_book, on_both, server_book};
 
 on_both!(
     contacts_are_added_read_changed_archived_deleted_and_put_back,

@@ -304,6 +304,24 @@ const FIXTURE_ROWS: &[&str] = &[
     INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
         VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
     ",
+    // Version 13: the same rows (follow-ups and the kind "question" came with 14, which rebuilds
+    // the timeline table; see the test below for gestures and loops across it).
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at, has_postal_address)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 1);
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO contact_phones (contact_id, position, label, value) VALUES (1, 0, 'mobile', '+47 22 33 44 55');
+    INSERT INTO contact_phone_tails (contact_id, digits)
+        VALUES (1, '4722334455'), (1, '22334455'), (1, '334455'), (1, '4455'), (1, '2334455');
+    INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+        VALUES (1, 0, 'home', 'Storgata 1', 'Oslo', '', '0155', 'NO');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
+    ",
 ];
 
 #[test]
@@ -334,6 +352,72 @@ fn rebuilding_the_timeline_table_never_reuses_a_deleted_touchpoints_id() {
         [],
     );
     assert!(bad_kind.is_err(), "an unknown kind is still refused");
+}
+
+#[test]
+fn the_timeline_rebuild_of_version_14_keeps_gestures_and_complaint_loops() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open_at(&path, 13).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(FIXTURE_ROWS[12]).unwrap();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, resolved, created_at)
+             VALUES (20, 1, 'complaint', '2025-03-02', 'Tulips wilted', 0, '2025-03-02T10:00:00Z'),
+                    (21, 1, 'complaint_step', '2025-03-03', 'Put right', 0, '2025-03-03T10:00:00Z'),
+                    (22, 1, 'gesture_sent', '2025-03-03', 'Apology sent', 0, '2025-03-03T10:00:00Z');
+         INSERT INTO complaint_steps (touchpoint_id, complaint_id, step, happened_on, what_we_did)
+             VALUES (21, 20, 'put_right', '2025-03-03', 'New tulips');
+         INSERT INTO gestures (touchpoint_id, kind, delivery, subject)
+             VALUES (22, 'apology', 'eml', 'Sorry about the tulips');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut book = Book::open(dir.path()).unwrap();
+    assert_eq!(book.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(book.contact(1).unwrap().timeline.len(), 4);
+    let state = book.complaint_loop(20).unwrap();
+    assert_eq!(
+        state.what_we_did, "New tulips",
+        "the step survived the rebuild"
+    );
+    let complaint = |book: &Book| {
+        book.contact(1)
+            .unwrap()
+            .timeline
+            .into_iter()
+            .find(|t| t.id == 20)
+            .unwrap()
+    };
+    assert!(complaint(&book).resolved);
+    // The triggers made again after the rebuild still keep "resolved" with the steps.
+    book.delete_touchpoint(21).unwrap();
+    assert!(
+        !complaint(&book).resolved,
+        "undoing the step opens it again"
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let gestures: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM gestures WHERE touchpoint_id = 22",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(gestures, 1, "the gesture's row survived the rebuild");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let question = conn.execute(
+        "INSERT INTO touchpoints (contact_id, kind, happened_on, created_at)
+         VALUES (1, 'question', '2025-04-01', '2025-04-01T00:00:00Z')",
+        [],
+    );
+    assert!(question.is_ok(), "the new kind is allowed: {question:?}");
 }
 
 #[test]

@@ -56,7 +56,7 @@ country: string, };
 
 export type Birthday = { month: number, day: number, year: number | null, };
 
-export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "welcomeSent" | "cardSent" | "gestureSent" | "complaintStep";
+export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "question" | "welcomeSent" | "cardSent" | "gestureSent" | "complaintStep";
 
 export type Touchpoint = { id: number, contactId: number, kind: TouchpointKind, happenedOn: string, note: string, 
 /**
@@ -131,6 +131,10 @@ export type ContactDetail = { contact: Contact,
  */
 version: number, timeline: Array<Touchpoint>, 
 /**
+ * Follow-ups still open, soonest first, then the ten done most recently.
+ */
+followUps: Array<FollowUp>, 
+/**
  * On the team's book: who last changed the contact (or its timeline) and when, so a desk
  * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
  */
@@ -195,7 +199,11 @@ label: string,
  */
 theirs: string, mine: string, };
 
-export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>, };
+export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>, 
+/**
+ * Every follow-up, open or done, put back with the contact.
+ */
+followUps: Array<FollowUp>, };
 
 export type UpcomingBirthday = { contact: ContactSummary, date: string, 
 /**
@@ -228,6 +236,10 @@ export type TodayView = { date: string, birthdays: Array<UpcomingBirthday>, birt
  */
 newCustomers: Array<NewCustomer>, newCustomerCount: number, openComplaints: Array<OpenComplaint>, openComplaintCount: number, overdue: Array<OverdueContact>, overdueCount: number, 
 /**
+ * Follow-ups due today or overdue, soonest first.
+ */
+followUps: Array<DueFollowUp>, followUpCount: number, 
+/**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
 contactCount: number, 
@@ -235,6 +247,43 @@ contactCount: number,
  * The next card occasion within 30 days and how many cards it needs.
  */
 nextOccasion: NextOccasion | null, };
+
+export type FollowUp = { id: number, contactId: number, dueOn: string, note: string, 
+/**
+ * The staff member it is for ("" for whoever is at the counter).
+ */
+assignedTo: string, 
+/**
+ * The touchpoint logged when it was done; None while it is open. Deleting that touchpoint
+ * (the timeline's Undo) opens the follow-up again.
+ */
+doneByTouchpoint: number | null, };
+
+export type NewFollowUp = { dueOn: string, note: string, assignedTo: string, };
+
+export type DueFollowUp = { contact: ContactSummary, followUp: FollowUp, 
+/**
+ * 0 when due today.
+ */
+daysOverdue: number, };
+
+export type FollowUpDone = { 
+/**
+ * What to log: a call unless told (any kind the owner logs by hand).
+ */
+kind: TouchpointKind | null, 
+/**
+ * When it was done: today unless told.
+ */
+happenedOn: string | null, 
+/**
+ * What was said; the follow-up's own words unless told.
+ */
+note: string | null, 
+/**
+ * Who did it: the staff member it was for, else the signed-in person.
+ */
+handledBy: string | null, };
 
 export type Column = "displayName" | "prefix" | "givenName" | "familyName" | "nickname" | "company" | "jobTitle" | "email" | "email2" | "phone" | "phone2" | "street" | "city" | "region" | "postalCode" | "country" | "birthday" | "customerSince" | "tags" | "notes" | "family" | "interests" | "talkingPoints";
 

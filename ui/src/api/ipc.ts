@@ -18,6 +18,9 @@ import type {
   DraftSaved,
   ListQuery,
   NewTouchpoint,
+  FollowUp,
+  FollowUpDone,
+  NewFollowUp,
   PhotoChoice,
   PhotoInfo,
   PhotoKind,
@@ -119,6 +122,11 @@ export const createContact = (input: ContactInput) => call<ContactDetail>('creat
 /** Saves an edit made from the contact as read (base, baseVersion); someone else's save meanwhile is merged, or comes back as a conflict. */
 export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave>('update_contact', { id, edit });
 export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
+export const addFollowUp = (contactId: number, followUp: NewFollowUp) => call<FollowUp>('add_follow_up', { contactId, followUp });
+export const changeFollowUp = (id: number, followUp: NewFollowUp) => call<FollowUp>('change_follow_up', { id, followUp });
+export const deleteFollowUp = (id: number) => call<FollowUp>('delete_follow_up', { id });
+/** Marks a follow-up done: logs the touchpoint (a call unless told); deleting that entry reopens it. */
+export const completeFollowUp = (id: number, done: FollowUpDone) => call<Touchpoint>('complete_follow_up', { id, done });
 export const setComplaintResolved = (touchpointId: number, resolved: boolean) => call<Touchpoint>('set_complaint_resolved', { touchpointId, resolved });
 export const deleteTouchpoint = (touchpointId: number) => call<null>('delete_touchpoint', { touchpointId });
 export const setArchived = (ids: number[], archived: boolean) => call<number>('set_archived', { ids, archived });

@@ -5,6 +5,7 @@
 mod attention;
 mod birthday;
 mod edit_merge;
+mod follow_ups;
 pub(crate) mod merging;
 mod touchpoints;
 mod validation;
@@ -16,6 +17,7 @@ use ts_rs::TS;
 pub use attention::{NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday};
 pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue};
 pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
+pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
 pub use merging::{merge_into, merge_with_picks, same_number, same_phone, FieldPick, MergeField};
 pub use touchpoints::{NewTouchpoint, Touchpoint, TouchpointKind};
 pub use validation::{clean_line, normalize_tags};
@@ -199,6 +201,8 @@ pub struct ContactDetail {
     #[ts(type = "number")]
     pub version: i64,
     pub timeline: Vec<Touchpoint>,
+    /// Follow-ups still open, soonest first, then the ten done most recently.
+    pub follow_ups: Vec<FollowUp>,
     /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
     /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
     pub last_change: Option<LastChange>,
@@ -220,6 +224,9 @@ pub struct LastChange {
 pub struct DeletedContact {
     pub contact: Contact,
     pub timeline: Vec<Touchpoint>,
+    /// Every follow-up, open or done, put back with the contact.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUp>,
     /// The contact's photo, put back with it (kept in the app, never sent to the window).
     #[serde(skip)]
     #[ts(skip)]

@@ -18,6 +18,8 @@ pub enum TouchpointKind {
     Compliment,
     Complaint,
     Note,
+    /// A customer asked something (what they asked, in the note).
+    Question,
     /// Recorded by the app when a welcome message went out.
     WelcomeSent,
     /// Recorded by the app when a card was printed and sent.
@@ -30,7 +32,7 @@ pub enum TouchpointKind {
 
 impl TouchpointKind {
     /// The kinds the owner logs by hand.
-    pub const LOGGABLE: [TouchpointKind; 7] = [
+    pub const LOGGABLE: [TouchpointKind; 8] = [
         TouchpointKind::Call,
         TouchpointKind::Email,
         TouchpointKind::Meeting,
@@ -38,6 +40,7 @@ impl TouchpointKind {
         TouchpointKind::Compliment,
         TouchpointKind::Complaint,
         TouchpointKind::Note,
+        TouchpointKind::Question,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +52,7 @@ impl TouchpointKind {
             TouchpointKind::Compliment => "compliment",
             TouchpointKind::Complaint => "complaint",
             TouchpointKind::Note => "note",
+            TouchpointKind::Question => "question",
             TouchpointKind::WelcomeSent => "welcome_sent",
             TouchpointKind::CardSent => "card_sent",
             TouchpointKind::GestureSent => "gesture_sent",

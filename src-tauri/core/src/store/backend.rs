@@ -84,6 +84,18 @@ impl Store {
     }
 }
 
+// Follow-ups.
+impl Store {
+    both! {
+        fn add_follow_up(&mut self, contact_id: i64, new: &crate::contacts::NewFollowUp) -> Result<crate::contacts::FollowUp>;
+        fn follow_up(&self, id: i64) -> Result<crate::contacts::FollowUp>;
+        fn update_follow_up(&mut self, id: i64, edit: &crate::contacts::NewFollowUp) -> Result<crate::contacts::FollowUp>;
+        fn delete_follow_up(&mut self, id: i64) -> Result<crate::contacts::FollowUp>;
+        fn complete_follow_up(&mut self, id: i64, entry: &NewTouchpoint) -> Result<Touchpoint>;
+        fn open_follow_ups(&self, through: Option<NaiveDate>, limit: u32) -> Result<(Vec<crate::contacts::FollowUp>, i64)>;
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the book file in `data_dir`.
     pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {

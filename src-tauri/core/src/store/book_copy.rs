@@ -26,6 +26,7 @@ pub(crate) struct BookCopy {
     /// Which gesture each "gesture sent" entry was: touchpoint id, kind, delivery, subject.
     pub gestures: Vec<(i64, String, String, String)>,
     pub complaint_steps: Vec<CopiedStep>,
+    pub follow_ups: Vec<crate::contacts::FollowUp>,
 }
 
 /// One step of a complaint's loop as stored.
@@ -98,6 +99,9 @@ impl SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![copied.touchpoint_id, copied.complaint_id, s.step, s.happened_on, s.what_we_did, s.done_by, s.outcome],
                 )?;
+            }
+            for follow_up in &copy.follow_ups {
+                super::follow_ups::insert_with_id(tx, follow_up)?;
             }
             Ok(())
         })

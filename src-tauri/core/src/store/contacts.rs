@@ -73,6 +73,7 @@ impl SqliteStore {
             contact: load_contact(&self.conn, id)?,
             version: contact_version(&self.conn, id)?,
             timeline: self.timeline(id)?,
+            follow_ups: super::follow_ups::follow_ups_of(&self.conn, id)?,
             last_change: None,
         })
     }
@@ -100,6 +101,7 @@ impl SqliteStore {
         let deleted = DeletedContact {
             contact: load_contact(&tx, id)?,
             timeline: super::touchpoints::timeline(&tx, id)?,
+            follow_ups: super::follow_ups::all_follow_ups_of(&tx, id)?,
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -131,6 +133,10 @@ impl SqliteStore {
         )?;
         tx.execute(
             "UPDATE welcome_sends SET contact_id = ?1 WHERE contact_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute(
+            "UPDATE follow_ups SET contact_id = ?1 WHERE contact_id = ?2",
             [keep, other],
         )?;
         tx.execute(
@@ -177,6 +183,9 @@ impl SqliteStore {
         }
         for touchpoint in &deleted.timeline {
             super::touchpoints::insert_with_id(&tx, touchpoint)?;
+        }
+        for follow_up in &deleted.follow_ups {
+            super::follow_ups::insert_with_id(&tx, follow_up)?;
         }
         refresh_touch_due(&tx, contact.id)?;
         tx.commit()?;

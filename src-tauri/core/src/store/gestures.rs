@@ -245,7 +245,12 @@ impl SqliteStore {
     }
 }
 
-fn insert_entry(tx: &Transaction, contact_id: i64, entry: &NewTouchpoint) -> Result<i64> {
+/// Logs a timeline entry on an existing contact inside the caller's transaction.
+pub(super) fn insert_entry(
+    tx: &Transaction,
+    contact_id: i64,
+    entry: &NewTouchpoint,
+) -> Result<i64> {
     let exists = tx
         .query_row("SELECT 1 FROM contacts WHERE id = ?1", [contact_id], |_| {
             Ok(())

@@ -14,6 +14,7 @@ mod contact_writer;
 mod contacts;
 mod disk;
 mod exchange;
+mod follow_ups;
 mod gestures;
 mod occasions;
 mod phone_tails;
@@ -122,10 +123,19 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/013_row_versions.sql"),
         after: None,
     },
+    Migration {
+        version: 14,
+        sql: include_str!("migrations/014_follow_ups.sql"),
+        after: None,
+    },
 ];
 
+/// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so
+/// dropping the old table deletes nothing that refers to it), checked before they commit.
+const REBUILDS_REFERENCED_TABLE: &[u32] = &[14];
+
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -500,16 +510,44 @@ fn migrate(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
         .iter()
         .filter(|m| m.version > current && m.version <= target)
     {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute_batch(migration.sql)?;
-        if let Some(after) = migration.after {
-            after(&tx)?;
+        // Foreign keys can only be switched outside a transaction.
+        let rebuilds = REBUILDS_REFERENCED_TABLE.contains(&migration.version);
+        if rebuilds {
+            conn.execute_batch("PRAGMA foreign_keys = OFF")?;
         }
-        // user_version is part of the transaction: a migration lands whole or not at all.
-        tx.pragma_update(None, "user_version", migration.version)?;
-        tx.commit()?;
+        let applied = apply(conn, migration, rebuilds);
+        if rebuilds {
+            conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        }
+        applied?;
     }
     Ok(())
+}
+
+fn apply(conn: &mut Connection, migration: &Migration, check_keys: bool) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute_batch(migration.sql)?;
+    if let Some(after) = migration.after {
+        after(&tx)?;
+    }
+    if check_keys {
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if broken > 0 {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+                Some(format!(
+                    "migration {} would leave {broken} rows referring to rows that are gone",
+                    migration.version
+                )),
+            ));
+        }
+    }
+    // user_version is part of the transaction: a migration lands whole or not at all.
+    tx.pragma_update(None, "user_version", migration.version)?;
+    tx.commit()
 }
 
 /// Turns SQLite's error codes into what the owner can do about them.

@@ -58,3 +58,47 @@ pub fn search(book: &Book, text: &str) -> Vec<String> {
     .map(|r| r.display_name)
     .collect()
 }
+
+/// A fresh book file in a folder of its own.
+pub fn file_book() -> (tempfile::TempDir, Book) {
+    new_book()
+}
+
+/// A fresh team book on the test server, signed in as its owner, for a data folder of its own.
+pub fn server_book() -> (tempfile::TempDir, Book) {
+    use rapport_core::store::postgres::ServerBook;
+    use rapport_core::store::Store;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = pg::fresh_book().owner_store();
+    let book = Book::from_store(Store::Postgres(Box::new(ServerBook::new(
+        store,
+        dir.path(),
+    ))));
+    assert!(book.is_shared());
+    (dir, book)
+}
+
+/// Runs each named body on a book file and on a server book: `NAME::file` and `NAME::server`,
+/// so the two arms of the store are held to the same assertions.
+#[allow(unused_macros)]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn file() {
+                    let (_dir, mut book) = crate::common::file_book();
+                    super::$name(&mut book);
+                }
+
+                #[test]
+                fn server() {
+                    let (_dir, mut book) = crate::common::server_book();
+                    super::$name(&mut book);
+                }
+            }
+        )*
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use on_both;

@@ -207,6 +207,7 @@ impl ServerBook {
                 contact: load_contact(client, id)?,
                 version: contact_version(client, id)?,
                 timeline: super::timeline::timeline(client, id)?,
+                follow_ups: super::follow_ups::follow_ups_of(client, id)?,
                 last_change,
             })
         })
@@ -235,6 +236,7 @@ impl ServerBook {
             let deleted = DeletedContact {
                 contact: load_contact(tx, id)?,
                 timeline: super::timeline::timeline(tx, id)?,
+                follow_ups: super::follow_ups::all_follow_ups_of(tx, id)?,
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -264,6 +266,9 @@ impl ServerBook {
             }
             for touchpoint in &deleted.timeline {
                 super::timeline::insert_with_id(tx, touchpoint)?;
+            }
+            for follow_up in &deleted.follow_ups {
+                super::follow_ups::insert_with_id(tx, follow_up)?;
             }
             refresh_touch_due(tx, contact.id)?;
             Ok(())

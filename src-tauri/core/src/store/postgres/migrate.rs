@@ -37,6 +37,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("migrations/013_row_versions.sql"),
     },
+    Migration {
+        version: 14,
+        sql: include_str!("migrations/014_follow_ups.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at

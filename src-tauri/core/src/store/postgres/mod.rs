@@ -12,6 +12,7 @@ mod book;
 mod bulk;
 mod connect;
 mod error;
+mod follow_ups;
 mod gestures;
 mod list;
 mod migrate;

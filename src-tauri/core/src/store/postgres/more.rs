@@ -41,6 +41,10 @@ impl ServerBook {
                 &[&keep, &other],
             )?;
             tx.execute(
+                "UPDATE follow_ups SET contact_id = $1 WHERE contact_id = $2",
+                &[&keep, &other],
+            )?;
+            tx.execute(
                 "UPDATE contacts SET last_contacted =
                     (SELECT max(last_contacted) FROM contacts WHERE id IN ($1, $2))
                  WHERE id = $1",

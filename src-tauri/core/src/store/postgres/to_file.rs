@@ -97,6 +97,7 @@ impl ServerBook {
                     },
                 });
             }
+            copy.follow_ups = super::follow_ups::every_follow_up(client)?;
             Ok(())
         })?;
         copy.gesture_templates = self.gesture_templates()?;
