@@ -95,6 +95,12 @@ export class Element {
     const list = await this.session.cmd('POST', this.path('/elements'), { using: 'css selector', value: css });
     return list.map((/** @type {any} */ v) => new Element(this.session, v[ELEMENT_KEY]));
   }
+  /** The first element inside this one that matches. @param {string} css @returns {Promise<Element>} */
+  async find(css) {
+    const [first] = await this.findAll(css);
+    if (!first) throw new Error(`nothing matches ${css} inside the element`);
+    return first;
+  }
   toJSON() {
     return { [ELEMENT_KEY]: this.id };
   }

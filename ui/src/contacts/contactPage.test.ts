@@ -38,6 +38,7 @@ function detail(): ContactDetail {
       { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
       { id: 2, contactId: 7, kind: 'complaint', happenedOn: '2026-11-22', note: '<img src=y>', handledBy: '', resolved: false },
     ],
+    followUps: [{ id: 4, contactId: 7, dueOn: '2026-11-21', note: EVIL, assignedTo: '<i>Mia</i>', doneByTouchpoint: null }],
     version: 3,
     lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },
   };
@@ -68,6 +69,11 @@ describe('contact page', () => {
     expect(name?.textContent).toBe(`${EVIL} Smith`);
     expect(root.querySelectorAll('img, b, i, script')).toHaveLength(0);
     expect(root.textContent).toContain('<b>Bold</b> Bakery');
+    // A follow-up's words and who it is for, as text; two days late is said so.
+    const followUp = root.querySelector('[data-testid=follow-up]');
+    expect(followUp?.querySelector('[data-testid=follow-up-note]')?.textContent).toBe(EVIL);
+    expect(followUp?.querySelector('[data-testid=follow-up-when]')?.textContent).toBe('2 days overdue');
+    expect(followUp?.textContent).toContain('for <i>Mia</i>');
     // Who changed it last (the team's book), as text too.
     expect(root.querySelector('[data-testid=contact-changed]')?.textContent).toMatch(/^Changed by <img src=x onerror=alert\(1\)>, /);
   });

@@ -14,6 +14,7 @@ import { contactPhoto } from './photo';
 import { openGestureComposer } from '../gestures/composer';
 import { takeLoopStep } from '../gestures/loop';
 import { gestureSentLabel, loopState } from '../gestures/model';
+import { followUpsCard } from '../followups/followUps';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -23,6 +24,7 @@ export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = 
   { kind: 'compliment', label: 'Compliment', icon: 'compliment' },
   { kind: 'complaint', label: 'Complaint', icon: 'complaint' },
   { kind: 'note', label: 'Note', icon: 'note' },
+  { kind: 'question', label: 'Question', icon: 'question' },
 ];
 
 /** Kinds the app records itself (not offered as buttons), shown on the timeline. */
@@ -460,6 +462,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     'div',
     { class: 'contact-main' },
     el('section', { class: 'card' }, el('h2', { class: 'card-title', text: 'Log a touchpoint' }), logArea),
+    followUpsCard(c.id, c.displayName, detail.followUps, reload),
     el('section', { class: 'card' }, el('h2', { class: 'card-title', text: 'Timeline' }), timelineList),
   );
 

@@ -12,6 +12,7 @@ import { openWelcomeComposer } from '../welcome/composer';
 import { openGestureComposer } from '../gestures/composer';
 import { takeLoopStep } from '../gestures/loop';
 import { loyalSince, quarterLine } from '../gestures/model';
+import { dueFollowUpsSection } from '../followups/followUps';
 
 /** Draws Today in `root`; `reload` reads it again and redraws in place if it changed (the book changed elsewhere). */
 export function renderToday(root: HTMLElement, opts: { onNew: () => void }): { reload: () => Promise<void> } {
@@ -280,6 +281,7 @@ function draw(
             },
             complaints,
           ),
+      dueFollowUpsSection(v, reload),
       section(
         {
           title: 'Past their keep-in-touch time',
@@ -300,6 +302,7 @@ function summary(v: TodayView): string {
   if (v.newCustomerCount) parts.push(`${plural(v.newCustomerCount, 'new customer')} to welcome`);
   if (v.birthdays.some((b) => b.inDays === 0)) parts.push(`${plural(v.birthdays.filter((b) => b.inDays === 0).length, 'birthday')} today`);
   if (v.openComplaintCount) parts.push(`${plural(v.openComplaintCount, 'open complaint')}`);
+  if (v.followUpCount) parts.push(`${plural(v.followUpCount, 'follow-up')} due`);
   if (v.overdueCount) parts.push(`${plural(v.overdueCount, 'customer')} to get back in touch with`);
   const book = `${plural(v.contactCount, 'customer')} in your book.`;
   return parts.length ? `${parts.join(', ')}. ${book}` : `All caught up. ${book}`;
