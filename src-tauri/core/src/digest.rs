@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::gestures::{OpenLoop, QuarterCount};
-use crate::today::TodayView;
+use crate::today::{TodayView, TODAY_LIST_LIMIT};
 use crate::Book;
 
 /// Today for scripts and the digest: the window's rows, each complaint's loop with its next step
@@ -19,16 +19,20 @@ use crate::Book;
 pub struct TodayReport {
     #[serde(flatten)]
     pub view: TodayView,
+    /// The first [`TODAY_LIST_LIMIT`] open loops; `open_loop_count` says how many in all.
     pub open_loops: Vec<OpenLoop>,
+    pub open_loop_count: i64,
     pub complaints_this_quarter: QuarterCount,
 }
 
 impl Book {
     /// Today with the complaint loops, as `rapport today` prints it and the digest mails it.
     pub fn today_report(&self, today: NaiveDate) -> Result<TodayReport> {
+        let loops = self.open_loops_first(today, TODAY_LIST_LIMIT as usize)?;
         Ok(TodayReport {
             view: self.today(today)?,
-            open_loops: self.open_loops(today)?,
+            open_loops: loops.loops,
+            open_loop_count: loops.total,
             complaints_this_quarter: self.complaints_ended_this_quarter(today)?,
         })
     }
@@ -157,7 +161,7 @@ pub fn today_text(report: &TodayReport) -> String {
             &mut out,
             "Complaints to see through",
             report.open_loops.len(),
-            report.open_loops.len() as i64,
+            report.open_loop_count,
         );
         for l in &report.open_loops {
             let note = first_line(&l.complaint);

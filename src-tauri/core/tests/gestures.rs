@@ -237,3 +237,48 @@ fn a_complaint_goes_round_the_loop_and_today_shows_the_next_step_when_due() {
     let count = book.complaints_ended_this_quarter(today()).unwrap();
     assert_eq!((count.happy, count.closed), (1, 1));
 }
+
+#[test]
+fn a_customer_with_two_open_complaints_has_both_loops_under_their_own_name() {
+    let (_dir, mut book) = new_book();
+    let ann = add(&mut book, person("Ann", "Lee"));
+    let bo = add(&mut book, person("Bo", "Ek"));
+    let complain = |book: &mut Book, id: i64, on: chrono::NaiveDate, note: &str| {
+        book.log_touchpoint(
+            id,
+            NewTouchpoint {
+                kind: TouchpointKind::Complaint,
+                happened_on: on,
+                note: note.into(),
+                handled_by: String::new(),
+            },
+            today(),
+        )
+        .unwrap()
+        .id
+    };
+    complain(&mut book, ann, day(2026, 11, 1), "late cake");
+    complain(&mut book, ann, day(2026, 11, 2), "wrong icing");
+    let third = complain(&mut book, bo, day(2026, 11, 3), "cold coffee");
+    book.complaint_step(third, &LoopStep::Apologised { by: String::new() }, today())
+        .unwrap();
+
+    let loops = book.open_loops(today()).unwrap();
+    let seen: Vec<(&str, &str)> = loops
+        .iter()
+        .map(|l| (l.contact.display_name.as_str(), l.complaint.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Ann Lee", "late cake"),
+            ("Ann Lee", "wrong icing"),
+            ("Bo Ek", "cold coffee")
+        ],
+        "oldest first, each under its own customer"
+    );
+    assert_eq!(loops[2].stage, LoopStage::Apologised);
+    let first = book.open_loops_first(today(), 2).unwrap();
+    assert_eq!(first.total, 3, "counted in all");
+    assert_eq!(first.loops.len(), 2);
+}

@@ -6,8 +6,9 @@ use rapport_core::clock::today;
 use rapport_core::contacts::Touchpoint;
 use rapport_core::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePreview, GestureRequest,
-    LoopStep, OpenLoop, QuarterCount,
+    LoopStep, OpenLoopList, QuarterCount,
 };
+use rapport_core::today::TODAY_LIST_LIMIT;
 use rapport_core::AppError;
 use tauri::State;
 
@@ -83,8 +84,8 @@ pub fn complaint_step(
 }
 
 #[tauri::command(async)]
-pub fn open_loops(state: State<'_, AppState>) -> Result<Vec<OpenLoop>, AppError> {
-    state.with_book(|book| book.open_loops(today()))
+pub fn open_loops(state: State<'_, AppState>) -> Result<OpenLoopList, AppError> {
+    state.with_book(|book| book.open_loops_first(today(), TODAY_LIST_LIMIT as usize))
 }
 
 #[tauri::command(async)]

@@ -248,6 +248,8 @@ contactCount: number,
  */
 nextOccasion: NextOccasion | null, };
 
+export type OpenLoopList = { loops: Array<OpenLoop>, total: number, };
+
 export type FollowUp = { id: number, contactId: number, dueOn: string, note: string, 
 /**
  * The staff member it is for ("" for whoever is at the counter).

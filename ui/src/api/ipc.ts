@@ -68,7 +68,7 @@ import type {
   GesturePreview,
   GestureRequest,
   LoopStep,
-  OpenLoop,
+  OpenLoopList,
   QuarterCount,
 } from './bindings';
 
@@ -187,7 +187,8 @@ export const gesturePreview = (request: GestureRequest) => call<GesturePreview>(
 export const giveGesture = (request: GestureRequest, delivery: Delivery) => call<GestureDone>('give_gesture', { request, delivery });
 export const complaintLoop = (complaintId: number) => call<ComplaintLoop>('complaint_loop', { complaintId });
 export const complaintStep = (complaintId: number, step: LoopStep) => call<Touchpoint>('complaint_step', { complaintId, step });
-export const openLoops = () => call<OpenLoop[]>('open_loops');
+/** The first open loops (oldest complaint first) and how many are open in all. */
+export const openLoops = () => call<OpenLoopList>('open_loops');
 export const complaintsEndedThisQuarter = () => call<QuarterCount>('complaints_ended_this_quarter');
 export const sendWelcome = (contactIds: number[], choice: PhotoChoice) => call<SendReport>('send_welcome', { contactIds, choice });
 // Cards and occasions

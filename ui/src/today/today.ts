@@ -1,5 +1,5 @@
 // The home screen: what needs a human gesture today.
-import type { ContactSummary, OpenLoop, QuarterCount, TodayView } from '../api/bindings';
+import type { ContactSummary, OpenLoopList, QuarterCount, TodayView } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, icon, replaceChildren, type Child } from '../shared/dom';
 import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, spanOfDays } from '../shared/dates';
@@ -56,8 +56,8 @@ function item(testid: string, main: Child[], meta: Child[], action?: HTMLElement
 const LOOPS_SHOWN = 8;
 
 /** Each open complaint loop with its next step (one click) and when it is due, oldest first. */
-function loopsSection(loops: OpenLoop[], quarter: QuarterCount, today: string, reload: () => Promise<void>): HTMLElement {
-  const items = loops.slice(0, LOOPS_SHOWN).map((l) => {
+function loopsSection(list: OpenLoopList, quarter: QuarterCount, today: string, reload: () => Promise<void>): HTMLElement {
+  const items = list.loops.slice(0, LOOPS_SHOWN).map((l) => {
     const btn = el('button', {
       class: 'btn btn-small',
       type: 'button',
@@ -83,7 +83,7 @@ function loopsSection(loops: OpenLoop[], quarter: QuarterCount, today: string, r
     );
   });
   const node = section(
-    { title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: loops.length, shown: items.length, empty: 'No open complaints. Lovely.' },
+    { title: 'Open complaints', icon: 'complaint', testid: 'today-complaints', count: list.total, shown: items.length, empty: 'No open complaints. Lovely.' },
     items,
   );
   node.append(el('p', { class: 'muted small', testid: 'today-happy-quarter', text: quarterLine(Number(quarter.happy), Number(quarter.closed)) }));
@@ -95,7 +95,7 @@ function draw(
   v: TodayView,
   opts: { onNew: () => void },
   reload: () => Promise<void>,
-  loops: [OpenLoop[], QuarterCount] | null = null,
+  loops: [OpenLoopList, QuarterCount] | null = null,
 ): void {
   const heading = el(
     'header',

@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release -p rapport-core --bin rapport-bench [-- --sizes 1000,10000,100000] [--keep FOLDER]`
 //! `… -- --only server --sizes 100000`: the book file against a team book on PostgreSQL.
+//! `… -- --only today --sizes 100000`: Today with 20,000 follow-ups and 5,000 complaint loops open.
 
 #[path = "bench/server.rs"]
 mod server;
@@ -17,6 +18,9 @@ use rapport_core::Book;
 
 #[path = "bench/hostile_photos.rs"]
 mod hostile_photos;
+
+#[path = "bench/today.rs"]
+mod today_bench;
 
 /// What a user types, keystroke by keystroke, into the search box.
 const QUERIES: &[&str] = &[
@@ -91,6 +95,16 @@ fn main() -> ExitCode {
     };
     if options.only.as_deref() == Some("welcome") {
         return welcome_bench();
+    }
+    if options.only.as_deref() == Some("today") {
+        let size = options.sizes.iter().copied().max().unwrap_or(100_000);
+        let result = TempDir::new(size, options.keep.as_deref())
+            .and_then(|dir| today_bench::today_section(size, SEED, today, dir.path()));
+        if let Err(message) = result {
+            eprintln!("today: {message}");
+            return ExitCode::FAILURE;
+        }
+        return ExitCode::SUCCESS;
     }
     if options.only.as_deref() == Some("server") {
         let size = options.sizes.iter().copied().max().unwrap_or(100_000);
@@ -273,7 +287,7 @@ struct Options {
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let usage =
-        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER | --reuse FOLDER] [--only book|exchange|welcome|cards|server]";
+        "usage: rapport-bench [--sizes 1000,10000,100000] [--keep FOLDER | --reuse FOLDER] [--only book|exchange|welcome|cards|server|today]";
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         only: None,
@@ -296,7 +310,9 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
             }
             "--keep" => options.keep = Some(PathBuf::from(value)),
             "--reuse" => options.reuse = Some(PathBuf::from(value)),
-            "--only" if ["book", "exchange", "welcome", "server"].contains(&value.as_str()) => {
+            "--only"
+                if ["book", "exchange", "welcome", "server", "today"].contains(&value.as_str()) =>
+            {
                 options.only = Some(value)
             }
             _ => return Err(usage.to_string()),

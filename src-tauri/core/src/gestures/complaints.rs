@@ -87,6 +87,15 @@ pub struct ComplaintLoop {
 }
 
 /// An open loop as Today shows it: the next step and when it is due.
+/// The first open loops and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenLoopList {
+    pub loops: Vec<OpenLoop>,
+    #[ts(type = "number")]
+    pub total: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenLoop {
@@ -242,14 +251,28 @@ impl Book {
 
     /// Every open loop with its next step and when it is due, oldest complaint first.
     pub fn open_loops(&self, today: NaiveDate) -> Result<Vec<OpenLoop>> {
+        Ok(self.open_loops_first(today, usize::MAX)?.loops)
+    }
+
+    /// The first `limit` open loops, oldest complaint first, and how many are open in all (Today
+    /// shows a few; reading every customer of thousands of loops would only slow it down).
+    pub fn open_loops_first(&self, today: NaiveDate, limit: usize) -> Result<OpenLoopList> {
         let days = self.check_back_days()?;
-        let rows = self.store().open_complaint_loops()?;
+        let mut rows = self.store().open_complaint_loops()?;
+        let total = rows.len() as i64;
+        rows.truncate(limit);
         let ids: Vec<i64> = rows.iter().map(|r| r.contact_id).collect();
-        let people = self.store().summaries(&ids)?;
-        Ok(people
+        // summaries() drops repeats: a customer with two open loops is listed twice.
+        let people: std::collections::HashMap<i64, _> = self
+            .store()
+            .summaries(&ids)?
             .into_iter()
-            .zip(rows)
-            .map(|(contact, row)| {
+            .map(|person| (person.id, person))
+            .collect();
+        let loops = rows
+            .into_iter()
+            .filter_map(|row| {
+                let contact = people.get(&row.contact_id)?.clone();
                 let (stage, next_step, due_on) = match &row.last_step {
                     None => (LoopStage::Open, "Apologise", row.complained_on),
                     Some((step, on)) if step == "apologised" => {
@@ -261,7 +284,7 @@ impl Book {
                         on.checked_add_days(Days::new(days.into())).unwrap_or(*on),
                     ),
                 };
-                OpenLoop {
+                Some(OpenLoop {
                     contact,
                     complaint_id: row.complaint_id,
                     complaint: row.complaint,
@@ -270,9 +293,10 @@ impl Book {
                     next_step: next_step.into(),
                     due_on,
                     due: due_on <= today,
-                }
+                })
             })
-            .collect())
+            .collect();
+        Ok(OpenLoopList { loops, total })
     }
 
     /// How many complaints ended happy in `today`'s quarter, of all that ended in it.

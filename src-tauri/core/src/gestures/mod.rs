@@ -23,7 +23,9 @@ use crate::photos::PhotoKind;
 use crate::welcome::{PhotoChoice, WelcomeParts};
 use crate::Book;
 
-pub use complaints::{ComplaintLoop, LoopStage, LoopStep, OpenLoop, Outcome, QuarterCount};
+pub use complaints::{
+    ComplaintLoop, LoopStage, LoopStep, OpenLoop, OpenLoopList, Outcome, QuarterCount,
+};
 pub use kinds::{GestureKindInfo, BUILTIN_KINDS};
 pub use send::{Delivery, GestureDone};
 

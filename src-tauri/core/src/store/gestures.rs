@@ -166,20 +166,27 @@ impl SqliteStore {
     /// Complaints of contacts not archived whose loop is not closed (no "checked back"), oldest
     /// first. A complaint marked put right before loops existed (no steps) is not listed.
     pub fn open_complaint_loops(&self) -> Result<Vec<OpenLoopRow>> {
+        // The candidates come from two small places instead of every complaint ever logged:
+        // complaints still open (their partial index) and complaints with steps (each loop's
+        // newest step and whether it was checked back, in one pass over the steps).
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT t.id, t.contact_id, t.happened_on, t.note,
-                        (SELECT s.step FROM complaint_steps s WHERE s.complaint_id = t.id
-                          ORDER BY s.touchpoint_id DESC LIMIT 1),
-                        (SELECT s.happened_on FROM complaint_steps s WHERE s.complaint_id = t.id
-                          ORDER BY s.touchpoint_id DESC LIMIT 1)
-                   FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                "WITH steps AS (
+                     SELECT complaint_id, max(touchpoint_id) AS last, max(step = 'checked_back') AS closed
+                       FROM complaint_steps GROUP BY complaint_id
+                 ), candidates(id, last) AS (
+                     SELECT id, NULL FROM touchpoints INDEXED BY touchpoints_open_complaints
+                      WHERE kind = 'complaint' AND resolved = 0
+                        AND id NOT IN (SELECT complaint_id FROM complaint_steps)
+                     UNION ALL
+                     SELECT complaint_id, last FROM steps WHERE closed = 0
+                 )
+                 SELECT t.id, t.contact_id, t.happened_on, t.note, s.step, s.happened_on
+                   FROM candidates k JOIN touchpoints t ON t.id = k.id
+                   JOIN contacts c ON c.id = t.contact_id
+                   LEFT JOIN complaint_steps s ON s.touchpoint_id = k.last
                   WHERE t.kind = 'complaint' AND +c.archived = 0
-                    AND NOT EXISTS (SELECT 1 FROM complaint_steps s
-                                     WHERE s.complaint_id = t.id AND s.step = 'checked_back')
-                    AND (t.resolved = 0 OR EXISTS (SELECT 1 FROM complaint_steps s
-                                                    WHERE s.complaint_id = t.id))
                   ORDER BY t.happened_on, t.id",
             )?
             .query_map([], |row| {
