@@ -56,9 +56,14 @@ test('a follow-up is added on the contact page, due on Today, done in one click 
   assert.equal(page.followUps.find((/** @type {any} */ f) => f.id === late.id).doneByTouchpoint, page.timeline[0].id);
 
   // Undo in the toast: the entry goes, the follow-up is due again.
+  // This toast's Undo: other tests' toasts may still be on screen.
   const undo = await s.waitFor(
     async () => {
-      for (const b of await s.findAll(tid('toast-action'))) if ((await b.text()) === 'Undo') return b;
+      for (const t of await s.findAll(tid('toast'))) {
+        if (!(await t.property('textContent')).includes('logged a call with Fredrik Lund')) continue;
+        const [action] = await t.findAll(tid('toast-action'));
+        if (action) return action;
+      }
       return null;
     },
     { timeout: 10000, message: 'the Undo in the toast' },
