@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
 use rapport_core::contacts::DeletedContact;
-use rapport_core::exchange::backup::{may_recover, Recovery, RestoreInfo};
+use rapport_core::exchange::backup::RestoreInfo;
+use rapport_core::exchange::recovery::{may_recover, Recovery};
 use rapport_core::paths::AppInfo;
 use rapport_core::server::JoinTarget;
 use rapport_core::{AppError, Book, Error, ErrorCode};

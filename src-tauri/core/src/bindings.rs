@@ -7,13 +7,12 @@ use ts_rs::TS;
 use crate::cards::*;
 use crate::contacts::*;
 use crate::error::{AppError, ErrorCode, FieldError};
-use crate::exchange::backup::{
-    BackupFile, BackupInfo, Recovery, RecoveryCandidate, RestoreInfo, Retention,
-};
+use crate::exchange::backup::{BackupFile, BackupInfo, RestoreInfo, Retention};
 use crate::exchange::csv_import::{ColumnMapping, Target};
 use crate::exchange::duplicates::{FieldPick, MergeField};
 use crate::exchange::import::*;
 use crate::exchange::mapping::ColumnChoice;
+use crate::exchange::recovery::{Recovery, RecoveryCandidate};
 use crate::exchange::*;
 use crate::follow_ups::FollowUpDone;
 use crate::gestures::{

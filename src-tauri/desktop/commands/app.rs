@@ -1,4 +1,5 @@
-use rapport_core::exchange::backup::{Recovery, RestoreInfo};
+use rapport_core::exchange::backup::RestoreInfo;
+use rapport_core::exchange::recovery::Recovery;
 use rapport_core::paths::AppInfo;
 use rapport_core::AppError;
 use tauri::State;

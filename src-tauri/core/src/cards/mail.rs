@@ -357,7 +357,7 @@ pub(crate) fn labels(
             let (w, h) = (g.label.0 - 2.0 * inset, g.label.1 - 2.0 * 2.5 * MM);
             let block = fonts.fit(text, &TextStyle::sans(9.0).color([20, 20, 20]), w, h, 5.0);
             let top = y + (g.label.1 - block.height.min(h)) / 2.0;
-            if let Some(clip) = super::render::rect(x, y, g.label.0, g.label.1) {
+            if let Some(clip) = super::shapes::rect(x, y, g.label.0, g.label.1) {
                 surface.push_clip_path(&clip, &krilla::paint::FillRule::NonZero);
                 block.draw(&mut surface, fonts, x + inset, top);
                 surface.pop();

@@ -21,6 +21,7 @@ mod mail;
 mod motifs;
 mod personal;
 mod render;
+mod shapes;
 mod text;
 
 pub use crate::progress::Progress;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::designs::Accent;
-use super::render::{fill_color, rect};
+use super::shapes::{fill_color, rect};
 
 /// What a drawn front shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

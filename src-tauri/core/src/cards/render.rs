@@ -5,12 +5,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use krilla::geom::{PathBuilder, Rect, Size, Transform};
+use krilla::geom::{PathBuilder, Size, Transform};
 use krilla::image::Image;
 use krilla::surface::Surface;
 use krilla::Document;
 
 use super::designs::{accent, Accent};
+use super::shapes::{fill_color, rect};
 use super::text::{FontSet, TextStyle};
 use super::{CardError, CardFormat, CardJob, CardRecipient};
 use crate::error::Invalid;
@@ -220,19 +221,6 @@ pub(crate) fn render_with(
     document
         .finish()
         .map_err(|e| CardError::Pdf(format!("{e:?}")))
-}
-
-pub(crate) fn rect(x: f32, y: f32, w: f32, h: f32) -> Option<krilla::geom::Path> {
-    let mut pb = PathBuilder::new();
-    pb.push_rect(Rect::from_xywh(x, y, w.max(0.1), h.max(0.1))?);
-    pb.finish()
-}
-
-pub(crate) fn fill_color(surface: &mut Surface, [r, g, b]: [u8; 3]) {
-    surface.set_fill(Some(krilla::paint::Fill {
-        paint: krilla::color::rgb::Color::new(r, g, b).into(),
-        ..Default::default()
-    }));
 }
 
 /// The front: the picture cropped to fill the box (or whole, centred in it), or a drawn design

@@ -7,6 +7,7 @@
 pub mod connection;
 pub mod init;
 pub mod join_code;
+mod local;
 
 use std::path::Path;
 

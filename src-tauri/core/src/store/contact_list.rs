@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use super::contacts::summaries;
+use super::contact_rows::summaries;
 use super::search::{self, Matcher};
 use super::SqliteStore;
 use crate::contacts::{ArchiveFilter, ContactPage, ListQuery, SortKey};

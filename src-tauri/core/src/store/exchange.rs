@@ -7,10 +7,11 @@ use std::path::Path;
 use rusqlite::OpenFlags;
 
 use super::contact_photos::set_contact_photo_tx;
-use super::contact_writer::{ContactWriter, NewContact};
-use super::contacts::{
-    contact_from_row, update_contact_tx, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
+use super::contact_rows::{
+    contact_from_row, CONTACT_COLUMNS, CONTACT_COLUMN_COUNT, PERSONAL_COLUMNS,
 };
+use super::contact_writer::{ContactWriter, NewContact};
+use super::contacts::update_contact_tx;
 use super::{classify, migrate, run_check, SqliteStore, StoreError, SCHEMA_VERSION};
 use crate::contacts::{Contact, ContactInput, LabeledValue, PostalAddress};
 use crate::error::Result;

@@ -10,12 +10,14 @@ mod busy;
 mod calendar_rows;
 mod contact_list;
 mod contact_photos;
+mod contact_rows;
 mod contact_writer;
 mod contacts;
 mod disk;
 mod exchange;
 mod follow_ups;
 mod gestures;
+mod migrate;
 mod occasions;
 mod phone_tails;
 mod photos;
@@ -30,7 +32,7 @@ mod touchpoints;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use backend::{ChangeStamp, Store};
 pub use busy::LongWrite;
@@ -48,91 +50,7 @@ pub use photos::{NewPhoto, WelcomeSendRow};
 pub use search::SearchDocument;
 
 pub use crate::paths::DATABASE_FILE;
-
-struct Migration {
-    version: u32,
-    sql: &'static str,
-    /// Work SQL cannot do alone (text folded in Rust), run in the migration's transaction.
-    after: Option<fn(&Transaction) -> rusqlite::Result<()>>,
-}
-
-/// Numbered migrations; a shipped one is never edited, a change is a new file.
-const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 1,
-        sql: include_str!("migrations/001_contacts.sql"),
-        after: None,
-    },
-    Migration {
-        version: 2,
-        sql: include_str!("migrations/002_search.sql"),
-        after: Some(search::rebuild_index),
-    },
-    Migration {
-        version: 3,
-        sql: include_str!("migrations/003_touchpoint_kinds.sql"),
-        after: None,
-    },
-    Migration {
-        version: 4,
-        sql: include_str!("migrations/004_occasions.sql"),
-        after: None,
-    },
-    Migration {
-        version: 5,
-        sql: include_str!("migrations/005_staff_photos.sql"),
-        after: None,
-    },
-    Migration {
-        version: 6,
-        sql: include_str!("migrations/006_faster_writes.sql"),
-        after: None,
-    },
-    Migration {
-        version: 7,
-        sql: include_str!("migrations/007_contact_photos.sql"),
-        after: None,
-    },
-    Migration {
-        version: 8,
-        sql: include_str!("migrations/008_phone_tails.sql"),
-        after: Some(phone_tails::fill_phone_tails),
-    },
-    Migration {
-        version: 9,
-        sql: include_str!("migrations/009_today_indexes.sql"),
-        after: None,
-    },
-    Migration {
-        version: 10,
-        sql: include_str!("migrations/010_phone_tails_by_digits.sql"),
-        after: Some(phone_tails::fill_phone_tails),
-    },
-    Migration {
-        version: 11,
-        sql: include_str!("migrations/011_gestures.sql"),
-        after: None,
-    },
-    Migration {
-        version: 12,
-        sql: include_str!("migrations/012_counts.sql"),
-        after: None,
-    },
-    Migration {
-        version: 13,
-        sql: include_str!("migrations/013_row_versions.sql"),
-        after: None,
-    },
-    Migration {
-        version: 14,
-        sql: include_str!("migrations/014_follow_ups.sql"),
-        after: None,
-    },
-];
-
-/// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so
-/// dropping the old table deletes nothing that refers to it), checked before they commit.
-const REBUILDS_REFERENCED_TABLE: &[u32] = &[14];
+use migrate::migrate;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 14;
@@ -502,52 +420,6 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
          PRAGMA temp_store = MEMORY;
          PRAGMA cache_size = -32000;",
     )
-}
-
-fn migrate(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
-    let current: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    for migration in MIGRATIONS
-        .iter()
-        .filter(|m| m.version > current && m.version <= target)
-    {
-        // Foreign keys can only be switched outside a transaction.
-        let rebuilds = REBUILDS_REFERENCED_TABLE.contains(&migration.version);
-        if rebuilds {
-            conn.execute_batch("PRAGMA foreign_keys = OFF")?;
-        }
-        let applied = apply(conn, migration, rebuilds);
-        if rebuilds {
-            conn.execute_batch("PRAGMA foreign_keys = ON")?;
-        }
-        applied?;
-    }
-    Ok(())
-}
-
-fn apply(conn: &mut Connection, migration: &Migration, check_keys: bool) -> rusqlite::Result<()> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    tx.execute_batch(migration.sql)?;
-    if let Some(after) = migration.after {
-        after(&tx)?;
-    }
-    if check_keys {
-        let broken: i64 =
-            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
-                row.get(0)
-            })?;
-        if broken > 0 {
-            return Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
-                Some(format!(
-                    "migration {} would leave {broken} rows referring to rows that are gone",
-                    migration.version
-                )),
-            ));
-        }
-    }
-    // user_version is part of the transaction: a migration lands whole or not at all.
-    tx.pragma_update(None, "user_version", migration.version)?;
-    tx.commit()
 }
 
 /// Turns SQLite's error codes into what the owner can do about them.

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, Transaction};
 
-use super::contacts::load_contact;
+use super::contact_rows::load_contact;
 use crate::contacts::{display_name, ContactInput};
 use crate::error::Result;
 use crate::search_text::{as_phone_fragment, fold, phone_digits, words};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::contacts::summaries;
+use super::contact_rows::summaries;
 use super::touchpoints::touchpoint_from_row;
 use super::SqliteStore;
 use crate::contacts::{NewCustomer, OpenComplaint, OverdueContact, Touchpoint};

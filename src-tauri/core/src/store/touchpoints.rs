@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::contacts::refresh_touch_due;
+use super::contact_rows::refresh_touch_due;
 use super::{now_timestamp, SqliteStore};
 use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind};
 use crate::error::{Error, Result};
@@ -159,7 +159,7 @@ impl SqliteStore {
                  WHERE id = ?1",
             )?
             .execute([id])?;
-            super::contacts::refresh_touch_due(&tx, *id)?;
+            refresh_touch_due(&tx, *id)?;
         }
         tx.commit()?;
         Ok(u32::try_from(ids.len()).unwrap_or(u32::MAX))

@@ -226,13 +226,13 @@ fn a_damaged_book_is_set_aside_unchanged_and_the_backup_opens_in_its_place() {
     let damaged = damaged_book(&data, 2000);
     let good = good_backup(&data);
     let problem = rapport_core::AppError::from(Book::open(&data).err().unwrap());
-    let offer = backup::recovery(&data, &problem);
+    let offer = recovery::recovery(&data, &problem);
     assert!(offer.can_restore);
     assert_eq!(offer.backups.len(), 1);
     assert_eq!(offer.backups[0].contacts, Some(3));
     assert_eq!(offer.backups[0].problem, None);
 
-    let (book, info) = backup::recover(&data, &good).unwrap();
+    let (book, info) = recovery::recover(&data, &good).unwrap();
     assert_eq!(info.contacts, 3);
     assert_eq!(book.contact_count().unwrap(), 3);
     assert_eq!(book.integrity_check().unwrap(), "ok");
@@ -266,7 +266,7 @@ fn a_damaged_backup_is_refused_for_recovery_and_nothing_changes() {
     std::fs::write(&text, "just text, not a database at all........").unwrap();
 
     let problem = rapport_core::AppError::from(Book::open(&data).err().unwrap());
-    let offer = backup::recovery(&data, &problem);
+    let offer = recovery::recovery(&data, &problem);
     assert_eq!(offer.backups.len(), 2);
     assert!(offer
         .backups
@@ -274,7 +274,7 @@ fn a_damaged_backup_is_refused_for_recovery_and_nothing_changes() {
         .all(|b| b.problem.is_some() && b.contacts.is_none()));
 
     for file in [&bad, &text] {
-        let error = backup::recover(&data, file).err().expect("refused");
+        let error = recovery::recover(&data, file).err().expect("refused");
         assert_eq!(error.code(), "corrupt", "{error}");
     }
     let db = data.join(rapport_core::store::DATABASE_FILE);
@@ -288,7 +288,7 @@ fn recovery_refuses_to_replace_a_book_that_is_not_damaged() {
     let (dir, book) = book_with(vec![person("Keep", "Me")]);
     drop(book);
     let good = good_backup(dir.path());
-    let error = backup::recover(dir.path(), &good).err().expect("refused");
+    let error = recovery::recover(dir.path(), &good).err().expect("refused");
     assert_eq!(error.code(), "conflict", "{error}");
     let book = Book::open(dir.path()).unwrap();
     assert_eq!(book.contact_count().unwrap(), 1);
@@ -297,7 +297,7 @@ fn recovery_refuses_to_replace_a_book_that_is_not_damaged() {
         message: "in use".into(),
         fields: Vec::new(),
     };
-    let offer = backup::recovery(dir.path(), &problem);
+    let offer = recovery::recovery(dir.path(), &problem);
     assert!(!offer.can_restore && offer.backups.is_empty());
 }
 
@@ -310,12 +310,12 @@ fn restore_in_folder_restores_over_a_good_book_and_recovers_a_damaged_one() {
         let mut book = Book::open(&data).unwrap();
         add(&mut book, person("Current", "Book"));
     }
-    let info = backup::restore_in_folder(&data, &good).unwrap();
+    let info = recovery::restore_in_folder(&data, &good).unwrap();
     assert_eq!(info.contacts, 3);
     assert!(info.previous_saved_to.contains("before-restore-"));
     std::fs::remove_file(data.join(rapport_core::store::DATABASE_FILE)).unwrap();
     let damaged = damaged_book(&data, 2000);
-    let info = backup::restore_in_folder(&data, &good).unwrap();
+    let info = recovery::restore_in_folder(&data, &good).unwrap();
     assert_eq!(info.contacts, 3);
     assert_eq!(std::fs::read(&info.previous_saved_to).unwrap(), damaged);
 }

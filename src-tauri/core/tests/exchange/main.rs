@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 
 use common::{add, new_book, person, today, with_email};
 use rapport_core::contacts::{Birthday, ContactInput, LabeledValue, PostalAddress};
-use rapport_core::exchange::backup;
 use rapport_core::exchange::duplicates::{FieldPick, MergeField};
 use rapport_core::exchange::import::{self, ImportFormat, ImportOptions, OnDuplicate};
 use rapport_core::exchange::{self, Column, ExportFormat, ExportOptions, Profile, VcardVersion};
+use rapport_core::exchange::{backup, recovery};
 use rapport_core::Book;
 
 fn fixture(name: &str) -> PathBuf {

@@ -9,10 +9,8 @@ use std::io::Write;
 use chrono::NaiveDate;
 use postgres::Transaction;
 
-use super::book::{
-    contact_columns, contact_from_row, set_contact_photo, update_contact, Fail, PgResult,
-    ServerBook,
-};
+use super::book::{Fail, PgResult, ServerBook};
+use super::contact_rows::{contact_columns, contact_from_row, set_contact_photo, update_contact};
 use super::search::document_literal;
 use crate::contacts::{Contact, LabeledValue, NewTouchpoint, PostalAddress, TouchpointKind};
 use crate::error::{Error, Result};
@@ -440,7 +438,7 @@ impl BulkWriter {
         if let Some(id) = self.tag_ids.get(key) {
             return Ok(*id);
         }
-        let id = super::book::tag_id(tx, name, key)?;
+        let id = super::contact_rows::tag_id(tx, name, key)?;
         self.tag_ids.insert(key.to_string(), id);
         Ok(id)
     }

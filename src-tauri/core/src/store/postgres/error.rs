@@ -1,6 +1,6 @@
 //! What can go wrong with a book on a server, said so the owner or a colleague knows what to do.
 
-use crate::error::ErrorCode;
+use crate::error::{Error, ErrorCode};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -129,3 +129,24 @@ pub(crate) fn plain_detail(error: &(dyn std::error::Error + 'static)) -> String 
     }
     detail
 }
+
+/// What a statement on the server can fail with: the server's error (named for the owner by
+/// [`ServerBook::run`]) or one of the book's own.
+pub(crate) enum Fail {
+    Db(postgres::Error),
+    App(Error),
+}
+
+impl From<postgres::Error> for Fail {
+    fn from(error: postgres::Error) -> Fail {
+        Fail::Db(error)
+    }
+}
+
+impl From<Error> for Fail {
+    fn from(error: Error) -> Fail {
+        Fail::App(error)
+    }
+}
+
+pub(crate) type PgResult<T> = std::result::Result<T, Fail>;

@@ -11,6 +11,7 @@
 mod book;
 mod bulk;
 mod connect;
+mod contact_rows;
 mod error;
 mod follow_ups;
 mod gestures;

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use postgres::Row;
 
-use super::book::{refresh_touch_due, update_contact, ServerBook};
+use super::book::ServerBook;
+use super::contact_rows::{refresh_touch_due, update_contact};
 use super::timeline::refresh_last_contacted;
 use crate::contacts::{ContactInput, NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
@@ -157,7 +158,7 @@ impl ServerBook {
             let row = client.query_opt(
                 &format!(
                     "SELECT created_by, changed_by, {} FROM contacts WHERE id = $1",
-                    super::book::moment_sql("changed_at")
+                    super::contact_rows::moment_sql("changed_at")
                 ),
                 &[&id],
             )?;
@@ -173,7 +174,7 @@ impl ServerBook {
                     &format!(
                         "SELECT created_by, changed_by, {}, id FROM touchpoints
                          WHERE contact_id = $1 ORDER BY happened_on DESC, id DESC",
-                        super::book::moment_sql("changed_at")
+                        super::contact_rows::moment_sql("changed_at")
                     ),
                     &[&contact_id],
                 )?

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use postgres::{GenericClient, Row};
 
-use super::book::{ids_of, refresh_touch_due, tag_id, PgResult, ServerBook};
+use super::book::{ids_of, PgResult, ServerBook};
+use super::contact_rows::{refresh_touch_due, tag_id};
 use super::list::summaries;
 use crate::calendar::{days_between, next_anniversary};
 use crate::contacts::{
@@ -457,7 +458,7 @@ fn birthday_of(row: &Row) -> PgResult<Option<Birthday>> {
 /// Rebuilds the search documents of `ids` from what is stored (after a change to their tags).
 fn reindex(tx: &mut impl GenericClient, ids: &[i64]) -> PgResult<()> {
     for id in ids {
-        let contact = super::book::load_contact(tx, *id)?;
+        let contact = super::contact_rows::load_contact(tx, *id)?;
         let doc = crate::store::SearchDocument::from_input(
             &contact.fields,
             &crate::contacts::display_name(&contact.fields),
