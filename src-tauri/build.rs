@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "list_companies",
     "load_sample_contacts",
     "log_touchpoint",
+    "set_referrer",
     "add_follow_up",
     "change_follow_up",
     "delete_follow_up",

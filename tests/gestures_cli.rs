@@ -340,3 +340,49 @@ fn kinds_are_listed_and_a_template_is_changed_and_reset() {
         .unwrap();
     assert_eq!(check_in["customized"], false);
 }
+
+#[test]
+fn a_referral_is_noted_and_today_suggests_the_thank_you_until_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let ann = ok(
+        data,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ann",
+            "--last-name",
+            "Lee",
+        ],
+    )
+    .trim()
+    .to_string();
+    let bo = ok(
+        data,
+        &["contacts", "add", "--first-name", "Bo", "--last-name", "Ek"],
+    )
+    .trim()
+    .to_string();
+    let said = ok(data, &["contacts", "refer", &bo, "--by", &ann]);
+    assert!(said.contains("Bo Ek was sent to us by Ann Lee"), "{said}");
+    let page = json(data, &["contacts", "show", &ann]);
+    assert_eq!(page["referred"][0]["displayName"], "Bo Ek");
+
+    let today = json(data, &["today"]);
+    assert_eq!(today["referralThanksCount"], 1);
+    assert!(
+        ok(data, &["today"]).contains("Ann Lee ("),
+        "listed in the text too"
+    );
+    let preview = ok(data, &["send", "referral-thanks", &ann, "--preview"]);
+    assert!(preview.contains("Bo Ek"), "the friend is named: {preview}");
+    ok(data, &["send", "referral-thanks", &ann, "--in-person"]);
+    assert_eq!(json(data, &["today"])["referralThanksCount"], 0);
+
+    let refused = fails(data, &["contacts", "refer", &ann, "--by", &ann]);
+    assert!(refused.contains("themselves"), "{refused}");
+    assert!(fails(data, &["contacts", "refer", &bo]).contains("--by"));
+    ok(data, &["contacts", "refer", &bo, "--none"]);
+    assert!(json(data, &["contacts", "show", &bo])["referredBy"].is_null());
+}

@@ -71,6 +71,18 @@ pub enum EditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Note who sent us contact ID (--by THEIR_ID), or that nobody did (--none). Today then
+    /// suggests a referral thank-you to them.
+    #[command(group = clap::ArgGroup::new("referrer").required(true).args(["by", "none"]))]
+    Refer {
+        id: i64,
+        #[arg(long)]
+        by: Option<i64>,
+        #[arg(long)]
+        none: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -289,6 +301,25 @@ pub fn contacts(
                 to_json(&detail)
             } else {
                 merged(&detail, &other_name, other)
+            })
+        }
+        EditCommand::Refer { id, by, json, .. } => {
+            let mut book = open(data_dir)?;
+            book.set_referrer(id, by, today).map_err(message)?;
+            let detail = book.contact(id).map_err(message)?;
+            Ok(if json {
+                to_json(&detail)
+            } else {
+                match &detail.referred_by {
+                    Some(referrer) => format!(
+                        "{} was sent to us by {} ({}).",
+                        detail.contact.display_name, referrer.display_name, referrer.id
+                    ),
+                    None => format!(
+                        "Nobody is noted as having sent us {}.",
+                        detail.contact.display_name
+                    ),
+                }
             })
         }
     }

@@ -160,6 +160,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::today::today,
             commands::contacts::list_contacts,
             commands::contacts::get_contact,
+            commands::contacts::set_referrer,
             commands::contacts::contact_photo_data_url,
             commands::contacts::set_contact_photo,
             commands::contacts::remove_contact_photo,

@@ -74,6 +74,8 @@ pub fn typescript() -> String {
         OverdueContact,
         NewCustomer,
         TodayView,
+        Referral,
+        ReferralThanks,
         OpenLoopList,
         FollowUp,
         NewFollowUp,

@@ -86,6 +86,11 @@ pub fn summary(view: &TodayView) -> String {
         ),
         plural(view.follow_up_count, "follow-up due", "follow-ups due"),
         plural(
+            view.referral_thanks_count,
+            "referral to thank",
+            "referrals to thank",
+        ),
+        plural(
             view.overdue_count,
             "customer to get in touch with",
             "customers to get in touch with",
@@ -212,6 +217,25 @@ pub fn today_text(report: &TodayReport) -> String {
             ));
         }
     }
+    if view.referral_thanks_count > 0 {
+        heading(
+            &mut out,
+            "Referrals to thank",
+            view.referral_thanks.len(),
+            view.referral_thanks_count,
+        );
+        for r in &view.referral_thanks {
+            out.push(format!(
+                "  {} ({}) sent us {} ({}) on {} — rapport send referral-thanks {}",
+                r.referrer.display_name,
+                r.referrer.id,
+                r.referred.display_name,
+                r.referred.id,
+                r.referred_on,
+                r.referrer.id
+            ));
+        }
+    }
     let quarter = &report.complaints_this_quarter;
     if quarter.closed > 0 {
         out.push(String::new());
@@ -271,6 +295,7 @@ impl Book {
             + view.new_customer_count
             + view.open_complaint_count
             + view.follow_up_count
+            + view.referral_thanks_count
             + view.overdue_count;
         Ok((due > 0).then(|| MorningNudge {
             title: "Rapport: today".into(),

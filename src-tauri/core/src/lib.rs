@@ -20,6 +20,7 @@ pub mod occasions;
 pub mod paths;
 pub mod photos;
 pub mod progress;
+pub mod referrals;
 pub mod search_text;
 pub mod server;
 pub mod settings;

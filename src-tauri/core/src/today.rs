@@ -10,7 +10,7 @@ use crate::gestures::kinds::BIRTHDAY_GESTURE;
 use crate::Book;
 
 pub use crate::contacts::{
-    DueFollowUp, NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday,
+    DueFollowUp, NewCustomer, OpenComplaint, OverdueContact, ReferralThanks, UpcomingBirthday,
 };
 
 /// How far ahead Today looks for birthdays.
@@ -41,6 +41,10 @@ pub struct TodayView {
     pub follow_ups: Vec<DueFollowUp>,
     #[ts(type = "number")]
     pub follow_up_count: i64,
+    /// Customers who sent us someone lately and were not thanked yet.
+    pub referral_thanks: Vec<ReferralThanks>,
+    #[ts(type = "number")]
+    pub referral_thanks_count: i64,
     /// Contacts in the book (not archived); 0 on first run, when the window offers samples.
     #[ts(type = "number")]
     pub contact_count: i64,
@@ -56,6 +60,8 @@ impl Book {
         let (overdue, overdue_count) = self.store().overdue_contacts(today, TODAY_LIST_LIMIT)?;
         let (birthdays, birthday_count) = self.upcoming_birthdays(today)?;
         let (follow_ups, follow_up_count) = self.follow_ups_due(today, TODAY_LIST_LIMIT)?;
+        let (referral_thanks, referral_thanks_count) =
+            self.referrals_to_thank(today, TODAY_LIST_LIMIT)?;
         let (new_customers, new_customer_count) =
             self.store()
                 .new_customers(today, NEW_CUSTOMER_DAYS, TODAY_LIST_LIMIT)?;
@@ -71,6 +77,8 @@ impl Book {
             overdue_count,
             follow_ups,
             follow_up_count,
+            referral_thanks,
+            referral_thanks_count,
             contact_count: self.store().contact_count()?,
             next_occasion: self.next_occasion(today)?,
         })

@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["server"],
     &["book"],
-    &["settings", "staff", "live", "follow_ups"],
+    &["settings", "staff", "live", "follow_ups", "referrals"],
     &["occasions", "ical"],
     &["cards"],
     &["welcome"],

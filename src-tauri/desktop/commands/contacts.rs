@@ -135,3 +135,16 @@ pub async fn load_sample_contacts(
         .with_book_blocking(move |book| Ok(book.add_sample_customers(count, 7, today())?.contacts))
         .await
 }
+
+/// Notes who sent us the contact (None: nobody); returns the page as it now reads.
+#[tauri::command(async)]
+pub fn set_referrer(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    referred_by: Option<i64>,
+) -> Result<ContactDetail, AppError> {
+    state.with_book(|book| {
+        book.set_referrer(contact_id, referred_by, today())?;
+        book.contact(contact_id)
+    })
+}

@@ -135,6 +135,14 @@ version: number, timeline: Array<Touchpoint>,
  */
 followUps: Array<FollowUp>, 
 /**
+ * The customer who sent them to us, if noted.
+ */
+referredBy: ContactSummary | null, 
+/**
+ * The customers they sent us, newest first.
+ */
+referred: Array<ContactSummary>, 
+/**
  * On the team's book: who last changed the contact (or its timeline) and when, so a desk
  * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
  */
@@ -203,7 +211,11 @@ export type DeletedContact = { contact: Contact, timeline: Array<Touchpoint>,
 /**
  * Every follow-up, open or done, put back with the contact.
  */
-followUps: Array<FollowUp>, };
+followUps: Array<FollowUp>, 
+/**
+ * Who sent them, and whom they sent: put back where the other customer is still here.
+ */
+referrals: Array<Referral>, };
 
 export type UpcomingBirthday = { contact: ContactSummary, date: string, 
 /**
@@ -240,6 +252,10 @@ newCustomers: Array<NewCustomer>, newCustomerCount: number, openComplaints: Arra
  */
 followUps: Array<DueFollowUp>, followUpCount: number, 
 /**
+ * Customers who sent us someone lately and were not thanked yet.
+ */
+referralThanks: Array<ReferralThanks>, referralThanksCount: number, 
+/**
  * Contacts in the book (not archived); 0 on first run, when the window offers samples.
  */
 contactCount: number, 
@@ -247,6 +263,18 @@ contactCount: number,
  * The next card occasion within 30 days and how many cards it needs.
  */
 nextOccasion: NextOccasion | null, };
+
+export type Referral = { contactId: number, referredBy: number, referredOn: string, };
+
+export type ReferralThanks = { 
+/**
+ * Who sent them.
+ */
+referrer: ContactSummary, 
+/**
+ * Who came.
+ */
+referred: ContactSummary, referredOn: string, };
 
 export type OpenLoopList = { loops: Array<OpenLoop>, total: number, };
 

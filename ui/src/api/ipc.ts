@@ -115,6 +115,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const today = () => call<TodayView>('today');
 export const listContacts = (query: ListQuery) => call<ContactPage>('list_contacts', { query });
 export const getContact = (id: number) => call<ContactDetail>('get_contact', { id });
+/** Notes who sent us the contact (null: nobody); the page as it now reads. */
+export const setReferrer = (contactId: number, referredBy: number | null) => call<ContactDetail>('set_referrer', { contactId, referredBy });
 export const contactPhotoDataUrl = (id: number, thumbnail: boolean) => call<string | null>('contact_photo_data_url', { id, thumbnail });
 export const setContactPhoto = (id: number, photoBase64: string) => call<null>('set_contact_photo', { id, photoBase64 });
 export const removeContactPhoto = (id: number) => call<boolean>('remove_contact_photo', { id });

@@ -38,6 +38,8 @@ function detail(): ContactDetail {
       { id: 1, contactId: 7, kind: 'call', happenedOn: '2026-11-20', note: 'older', handledBy: 'Mia', resolved: false },
       { id: 2, contactId: 7, kind: 'complaint', happenedOn: '2026-11-22', note: '<img src=y>', handledBy: '', resolved: false },
     ],
+    referredBy: { id: 9, displayName: EVIL, company: '', email: '', phone: '', tags: [], lastContacted: null, customerSince: null, archived: false },
+    referred: [],
     followUps: [{ id: 4, contactId: 7, dueOn: '2026-11-21', note: EVIL, assignedTo: '<i>Mia</i>', doneByTouchpoint: null }],
     version: 3,
     lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },
@@ -74,6 +76,10 @@ describe('contact page', () => {
     expect(followUp?.querySelector('[data-testid=follow-up-note]')?.textContent).toBe(EVIL);
     expect(followUp?.querySelector('[data-testid=follow-up-when]')?.textContent).toBe('2 days overdue');
     expect(followUp?.textContent).toContain('for <i>Mia</i>');
+    // Who sent them, as text, linking to their page.
+    const referrer = root.querySelector('[data-testid=referred-by]');
+    expect(referrer?.textContent).toBe(EVIL);
+    expect(referrer?.getAttribute('href')).toBe('#/contact/9');
     // Who changed it last (the team's book), as text too.
     expect(root.querySelector('[data-testid=contact-changed]')?.textContent).toMatch(/^Changed by <img src=x onerror=alert\(1\)>, /);
   });

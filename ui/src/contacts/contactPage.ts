@@ -16,6 +16,7 @@ import { takeLoopStep } from '../gestures/loop';
 import { gestureSentLabel, loopState } from '../gestures/model';
 import { followUpsCard } from '../followups/followUps';
 import { confirmDelete } from './deleteContact';
+import { referralLines } from './referral';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -212,6 +213,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
       c.addresses.length ? undeliverableBox(c.id) : null,
     ),
     card('Dates', dates),
+    card('Referrals', referralLines(detail, reload)),
     card(
       'Personal',
       hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' }),

@@ -11,7 +11,7 @@ import { bookChanged } from '../shared/events';
 import { CARD_FORMATS } from '../welcome/outcome';
 import { composerKinds, PHOTO_CHOICES } from './model';
 
-export type GestureStart = { kind?: string; about?: number | null };
+export type GestureStart = { kind?: string; about?: number | null; referredName?: string };
 
 export async function openGestureComposer(contactId: number, start: GestureStart, onDone: () => void): Promise<void> {
   let kinds: GestureKindInfo[] = [];
@@ -52,7 +52,7 @@ export async function openGestureComposer(contactId: number, start: GestureStart
     attrs: { list: ids.staff, autocomplete: 'off', placeholder: 'who handled it' },
   });
   const staffList = el('datalist', { id: ids.staff }, ...staff.map((n) => el('option', { value: n })));
-  const friend = el('input', { id: ids.friend, class: 'input', type: 'text', testid: 'gesture-friend' });
+  const friend = el('input', { id: ids.friend, class: 'input', type: 'text', testid: 'gesture-friend', value: start.referredName ?? '' });
   const friendField = el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: ids.friend, text: 'The friend they sent us' }), friend);
   const photoSelect = el(
     'select',

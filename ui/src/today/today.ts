@@ -284,6 +284,36 @@ function draw(
       dueFollowUpsSection(v, reload),
       section(
         {
+          title: 'Thank for a referral',
+          icon: 'compliment',
+          testid: 'today-referrals',
+          count: v.referralThanksCount,
+          shown: v.referralThanks.length,
+          empty: 'No referral waiting for a thank-you.',
+        },
+        v.referralThanks.map((r) =>
+          item(
+            'referral-item',
+            [nameLink(r.referrer), el('span', { class: 'item-note', text: `sent us ${r.referred.displayName}` })],
+            [el('span', { text: `noted ${formatDate(r.referredOn, v.date)}` })],
+            el(
+              'button',
+              {
+                class: 'btn btn-small',
+                type: 'button',
+                testid: 'thank-referral',
+                on: {
+                  click: () => void openGestureComposer(r.referrer.id, { kind: 'referral-thanks', referredName: r.referred.displayName }, () => void reload()),
+                },
+              },
+              icon('email', 14),
+              'Thank…',
+            ),
+          ),
+        ),
+      ),
+      section(
+        {
           title: 'Past their keep-in-touch time',
           icon: 'clock',
           testid: 'today-overdue',
@@ -303,6 +333,7 @@ function summary(v: TodayView): string {
   if (v.birthdays.some((b) => b.inDays === 0)) parts.push(`${plural(v.birthdays.filter((b) => b.inDays === 0).length, 'birthday')} today`);
   if (v.openComplaintCount) parts.push(`${plural(v.openComplaintCount, 'open complaint')}`);
   if (v.followUpCount) parts.push(`${plural(v.followUpCount, 'follow-up')} due`);
+  if (v.referralThanksCount) parts.push(`${plural(v.referralThanksCount, 'referral')} to thank`);
   if (v.overdueCount) parts.push(`${plural(v.overdueCount, 'customer')} to get back in touch with`);
   const book = `${plural(v.contactCount, 'customer')} in your book.`;
   return parts.length ? `${parts.join(', ')}. ${book}` : `All caught up. ${book}`;

@@ -45,3 +45,14 @@ pub struct NewCustomer {
     /// "Customer since", or the day they were added.
     pub since: NaiveDate,
 }
+
+/// A customer who sent us another, not thanked for it yet (Today suggests the thank-you).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralThanks {
+    /// Who sent them.
+    pub referrer: ContactSummary,
+    /// Who came.
+    pub referred: ContactSummary,
+    pub referred_on: NaiveDate,
+}

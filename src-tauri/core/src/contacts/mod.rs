@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use attention::{NewCustomer, OpenComplaint, OverdueContact, UpcomingBirthday};
+pub use attention::{NewCustomer, OpenComplaint, OverdueContact, ReferralThanks, UpcomingBirthday};
 pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue};
 pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
 pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
@@ -203,9 +203,24 @@ pub struct ContactDetail {
     pub timeline: Vec<Touchpoint>,
     /// Follow-ups still open, soonest first, then the ten done most recently.
     pub follow_ups: Vec<FollowUp>,
+    /// The customer who sent them to us, if noted.
+    pub referred_by: Option<ContactSummary>,
+    /// The customers they sent us, newest first.
+    pub referred: Vec<ContactSummary>,
     /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
     /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
     pub last_change: Option<LastChange>,
+}
+
+/// One customer sent us another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Referral {
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    #[ts(type = "number")]
+    pub referred_by: i64,
+    pub referred_on: NaiveDate,
 }
 
 /// Who last changed a row of the team's book, and when.
@@ -227,6 +242,9 @@ pub struct DeletedContact {
     /// Every follow-up, open or done, put back with the contact.
     #[serde(default)]
     pub follow_ups: Vec<FollowUp>,
+    /// Who sent them, and whom they sent: put back where the other customer is still here.
+    #[serde(default)]
+    pub referrals: Vec<Referral>,
     /// The contact's photo, put back with it (kept in the app, never sent to the window).
     #[serde(skip)]
     #[ts(skip)]

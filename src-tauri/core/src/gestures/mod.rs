@@ -194,18 +194,29 @@ impl Book {
             Some(t) => self.complaint_loop(t.id)?.what_we_did,
             None => String::new(),
         };
+        let detail = self.contact(req.contact_id)?;
+        // The friend they sent us: as given, else the newest one noted as referred by them.
+        let referred_name = match req
+            .referred_name
+            .as_deref()
+            .map(crate::contacts::clean_line)
+        {
+            Some(name) if !name.is_empty() => name,
+            _ => detail
+                .referred
+                .first()
+                .map(|friend| friend.display_name.clone())
+                .unwrap_or_default(),
+        };
         let extra = [
             ("last_purchase", about_note(TouchpointKind::Purchase)),
             ("complaint", about_note(TouchpointKind::Complaint)),
             ("what_we_did", what_we_did),
             ("staff_name", staff_name.clone()),
-            (
-                "referred_name",
-                crate::contacts::clean_line(req.referred_name.as_deref().unwrap_or("")),
-            ),
+            ("referred_name", referred_name),
         ];
         let choice = self.gesture_photo(&req.photo, &staff_name)?;
-        let board = info.board_words(&self.contact(req.contact_id)?.contact);
+        let board = info.board_words(&detail.contact);
         let parts = self.message_parts(
             req.contact_id,
             (&info.subject, &info.body),

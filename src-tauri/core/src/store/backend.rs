@@ -84,6 +84,14 @@ impl Store {
     }
 }
 
+// Referrals.
+impl Store {
+    both! {
+        fn set_referrer(&mut self, contact_id: i64, referred_by: Option<i64>, on: NaiveDate) -> Result<()>;
+        fn referrals_to_thank(&self, since: NaiveDate, limit: u32) -> Result<(Vec<crate::contacts::Referral>, i64)>;
+    }
+}
+
 // Follow-ups.
 impl Store {
     both! {

@@ -27,6 +27,7 @@ pub(crate) struct BookCopy {
     pub gestures: Vec<(i64, String, String, String)>,
     pub complaint_steps: Vec<CopiedStep>,
     pub follow_ups: Vec<crate::contacts::FollowUp>,
+    pub referrals: Vec<crate::contacts::Referral>,
 }
 
 /// One step of a complaint's loop as stored.
@@ -103,6 +104,7 @@ impl SqliteStore {
             for follow_up in &copy.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }
+            super::referrals::put_back(tx, &copy.referrals)?;
             Ok(())
         })
     }

@@ -64,11 +64,14 @@ impl SqliteStore {
     }
 
     pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
+        let (referred_by, referred) = super::referrals::referral_people(&self.conn, id)?;
         Ok(ContactDetail {
             contact: load_contact(&self.conn, id)?,
             version: contact_version(&self.conn, id)?,
             timeline: self.timeline(id)?,
             follow_ups: super::follow_ups::follow_ups_of(&self.conn, id)?,
+            referred_by,
+            referred,
             last_change: None,
         })
     }
@@ -97,6 +100,7 @@ impl SqliteStore {
             contact: load_contact(&tx, id)?,
             timeline: super::touchpoints::timeline(&tx, id)?,
             follow_ups: super::follow_ups::all_follow_ups_of(&tx, id)?,
+            referrals: super::referrals::referrals_of(&tx, id)?,
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -134,6 +138,7 @@ impl SqliteStore {
             "UPDATE follow_ups SET contact_id = ?1 WHERE contact_id = ?2",
             [keep, other],
         )?;
+        super::referrals::merge(&tx, keep, other)?;
         tx.execute(
             "UPDATE contacts SET last_contacted =
                 (SELECT MAX(last_contacted) FROM contacts WHERE id IN (?1, ?2))
@@ -182,6 +187,7 @@ impl SqliteStore {
         for follow_up in &deleted.follow_ups {
             super::follow_ups::insert_with_id(&tx, follow_up)?;
         }
+        super::referrals::put_back(&tx, &deleted.referrals)?;
         refresh_touch_due(&tx, contact.id)?;
         tx.commit()?;
         Ok(())

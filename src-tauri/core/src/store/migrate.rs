@@ -84,6 +84,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/014_follow_ups.sql"),
         after: None,
     },
+    Migration {
+        version: 15,
+        sql: include_str!("migrations/015_referrals.sql"),
+        after: None,
+    },
 ];
 
 /// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so

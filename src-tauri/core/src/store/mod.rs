@@ -22,6 +22,7 @@ mod occasions;
 mod phone_tails;
 mod photos;
 pub mod postgres;
+mod referrals;
 mod search;
 mod settings;
 mod tags;
@@ -53,7 +54,7 @@ pub use crate::paths::DATABASE_FILE;
 use migrate::migrate;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 14;
+pub const SCHEMA_VERSION: u32 = 15;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

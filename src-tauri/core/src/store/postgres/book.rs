@@ -181,11 +181,14 @@ impl ServerBook {
                     })
                 })
                 .transpose()?;
+            let (referred_by, referred) = super::referrals::referral_people(client, id)?;
             Ok(ContactDetail {
                 contact: load_contact(client, id)?,
                 version: contact_version(client, id)?,
                 timeline: super::timeline::timeline(client, id)?,
                 follow_ups: super::follow_ups::follow_ups_of(client, id)?,
+                referred_by,
+                referred,
                 last_change,
             })
         })
@@ -215,6 +218,7 @@ impl ServerBook {
                 contact: load_contact(tx, id)?,
                 timeline: super::timeline::timeline(tx, id)?,
                 follow_ups: super::follow_ups::all_follow_ups_of(tx, id)?,
+                referrals: super::referrals::referrals_of(tx, id)?,
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -248,6 +252,7 @@ impl ServerBook {
             for follow_up in &deleted.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }
+            super::referrals::put_back(tx, &deleted.referrals)?;
             refresh_touch_due(tx, contact.id)?;
             Ok(())
         })

@@ -41,6 +41,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 14,
         sql: include_str!("migrations/014_follow_ups.sql"),
     },
+    Migration {
+        version: 15,
+        sql: include_str!("migrations/015_referrals.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at

@@ -21,6 +21,7 @@ mod more;
 pub mod notify;
 mod occasions;
 mod photos;
+mod referrals;
 mod roles;
 pub mod search;
 mod timeline;

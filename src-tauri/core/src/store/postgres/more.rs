@@ -45,6 +45,7 @@ impl ServerBook {
                 "UPDATE follow_ups SET contact_id = $1 WHERE contact_id = $2",
                 &[&keep, &other],
             )?;
+            super::referrals::merge(tx, keep, other)?;
             tx.execute(
                 "UPDATE contacts SET last_contacted =
                     (SELECT max(last_contacted) FROM contacts WHERE id IN ($1, $2))

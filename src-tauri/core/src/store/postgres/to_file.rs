@@ -98,6 +98,7 @@ impl ServerBook {
                 });
             }
             copy.follow_ups = super::follow_ups::every_follow_up(client)?;
+            copy.referrals = super::referrals::every_referral(client)?;
             Ok(())
         })?;
         copy.gesture_templates = self.gesture_templates()?;
