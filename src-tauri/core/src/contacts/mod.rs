@@ -212,6 +212,33 @@ pub struct ContactDetail {
     pub last_change: Option<LastChange>,
 }
 
+/// What a deleted contact's timeline entries were beyond their words: the gesture each
+/// "gesture sent" entry was, and each step of a complaint's loop.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineRecords {
+    pub gestures: Vec<GestureRecord>,
+    pub steps: Vec<StepRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GestureRecord {
+    pub touchpoint_id: i64,
+    pub kind: String,
+    pub delivery: String,
+    pub subject: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRecord {
+    pub touchpoint_id: i64,
+    pub complaint_id: i64,
+    pub step: String,
+    pub happened_on: NaiveDate,
+    pub what_we_did: String,
+    pub done_by: String,
+    pub outcome: String,
+}
+
 /// One customer sent us another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -245,6 +272,11 @@ pub struct DeletedContact {
     /// Who sent them, and whom they sent: put back where the other customer is still here.
     #[serde(default)]
     pub referrals: Vec<Referral>,
+    /// Which gesture each "gesture sent" entry was and the steps of each complaint's loop, put
+    /// back with the entries (kept in the app, never sent to the window).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub records: TimelineRecords,
     /// The contact's photo, put back with it (kept in the app, never sent to the window).
     #[serde(skip)]
     #[ts(skip)]

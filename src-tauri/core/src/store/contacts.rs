@@ -101,6 +101,7 @@ impl SqliteStore {
             timeline: super::touchpoints::timeline(&tx, id)?,
             follow_ups: super::follow_ups::all_follow_ups_of(&tx, id)?,
             referrals: super::referrals::referrals_of(&tx, id)?,
+            records: super::gestures::timeline_records(&tx, id)?,
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -184,6 +185,7 @@ impl SqliteStore {
         for touchpoint in &deleted.timeline {
             super::touchpoints::insert_with_id(&tx, touchpoint)?;
         }
+        super::gestures::put_back_records(&tx, &deleted.records)?;
         for follow_up in &deleted.follow_ups {
             super::follow_ups::insert_with_id(&tx, follow_up)?;
         }

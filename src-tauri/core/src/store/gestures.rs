@@ -3,11 +3,11 @@
 //! with its timeline entry in one transaction.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::touchpoints::{refresh_last_contacted, touchpoint};
 use super::{now_timestamp, SqliteStore};
-use crate::contacts::{NewTouchpoint, Touchpoint};
+use crate::contacts::{GestureRecord, NewTouchpoint, StepRecord, TimelineRecords, Touchpoint};
 use crate::error::{Error, Result};
 
 /// A template row as stored.
@@ -315,5 +315,62 @@ fn insert_step(
         step.done_by,
         step.outcome
     ])?;
+    Ok(())
+}
+
+/// The gestures and loop steps of a contact's timeline entries (kept when the contact is deleted).
+pub(super) fn timeline_records(conn: &Connection, contact_id: i64) -> Result<TimelineRecords> {
+    let gestures = conn
+        .prepare_cached(
+            "SELECT g.touchpoint_id, g.kind, g.delivery, g.subject
+               FROM gestures g JOIN touchpoints t ON t.id = g.touchpoint_id
+              WHERE t.contact_id = ?1 ORDER BY g.touchpoint_id",
+        )?
+        .query_map([contact_id], |row| {
+            Ok(GestureRecord {
+                touchpoint_id: row.get(0)?,
+                kind: row.get(1)?,
+                delivery: row.get(2)?,
+                subject: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let steps = conn
+        .prepare_cached(
+            "SELECT s.touchpoint_id, s.complaint_id, s.step, s.happened_on, s.what_we_did,
+                    s.done_by, s.outcome
+               FROM complaint_steps s JOIN touchpoints t ON t.id = s.touchpoint_id
+              WHERE t.contact_id = ?1 ORDER BY s.touchpoint_id",
+        )?
+        .query_map([contact_id], |row| {
+            Ok(StepRecord {
+                touchpoint_id: row.get(0)?,
+                complaint_id: row.get(1)?,
+                step: row.get(2)?,
+                happened_on: row.get(3)?,
+                what_we_did: row.get(4)?,
+                done_by: row.get(5)?,
+                outcome: row.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(TimelineRecords { gestures, steps })
+}
+
+/// Puts the records back once their timeline entries are back (undoing a deletion).
+pub(super) fn put_back_records(conn: &Connection, records: &TimelineRecords) -> Result<()> {
+    for g in &records.gestures {
+        conn.prepare_cached(
+            "INSERT INTO gestures (touchpoint_id, kind, delivery, subject) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![g.touchpoint_id, g.kind, g.delivery, g.subject])?;
+    }
+    for s in &records.steps {
+        conn.prepare_cached(
+            "INSERT INTO complaint_steps (touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![s.touchpoint_id, s.complaint_id, s.step, s.happened_on, s.what_we_did, s.done_by, s.outcome])?;
+    }
     Ok(())
 }

@@ -219,6 +219,7 @@ impl ServerBook {
                 timeline: super::timeline::timeline(tx, id)?,
                 follow_ups: super::follow_ups::all_follow_ups_of(tx, id)?,
                 referrals: super::referrals::referrals_of(tx, id)?,
+                records: super::gestures::timeline_records(tx, id)?,
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -249,6 +250,7 @@ impl ServerBook {
             for touchpoint in &deleted.timeline {
                 super::timeline::insert_with_id(tx, touchpoint)?;
             }
+            super::gestures::put_back_records(tx, &deleted.records)?;
             for follow_up in &deleted.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }

@@ -8,7 +8,9 @@ use postgres::{GenericClient, Row};
 
 use super::book::{PgResult, ServerBook};
 use super::timeline::{insert_touchpoint, refresh_last_contacted, touchpoint_from_row};
-use crate::contacts::{Birthday, NewTouchpoint, Touchpoint};
+use crate::contacts::{
+    Birthday, GestureRecord, NewTouchpoint, StepRecord, TimelineRecords, Touchpoint,
+};
 use crate::error::{Error, Result};
 use crate::store::{
     CalendarRow, ComplaintStepRow, GestureTemplateRow, NewComplaintStep, NewGesture, OpenLoopRow,
@@ -318,5 +320,72 @@ fn insert_step(
             &step.outcome,
         ],
     )?;
+    Ok(())
+}
+
+/// The gestures and loop steps of a contact's timeline entries (kept when the contact is deleted).
+pub(crate) fn timeline_records(
+    client: &mut impl GenericClient,
+    contact_id: i64,
+) -> PgResult<TimelineRecords> {
+    let gestures = client
+        .query(
+            "SELECT g.touchpoint_id, g.kind, g.delivery, g.subject
+               FROM gestures g JOIN touchpoints t ON t.id = g.touchpoint_id
+              WHERE t.contact_id = $1 ORDER BY g.touchpoint_id",
+            &[&contact_id],
+        )?
+        .iter()
+        .map(|row| {
+            Ok(GestureRecord {
+                touchpoint_id: row.try_get(0)?,
+                kind: row.try_get(1)?,
+                delivery: row.try_get(2)?,
+                subject: row.try_get(3)?,
+            })
+        })
+        .collect::<PgResult<_>>()?;
+    let steps = client
+        .query(
+            "SELECT s.touchpoint_id, s.complaint_id, s.step, s.happened_on, s.what_we_did,
+                    s.done_by, s.outcome
+               FROM complaint_steps s JOIN touchpoints t ON t.id = s.touchpoint_id
+              WHERE t.contact_id = $1 ORDER BY s.touchpoint_id",
+            &[&contact_id],
+        )?
+        .iter()
+        .map(|row| {
+            Ok(StepRecord {
+                touchpoint_id: row.try_get(0)?,
+                complaint_id: row.try_get(1)?,
+                step: row.try_get(2)?,
+                happened_on: row.try_get(3)?,
+                what_we_did: row.try_get(4)?,
+                done_by: row.try_get(5)?,
+                outcome: row.try_get(6)?,
+            })
+        })
+        .collect::<PgResult<_>>()?;
+    Ok(TimelineRecords { gestures, steps })
+}
+
+/// Puts the records back once their timeline entries are back (undoing a deletion).
+pub(crate) fn put_back_records(
+    tx: &mut impl GenericClient,
+    records: &TimelineRecords,
+) -> PgResult<()> {
+    for g in &records.gestures {
+        tx.execute(
+            "INSERT INTO gestures (touchpoint_id, kind, delivery, subject) VALUES ($1, $2, $3, $4)",
+            &[&g.touchpoint_id, &g.kind, &g.delivery, &g.subject],
+        )?;
+    }
+    for s in &records.steps {
+        tx.execute(
+            "INSERT INTO complaint_steps (touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[&s.touchpoint_id, &s.complaint_id, &s.step, &s.happened_on, &s.what_we_did, &s.done_by, &s.outcome],
+        )?;
+    }
     Ok(())
 }
