@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "list_companies",
     "load_sample_contacts",
     "log_touchpoint",
+    "smtp_password_state",
+    "set_smtp_password",
     "set_referrer",
     "add_follow_up",
     "change_follow_up",

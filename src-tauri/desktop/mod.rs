@@ -205,6 +205,8 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::staff::delete_photo,
             commands::settings::get_settings,
             commands::settings::set_setting,
+            commands::settings::smtp_password_state,
+            commands::settings::set_smtp_password,
             commands::settings::start_at_login,
             commands::settings::set_start_at_login,
             commands::welcome::welcome_preview,

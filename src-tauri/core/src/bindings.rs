@@ -24,7 +24,7 @@ use crate::merge::UnknownField;
 use crate::occasions::*;
 use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
-use crate::settings::SettingValue;
+use crate::settings::{SettingValue, SmtpPasswordState};
 use crate::staff::{Feedback, StaffFeedback};
 use crate::today::*;
 use crate::welcome::{
@@ -74,6 +74,7 @@ pub fn typescript() -> String {
         OverdueContact,
         NewCustomer,
         TodayView,
+        SmtpPasswordState,
         Referral,
         ReferralThanks,
         OpenLoopList,

@@ -51,7 +51,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ),
     (
         "default_photo",
-        "the photo id attached to welcomes by default",
+        "the photo welcomes and gestures carry (its number; empty: the newest team photo, else the newest portrait)",
     ),
     (
         "default_whiteboard",
@@ -82,6 +82,17 @@ pub const SETTINGS: &[(&str, &str)] = &[
 
 /// The keyring service the SMTP password is stored under.
 pub const KEYRING_SERVICE: &str = "rapport-smtp";
+/// Whether the SMTP user's password is stored (never the password itself).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SmtpPasswordState {
+    /// The SMTP user it belongs to ("" when none is set yet).
+    pub user: String,
+    pub stored: bool,
+    /// Why the keyring could not be asked, when it could not.
+    pub problem: Option<String>,
+}
+
 /// For scripts and machines without a keyring.
 pub const PASSWORD_ENV: &str = "RAPPORT_SMTP_PASSWORD";
 
@@ -233,6 +244,31 @@ impl Book {
             .and_then(|entry| entry.set_password(password))
             .map_err(keyring_failed)?;
         Ok(())
+    }
+
+    /// Whether an SMTP password is stored for the SMTP user, without reading it out: what
+    /// Settings shows beside the password field.
+    pub fn smtp_password_state(&self) -> Result<SmtpPasswordState> {
+        let user = self.setting("smtp_user")?;
+        if user.is_empty() {
+            return Ok(SmtpPasswordState {
+                user,
+                stored: false,
+                problem: None,
+            });
+        }
+        let (stored, problem) = match smtp_password(&user) {
+            Ok(_) => (true, None),
+            Err(SettingsError::NoPassword { detail }) if detail.contains("none is stored") => {
+                (false, None)
+            }
+            Err(other) => (false, Some(other.to_string())),
+        };
+        Ok(SmtpPasswordState {
+            user,
+            stored,
+            problem,
+        })
     }
 
     /// The business name cards and messages are signed with (setting `business_name`), empty if

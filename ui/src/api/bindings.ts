@@ -264,6 +264,16 @@ contactCount: number,
  */
 nextOccasion: NextOccasion | null, };
 
+export type SmtpPasswordState = { 
+/**
+ * The SMTP user it belongs to ("" when none is set yet).
+ */
+user: string, stored: boolean, 
+/**
+ * Why the keyring could not be asked, when it could not.
+ */
+problem: string | null, };
+
 export type Referral = { contactId: number, referredBy: number, referredOn: string, };
 
 export type ReferralThanks = { 

@@ -26,6 +26,7 @@ import type {
   PhotoKind,
   SendReport,
   SettingValue,
+  SmtpPasswordState,
   StaffMember,
   StaffFeedback,
   TagCount,
@@ -173,6 +174,10 @@ export const setPhotoBoard = (id: number, area: BoardArea) => call<PhotoInfo>('s
 export const deletePhoto = (id: number) => call<null>('delete_photo', { id });
 export const getSettings = () => call<SettingValue[]>('get_settings');
 export const setSetting = (key: string, value: string) => call<null>('set_setting', { key, value });
+/** Whether an SMTP password is stored for the SMTP user (never the password). */
+export const smtpPasswordState = () => call<SmtpPasswordState>('smtp_password_state');
+/** Keeps the SMTP password in the system keyring; the state after. */
+export const setSmtpPassword = (password: string) => call<SmtpPasswordState>('set_smtp_password', { password });
 export const startAtLogin = () => call<boolean>('start_at_login');
 export const setStartAtLogin = (enabled: boolean) => call<boolean>('set_start_at_login', { enabled });
 export const welcomePreview = (contactId: number, choice: PhotoChoice) => call<WelcomePreview>('welcome_preview', { contactId, choice });

@@ -5,6 +5,8 @@ import { gestureTemplatesSection } from '../gestures/templates';
 import { el, replaceChildren } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
 import { sharedBookSection } from '../team/sharedBook';
+import { defaultPhotoPicker } from './defaultPhoto';
+import { smtpPasswordSection } from './smtpPassword';
 
 const LABELS: Record<string, string> = {
   business_name: 'Business name',
@@ -13,12 +15,13 @@ const LABELS: Record<string, string> = {
   from_email: 'Your email',
   welcome_subject: 'Welcome subject',
   welcome_body: 'Welcome message',
-  default_photo: 'Default photo (number)',
+  default_photo: 'Default photo',
   default_whiteboard: 'Write the name on the default photo (yes/no)',
   smtp_host: 'SMTP server',
   smtp_port: 'SMTP port',
   smtp_security: 'SMTP security (starttls, tls, plain)',
   smtp_user: 'SMTP user',
+  check_back_days: 'Check back after a complaint is put right (days)',
   daily_digest: 'Mail me Today every morning (yes/no; needs the timer in the README)',
 };
 const MULTILINE = new Set(['business_address', 'signature', 'welcome_body']);
@@ -39,6 +42,15 @@ export function renderSettings(root: HTMLElement): void {
 
 function draw(page: HTMLElement, all: SettingValue[]): void {
   const rows = all.map((s) => {
+    if (s.key === 'default_photo') {
+      return el(
+        'div',
+        { class: 'field' },
+        el('span', { class: 'label', text: LABELS[s.key] }),
+        defaultPhotoPicker(s.value),
+        el('span', { class: 'hint', text: s.description }),
+      );
+    }
     const input = MULTILINE.has(s.key)
       ? el('textarea', { class: 'input', rows: s.key === 'welcome_body' ? 10 : 3, value: s.value, testid: `setting-${s.key}` })
       : el('input', { class: 'input', value: s.value, testid: `setting-${s.key}` });
@@ -73,9 +85,10 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
       ...rows,
       el('p', {
         class: 'muted small',
-        text: 'Merge fields: {first_name}, {last_name}, {full_name}, {company}, {business_name}, {signature}, {staff_names}. The SMTP password is kept in the system keyring: rapport settings smtp-password.',
+        text: 'Merge fields: {first_name}, {last_name}, {full_name}, {company}, {business_name}, {signature}, {staff_names}.',
       }),
     ),
+    smtpPasswordSection(),
     gestureTemplatesSection(),
   );
 }
