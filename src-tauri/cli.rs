@@ -19,6 +19,7 @@ mod gestures;
 mod nudge;
 mod occasions;
 mod server;
+mod testimonials;
 mod welcome;
 
 use contacts::{ContactsCommand, TouchpointCommand};
@@ -100,6 +101,13 @@ pub enum Command {
     /// The kinds of gesture and their templates.
     #[command(subcommand)]
     Gestures(gestures::GesturesCommand),
+    /// What a customer wrote back to a welcome, card or gesture (ID: that entry), logged as a
+    /// compliment, complaint or note; --testimonial keeps a compliment as a testimonial.
+    Reply(testimonials::ReplyArgs),
+    /// Keep compliment ID as a testimonial, with permission to quote it (or --remove).
+    Testimonial(testimonials::TestimonialArgs),
+    /// The testimonials that may be quoted (--all: every one); --out F.csv or F.pdf exports them.
+    Testimonials(testimonials::TestimonialsArgs),
     /// Dated follow-ups: add one to a contact, list those open, mark one done.
     #[command(
         subcommand,
@@ -212,6 +220,9 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Complaint(command) => gestures::complaint(&data_dir, command, today),
         Command::Gestures(command) => gestures::gestures(&data_dir, command),
         Command::FollowUp(command) => follow_ups::follow_up(&data_dir, command, today),
+        Command::Reply(args) => testimonials::reply(&data_dir, args, today),
+        Command::Testimonial(args) => testimonials::testimonial(&data_dir, args, today),
+        Command::Testimonials(args) => testimonials::testimonials(&data_dir, args, today),
         Command::Cards(args) => cards::cards(&data_dir, args, today),
         Command::Labels(args) => cards::labels(&data_dir, args, today),
         Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),

@@ -26,6 +26,7 @@ use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
 use crate::settings::{SettingValue, SmtpPasswordState};
 use crate::staff::{Feedback, StaffFeedback};
+use crate::testimonials::{TestimonialsFormat, TestimonialsWritten};
 use crate::today::*;
 use crate::welcome::{
     CardPrinted, DraftSaved, PhotoChoice, SendReport, SendResult, WelcomePreview,
@@ -74,6 +75,14 @@ pub fn typescript() -> String {
         OverdueContact,
         NewCustomer,
         TodayView,
+        MayQuote,
+        TestimonialTerms,
+        TestimonialMark,
+        ReplyLink,
+        Testimonial,
+        NewReply,
+        TestimonialsFormat,
+        TestimonialsWritten,
         SmtpPasswordState,
         Referral,
         ReferralThanks,

@@ -26,6 +26,7 @@ pub mod server;
 pub mod settings;
 pub mod staff;
 pub mod store;
+pub mod testimonials;
 pub mod today;
 pub mod welcome;
 pub mod whiteboard;

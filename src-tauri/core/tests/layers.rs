@@ -26,7 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["cards"],
     &["welcome"],
     &["exchange", "gestures"],
-    &["today"],
+    &["today", "testimonials"],
     &["demo", "bindings", "digest"],
 ];
 

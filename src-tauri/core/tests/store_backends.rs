@@ -748,6 +748,35 @@ fn a_server_book_backs_up_to_an_ordinary_book_file() {
     .expect("put right");
     book.add_gesture_kind("Get well", "Get well soon", "Thinking of you.")
         .expect("own kind");
+    // A follow-up, a referral and a compliment kept as a testimonial.
+    book.add_follow_up(
+        ann,
+        rapport_core::follow_ups::NewFollowUp {
+            due_on: day(2026, 11, 30),
+            note: "Ask about the party".into(),
+            assigned_to: String::new(),
+        },
+        today(),
+    )
+    .expect("follow-up");
+    book.set_referrer(bob, Some(ann), today())
+        .expect("referral");
+    let praise = book
+        .log_touchpoint(
+            ann,
+            touch(TouchpointKind::Compliment, day(2026, 11, 15), "Sam"),
+            today(),
+        )
+        .expect("compliment");
+    book.mark_testimonial(
+        praise.id,
+        Some(rapport_core::testimonials::TestimonialTerms {
+            may_quote: rapport_core::testimonials::MayQuote::Yes,
+            takes_calls: true,
+        }),
+        today(),
+    )
+    .expect("testimonial");
 
     let info = book.backup(None).expect("back up");
     assert!(info.path.ends_with(".db"), "{}", info.path);
@@ -765,7 +794,17 @@ fn a_server_book_backs_up_to_an_ordinary_book_file() {
         let in_file = file.contact(id).expect("file");
         assert_eq!(in_file.contact, on_server.contact);
         assert_eq!(in_file.timeline, on_server.timeline);
+        assert_eq!(in_file.follow_ups, on_server.follow_ups);
+        assert_eq!(in_file.referred_by, on_server.referred_by);
+        assert_eq!(in_file.referred, on_server.referred);
+        assert_eq!(in_file.testimonials, on_server.testimonials);
     }
+    assert_eq!(file.contact(ann).expect("Ann").follow_ups.len(), 1);
+    assert_eq!(
+        file.contact(bob).expect("Bob").referred_by.map(|p| p.id),
+        Some(ann)
+    );
+    assert_eq!(file.contact(ann).expect("Ann").testimonials.len(), 1);
     assert_eq!(
         file.contact_photo(ann, false).expect("photo"),
         book.contact_photo(ann, false).expect("photo")

@@ -1,6 +1,10 @@
+use rapport_core::cards::FontSet;
 use rapport_core::clock::today;
 use rapport_core::contacts::{NewTouchpoint, Touchpoint};
 use rapport_core::follow_ups::{FollowUp, FollowUpDone, NewFollowUp};
+use rapport_core::testimonials::{
+    NewReply, Testimonial, TestimonialTerms, TestimonialsFormat, TestimonialsWritten,
+};
 use rapport_core::AppError;
 use tauri::State;
 
@@ -64,4 +68,47 @@ pub fn complete_follow_up(
 #[tauri::command(async)]
 pub fn staff_names(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
     state.with_book(|book| book.staff_names())
+}
+
+/// "They replied": logs the reply on the timeline (and keeps it as a testimonial if asked).
+#[tauri::command(async)]
+pub fn log_reply(state: State<'_, AppState>, reply: NewReply) -> Result<Touchpoint, AppError> {
+    state.with_book(|book| book.log_reply(reply, today()))
+}
+
+#[tauri::command(async)]
+pub fn mark_testimonial(
+    state: State<'_, AppState>,
+    touchpoint_id: i64,
+    terms: Option<TestimonialTerms>,
+) -> Result<(), AppError> {
+    state.with_book(|book| book.mark_testimonial(touchpoint_id, terms, today()))
+}
+
+#[tauri::command(async)]
+pub fn list_testimonials(
+    state: State<'_, AppState>,
+    only_quotable: bool,
+) -> Result<Vec<Testimonial>, AppError> {
+    state.with_book(|book| book.testimonials(only_quotable))
+}
+
+/// Saves the testimonials in the data folder's testimonials folder (CSV: all; PDF: the quotes
+/// that may be quoted).
+#[tauri::command(async)]
+pub fn save_testimonials(
+    state: State<'_, AppState>,
+    format: TestimonialsFormat,
+) -> Result<TestimonialsWritten, AppError> {
+    state.with_book(|book| {
+        let path = book.testimonials_file(format, today());
+        book.write_testimonials(&path, format, FontSet::shared(), today())
+    })
+}
+
+/// Opens a saved export in the system's viewer (only files Rapport saved there).
+#[tauri::command(async)]
+pub fn open_testimonials_file(state: State<'_, AppState>, path: String) -> Result<(), AppError> {
+    let path = state.with_book(|book| book.saved_testimonials_file(&path))?;
+    crate::desktop::open_with_system(&path)
 }

@@ -143,6 +143,14 @@ referredBy: ContactSummary | null,
  */
 referred: Array<ContactSummary>, 
 /**
+ * Their compliments kept as testimonials, and on what terms.
+ */
+testimonials: Array<TestimonialMark>, 
+/**
+ * Their timeline entries that are replies, and to what.
+ */
+replies: Array<ReplyLink>, 
+/**
  * On the team's book: who last changed the contact (or its timeline) and when, so a desk
  * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
  */
@@ -263,6 +271,50 @@ contactCount: number,
  * The next card occasion within 30 days and how many cards it needs.
  */
 nextOccasion: NextOccasion | null, };
+
+export type MayQuote = "yes" | "no" | "notAsked";
+
+export type TestimonialTerms = { mayQuote: MayQuote, 
+/**
+ * Happy to take a call from a prospect who wants to hear it from a customer.
+ */
+takesCalls: boolean, };
+
+export type TestimonialMark = { touchpointId: number, terms: TestimonialTerms, };
+
+export type ReplyLink = { touchpointId: number, replyTo: number | null, };
+
+export type Testimonial = { contact: ContactSummary, 
+/**
+ * The compliment: its words are the quote.
+ */
+compliment: Touchpoint, terms: TestimonialTerms, };
+
+export type NewReply = { 
+/**
+ * The welcome, card or gesture sent that they answered (its timeline entry).
+ */
+replyTo: number, text: string, 
+/**
+ * Compliment, complaint or note: the owner picks.
+ */
+kind: TouchpointKind, 
+/**
+ * When they replied; today when not given.
+ */
+happenedOn: string | null, 
+/**
+ * For a compliment: keep it as a testimonial on these terms.
+ */
+testimonial: TestimonialTerms | null, };
+
+export type TestimonialsFormat = "csv" | "pdf";
+
+export type TestimonialsWritten = { path: string, 
+/**
+ * How many testimonials it holds.
+ */
+count: number, };
 
 export type SmtpPasswordState = { 
 /**

@@ -18,6 +18,11 @@ import type {
   DraftSaved,
   ListQuery,
   NewTouchpoint,
+  NewReply,
+  Testimonial,
+  TestimonialTerms,
+  TestimonialsFormat,
+  TestimonialsWritten,
   FollowUp,
   FollowUpDone,
   NewFollowUp,
@@ -125,6 +130,12 @@ export const createContact = (input: ContactInput) => call<ContactDetail>('creat
 /** Saves an edit made from the contact as read (base, baseVersion); someone else's save meanwhile is merged, or comes back as a conflict. */
 export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave>('update_contact', { id, edit });
 export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
+/** "They replied": the reply on the timeline (kept as a testimonial if asked); deleting it is the Undo. */
+export const logReply = (reply: NewReply) => call<Touchpoint>('log_reply', { reply });
+export const markTestimonial = (touchpointId: number, terms: TestimonialTerms | null) => call<null>('mark_testimonial', { touchpointId, terms });
+export const listTestimonials = (onlyQuotable: boolean) => call<Testimonial[]>('list_testimonials', { onlyQuotable });
+export const saveTestimonials = (format: TestimonialsFormat) => call<TestimonialsWritten>('save_testimonials', { format });
+export const openTestimonialsFile = (path: string) => call<null>('open_testimonials_file', { path });
 export const addFollowUp = (contactId: number, followUp: NewFollowUp) => call<FollowUp>('add_follow_up', { contactId, followUp });
 export const changeFollowUp = (id: number, followUp: NewFollowUp) => call<FollowUp>('change_follow_up', { id, followUp });
 export const deleteFollowUp = (id: number) => call<FollowUp>('delete_follow_up', { id });

@@ -40,6 +40,8 @@ function detail(): ContactDetail {
     ],
     referredBy: { id: 9, displayName: EVIL, company: '', email: '', phone: '', tags: [], lastContacted: null, customerSince: null, archived: false },
     referred: [],
+    testimonials: [],
+    replies: [],
     followUps: [{ id: 4, contactId: 7, dueOn: '2026-11-21', note: EVIL, assignedTo: '<i>Mia</i>', doneByTouchpoint: null }],
     version: 3,
     lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },

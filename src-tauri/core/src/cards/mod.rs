@@ -20,6 +20,7 @@ mod designs;
 mod mail;
 mod motifs;
 mod personal;
+pub(crate) mod quotes;
 mod render;
 mod shapes;
 mod text;

@@ -7,6 +7,7 @@ mod birthday;
 mod edit_merge;
 mod follow_ups;
 pub(crate) mod merging;
+mod testimonials;
 mod touchpoints;
 mod validation;
 
@@ -19,6 +20,9 @@ pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue
 pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
 pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
 pub use merging::{merge_into, merge_with_picks, same_number, same_phone, FieldPick, MergeField};
+pub use testimonials::{
+    MayQuote, NewReply, ReplyLink, Testimonial, TestimonialMark, TestimonialTerms,
+};
 pub use touchpoints::{NewTouchpoint, Touchpoint, TouchpointKind};
 pub use validation::{clean_line, normalize_tags};
 
@@ -207,6 +211,10 @@ pub struct ContactDetail {
     pub referred_by: Option<ContactSummary>,
     /// The customers they sent us, newest first.
     pub referred: Vec<ContactSummary>,
+    /// Their compliments kept as testimonials, and on what terms.
+    pub testimonials: Vec<TestimonialMark>,
+    /// Their timeline entries that are replies, and to what.
+    pub replies: Vec<ReplyLink>,
     /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
     /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
     pub last_change: Option<LastChange>,
@@ -218,6 +226,25 @@ pub struct ContactDetail {
 pub struct TimelineRecords {
     pub gestures: Vec<GestureRecord>,
     pub steps: Vec<StepRecord>,
+    pub testimonials: Vec<TestimonialRecord>,
+    pub replies: Vec<ReplyLink>,
+}
+
+impl TimelineRecords {
+    /// Both sets of records in one (each part read by the file that owns its table).
+    pub fn joined(mut self, other: TimelineRecords) -> TimelineRecords {
+        self.gestures.extend(other.gestures);
+        self.steps.extend(other.steps);
+        self.testimonials.extend(other.testimonials);
+        self.replies.extend(other.replies);
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestimonialRecord {
+    pub mark: TestimonialMark,
+    pub marked_on: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -84,6 +84,15 @@ impl Store {
     }
 }
 
+// Replies and testimonials.
+impl Store {
+    both! {
+        fn log_reply(&mut self, contact_id: i64, entry: &NewTouchpoint, reply_to: i64, terms: Option<&crate::contacts::TestimonialTerms>, on: NaiveDate) -> Result<Touchpoint>;
+        fn set_testimonial(&mut self, touchpoint_id: i64, terms: Option<&crate::contacts::TestimonialTerms>, on: NaiveDate) -> Result<()>;
+        fn testimonials(&self, only_quotable: bool) -> Result<Vec<(Touchpoint, crate::contacts::TestimonialTerms)>>;
+    }
+}
+
 // Referrals.
 impl Store {
     both! {

@@ -28,6 +28,8 @@ pub(crate) struct BookCopy {
     pub complaint_steps: Vec<CopiedStep>,
     pub follow_ups: Vec<crate::contacts::FollowUp>,
     pub referrals: Vec<crate::contacts::Referral>,
+    /// Testimonials and replies (the rest of these records is unused here).
+    pub records: crate::contacts::TimelineRecords,
 }
 
 /// One step of a complaint's loop as stored.
@@ -105,6 +107,7 @@ impl SqliteStore {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }
             super::referrals::put_back(tx, &copy.referrals)?;
+            super::testimonials::put_back(tx, &copy.records)?;
             Ok(())
         })
     }

@@ -65,6 +65,7 @@ impl SqliteStore {
 
     pub fn contact_detail(&self, id: i64) -> Result<ContactDetail> {
         let (referred_by, referred) = super::referrals::referral_people(&self.conn, id)?;
+        let (testimonials, replies) = super::testimonials::timeline_marks(&self.conn, id)?;
         Ok(ContactDetail {
             contact: load_contact(&self.conn, id)?,
             version: contact_version(&self.conn, id)?,
@@ -72,6 +73,8 @@ impl SqliteStore {
             follow_ups: super::follow_ups::follow_ups_of(&self.conn, id)?,
             referred_by,
             referred,
+            testimonials,
+            replies,
             last_change: None,
         })
     }
@@ -101,7 +104,8 @@ impl SqliteStore {
             timeline: super::touchpoints::timeline(&tx, id)?,
             follow_ups: super::follow_ups::all_follow_ups_of(&tx, id)?,
             referrals: super::referrals::referrals_of(&tx, id)?,
-            records: super::gestures::timeline_records(&tx, id)?,
+            records: super::gestures::timeline_records(&tx, id)?
+                .joined(super::testimonials::records_of(&tx, id)?),
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -186,6 +190,7 @@ impl SqliteStore {
             super::touchpoints::insert_with_id(&tx, touchpoint)?;
         }
         super::gestures::put_back_records(&tx, &deleted.records)?;
+        super::testimonials::put_back(&tx, &deleted.records)?;
         for follow_up in &deleted.follow_ups {
             super::follow_ups::insert_with_id(&tx, follow_up)?;
         }

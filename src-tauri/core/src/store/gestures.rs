@@ -354,7 +354,11 @@ pub(super) fn timeline_records(conn: &Connection, contact_id: i64) -> Result<Tim
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(TimelineRecords { gestures, steps })
+    Ok(TimelineRecords {
+        gestures,
+        steps,
+        ..TimelineRecords::default()
+    })
 }
 
 /// Puts the records back once their timeline entries are back (undoing a deletion).

@@ -89,6 +89,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/015_referrals.sql"),
         after: None,
     },
+    Migration {
+        version: 16,
+        sql: include_str!("migrations/016_testimonials.sql"),
+        after: None,
+    },
 ];
 
 /// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so

@@ -26,6 +26,7 @@ mod referrals;
 mod search;
 mod settings;
 mod tags;
+mod testimonials;
 mod today;
 mod touchpoint_edit;
 mod touchpoints;
@@ -54,7 +55,7 @@ pub use crate::paths::DATABASE_FILE;
 use migrate::migrate;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 15;
+pub const SCHEMA_VERSION: u32 = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -182,6 +182,7 @@ impl ServerBook {
                 })
                 .transpose()?;
             let (referred_by, referred) = super::referrals::referral_people(client, id)?;
+            let (testimonials, replies) = super::testimonials::timeline_marks(client, id)?;
             Ok(ContactDetail {
                 contact: load_contact(client, id)?,
                 version: contact_version(client, id)?,
@@ -189,6 +190,8 @@ impl ServerBook {
                 follow_ups: super::follow_ups::follow_ups_of(client, id)?,
                 referred_by,
                 referred,
+                testimonials,
+                replies,
                 last_change,
             })
         })
@@ -219,7 +222,8 @@ impl ServerBook {
                 timeline: super::timeline::timeline(tx, id)?,
                 follow_ups: super::follow_ups::all_follow_ups_of(tx, id)?,
                 referrals: super::referrals::referrals_of(tx, id)?,
-                records: super::gestures::timeline_records(tx, id)?,
+                records: super::gestures::timeline_records(tx, id)?
+                    .joined(super::testimonials::records_of(tx, id)?),
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -251,6 +255,7 @@ impl ServerBook {
                 super::timeline::insert_with_id(tx, touchpoint)?;
             }
             super::gestures::put_back_records(tx, &deleted.records)?;
+            super::testimonials::put_back(tx, &deleted.records)?;
             for follow_up in &deleted.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }

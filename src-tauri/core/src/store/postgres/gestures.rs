@@ -366,7 +366,11 @@ pub(crate) fn timeline_records(
             })
         })
         .collect::<PgResult<_>>()?;
-    Ok(TimelineRecords { gestures, steps })
+    Ok(TimelineRecords {
+        gestures,
+        steps,
+        ..TimelineRecords::default()
+    })
 }
 
 /// Puts the records back once their timeline entries are back (undoing a deletion).

@@ -45,6 +45,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 15,
         sql: include_str!("migrations/015_referrals.sql"),
     },
+    Migration {
+        version: 16,
+        sql: include_str!("migrations/016_testimonials.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at

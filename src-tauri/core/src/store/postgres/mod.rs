@@ -24,6 +24,7 @@ mod photos;
 mod referrals;
 mod roles;
 pub mod search;
+mod testimonials;
 mod timeline;
 mod to_file;
 

@@ -99,6 +99,7 @@ impl ServerBook {
             }
             copy.follow_ups = super::follow_ups::every_follow_up(client)?;
             copy.referrals = super::referrals::every_referral(client)?;
+            copy.records = super::testimonials::every_record(client)?;
             Ok(())
         })?;
         copy.gesture_templates = self.gesture_templates()?;

@@ -1,0 +1,286 @@
+//! "They replied" and testimonials: a customer's answer to a welcome, card or gesture we sent is
+//! logged on their timeline (a compliment, a complaint or a note); a compliment can be kept as a
+//! testimonial with their permission to quote it and whether they would take a call from a
+//! prospect. The Testimonials screen lists them; they export as CSV (all, with the permission)
+//! and print as a page of quotes (only those that may be quoted).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::cards::quotes::{quote_pages, Quote};
+use crate::cards::FontSet;
+pub use crate::contacts::{MayQuote, NewReply, Testimonial, TestimonialTerms};
+use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind, MAX_NOTE_CHARS};
+use crate::error::{Error, Result};
+use crate::exchange::neutralise;
+use crate::paths::OutputKind;
+use crate::Book;
+
+/// Where the window saves the testimonials it exports, in the data folder.
+pub const TESTIMONIALS_FOLDER: &str = "testimonials";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum TestimonialsFormat {
+    /// Every testimonial with its permission, for a spreadsheet.
+    Csv,
+    /// A printable page of the quotes that may be quoted.
+    Pdf,
+}
+
+impl TestimonialsFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            TestimonialsFormat::Csv => "csv",
+            TestimonialsFormat::Pdf => "pdf",
+        }
+    }
+
+    /// From a file name's extension.
+    pub fn of_path(path: &Path) -> Option<TestimonialsFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(TestimonialsFormat::Csv),
+            "pdf" => Some(TestimonialsFormat::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TestimonialsWritten {
+    pub path: String,
+    /// How many testimonials it holds.
+    #[ts(type = "number")]
+    pub count: u64,
+}
+
+/// The kinds a reply is logged as.
+const REPLY_KINDS: [TouchpointKind; 3] = [
+    TouchpointKind::Compliment,
+    TouchpointKind::Complaint,
+    TouchpointKind::Note,
+];
+
+impl Book {
+    /// Logs what a customer said back to a welcome, card or gesture we sent (`reply.reply_to`),
+    /// and keeps a compliment as a testimonial if asked; one transaction. Returns the entry
+    /// (deleting it is the Undo).
+    pub fn log_reply(&mut self, reply: NewReply, today: NaiveDate) -> Result<Touchpoint> {
+        let text = reply.text.trim().to_string();
+        if text.is_empty() {
+            return Err(Error::invalid("text", "paste what they wrote back"));
+        }
+        if text.chars().count() > MAX_NOTE_CHARS {
+            return Err(Error::invalid(
+                "text",
+                format!(
+                    "a reply of at most {MAX_NOTE_CHARS} characters is kept; keep the heart of it"
+                ),
+            ));
+        }
+        if !REPLY_KINDS.contains(&reply.kind) {
+            return Err(Error::invalid(
+                "kind",
+                "log a reply as a compliment, a complaint or a note",
+            ));
+        }
+        if reply.testimonial.is_some() && reply.kind != TouchpointKind::Compliment {
+            return Err(Error::invalid(
+                "testimonial",
+                "only a compliment can be kept as a testimonial",
+            ));
+        }
+        let answered = self.store().touchpoint(reply.reply_to)?;
+        if !matches!(
+            answered.kind,
+            TouchpointKind::WelcomeSent | TouchpointKind::CardSent | TouchpointKind::GestureSent
+        ) {
+            return Err(Error::invalid(
+                "replyTo",
+                "a reply answers a welcome, card or gesture we sent",
+            ));
+        }
+        let entry = NewTouchpoint {
+            kind: reply.kind,
+            happened_on: reply.happened_on.unwrap_or(today),
+            note: text,
+            handled_by: self.store().signed_in_name()?.unwrap_or_default(),
+        };
+        entry.validate(today)?;
+        self.store_mut().log_reply(
+            answered.contact_id,
+            &entry,
+            answered.id,
+            reply.testimonial.as_ref(),
+            today,
+        )
+    }
+
+    /// Keeps a compliment as a testimonial on `terms`, or (None) no longer.
+    pub fn mark_testimonial(
+        &mut self,
+        touchpoint_id: i64,
+        terms: Option<TestimonialTerms>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let entry = self.store().touchpoint(touchpoint_id)?;
+        if entry.kind != TouchpointKind::Compliment {
+            return Err(Error::invalid(
+                "touchpointId",
+                "only a compliment can be kept as a testimonial",
+            ));
+        }
+        self.store_mut()
+            .set_testimonial(touchpoint_id, terms.as_ref(), today)
+    }
+
+    /// The testimonials (only those that may be quoted, if asked), newest first.
+    pub fn testimonials(&self, only_quotable: bool) -> Result<Vec<Testimonial>> {
+        let rows = self.store().testimonials(only_quotable)?;
+        let ids: Vec<i64> = rows.iter().map(|(t, _)| t.contact_id).collect();
+        let people: std::collections::HashMap<i64, _> = self
+            .store()
+            .summaries(&ids)?
+            .into_iter()
+            .map(|person| (person.id, person))
+            .collect();
+        Ok(rows
+            .into_iter()
+            .filter_map(|(compliment, terms)| {
+                Some(Testimonial {
+                    contact: people.get(&compliment.contact_id)?.clone(),
+                    compliment,
+                    terms,
+                })
+            })
+            .collect())
+    }
+
+    /// Where the window saves an export of the testimonials made `today`.
+    pub fn testimonials_file(&self, format: TestimonialsFormat, today: NaiveDate) -> PathBuf {
+        self.data_dir()
+            .join(TESTIMONIALS_FOLDER)
+            .join(format!("testimonials-{today}.{}", format.extension()))
+    }
+
+    /// `path` if it is an export the window saved (only those are opened for the owner).
+    pub fn saved_testimonials_file(&self, path: &str) -> Result<PathBuf> {
+        let folder = self.data_dir().join(TESTIMONIALS_FOLDER);
+        ["pdf", "csv"]
+            .iter()
+            .find_map(|ext| crate::paths::file_in(&folder, path, ext))
+            .ok_or_else(|| {
+                Error::invalid("path", "only testimonial files Rapport saved can be opened")
+            })
+    }
+
+    /// Writes the testimonials to `path`: as CSV every one with its permission (UTF-8 with a
+    /// BOM, no cell a spreadsheet would run), as a PDF page only those that may be quoted.
+    pub fn write_testimonials(
+        &self,
+        path: &Path,
+        format: TestimonialsFormat,
+        fonts: &FontSet,
+        today: NaiveDate,
+    ) -> Result<TestimonialsWritten> {
+        let (bytes, count) = match format {
+            TestimonialsFormat::Csv => {
+                let all = self.testimonials(false)?;
+                (testimonials_csv(&all)?, all.len())
+            }
+            TestimonialsFormat::Pdf => {
+                let quotable = self.testimonials(true)?;
+                if quotable.is_empty() {
+                    return Err(Error::invalid(
+                        "format",
+                        "no testimonial may be quoted yet: ask the customers, and mark theirs \"may be quoted\"",
+                    ));
+                }
+                let business = self.business_name()?;
+                let title = "What our customers say";
+                let subtitle = if business.is_empty() {
+                    format!("Printed {}", today.format("%-d %B %Y"))
+                } else {
+                    format!("{business} \u{00B7} printed {}", today.format("%-d %B %Y"))
+                };
+                let quotes: Vec<Quote> = quotable
+                    .iter()
+                    .map(|t| Quote {
+                        words: t.compliment.note.clone(),
+                        said_by: said_by(t),
+                    })
+                    .collect();
+                let pdf = quote_pages(title, &subtitle, &quotes, fonts)?;
+                (pdf, quotable.len())
+            }
+        };
+        let written = self
+            .output_guard()
+            .write_bytes(path, OutputKind::Document, &bytes)?;
+        Ok(TestimonialsWritten {
+            path: written.display().to_string(),
+            count: count as u64,
+        })
+    }
+}
+
+/// "Ann Lee, Ann's Bakery · March 2026".
+fn said_by(t: &Testimonial) -> String {
+    let company = if t.contact.company.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", t.contact.company)
+    };
+    format!(
+        "{}{company} \u{00B7} {}",
+        t.contact.display_name,
+        t.compliment.happened_on.format("%B %Y")
+    )
+}
+
+fn testimonials_csv(all: &[Testimonial]) -> Result<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let failed = |e: csv::Error| Error::invalid("csv", e.to_string());
+        writer
+            .write_record([
+                "Name",
+                "Company",
+                "Date",
+                "Quote",
+                "May quote",
+                "Happy to take a call",
+                "Email",
+                "Phone",
+            ])
+            .map_err(failed)?;
+        for t in all {
+            let date = t.compliment.happened_on.to_string();
+            let cells = [
+                t.contact.display_name.as_str(),
+                t.contact.company.as_str(),
+                date.as_str(),
+                t.compliment.note.as_str(),
+                t.terms.may_quote.label(),
+                if t.terms.takes_calls { "yes" } else { "no" },
+                t.contact.email.as_str(),
+                t.contact.phone.as_str(),
+            ];
+            writer
+                .write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(failed)?;
+        }
+        writer
+            .flush()
+            .map_err(|e| Error::invalid("csv", e.to_string()))?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,163 @@
+//! `rapport reply`, `rapport testimonial` and `rapport testimonials`, by running the built binary;
+//! the CSV read back by Python's csv module and the PDF by pdftotext (parsers that are not ours).
+
+mod common;
+
+use common::*;
+
+/// Zoë, thanked in person: (contact id, the thank-you's entry id).
+fn thanked(data: &std::path::Path) -> (String, String) {
+    let id = ok(
+        data,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Zoë",
+            "--last-name",
+            "Ødegård",
+            "--company",
+            "=Bakery",
+        ],
+    )
+    .trim()
+    .to_string();
+    let done = json(data, &["send", "thank-you", &id, "--in-person"]);
+    (id, done["touchpoint"]["id"].as_i64().unwrap().to_string())
+}
+
+#[test]
+fn a_reply_kept_as_a_testimonial_is_listed_and_exported_as_csv_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["settings", "set", "business_name", "Tulip & Co"]);
+    let (id, sent) = thanked(data);
+    let logged = json(
+        data,
+        &[
+            "reply",
+            &sent,
+            "--text",
+            "=1+1 The tulips lasted two weeks — wunderbar!",
+            "--testimonial",
+            "--may-quote",
+            "yes",
+            "--takes-calls",
+        ],
+    );
+    assert_eq!(logged["kind"], "compliment");
+    let page = json(data, &["contacts", "show", &id]);
+    assert_eq!(page["testimonials"][0]["terms"]["mayQuote"], "yes");
+    assert_eq!(
+        page["replies"][0]["replyTo"].as_i64().unwrap().to_string(),
+        sent
+    );
+
+    let listed = ok(data, &["testimonials"]);
+    assert!(
+        listed.contains("Zoë Ødegård") && listed.contains("may be quoted"),
+        "{listed}"
+    );
+
+    let csv = data.join("quotes.csv");
+    ok(data, &["testimonials", "--out", csv.to_str().unwrap()]);
+    let rows = tool(
+        "python3",
+        &[
+            "-c",
+            "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))))",
+            csv.to_str().unwrap(),
+        ],
+    );
+    let rows: Vec<Vec<String>> = serde_json::from_str(&rows).unwrap();
+    assert_eq!(rows[0][..4], ["Name", "Company", "Date", "Quote"]);
+    assert_eq!(rows[1][0], "Zoë Ødegård");
+    assert_eq!(rows[1][1], "'=Bakery", "no formula reaches a spreadsheet");
+    assert!(rows[1][3].starts_with("'=1+1"), "{:?}", rows[1]);
+    assert_eq!(rows[1][4], "may be quoted");
+    assert_eq!(rows[1][5], "yes");
+
+    let pdf = data.join("quotes.pdf");
+    ok(data, &["testimonials", "--out", pdf.to_str().unwrap()]);
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("What our customers say"), "{text}");
+    assert!(text.contains("The tulips lasted two weeks"), "{text}");
+    assert!(text.contains("Zoë Ødegård"), "{text}");
+    assert!(text.contains("Tulip & Co"), "{text}");
+
+    // Not to be quoted any more: the page refuses to print, the CSV still lists it.
+    ok(
+        data,
+        &[
+            "testimonial",
+            &logged["id"].as_i64().unwrap().to_string(),
+            "--may-quote",
+            "no",
+        ],
+    );
+    let refused = fails(
+        data,
+        &[
+            "testimonials",
+            "--out",
+            data.join("none.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(refused.contains("may be quoted"), "{refused}");
+    assert!(!data.join("none.pdf").exists(), "nothing written");
+    assert!(ok(data, &["testimonials", "--all"]).contains("not to be quoted"));
+}
+
+#[test]
+fn bad_replies_are_refused_in_one_line_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let (id, sent) = thanked(data);
+    let long = "x".repeat(100_001);
+    for (args, says) in [
+        (vec!["reply", sent.as_str(), "--text", "  "], "paste"),
+        (
+            vec!["reply", sent.as_str(), "--text", long.as_str()],
+            "at most",
+        ),
+        (
+            vec!["reply", sent.as_str(), "--text", "hi", "--kind", "purchase"],
+            "compliment",
+        ),
+        (
+            vec![
+                "reply",
+                sent.as_str(),
+                "--text",
+                "hi",
+                "--kind",
+                "complaint",
+                "--testimonial",
+            ],
+            "only a compliment",
+        ),
+        (vec!["reply", "999", "--text", "hi"], "999"),
+        (
+            vec![
+                "reply",
+                sent.as_str(),
+                "--text",
+                "hi",
+                "--testimonial",
+                "--may-quote",
+                "maybe",
+            ],
+            "maybe",
+        ),
+        (vec!["testimonials", "--out", "quotes.txt"], ".csv"),
+    ] {
+        let message = fails(data, &args);
+        assert!(message.contains(says), "{args:?}: {message}");
+    }
+    let page = json(data, &["contacts", "show", &id]);
+    assert_eq!(
+        page["timeline"].as_array().unwrap().len(),
+        1,
+        "only the thank-you"
+    );
+}
