@@ -57,11 +57,12 @@ test('keyboard: the sidebar in order, Enter follows a link, Space presses a butt
   });
   await s.waitForElement(tid('today-page'), 20000);
   const order = [];
-  for (let i = 0; i < 7; i += 1) {
+  const expected = ['new-contact', 'nav-today', 'nav-contacts', 'nav-cards', 'nav-testimonials', 'nav-exchange', 'nav-staff', 'nav-settings'];
+  for (let i = 0; i < expected.length; i += 1) {
     await s.pressKey(Keys.TAB);
     order.push(await focused(s));
   }
-  assert.deepEqual(order, ['new-contact', 'nav-today', 'nav-contacts', 'nav-cards', 'nav-exchange', 'nav-staff', 'nav-settings']);
+  assert.deepEqual(order, expected);
   await screenshot(s, 'a11y-light-focus-ring');
 
   // Enter on "Contacts" opens the list.

@@ -161,6 +161,7 @@ export const SCREENS = [
     close: closeWithEsc,
   },
   { name: 'Settings', open: (s) => visit(s, '#/settings', tid('settings-page')) },
+  { name: 'Testimonials', open: (s) => visit(s, '#/testimonials', tid('testimonials-page')) },
   {
     name: 'Cards: prepare',
     open: async (s) => {

@@ -12,6 +12,7 @@ import { renderContactPage } from './contacts/contactPage';
 import { openContactForm } from './contacts/editForm';
 import { renderStaff } from './welcome/staff';
 import { renderStaffPage } from './team/staffPage';
+import { renderTestimonials } from './testimonials/screen';
 import { renderSettings } from './welcome/settings';
 import { renderCards } from './cards/cards';
 import { renderExchange } from './exchange/exchange';
@@ -30,12 +31,13 @@ async function newContact() {
 const list = createContactList({ onNew: () => void newContact() });
 const content = el('main', { class: 'content', id: 'content', testid: 'content', attrs: { tabindex: '-1' } });
 
-const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit' | 'cake' | 'exchange') =>
+const navLink = (route: Route, label: string, ic: 'sun' | 'people' | 'edit' | 'cake' | 'exchange' | 'compliment') =>
   el('a', { class: 'nav-link', href: href(route), testid: `nav-${route.name}` }, icon(ic, 18), label);
 const navToday = navLink({ name: 'today' }, 'Today', 'sun');
 const navContacts = navLink({ name: 'contacts' }, 'Contacts', 'people');
 const navCards = navLink({ name: 'cards' }, 'Cards', 'cake');
 const navExchange = navLink({ name: 'exchange', tab: 'export' }, 'Import & export', 'exchange');
+const navTestimonials = navLink({ name: 'testimonials' }, 'Testimonials', 'compliment');
 const navStaff = navLink({ name: 'staff' }, 'Staff & photos', 'people');
 const navSettings = navLink({ name: 'settings' }, 'Settings', 'edit');
 const versionLabel = el('p', { class: 'version', testid: 'version' });
@@ -58,7 +60,7 @@ const sidebar = el(
     icon('plus', 16),
     'New contact',
   ),
-  el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navExchange, navStaff, navSettings),
+  el('div', { class: 'nav-links' }, navToday, navContacts, navCards, navTestimonials, navExchange, navStaff, navSettings),
   el('div', { class: 'sidebar-foot' }, el('p', { class: 'hint', text: 'Ctrl+N new · / search' }), versionLabel),
 );
 
@@ -77,6 +79,7 @@ function show() {
   navStaff.toggleAttribute('aria-current', current.name === 'staff' || current.name === 'staffMember');
   navExchange.toggleAttribute('aria-current', current.name === 'exchange');
   navSettings.toggleAttribute('aria-current', current.name === 'settings');
+  navTestimonials.toggleAttribute('aria-current', current.name === 'testimonials');
   if (current.name === 'contacts') {
     if (list.root.parentElement !== content) replaceChildren(content, list.root);
     list.activate();
@@ -93,6 +96,8 @@ function show() {
     renderStaffPage(content, current.id);
   } else if (current.name === 'settings') {
     renderSettings(content);
+  } else if (current.name === 'testimonials') {
+    screen = renderTestimonials(content);
   } else {
     screen = renderContactPage(content, current.id);
   }

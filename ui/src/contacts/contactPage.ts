@@ -17,6 +17,8 @@ import { gestureSentLabel, loopState } from '../gestures/model';
 import { followUpsCard } from '../followups/followUps';
 import { confirmDelete } from './deleteContact';
 import { referralLines } from './referral';
+import { openReplyDialog, openTestimonialDialog } from '../testimonials/reply';
+import { testimonialChip } from '../testimonials/model';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -345,6 +347,28 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
         attrs: { 'aria-label': `Thank them for this ${info.label.toLowerCase()}` },
         on: { click: () => void openGestureComposer(c.id, { kind: 'thank-you', about: t.id }, () => void reload()) },
       });
+    // Something we sent can be answered; a compliment can be kept as a testimonial.
+    const sentSomething = t.kind === 'welcomeSent' || t.kind === 'cardSent' || t.kind === 'gestureSent';
+    const replied =
+      sentSomething &&
+      el('button', {
+        class: 'btn btn-small',
+        type: 'button',
+        testid: 'touchpoint-reply',
+        text: 'They replied…',
+        on: { click: () => openReplyDialog(t, label, () => void reload()) },
+      });
+    const mark = detail.testimonials.find((m) => m.touchpointId === t.id);
+    const keep =
+      t.kind === 'compliment' &&
+      el('button', {
+        class: 'btn btn-small',
+        type: 'button',
+        testid: 'touchpoint-testimonial',
+        text: mark ? 'Testimonial…' : 'Keep as testimonial…',
+        on: { click: () => openTestimonialDialog(t, mark, () => void reload()) },
+      });
+    const isReply = detail.replies.some((r) => r.touchpointId === t.id);
     const loopBox = isComplaint ? el('div', { class: 'tp-loop', testid: 'complaint-loop' }) : null;
     if (loopBox) void showLoop(t, loopBox);
     return el(
@@ -360,6 +384,13 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
           el('span', { class: 'tp-kind', testid: 'touchpoint-kind', text: label }),
           el('span', { class: 'tp-date', text: `${formatDate(t.happenedOn)} · ${relativePast(t.happenedOn, today)}` }),
           t.handledBy && el('span', { class: 'tp-by', text: `by ${t.handledBy}` }),
+          isReply && el('span', { class: 'chip', testid: 'touchpoint-is-reply', text: 'Their reply' }),
+          mark &&
+            el('span', {
+              class: `chip${mark.terms.mayQuote === 'yes' ? ' chip-ok' : ''}`,
+              testid: 'touchpoint-testimonial-chip',
+              text: testimonialChip(mark.terms),
+            }),
           isComplaint &&
             el('span', {
               class: `chip ${t.resolved ? 'chip-ok' : 'chip-warn'}`,
@@ -373,6 +404,8 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
       el(
         'div',
         { class: 'tp-actions' },
+        replied,
+        keep,
         thank,
         isComplaint &&
           el('button', {

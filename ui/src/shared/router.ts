@@ -5,6 +5,7 @@ export type Route =
   | { name: 'staff' }
   | { name: 'staffMember'; id: number }
   | { name: 'settings' }
+  | { name: 'testimonials' }
   | { name: 'cards'; occasion?: string }
   | { name: 'exchange'; tab: ExchangeTab };
 
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const sm = /^staff\/(\d+)$/.exec(h);
   if (sm) return { name: 'staffMember', id: Number(sm[1]) };
   if (h === 'settings') return { name: 'settings' };
+  if (h === 'testimonials') return { name: 'testimonials' };
   const x = /^exchange(?:\/(export|import|backup))?$/.exec(h);
   if (x) return { name: 'exchange', tab: (x[1] as ExchangeTab | undefined) ?? 'export' };
   const c = /^cards(?:\/([a-z0-9-]+))?$/.exec(h);
@@ -40,6 +42,8 @@ export function href(r: Route): string {
       return `#/staff/${r.id}`;
     case 'settings':
       return '#/settings';
+    case 'testimonials':
+      return '#/testimonials';
     case 'cards':
       return r.occasion ? `#/cards/${r.occasion}` : '#/cards';
     case 'exchange':
