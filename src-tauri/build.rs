@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "list_testimonials",
     "save_testimonials",
     "open_testimonials_file",
+    "save_month_page",
     "smtp_password_state",
     "set_smtp_password",
     "set_referrer",

@@ -108,6 +108,8 @@ pub enum Command {
     Testimonial(testimonials::TestimonialArgs),
     /// The testimonials that may be quoted (--all: every one); --out F.csv or F.pdf exports them.
     Testimonials(testimonials::TestimonialsArgs),
+    /// The month's "what customers said about us" page for the team, as a PDF.
+    Said(testimonials::SaidArgs),
     /// Dated follow-ups: add one to a contact, list those open, mark one done.
     #[command(
         subcommand,
@@ -223,6 +225,7 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Reply(args) => testimonials::reply(&data_dir, args, today),
         Command::Testimonial(args) => testimonials::testimonial(&data_dir, args, today),
         Command::Testimonials(args) => testimonials::testimonials(&data_dir, args, today),
+        Command::Said(args) => testimonials::said(&data_dir, args, today),
         Command::Cards(args) => cards::cards(&data_dir, args, today),
         Command::Labels(args) => cards::labels(&data_dir, args, today),
         Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),

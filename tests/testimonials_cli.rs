@@ -161,3 +161,75 @@ fn bad_replies_are_refused_in_one_line_and_nothing_is_written() {
         "only the thank-you"
     );
 }
+
+#[test]
+fn the_month_s_page_prints_what_customers_said_with_who_handled_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let id = ok(
+        data,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ravi",
+            "--last-name",
+            "Menon",
+        ],
+    )
+    .trim()
+    .to_string();
+    for (kind, note, date) in [
+        ("compliment", "Loved the saffron buns", "2026-11-05"),
+        ("complaint", "The order came an hour late", "2026-11-20"),
+        ("compliment", "October praise", "2026-10-30"),
+    ] {
+        ok(
+            data,
+            &[
+                "touchpoint",
+                "add",
+                &id,
+                "--kind",
+                kind,
+                "--note",
+                note,
+                "--date",
+                date,
+                "--by",
+                "Maja",
+            ],
+        );
+    }
+    let pdf = data.join("said.pdf");
+    let said = json(
+        data,
+        &["said", "--month", "2026-11", "--out", pdf.to_str().unwrap()],
+    );
+    assert_eq!(said["count"], 2, "November's two, not October's");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    for expected in [
+        "What customers said",
+        "What they loved",
+        "Loved the saffron buns",
+        "What we can do better",
+        "The order came an hour late",
+        "Maja handled it",
+        "Ravi Menon",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(!text.contains("October praise"));
+    let refused = fails(
+        data,
+        &[
+            "said",
+            "--month",
+            "2026-09",
+            "--out",
+            data.join("empty.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(refused.contains("September 2026"), "{refused}");
+    assert!(fails(data, &["said", "--month", "Nov", "--out", "x.pdf"]).contains("YYYY-MM"));
+}

@@ -69,6 +69,42 @@ pub struct TestimonialsArgs {
     json: bool,
 }
 
+#[derive(clap::Args)]
+pub struct SaidArgs {
+    /// The month, YYYY-MM (default: this month).
+    #[arg(long)]
+    month: Option<String>,
+    /// Where to write the PDF.
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+/// The month's "what customers said" page for the team.
+pub fn said(data_dir: &Path, args: SaidArgs, today: NaiveDate) -> Result<String, String> {
+    let month = match args.month {
+        Some(text) => NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+            .map_err(|_| {
+                format!("--month \"{text}\" is not a month; write YYYY-MM, e.g. 2026-11")
+            })?,
+        None => today,
+    };
+    let written = open(data_dir)?
+        .write_month_page(month, &args.out, FontSet::shared())
+        .map_err(message)?;
+    Ok(if args.json {
+        to_json(&written)
+    } else {
+        format!(
+            "Wrote what customers said in {} ({} compliments and complaints) to {}.",
+            month.format("%B %Y"),
+            written.count,
+            written.path
+        )
+    })
+}
+
 pub fn reply(data_dir: &Path, args: ReplyArgs, today: NaiveDate) -> Result<String, String> {
     let kind = TouchpointKind::parse(&args.kind).map_err(|e| e.0)?;
     let happened_on = args

@@ -180,6 +180,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::timeline::list_testimonials,
             commands::timeline::save_testimonials,
             commands::timeline::open_testimonials_file,
+            commands::timeline::save_month_page,
             commands::timeline::add_follow_up,
             commands::timeline::change_follow_up,
             commands::timeline::delete_follow_up,

@@ -60,4 +60,15 @@ test('a reply to a thank-you becomes a testimonial on the Testimonials screen an
   assert.ok(text.includes('What our customers say'), text);
   assert.ok(text.replace(/\s+/g, ' ').includes('The bouquet made my mother cry happy tears'), text);
   assert.ok(text.includes('Sigrid Berg'), text);
+
+  // The month's page for the team, from Staff & photos, carries the same words.
+  await go(s, '#/staff');
+  await (await s.waitForElement(tid('said-print'), 15000)).click();
+  const said = await s.waitForElement(tid('said-path'), 15000);
+  const saidPath = (await said.text()).replace(/^Saved \d+ compliments and complaints to /, '');
+  assert.match(saidPath, /what-customers-said-2026-11\.pdf$/);
+  const month = execFileSync('pdftotext', [saidPath, '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(month.includes('What customers said') && month.includes('The bouquet made my mother cry happy tears'), month);
+  await s.execute('arguments[0].scrollIntoView({ block: "center" });', [await s.find(tid('said-section'))]);
+  await screenshot(s, 'staff-month-page');
 });

@@ -6,11 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::cards::quotes::{quote_pages, Quote};
+use crate::cards::quotes::{quote_pages, Quote, QuoteSection};
 use crate::cards::FontSet;
 pub use crate::contacts::{MayQuote, NewReply, Testimonial, TestimonialTerms};
 use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind, MAX_NOTE_CHARS};
@@ -215,7 +215,11 @@ impl Book {
                         said_by: said_by(t),
                     })
                     .collect();
-                let pdf = quote_pages(title, &subtitle, &quotes, fonts)?;
+                let sections = [QuoteSection {
+                    heading: String::new(),
+                    quotes,
+                }];
+                let pdf = quote_pages(title, &subtitle, &sections, fonts)?;
                 (pdf, quotable.len())
             }
         };
@@ -225,6 +229,90 @@ impl Book {
         Ok(TestimonialsWritten {
             path: written.display().to_string(),
             count: count as u64,
+        })
+    }
+}
+
+impl Book {
+    /// Where the window saves the month's "what customers said" page.
+    pub fn month_page_file(&self, month: NaiveDate) -> PathBuf {
+        self.data_dir()
+            .join(TESTIMONIALS_FOLDER)
+            .join(format!("what-customers-said-{}.pdf", month.format("%Y-%m")))
+    }
+
+    /// The month's "what customers said about us" page for the team: every compliment and
+    /// complaint logged in the month of `month` (any day of it), with who handled it.
+    pub fn write_month_page(
+        &self,
+        month: NaiveDate,
+        path: &Path,
+        fonts: &FontSet,
+    ) -> Result<TestimonialsWritten> {
+        let first = month.with_day(1).unwrap_or(month);
+        let last = first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(first);
+        let said = self.store().feedback_between(first, last)?;
+        if said.is_empty() {
+            return Err(Error::invalid(
+                "month",
+                format!(
+                    "no compliment or complaint was logged in {}; choose another month",
+                    first.format("%B %Y")
+                ),
+            ));
+        }
+        let line = |(customer, t): &(String, Touchpoint)| Quote {
+            words: if t.note.trim().is_empty() {
+                "(no words logged)".into()
+            } else {
+                t.note.clone()
+            },
+            said_by: if t.handled_by.is_empty() {
+                format!("{customer} \u{00B7} {}", t.happened_on.format("%-d %B"))
+            } else {
+                format!(
+                    "{customer} \u{00B7} {} \u{00B7} {} handled it",
+                    t.happened_on.format("%-d %B"),
+                    t.handled_by
+                )
+            },
+        };
+        let of = |kind| {
+            said.iter()
+                .filter(|(_, t)| t.kind == kind)
+                .map(line)
+                .collect()
+        };
+        let sections = [
+            QuoteSection {
+                heading: "What they loved".into(),
+                quotes: of(TouchpointKind::Compliment),
+            },
+            QuoteSection {
+                heading: "What we can do better".into(),
+                quotes: of(TouchpointKind::Complaint),
+            },
+        ];
+        let business = self.business_name()?;
+        let subtitle = if business.is_empty() {
+            first.format("%B %Y").to_string()
+        } else {
+            format!("{business} \u{00B7} {}", first.format("%B %Y"))
+        };
+        let sections: Vec<QuoteSection> = sections
+            .into_iter()
+            .filter(|s| !s.quotes.is_empty())
+            .collect();
+        let pdf = quote_pages("What customers said", &subtitle, &sections, fonts)?;
+        let written = self
+            .output_guard()
+            .write_bytes(path, OutputKind::Document, &pdf)?;
+        Ok(TestimonialsWritten {
+            path: written.display().to_string(),
+            count: said.len() as u64,
         })
     }
 }

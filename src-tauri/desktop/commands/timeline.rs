@@ -112,3 +112,16 @@ pub fn open_testimonials_file(state: State<'_, AppState>, path: String) -> Resul
     let path = state.with_book(|book| book.saved_testimonials_file(&path))?;
     crate::desktop::open_with_system(&path)
 }
+
+/// Saves the month's "what customers said" page (`month`: any day of it; this month if none).
+#[tauri::command(async)]
+pub fn save_month_page(
+    state: State<'_, AppState>,
+    month: Option<chrono::NaiveDate>,
+) -> Result<TestimonialsWritten, AppError> {
+    state.with_book(|book| {
+        let month = month.unwrap_or_else(today);
+        let path = book.month_page_file(month);
+        book.write_month_page(month, &path, FontSet::shared())
+    })
+}

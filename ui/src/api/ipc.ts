@@ -136,6 +136,8 @@ export const markTestimonial = (touchpointId: number, terms: TestimonialTerms | 
 export const listTestimonials = (onlyQuotable: boolean) => call<Testimonial[]>('list_testimonials', { onlyQuotable });
 export const saveTestimonials = (format: TestimonialsFormat) => call<TestimonialsWritten>('save_testimonials', { format });
 export const openTestimonialsFile = (path: string) => call<null>('open_testimonials_file', { path });
+/** The month's "what customers said" page (month: YYYY-MM-DD, any day of it). */
+export const saveMonthPage = (month: string | null) => call<TestimonialsWritten>('save_month_page', { month });
 export const addFollowUp = (contactId: number, followUp: NewFollowUp) => call<FollowUp>('add_follow_up', { contactId, followUp });
 export const changeFollowUp = (id: number, followUp: NewFollowUp) => call<FollowUp>('change_follow_up', { id, followUp });
 export const deleteFollowUp = (id: number) => call<FollowUp>('delete_follow_up', { id });

@@ -1,6 +1,7 @@
 // Staff & photos: the people, their portraits, team photos, and where the welcome is written.
 import type { PhotoInfo, StaffMember } from '../api/bindings';
 import * as ipc from '../api/ipc';
+import { monthPageSection } from '../team/monthPage';
 import { href } from '../shared/router';
 import { el, icon, replaceChildren } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
@@ -202,6 +203,7 @@ function draw(page: HTMLElement, staff: StaffMember[], photos: PhotoInfo[], relo
       drop,
       photos.length ? photoGrid : el('p', { class: 'section-empty', text: 'No photos yet.' }),
     ),
+    monthPageSection(),
   );
 }
 

@@ -18,11 +18,17 @@ pub(crate) struct Quote {
     pub said_by: String,
 }
 
+/// Quotes under a heading ("" for none).
+pub(crate) struct QuoteSection {
+    pub heading: String,
+    pub quotes: Vec<Quote>,
+}
+
 /// The pages as a PDF.
 pub(crate) fn quote_pages(
     title: &str,
     subtitle: &str,
-    quotes: &[Quote],
+    sections: &[QuoteSection],
     fonts: &FontSet,
 ) -> Result<Vec<u8>, CardError> {
     let (w, h) = PAGE;
@@ -46,31 +52,50 @@ pub(crate) fn quote_pages(
     );
     sub.draw(&mut surface, fonts, MARGIN, y);
     y += sub.height + 10.0 * MM;
-    for quote in quotes {
-        let words = fonts.layout(
-            &format!("\u{201C}{}\u{201D}", quote.words.trim()),
-            &TextStyle::serif(13.0).italic().color([35, 35, 35]),
-            width,
-        );
-        let by = fonts.layout(
-            // A left-to-right mark: the line reads from the left whatever script the name is in.
-            &format!("\u{200E}\u{2014} {}", quote.said_by),
-            &TextStyle::sans(10.0).color([90, 90, 90]),
-            width,
-        );
-        let needed = words.height + 2.0 * MM + by.height;
-        // A quote starts on a new page when it does not fit (a very long one is cut by the page).
-        if y + needed > h - MARGIN && y > MARGIN {
-            surface.finish();
-            page.finish();
-            page = document.start_page_with(settings()?);
-            surface = page.surface();
-            y = MARGIN;
+    for section in sections {
+        if !section.heading.is_empty() {
+            let heading = fonts.layout(
+                &section.heading,
+                &TextStyle::sans(14.0).bold().color([40, 40, 40]),
+                width,
+            );
+            if y + heading.height + 20.0 * MM > h - MARGIN {
+                surface.finish();
+                page.finish();
+                page = document.start_page_with(settings()?);
+                surface = page.surface();
+                y = MARGIN;
+            }
+            heading.draw(&mut surface, fonts, MARGIN, y);
+            y += heading.height + 5.0 * MM;
         }
-        words.draw(&mut surface, fonts, MARGIN, y);
-        y += words.height + 2.0 * MM;
-        by.draw(&mut surface, fonts, MARGIN + 6.0 * MM, y);
-        y += by.height + 9.0 * MM;
+        for quote in &section.quotes {
+            let words = fonts.layout(
+                &format!("\u{201C}{}\u{201D}", quote.words.trim()),
+                &TextStyle::serif(13.0).italic().color([35, 35, 35]),
+                width,
+            );
+            let by = fonts.layout(
+                // A left-to-right mark: the line reads from the left whatever script the name is in.
+                &format!("\u{200E}\u{2014} {}", quote.said_by),
+                &TextStyle::sans(10.0).color([90, 90, 90]),
+                width,
+            );
+            let needed = words.height + 2.0 * MM + by.height;
+            // A quote starts on a new page when it does not fit (a very long one is cut by the page).
+            if y + needed > h - MARGIN && y > MARGIN {
+                surface.finish();
+                page.finish();
+                page = document.start_page_with(settings()?);
+                surface = page.surface();
+                y = MARGIN;
+            }
+            words.draw(&mut surface, fonts, MARGIN, y);
+            y += words.height + 2.0 * MM;
+            by.draw(&mut surface, fonts, MARGIN + 6.0 * MM, y);
+            y += by.height + 9.0 * MM;
+        }
+        y += 4.0 * MM;
     }
     surface.finish();
     page.finish();

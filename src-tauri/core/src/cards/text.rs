@@ -115,9 +115,31 @@ impl FontSet {
                 };
                 let run = glyph_run.run();
                 let size = run.font_size();
-                let mut glyphs = Vec::new();
+                let mut glyphs: Vec<KrillaGlyph> = Vec::new();
+                // A ligature ("ff", "fi") is one glyph for several characters: the clusters after
+                // the first have no glyph of their own. Their text joins the ligature's glyph, so
+                // the PDF's text (copy, search, screen readers) keeps every character.
+                let mut pending: Option<std::ops::Range<usize>> = None;
                 for cluster in run.visual_clusters() {
-                    let range = cluster.text_range();
+                    let mut range = cluster.text_range();
+                    if cluster.glyphs().next().is_none() {
+                        // Left to right the ligature came just before; right to left it comes
+                        // next, visually.
+                        match glyphs.last_mut() {
+                            Some(last) if last.text_range.end == range.start => {
+                                last.text_range.end = range.end;
+                            }
+                            _ => pending = Some(range),
+                        }
+                        continue;
+                    }
+                    if let Some(before) = pending.take() {
+                        if before.end == range.start {
+                            range.start = before.start;
+                        } else if range.end == before.start {
+                            range.end = before.end;
+                        }
+                    }
                     for glyph in cluster.glyphs() {
                         if glyph.id == 0 {
                             let cluster_text = text.get(range.clone()).unwrap_or("");

@@ -93,6 +93,13 @@ impl Store {
     }
 }
 
+// The month's page of what customers said.
+impl Store {
+    both! {
+        fn feedback_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(String, Touchpoint)>>;
+    }
+}
+
 // Referrals.
 impl Store {
     both! {

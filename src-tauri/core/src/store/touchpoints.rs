@@ -116,6 +116,40 @@ impl SqliteStore {
         Ok((rows, total))
     }
 
+    /// Compliments and complaints logged from `from` to `to` (inclusive), with the customer's
+    /// name, oldest first (the month's "what customers said" page).
+    pub fn feedback_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(String, Touchpoint)>> {
+        let rows = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT c.display_name, {} FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+                  WHERE t.kind IN ('compliment', 'complaint') AND t.happened_on BETWEEN ?1 AND ?2
+                  ORDER BY t.happened_on, t.id",
+                "t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by, t.resolved"
+            ))?
+            .query_map(params![from, to], |row| {
+                let kind: String = row.get(3)?;
+                Ok((
+                    row.get(0)?,
+                    Touchpoint {
+                        id: row.get(1)?,
+                        contact_id: row.get(2)?,
+                        kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
+                        happened_on: row.get(4)?,
+                        note: row.get(5)?,
+                        handled_by: row.get(6)?,
+                        resolved: row.get(7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Names that have handled touchpoints before, most used first, for suggestions.
     pub fn staff_names(&self) -> Result<Vec<String>> {
         let names = self
