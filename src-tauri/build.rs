@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "list_companies",
     "load_sample_contacts",
     "log_touchpoint",
+    "goodwill",
     "log_reply",
     "mark_testimonial",
     "list_testimonials",

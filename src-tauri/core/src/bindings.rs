@@ -17,7 +17,7 @@ use crate::exchange::*;
 use crate::follow_ups::FollowUpDone;
 use crate::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePhoto, GesturePreview,
-    GestureRequest, LoopStage, LoopStep, OpenLoop, OpenLoopList, Outcome, QuarterCount,
+    GestureRequest, Goodwill, LoopStage, LoopStep, OpenLoop, OpenLoopList, Outcome, QuarterCount,
 };
 use crate::live::BookChanged;
 use crate::merge::UnknownField;
@@ -75,6 +75,7 @@ pub fn typescript() -> String {
         OverdueContact,
         NewCustomer,
         TodayView,
+        Goodwill,
         MayQuote,
         TestimonialTerms,
         TestimonialMark,

@@ -282,3 +282,37 @@ fn a_customer_with_two_open_complaints_has_both_loops_under_their_own_name() {
     assert_eq!(first.total, 3, "counted in all");
     assert_eq!(first.loops.len(), 2);
 }
+
+#[test]
+fn an_apology_never_names_an_empty_person_as_looking_after_it() {
+    let (_dir, mut book) = new_book();
+    let id = add(&mut book, person("Olga", "Lind"));
+    let complaint = log(
+        &mut book,
+        id,
+        TouchpointKind::Complaint,
+        "lilies wilted",
+        "",
+    );
+    let mut apology = GestureRequest::new("apology", id);
+    apology.about = Some(complaint);
+    apology.photo = GesturePhoto::None;
+    let text = |book: &Book| book.gesture_preview(&apology, today()).unwrap().text;
+    assert!(
+        text(&book).contains("Our team is looking after it"),
+        "{}",
+        text(&book)
+    );
+    book.set_setting("business_name", "Tulip & Co").unwrap();
+    assert!(
+        text(&book).contains("Tulip & Co is looking after it"),
+        "{}",
+        text(&book)
+    );
+    book.set_setting("signature", "Ann\nTulip & Co").unwrap();
+    assert!(
+        text(&book).contains("Ann is looking after it"),
+        "{}",
+        text(&book)
+    );
+}

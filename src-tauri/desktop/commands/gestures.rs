@@ -6,7 +6,7 @@ use rapport_core::clock::today;
 use rapport_core::contacts::Touchpoint;
 use rapport_core::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePreview, GestureRequest,
-    LoopStep, OpenLoopList, QuarterCount,
+    Goodwill, LoopStep, OpenLoopList, QuarterCount,
 };
 use rapport_core::today::TODAY_LIST_LIMIT;
 use rapport_core::AppError;
@@ -91,4 +91,10 @@ pub fn open_loops(state: State<'_, AppState>) -> Result<OpenLoopList, AppError> 
 #[tauri::command(async)]
 pub fn complaints_ended_this_quarter(state: State<'_, AppState>) -> Result<QuarterCount, AppError> {
     state.with_book(|book| book.complaints_ended_this_quarter(today()))
+}
+
+/// The goodwill ledger: what we gave a customer beside what went wrong (contact page, apology).
+#[tauri::command(async)]
+pub fn goodwill(state: State<'_, AppState>, contact_id: i64) -> Result<Goodwill, AppError> {
+    state.with_book(|book| book.goodwill(contact_id, today()))
 }

@@ -272,6 +272,25 @@ contactCount: number,
  */
 nextOccasion: NextOccasion | null, };
 
+export type Goodwill = { customerSince: string | null, 
+/**
+ * Whole years as a customer (None without a "customer since").
+ */
+years: number | null, welcomes: number, cards: number, 
+/**
+ * Thank-yous, apologies, check-ins, greetings… sent or given in person.
+ */
+gestures: number, purchases: number, compliments: number, complaints: number, openComplaints: number, 
+/**
+ * A card came back undelivered (the day it was noted).
+ */
+cardReturnedOn: string | null, 
+/**
+ * "A customer for 6 years: 14 purchases, 3 compliments; we gave a welcome, 4 cards and 2
+ * gestures; 1 complaint before (put right)."
+ */
+summary: string, };
+
 export type MayQuote = "yes" | "no" | "notAsked";
 
 export type TestimonialTerms = { mayQuote: MayQuote, 

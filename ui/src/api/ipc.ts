@@ -18,6 +18,7 @@ import type {
   DraftSaved,
   ListQuery,
   NewTouchpoint,
+  Goodwill,
   NewReply,
   Testimonial,
   TestimonialTerms,
@@ -129,6 +130,8 @@ export const removeContactPhoto = (id: number) => call<boolean>('remove_contact_
 export const createContact = (input: ContactInput) => call<ContactDetail>('create_contact', { input });
 /** Saves an edit made from the contact as read (base, baseVersion); someone else's save meanwhile is merged, or comes back as a conflict. */
 export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave>('update_contact', { id, edit });
+/** What we gave a customer beside what went wrong, with a one-line summary. */
+export const goodwill = (contactId: number) => call<Goodwill>('goodwill', { contactId });
 export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
 /** "They replied": the reply on the timeline (kept as a testimonial if asked); deleting it is the Undo. */
 export const logReply = (reply: NewReply) => call<Touchpoint>('log_reply', { reply });

@@ -19,6 +19,7 @@ import { confirmDelete } from './deleteContact';
 import { referralLines } from './referral';
 import { openReplyDialog, openTestimonialDialog } from '../testimonials/reply';
 import { testimonialChip } from '../testimonials/model';
+import { goodwillBox } from '../gestures/goodwill';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -216,6 +217,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     ),
     card('Dates', dates),
     card('Referrals', referralLines(detail, reload)),
+    card('Goodwill', goodwillBox(c.id)),
     card(
       'Personal',
       hasPersonal ? personal : el('p', { class: 'muted', text: 'Family, interests and what you talked about help the next conversation. Add them with Edit.' }),

@@ -84,6 +84,15 @@ export async function openGestureComposer(contactId: number, start: GestureStart
     inPerson.disabled = !on || !ready.any;
   };
 
+  // Before an apology, what we gave them and what went wrong: the tone and the remedy follow.
+  const goodwillLine = el('p', { class: 'goodwill-line', testid: 'gesture-goodwill', hidden: true });
+  ipc.goodwill(contactId).then(
+    (g) => {
+      goodwillLine.textContent = g.summary;
+      goodwillLine.hidden = kindSelect.value !== 'apology';
+    },
+    () => {},
+  );
   const kindNow = () => kinds.find((k) => k.kind === kindSelect.value) ?? first;
   const fillTemplate = () => {
     const k = kindNow();
@@ -92,6 +101,7 @@ export async function openGestureComposer(contactId: number, start: GestureStart
     friendField.hidden = !k.fields.includes('referred_name');
     fieldsHint.textContent = `Merge fields: ${k.fields.map((f) => `{${f}}`).join(' ')}`;
     dlg.setTitle(`Send a ${k.label.toLowerCase()}`);
+    goodwillLine.hidden = k.kind !== 'apology' || !goodwillLine.textContent;
   };
 
   const request = (): GestureRequest => ({
@@ -198,6 +208,7 @@ export async function openGestureComposer(contactId: number, start: GestureStart
         'div',
         { class: 'gesture-words' },
         field(ids.kind, 'Kind', kindSelect),
+        goodwillLine,
         field(ids.subject, 'Subject', subject),
         field(ids.text, 'Text', text),
         fieldsHint,

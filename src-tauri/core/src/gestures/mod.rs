@@ -9,6 +9,7 @@
 //! [`complaints`].
 
 pub mod complaints;
+pub mod goodwill;
 pub mod kinds;
 pub mod send;
 
@@ -26,6 +27,7 @@ use crate::Book;
 pub use complaints::{
     ComplaintLoop, LoopStage, LoopStep, OpenLoop, OpenLoopList, Outcome, QuarterCount,
 };
+pub use goodwill::Goodwill;
 pub use kinds::{GestureKindInfo, BUILTIN_KINDS};
 pub use send::{Delivery, GestureDone};
 
@@ -189,6 +191,22 @@ impl Book {
         let staff_name = match &req.staff_name {
             Some(name) if !name.trim().is_empty() => crate::contacts::clean_line(name),
             _ => about.map(|t| t.handled_by.clone()).unwrap_or_default(),
+        };
+        // Nobody named as who handled it: the person signed in, else the one who signs the
+        // messages, else the business; never an empty name in a sentence ("… is looking after it").
+        let staff_name = if staff_name.trim().is_empty() {
+            let signature = self.setting("signature")?;
+            let signer = signature.lines().next().unwrap_or("").trim().to_string();
+            [
+                self.store().signed_in_name()?.unwrap_or_default(),
+                signer,
+                self.business_name()?,
+            ]
+            .into_iter()
+            .find(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "Our team".to_string())
+        } else {
+            staff_name
         };
         let what_we_did = match about.filter(|t| t.kind == TouchpointKind::Complaint) {
             Some(t) => self.complaint_loop(t.id)?.what_we_did,
