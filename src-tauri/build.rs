@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "load_sample_contacts",
     "log_touchpoint",
     "goodwill",
+    "give_gift",
     "log_reply",
     "mark_testimonial",
     "list_testimonials",

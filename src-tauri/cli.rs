@@ -110,6 +110,8 @@ pub enum Command {
     Testimonials(testimonials::TestimonialsArgs),
     /// The month's "what customers said about us" page for the team, as a PDF.
     Said(testimonials::SaidArgs),
+    /// A gift or voucher given to a customer (what, value, occasion), on their timeline.
+    Gift(testimonials::GiftArgs),
     /// Dated follow-ups: add one to a contact, list those open, mark one done.
     #[command(
         subcommand,
@@ -226,6 +228,7 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Testimonial(args) => testimonials::testimonial(&data_dir, args, today),
         Command::Testimonials(args) => testimonials::testimonials(&data_dir, args, today),
         Command::Said(args) => testimonials::said(&data_dir, args, today),
+        Command::Gift(args) => testimonials::gift(&data_dir, args, today),
         Command::Cards(args) => cards::cards(&data_dir, args, today),
         Command::Labels(args) => cards::labels(&data_dir, args, today),
         Command::Envelopes(args) => cards::envelopes(&data_dir, args, today),

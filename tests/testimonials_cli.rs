@@ -233,3 +233,48 @@ fn the_month_s_page_prints_what_customers_said_with_who_handled_it() {
     assert!(refused.contains("September 2026"), "{refused}");
     assert!(fails(data, &["said", "--month", "Nov", "--out", "x.pdf"]).contains("YYYY-MM"));
 }
+
+#[test]
+fn a_gift_is_logged_with_its_value_and_bad_values_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let id = ok(
+        data,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Ravi",
+            "--last-name",
+            "Menon",
+        ],
+    )
+    .trim()
+    .to_string();
+    let logged = json(
+        data,
+        &[
+            "gift",
+            &id,
+            "--what",
+            "Coffee voucher",
+            "--value",
+            "3,50",
+            "--occasion",
+            "sorry for the wait",
+        ],
+    );
+    assert_eq!(logged["kind"], "gift");
+    assert_eq!(
+        logged["note"],
+        "Coffee voucher \u{2014} sorry for the wait (value 3.50)"
+    );
+    assert!(fails(data, &["gift", &id, "--what", "x", "--value", "lots"]).contains("12.50"));
+    assert!(fails(data, &["gift", &id, "--what", "  "]).contains("say what it was"));
+    let page = json(data, &["contacts", "show", &id]);
+    assert_eq!(
+        page["timeline"].as_array().unwrap().len(),
+        1,
+        "only the one gift"
+    );
+}

@@ -105,6 +105,65 @@ pub fn said(data_dir: &Path, args: SaidArgs, today: NaiveDate) -> Result<String,
     })
 }
 
+#[derive(clap::Args)]
+pub struct GiftArgs {
+    /// The customer's contact id.
+    id: i64,
+    /// What it was: "a bunch of tulips", "voucher for a coffee".
+    #[arg(long)]
+    what: String,
+    /// Its value, e.g. 12.50 (in the shop's currency).
+    #[arg(long)]
+    value: Option<String>,
+    /// The occasion: birthday, "sorry for the wait"…
+    #[arg(long, default_value = "")]
+    occasion: String,
+    /// When it was given, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// A gift or voucher given to a customer.
+pub fn gift(data_dir: &Path, args: GiftArgs, today: NaiveDate) -> Result<String, String> {
+    let value_cents = args
+        .value
+        .map(|text| {
+            rapport_core::contacts::parse_money(&text).ok_or_else(|| {
+                format!("--value \"{text}\" is not an amount; write it as 12 or 12.50")
+            })
+        })
+        .transpose()?;
+    let given_on = args
+        .date
+        .map(|text| {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| format!("--date \"{text}\" is not a date; write YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let logged = open(data_dir)?
+        .give_gift(
+            args.id,
+            rapport_core::contacts::NewGift {
+                what: args.what,
+                value_cents,
+                occasion: args.occasion,
+                given_on,
+            },
+            today,
+        )
+        .map_err(message)?;
+    Ok(if args.json {
+        to_json(&logged)
+    } else {
+        format!(
+            "Logged the gift on the timeline: {} (entry {}).",
+            logged.note, logged.id
+        )
+    })
+}
+
 pub fn reply(data_dir: &Path, args: ReplyArgs, today: NaiveDate) -> Result<String, String> {
     let kind = TouchpointKind::parse(&args.kind).map_err(|e| e.0)?;
     let happened_on = args

@@ -176,6 +176,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::contacts::load_sample_contacts,
             commands::timeline::log_touchpoint,
             commands::gestures::goodwill,
+            commands::gestures::give_gift,
             commands::timeline::log_reply,
             commands::timeline::mark_testimonial,
             commands::timeline::list_testimonials,

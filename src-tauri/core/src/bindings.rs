@@ -76,6 +76,8 @@ pub fn typescript() -> String {
         NewCustomer,
         TodayView,
         Goodwill,
+        NewGift,
+        GiftRecord,
         MayQuote,
         TestimonialTerms,
         TestimonialMark,

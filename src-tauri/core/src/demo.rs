@@ -2206,6 +2206,7 @@ fn notes_for(kind: TouchpointKind) -> &'static [&'static str] {
         TouchpointKind::CardSent => &["Holiday card"],
         TouchpointKind::GestureSent => &["Thank-you sent"],
         TouchpointKind::ComplaintStep => &["Apologised"],
+        TouchpointKind::Gift => &["A box of pralines for the anniversary"],
         TouchpointKind::Question => &[
             "Asked whether the cakes are nut-free",
             "Asked about opening hours over the holidays",

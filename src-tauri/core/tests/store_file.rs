@@ -356,6 +356,23 @@ const FIXTURE_ROWS: &[&str] = &[
     INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
         VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
     ",
+    // Version 16: the same rows (gifts came with 17, which rebuilds the timeline table again).
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at, has_postal_address)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 1);
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO contact_phones (contact_id, position, label, value) VALUES (1, 0, 'mobile', '+47 22 33 44 55');
+    INSERT INTO contact_phone_tails (contact_id, digits)
+        VALUES (1, '4722334455'), (1, '22334455'), (1, '334455'), (1, '4455'), (1, '2334455');
+    INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+        VALUES (1, 0, 'home', 'Storgata 1', 'Oslo', '', '0155', 'NO');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
+    ",
 ];
 
 #[test]
@@ -452,6 +469,49 @@ fn the_timeline_rebuild_of_version_14_keeps_gestures_and_complaint_loops() {
         [],
     );
     assert!(question.is_ok(), "the new kind is allowed: {question:?}");
+}
+
+#[test]
+fn the_second_timeline_rebuild_keeps_everything_that_refers_to_an_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open_at(&path, 16).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(FIXTURE_ROWS[15]).unwrap();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+             VALUES (30, 1, 'gesture_sent', '2025-03-02', 'Thank-you sent', '2025-03-02T10:00:00Z'),
+                    (31, 1, 'compliment', '2025-03-03', 'Lovely tulips', '2025-03-03T10:00:00Z'),
+                    (32, 1, 'call', '2025-03-04', 'Called back', '2025-03-04T10:00:00Z');
+         INSERT INTO replies (touchpoint_id, reply_to) VALUES (31, 30);
+         INSERT INTO testimonials (touchpoint_id, may_quote, takes_calls, marked_on)
+             VALUES (31, 'yes', 1, '2025-03-03');
+         INSERT INTO follow_ups (contact_id, due_on, note, done_by_touchpoint, created_at)
+             VALUES (1, '2025-03-04', 'Call back', 32, '2025-03-01T10:00:00Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let book = Book::open(dir.path()).unwrap();
+    assert_eq!(book.schema_version().unwrap(), SCHEMA_VERSION);
+    let page = book.contact(1).unwrap();
+    assert_eq!(page.replies.len(), 1);
+    assert_eq!(page.replies[0].reply_to, Some(30));
+    assert_eq!(page.testimonials.len(), 1);
+    assert_eq!(page.follow_ups[0].done_by_touchpoint, Some(32));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let gift = conn.execute(
+        "INSERT INTO touchpoints (contact_id, kind, happened_on, created_at)
+         VALUES (1, 'gift', '2025-04-01', '2025-04-01T00:00:00Z')",
+        [],
+    );
+    assert!(gift.is_ok(), "the new kind is allowed: {gift:?}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use rapport_core::cards::FontSet;
 use rapport_core::clock::today;
-use rapport_core::contacts::Touchpoint;
+use rapport_core::contacts::{NewGift, Touchpoint};
 use rapport_core::gestures::{
     ComplaintLoop, Delivery, GestureDone, GestureKindInfo, GesturePreview, GestureRequest,
     Goodwill, LoopStep, OpenLoopList, QuarterCount,
@@ -97,4 +97,14 @@ pub fn complaints_ended_this_quarter(state: State<'_, AppState>) -> Result<Quart
 #[tauri::command(async)]
 pub fn goodwill(state: State<'_, AppState>, contact_id: i64) -> Result<Goodwill, AppError> {
     state.with_book(|book| book.goodwill(contact_id, today()))
+}
+
+/// A gift or voucher given: its own entry on the timeline (deleting it is the Undo).
+#[tauri::command(async)]
+pub fn give_gift(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    gift: NewGift,
+) -> Result<Touchpoint, AppError> {
+    state.with_book(|book| book.give_gift(contact_id, gift, today()))
 }

@@ -56,7 +56,7 @@ country: string, };
 
 export type Birthday = { month: number, day: number, year: number | null, };
 
-export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "question" | "welcomeSent" | "cardSent" | "gestureSent" | "complaintStep";
+export type TouchpointKind = "call" | "email" | "meeting" | "purchase" | "compliment" | "complaint" | "note" | "question" | "welcomeSent" | "cardSent" | "gestureSent" | "complaintStep" | "gift";
 
 export type Touchpoint = { id: number, contactId: number, kind: TouchpointKind, happenedOn: string, note: string, 
 /**
@@ -280,7 +280,11 @@ years: number | null, welcomes: number, cards: number,
 /**
  * Thank-yous, apologies, check-ins, greetings… sent or given in person.
  */
-gestures: number, purchases: number, compliments: number, complaints: number, openComplaints: number, 
+gestures: number, 
+/**
+ * Gifts and vouchers, and what they were worth in all (in cents).
+ */
+gifts: number, giftValueCents: number, purchases: number, compliments: number, complaints: number, openComplaints: number, 
 /**
  * A card came back undelivered (the day it was noted).
  */
@@ -290,6 +294,26 @@ cardReturnedOn: string | null,
  * gestures; 1 complaint before (put right)."
  */
 summary: string, };
+
+export type NewGift = { 
+/**
+ * "A bunch of tulips", "Voucher for a coffee".
+ */
+what: string, 
+/**
+ * Its value in cents of the shop's currency, if worth noting.
+ */
+valueCents: number | null, 
+/**
+ * "Birthday", "Sorry for the wait"…
+ */
+occasion: string, 
+/**
+ * When it was given; today if not said.
+ */
+givenOn: string | null, };
+
+export type GiftRecord = { touchpointId: number, what: string, valueCents: number | null, occasion: string, };
 
 export type MayQuote = "yes" | "no" | "notAsked";
 

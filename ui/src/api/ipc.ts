@@ -19,6 +19,7 @@ import type {
   ListQuery,
   NewTouchpoint,
   Goodwill,
+  NewGift,
   NewReply,
   Testimonial,
   TestimonialTerms,
@@ -131,6 +132,8 @@ export const createContact = (input: ContactInput) => call<ContactDetail>('creat
 /** Saves an edit made from the contact as read (base, baseVersion); someone else's save meanwhile is merged, or comes back as a conflict. */
 export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave>('update_contact', { id, edit });
 /** What we gave a customer beside what went wrong, with a one-line summary. */
+/** A gift or voucher given: its own timeline entry (deleting it is the Undo). */
+export const giveGift = (contactId: number, gift: NewGift) => call<Touchpoint>('give_gift', { contactId, gift });
 export const goodwill = (contactId: number) => call<Goodwill>('goodwill', { contactId });
 export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
 /** "They replied": the reply on the timeline (kept as a testimonial if asked); deleting it is the Undo. */

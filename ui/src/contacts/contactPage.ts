@@ -20,6 +20,7 @@ import { referralLines } from './referral';
 import { openReplyDialog, openTestimonialDialog } from '../testimonials/reply';
 import { testimonialChip } from '../testimonials/model';
 import { goodwillBox } from '../gestures/goodwill';
+import { openGiftDialog } from '../gestures/gift';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -38,6 +39,7 @@ const RECORDED_KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] 
   { kind: 'cardSent', label: 'Card sent', icon: 'compliment' },
   { kind: 'gestureSent', label: 'Gesture sent', icon: 'email' },
   { kind: 'complaintStep', label: 'Complaint follow-up', icon: 'complaint' },
+  { kind: 'gift', label: 'Gift', icon: 'compliment' },
 ];
 
 export function kindInfo(kind: TouchpointKind) {
@@ -230,6 +232,12 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     { class: 'kind-buttons', attrs: { role: 'group', 'aria-label': 'Log a touchpoint' } },
     ...KINDS.map((k) =>
       el('button', { class: 'kind-btn', type: 'button', testid: `log-${k.kind}`, on: { click: () => openLog(k.kind) } }, icon(k.icon, 15), k.label),
+    ),
+    el(
+      'button',
+      { class: 'kind-btn', type: 'button', testid: 'log-gift', on: { click: () => openGiftDialog(c.id, c.displayName, () => void reload()) } },
+      icon('purchase', 15),
+      'Gift or voucher',
     ),
   );
   replaceChildren(logArea, kindButtons);

@@ -8,6 +8,8 @@ const base: Goodwill = {
   welcomes: 0,
   cards: 0,
   gestures: 0,
+  gifts: 0,
+  giftValueCents: 0,
   purchases: 0,
   compliments: 0,
   complaints: 0,
@@ -20,6 +22,7 @@ describe('goodwill lines', () => {
   it('names what was given, or says nothing yet', () => {
     expect(givenLine(base)).toBe('nothing yet');
     expect(givenLine({ ...base, welcomes: 1, cards: 4, gestures: 2 })).toBe('1 welcome · 4 cards · 2 gestures');
+    expect(givenLine({ ...base, gifts: 2, giftValueCents: 1550 })).toBe('2 gifts (15.50)');
   });
   it('names the problems, open and put right', () => {
     expect(problemsLine(base)).toBe('none');

@@ -7,7 +7,8 @@ import { plural } from '../shared/dates';
 
 /** "1 welcome · 4 cards · 2 gestures", or "nothing yet". */
 export function givenLine(g: Goodwill): string {
-  const parts = [g.welcomes && plural(g.welcomes, 'welcome'), g.cards && plural(g.cards, 'card'), g.gestures && plural(g.gestures, 'gesture')].filter(
+  const gifts = g.gifts ? `${plural(g.gifts, 'gift')}${g.giftValueCents ? ` (${(g.giftValueCents / 100).toFixed(2)})` : ''}` : 0;
+  const parts = [g.welcomes && plural(g.welcomes, 'welcome'), g.cards && plural(g.cards, 'card'), g.gestures && plural(g.gestures, 'gesture'), gifts].filter(
     (p): p is string => Boolean(p),
   );
   return parts.length ? parts.join(' · ') : 'nothing yet';

@@ -6,6 +6,7 @@ mod attention;
 mod birthday;
 mod edit_merge;
 mod follow_ups;
+mod gifts;
 pub(crate) mod merging;
 mod testimonials;
 mod touchpoints;
@@ -19,6 +20,7 @@ pub use attention::{NewCustomer, OpenComplaint, OverdueContact, ReferralThanks, 
 pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue};
 pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
 pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
+pub use gifts::{money, parse_money, GiftRecord, NewGift};
 pub use merging::{merge_into, merge_with_picks, same_number, same_phone, FieldPick, MergeField};
 pub use testimonials::{
     MayQuote, NewReply, ReplyLink, Testimonial, TestimonialMark, TestimonialTerms,
@@ -228,6 +230,7 @@ pub struct TimelineRecords {
     pub steps: Vec<StepRecord>,
     pub testimonials: Vec<TestimonialRecord>,
     pub replies: Vec<ReplyLink>,
+    pub gifts: Vec<GiftRecord>,
 }
 
 impl TimelineRecords {
@@ -237,6 +240,7 @@ impl TimelineRecords {
         self.steps.extend(other.steps);
         self.testimonials.extend(other.testimonials);
         self.replies.extend(other.replies);
+        self.gifts.extend(other.gifts);
         self
     }
 }

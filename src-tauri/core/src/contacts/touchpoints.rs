@@ -28,6 +28,8 @@ pub enum TouchpointKind {
     GestureSent,
     /// Recorded by the app for a step of a complaint's loop (apologised, put right, checked back).
     ComplaintStep,
+    /// A gift or voucher given (what, its value and the occasion are kept with it).
+    Gift,
 }
 
 impl TouchpointKind {
@@ -57,6 +59,7 @@ impl TouchpointKind {
             TouchpointKind::CardSent => "card_sent",
             TouchpointKind::GestureSent => "gesture_sent",
             TouchpointKind::ComplaintStep => "complaint_step",
+            TouchpointKind::Gift => "gift",
         }
     }
 
@@ -68,6 +71,7 @@ impl TouchpointKind {
                 TouchpointKind::CardSent,
                 TouchpointKind::GestureSent,
                 TouchpointKind::ComplaintStep,
+                TouchpointKind::Gift,
             ])
             .find(|kind| kind.as_str().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {

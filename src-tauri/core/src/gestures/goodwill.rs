@@ -22,6 +22,10 @@ pub struct Goodwill {
     pub cards: u32,
     /// Thank-yous, apologies, check-ins, greetings… sent or given in person.
     pub gestures: u32,
+    /// Gifts and vouchers, and what they were worth in all (in cents).
+    pub gifts: u32,
+    #[ts(type = "number")]
+    pub gift_value_cents: i64,
     // Theirs.
     pub purchases: u32,
     pub compliments: u32,
@@ -61,6 +65,13 @@ impl Book {
             welcomes: count(TouchpointKind::WelcomeSent),
             cards: count(TouchpointKind::CardSent),
             gestures: count(TouchpointKind::GestureSent),
+            gifts: count(TouchpointKind::Gift),
+            gift_value_cents: self
+                .store()
+                .gifts_of(contact_id)?
+                .iter()
+                .filter_map(|g| g.value_cents)
+                .sum(),
             purchases: count(TouchpointKind::Purchase),
             compliments: count(TouchpointKind::Compliment),
             complaints,
@@ -106,6 +117,16 @@ fn summary(g: &Goodwill) -> String {
         plural(g.welcomes, "welcome", "welcomes"),
         plural(g.cards, "card", "cards"),
         plural(g.gestures, "gesture", "gestures"),
+        plural(g.gifts, "gift", "gifts").map(|gifts| {
+            if g.gift_value_cents > 0 {
+                format!(
+                    "{gifts} (worth {})",
+                    crate::contacts::money(g.gift_value_cents)
+                )
+            } else {
+                gifts
+            }
+        }),
     ]
     .into_iter()
     .flatten()
@@ -152,6 +173,8 @@ mod tests {
             welcomes: 0,
             cards: 0,
             gestures: 0,
+            gifts: 0,
+            gift_value_cents: 0,
             purchases: 0,
             compliments: 0,
             complaints: 0,
@@ -178,6 +201,16 @@ mod tests {
         assert_eq!(
             summary(&loyal),
             "A customer for 6 years: 14 purchases and 1 compliment; we gave 1 welcome, 4 cards and 2 gestures; 1 complaint open and 1 earlier complaint put right."
+        );
+        let generous = Goodwill {
+            years: Some(2),
+            gifts: 2,
+            gift_value_cents: 3550,
+            ..ledger()
+        };
+        assert_eq!(
+            summary(&generous),
+            "A customer for 2 years; we gave 2 gifts (worth 35.50)."
         );
         let new = Goodwill {
             years: Some(0),

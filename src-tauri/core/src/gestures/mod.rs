@@ -58,6 +58,28 @@ impl GestureError {
     }
 }
 
+impl Book {
+    /// Logs a gift or voucher given to a customer: a "gift" entry on their timeline ("A bunch of
+    /// tulips — birthday (value 12.50)") with what, value and occasion kept; deleting the entry
+    /// is the Undo.
+    pub fn give_gift(
+        &mut self,
+        contact_id: i64,
+        gift: crate::contacts::NewGift,
+        today: NaiveDate,
+    ) -> Result<crate::contacts::Touchpoint> {
+        let gift = gift.validated()?;
+        let entry = crate::contacts::NewTouchpoint {
+            kind: TouchpointKind::Gift,
+            happened_on: gift.given_on.unwrap_or(today),
+            note: gift.timeline_note(),
+            handled_by: self.store().signed_in_name()?.unwrap_or_default(),
+        };
+        entry.validate(today)?;
+        self.store_mut().record_gift(contact_id, &entry, &gift)
+    }
+}
+
 /// Which picture goes with a gesture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]

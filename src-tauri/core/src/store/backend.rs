@@ -100,6 +100,14 @@ impl Store {
     }
 }
 
+// Gifts.
+impl Store {
+    both! {
+        fn record_gift(&mut self, contact_id: i64, entry: &NewTouchpoint, gift: &crate::contacts::NewGift) -> Result<Touchpoint>;
+        fn gifts_of(&self, contact_id: i64) -> Result<Vec<crate::contacts::GiftRecord>>;
+    }
+}
+
 // Referrals.
 impl Store {
     both! {

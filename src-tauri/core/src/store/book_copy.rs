@@ -108,6 +108,7 @@ impl SqliteStore {
             }
             super::referrals::put_back(tx, &copy.referrals)?;
             super::testimonials::put_back(tx, &copy.records)?;
+            super::gifts::put_back(tx, &copy.records)?;
             Ok(())
         })
     }

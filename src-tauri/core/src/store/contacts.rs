@@ -105,7 +105,8 @@ impl SqliteStore {
             follow_ups: super::follow_ups::all_follow_ups_of(&tx, id)?,
             referrals: super::referrals::referrals_of(&tx, id)?,
             records: super::gestures::timeline_records(&tx, id)?
-                .joined(super::testimonials::records_of(&tx, id)?),
+                .joined(super::testimonials::records_of(&tx, id)?)
+                .joined(super::gifts::records_of(&tx, id)?),
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -191,6 +192,7 @@ impl SqliteStore {
         }
         super::gestures::put_back_records(&tx, &deleted.records)?;
         super::testimonials::put_back(&tx, &deleted.records)?;
+        super::gifts::put_back(&tx, &deleted.records)?;
         for follow_up in &deleted.follow_ups {
             super::follow_ups::insert_with_id(&tx, follow_up)?;
         }

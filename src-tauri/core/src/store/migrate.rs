@@ -94,11 +94,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/016_testimonials.sql"),
         after: None,
     },
+    Migration {
+        version: 17,
+        sql: include_str!("migrations/017_gifts.sql"),
+        after: None,
+    },
 ];
 
 /// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so
 /// dropping the old table deletes nothing that refers to it), checked before they commit.
-const REBUILDS_REFERENCED_TABLE: &[u32] = &[14];
+const REBUILDS_REFERENCED_TABLE: &[u32] = &[14, 17];
 
 pub(super) fn migrate(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
     let current: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;

@@ -17,6 +17,7 @@ mod disk;
 mod exchange;
 mod follow_ups;
 mod gestures;
+mod gifts;
 mod migrate;
 mod occasions;
 mod phone_tails;
@@ -55,7 +56,7 @@ pub use crate::paths::DATABASE_FILE;
 use migrate::migrate;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

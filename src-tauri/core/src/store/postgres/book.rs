@@ -223,7 +223,8 @@ impl ServerBook {
                 follow_ups: super::follow_ups::all_follow_ups_of(tx, id)?,
                 referrals: super::referrals::referrals_of(tx, id)?,
                 records: super::gestures::timeline_records(tx, id)?
-                    .joined(super::testimonials::records_of(tx, id)?),
+                    .joined(super::testimonials::records_of(tx, id)?)
+                    .joined(super::gifts::records_of(tx, id)?),
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -256,6 +257,7 @@ impl ServerBook {
             }
             super::gestures::put_back_records(tx, &deleted.records)?;
             super::testimonials::put_back(tx, &deleted.records)?;
+            super::gifts::put_back(tx, &deleted.records)?;
             for follow_up in &deleted.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }

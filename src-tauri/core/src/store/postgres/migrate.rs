@@ -49,6 +49,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 16,
         sql: include_str!("migrations/016_testimonials.sql"),
     },
+    Migration {
+        version: 17,
+        sql: include_str!("migrations/017_gifts.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at

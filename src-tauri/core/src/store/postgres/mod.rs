@@ -15,6 +15,7 @@ mod contact_rows;
 mod error;
 mod follow_ups;
 mod gestures;
+mod gifts;
 mod list;
 mod migrate;
 mod more;

@@ -99,7 +99,8 @@ impl ServerBook {
             }
             copy.follow_ups = super::follow_ups::every_follow_up(client)?;
             copy.referrals = super::referrals::every_referral(client)?;
-            copy.records = super::testimonials::every_record(client)?;
+            copy.records = super::testimonials::every_record(client)?
+                .joined(super::gifts::every_gift(client)?);
             Ok(())
         })?;
         copy.gesture_templates = self.gesture_templates()?;
