@@ -9,7 +9,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { axe, failing, report } from './accessibility.mjs';
 import { SCREENSHOT_DIR, go, session, tid } from './helpers.mjs';
-import { eachScreen } from './screens.mjs';
+import { clicks, eachScreen } from './screens.mjs';
+
+// What is checked here is contrast, not clicking: the screens are reached by script. (A window
+// started with GTK's dark theme has its content offset from where the driver aims: a CI run saw
+// "Merge with…" land on the Complaint button below it.)
+clicks.scripted = true;
 
 /** @type {string[]} */
 const findings = [];

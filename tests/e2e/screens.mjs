@@ -34,7 +34,7 @@ async function visit(s, hash, ready) {
 /**
  * How `open` clicks. WebKitWebDriver aims its clicks in unzoomed pixels, so in a window zoomed by
  * a larger text setting (92-accessibility-large-text) they land beside the element; there the
- * test sets `scripted` and the element's own click() is used instead.
+ * test sets `scripted` and the element's own click() is used instead (as the dark-theme test does).
  */
 export const clicks = { scripted: false };
 
