@@ -1,6 +1,7 @@
 //! Sample customers for a first look at Rapport and for measuring it: people from many countries
 //! and scripts, with companies, contact details, birthdays, personal details, tags and a
-//! timeline. Deterministic: the same seed and date always give the same book.
+//! timeline. Deterministic: the same seed and date always give the same book. Mostly a data
+//! table (names, companies, notes in many languages), long by nature.
 
 use std::collections::HashSet;
 use std::sync::Arc;

@@ -1,6 +1,7 @@
 //! CSV from Google Contacts (current and older headers), Outlook, or any spreadsheet through a
 //! column mapping. Text is decoded from UTF-8 (with or without BOM), UTF-16 with BOM or
-//! Windows-1252; the delimiter (comma, semicolon, tab) is detected.
+//! Windows-1252; the delimiter (comma, semicolon, tab) is detected. A format reader, long by
+//! nature: each program's quirks are handled here, in one place.
 
 use std::ops::ControlFlow;
 

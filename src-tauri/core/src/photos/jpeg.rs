@@ -1,5 +1,5 @@
 //! A second look at a JPEG before it is trusted, and decoding a large one at a fraction of its
-//! size.
+//! size. A format parser (JPEG's markers and entropy-coded data), long by nature.
 //!
 //! JPEG decoders are lenient on purpose: bytes overwritten in the middle of a picture decode
 //! without an error into grey, smeared or shifted blocks. [`check_entropy_data`] walks the

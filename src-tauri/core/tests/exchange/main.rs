@@ -10,6 +10,8 @@ mod backups;
 mod duplicates;
 mod exports;
 mod imports;
+mod imports_big;
+mod imports_hard;
 
 use std::path::{Path, PathBuf};
 
