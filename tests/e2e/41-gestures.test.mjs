@@ -5,22 +5,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
-
-/**
- * Dismisses the toasts (as the owner would) and waits until the last one has left the screen, so
- * none covers a button while it slides out. @param {import('./webdriver.mjs').Session} s
- */
-async function dismissToasts(s) {
-  await s.waitFor(
-    async () => {
-      const toasts = await s.findAll(`${tid('toast')}:not(.leaving)`);
-      for (const t of toasts) await (await t.findAll('.toast-close'))[0]?.click().catch(() => {});
-      return toasts.length === 0 && (await s.findAll(tid('toast'))).length === 0;
-    },
-    { message: 'the toasts dismissed' },
-  );
-}
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 /**
  * Waits until a loop step has landed: its dialog closed and the timeline entry shows the new stage.

@@ -2,8 +2,9 @@
 // wrong, and the apology composer shows the same line, so the tone and the remedy fit.
 // @ts-check
 import { test } from 'node:test';
+import { Keys } from './webdriver.mjs';
 import assert from 'node:assert/strict';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 test('the goodwill ledger is on the contact page and in the apology composer', async () => {
   const s = session();
@@ -14,6 +15,7 @@ test('the goodwill ledger is on the contact page and in the apology composer', a
   cli('touchpoint', 'add', id, '--kind', 'complaint', '--note', 'The lilies wilted', '--date', '2026-11-20');
 
   await go(s, `#/contact/${id}`);
+  await dismissToasts(s);
   const summary = await s.waitForElement(tid('goodwill-summary'), 15000);
   assert.equal(await summary.text(), 'A customer for 7 years: 1 purchase; we gave 1 gesture; 1 complaint open.');
   assert.equal(await (await s.find(tid('goodwill-given'))).text(), '1 gesture');
@@ -43,4 +45,7 @@ test('the goodwill ledger is on the contact page and in the apology composer', a
     message: 'the ledger in the apology composer',
   });
   await screenshot(s, 'apology-goodwill');
+  // Nothing sent: the composer closes and leaves the window as it was.
+  await s.pressKey(Keys.ESCAPE);
+  await s.waitFor(async () => (await s.findAll(tid('gesture-composer'))).length === 0, { message: 'the composer closed' });
 });

@@ -4,7 +4,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 /** The Today item whose note is `note`, or null. @param {import('./webdriver.mjs').Session} s @param {string} note */
 async function todayItem(s, note) {
@@ -23,6 +23,7 @@ test('a follow-up is added on the contact page, due on Today, done in one click 
 
   // Added in the window: for tomorrow, for Sofie.
   await go(s, `#/contact/${id}`);
+  await dismissToasts(s);
   await (await s.waitForElement(tid('follow-up-add'), 15000)).click();
   await typeInto(s, await s.waitForElement(tid('follow-up-note-input')), 'Call back about the wedding cake');
   await s.waitFor(async () => (await s.findAll(`${tid('follow-up-staff')} option`)).length > 1, { message: 'the staff in the list' });

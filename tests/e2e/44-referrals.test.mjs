@@ -4,7 +4,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 /** The Today referral item for `referrer`, or null. @param {import('./webdriver.mjs').Session} s @param {string} referrer */
 async function referralItem(s, referrer) {
@@ -20,6 +20,7 @@ test('who sent a customer is noted on their page, and Today suggests thanking th
   const hugo = cli('contacts', 'add', '--first-name', 'Hugo', '--last-name', 'Sand');
 
   await go(s, `#/contact/${hugo.contact.id}`);
+  await dismissToasts(s);
   await (await s.waitForElement(tid('referrer-change'), 15000)).click();
   await typeInto(s, await s.waitForElement(tid('referrer-search')), 'Ingrid');
   const pick = await s.waitFor(

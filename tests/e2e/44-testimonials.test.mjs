@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 const QUOTE = 'The bouquet made my mother cry happy tears. Thank you, Blomster-Hus!';
 
@@ -17,6 +17,7 @@ test('a reply to a thank-you becomes a testimonial on the Testimonials screen an
   const sent = cli('send', 'thank-you', String(id), '--in-person');
 
   await go(s, `#/contact/${id}`);
+  await dismissToasts(s);
   const reply = await s.waitFor(
     async () => {
       for (const item of await s.findAll(tid('touchpoint'))) {

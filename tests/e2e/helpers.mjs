@@ -75,3 +75,18 @@ export async function createContact(s, c) {
   await s.waitFor(async () => !(await dialog.displayed().catch(() => false)), { message: 'the dialog to close' });
   await s.waitForElement(tid('contact-page'));
 }
+
+/**
+ * Dismisses the toasts (as the owner would) and waits until the last one has left the screen, so
+ * none covers a button while it slides out. @param {import('./webdriver.mjs').Session} s
+ */
+export async function dismissToasts(s) {
+  await s.waitFor(
+    async () => {
+      const toasts = await s.findAll(`${tid('toast')}:not(.leaving)`);
+      for (const t of toasts) await (await t.findAll('.toast-close'))[0]?.click().catch(() => {});
+      return toasts.length === 0 && (await s.findAll(tid('toast'))).length === 0;
+    },
+    { message: 'the toasts dismissed' },
+  );
+}

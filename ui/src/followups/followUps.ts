@@ -6,6 +6,7 @@ import { el, icon, replaceChildren, uid } from '../shared/dom';
 import { section } from '../shared/section';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { href } from '../shared/router';
 import { todayIso } from '../shared/dates';
 import { addDays, dueLabel } from './model';
@@ -16,21 +17,7 @@ import { addDays, dueLabel } from './model';
  */
 async function markDone(f: FollowUp, name: string, reload: () => Promise<void>): Promise<void> {
   const logged = await ipc.completeFollowUp(f.id, { kind: null, happenedOn: null, note: null, handledBy: null });
-  toast(`Done: logged a call with ${name}.`, {
-    kind: 'success',
-    action: {
-      label: 'Undo',
-      run: async () => {
-        try {
-          await ipc.deleteTouchpoint(logged.id);
-          bookChanged();
-          await reload();
-        } catch (e) {
-          showError(e);
-        }
-      },
-    },
-  });
+  toastWithUndo(`Done: logged a call with ${name}.`, logged.id, reload);
   bookChanged();
   await reload();
 }

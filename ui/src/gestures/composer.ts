@@ -6,8 +6,9 @@ import type { CardFormat, Delivery, GestureKindInfo, GestureRequest } from '../a
 import * as ipc from '../api/ipc';
 import { el, replaceChildren, uid } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
-import { showError, toast } from '../shared/toast';
+import { showError } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { CARD_FORMATS } from '../welcome/outcome';
 import { composerKinds, PHOTO_CHOICES } from './model';
 
@@ -163,21 +164,7 @@ export async function openGestureComposer(contactId: number, start: GestureStart
       dlg.close();
       bookChanged();
       onDone();
-      toast(done.path ? `${note}. File: ${done.path}` : `${note}.`, {
-        kind: 'success',
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await ipc.deleteTouchpoint(done.touchpoint.id);
-              bookChanged();
-              onDone();
-            } catch (e) {
-              showError(e);
-            }
-          },
-        },
-      });
+      toastWithUndo(done.path ? `${note}. File: ${done.path}` : `${note}.`, done.touchpoint.id, onDone);
       if (done.path) void ipc.openWelcomeFile(done.path).catch(() => {});
     } catch (e) {
       showError(e);

@@ -3,8 +3,8 @@
 import * as ipc from '../api/ipc';
 import { el, uid } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
-import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { todayIso } from '../shared/dates';
 import { centsOf } from './money';
 
@@ -36,21 +36,7 @@ export function openGiftDialog(contactId: number, name: string, onDone: () => vo
     try {
       const logged = await ipc.giveGift(contactId, { what: what.value, valueCents: cents, occasion: occasion.value, givenOn: date.value || null });
       dlg.close();
-      toast(`Logged the gift for ${name}.`, {
-        kind: 'success',
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await ipc.deleteTouchpoint(logged.id);
-              bookChanged();
-              onDone();
-            } catch (e) {
-              showError(e);
-            }
-          },
-        },
-      });
+      toastWithUndo(`Logged the gift for ${name}.`, logged.id, onDone);
       bookChanged();
       onDone();
     } catch (e) {

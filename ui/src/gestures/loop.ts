@@ -4,8 +4,8 @@ import type { LoopStep, Outcome } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { el, uid } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
-import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { OUTCOMES } from './model';
 
 /** Asks for the step's details, takes it, and calls `onDone`; false when cancelled. */
@@ -78,21 +78,7 @@ export function takeLoopStep(complaintId: number, which: 'putRight' | 'checkBack
         dlg.close();
         bookChanged();
         onDone();
-        toast(entry.note, {
-          kind: 'success',
-          action: {
-            label: 'Undo',
-            run: async () => {
-              try {
-                await ipc.deleteTouchpoint(entry.id);
-                bookChanged();
-                onDone();
-              } catch (e) {
-                showError(e);
-              }
-            },
-          },
-        });
+        toastWithUndo(entry.note, entry.id, onDone);
       } catch (e) {
         const ae = ipc.toAppError(e);
         err.textContent = ae.fields.length ? ae.fields.map((f) => f.message).join(' ') : ae.message;

@@ -7,6 +7,7 @@ import { el, uid } from '../shared/dom';
 import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { formatDate } from '../shared/dates';
 import { MAY_QUOTE } from './model';
 
@@ -84,21 +85,11 @@ export function openReplyDialog(sent: Touchpoint, sentLabel: string, onDone: () 
         testimonial: kind === 'compliment' && keep.checked ? terms.terms() : null,
       });
       dlg.close();
-      toast(kind === 'compliment' && keep.checked ? 'Their reply is logged and kept as a testimonial.' : 'Their reply is logged on the timeline.', {
-        kind: 'success',
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await ipc.deleteTouchpoint(logged.id);
-              bookChanged();
-              onDone();
-            } catch (e) {
-              showError(e);
-            }
-          },
-        },
-      });
+      toastWithUndo(
+        kind === 'compliment' && keep.checked ? 'Their reply is logged and kept as a testimonial.' : 'Their reply is logged on the timeline.',
+        logged.id,
+        onDone,
+      );
       bookChanged();
       onDone();
     } catch (e) {

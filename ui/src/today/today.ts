@@ -5,6 +5,7 @@ import { el, icon, replaceChildren, type Child } from '../shared/dom';
 import { cadence, formatDate, formatLongDate, inDays, plural, relativePast, spanOfDays } from '../shared/dates';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
+import { toastWithUndo } from '../shared/undoEntry';
 import { href } from '../shared/router';
 import { section } from '../shared/section';
 import { signedIn } from '../shared/session';
@@ -203,21 +204,7 @@ function draw(
       btn.disabled = true;
       try {
         const tp = await ipc.logTouchpoint(o.contact.id, { kind: 'call', happenedOn: v.date, note: '', handledBy: '' });
-        toast(`Logged a call with ${o.contact.displayName}`, {
-          kind: 'success',
-          action: {
-            label: 'Undo',
-            run: async () => {
-              try {
-                await ipc.deleteTouchpoint(tp.id);
-                bookChanged();
-                await reload();
-              } catch (e) {
-                showError(e);
-              }
-            },
-          },
-        });
+        toastWithUndo(`Logged a call with ${o.contact.displayName}`, tp.id, reload);
         bookChanged();
         await reload();
       } catch (e) {

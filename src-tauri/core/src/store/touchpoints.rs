@@ -97,21 +97,7 @@ impl SqliteStore {
                   WHERE t.kind = ?1 AND t.handled_by = ?2 COLLATE NOCASE
                   ORDER BY t.happened_on DESC, t.id DESC LIMIT ?3",
             )?
-            .query_map(params![kind.as_str(), name, limit], |row| {
-                let kind: String = row.get(3)?;
-                Ok((
-                    row.get(0)?,
-                    Touchpoint {
-                        id: row.get(1)?,
-                        contact_id: row.get(2)?,
-                        kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
-                        happened_on: row.get(4)?,
-                        note: row.get(5)?,
-                        handled_by: row.get(6)?,
-                        resolved: row.get(7)?,
-                    },
-                ))
-            })?
+            .query_map(params![kind.as_str(), name, limit], named_touchpoint)?
             .collect::<rusqlite::Result<_>>()?;
         Ok((rows, total))
     }
@@ -131,21 +117,7 @@ impl SqliteStore {
                   ORDER BY t.happened_on, t.id",
                 "t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by, t.resolved"
             ))?
-            .query_map(params![from, to], |row| {
-                let kind: String = row.get(3)?;
-                Ok((
-                    row.get(0)?,
-                    Touchpoint {
-                        id: row.get(1)?,
-                        contact_id: row.get(2)?,
-                        kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
-                        happened_on: row.get(4)?,
-                        note: row.get(5)?,
-                        handled_by: row.get(6)?,
-                        resolved: row.get(7)?,
-                    },
-                ))
-            })?
+            .query_map(params![from, to], named_touchpoint)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -235,6 +207,24 @@ pub(super) fn touchpoint(conn: &Connection, id: i64) -> Result<Touchpoint> {
         .query_row([id], touchpoint_from_row)
         .optional()?
         .ok_or_else(|| Error::not_found(format!("Touchpoint {id}")))
+}
+
+/// A customer's name (column 0) and one of their touchpoints (the columns after it).
+fn named_touchpoint(row: &Row) -> rusqlite::Result<(String, Touchpoint)> {
+    let kind: String = row.get(3)?;
+    Ok((
+        row.get(0)?,
+        Touchpoint {
+            id: row.get(1)?,
+            contact_id: row.get(2)?,
+            // The table's CHECK constraint allows only known kinds.
+            kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
+            happened_on: row.get(4)?,
+            note: row.get(5)?,
+            handled_by: row.get(6)?,
+            resolved: row.get(7)?,
+        },
+    ))
 }
 
 pub(super) fn touchpoint_from_row(row: &Row) -> rusqlite::Result<Touchpoint> {

@@ -91,7 +91,6 @@ impl ServerBook {
         })
     }
 
-    /// Names that have handled touchpoints before, most used first, for suggestions.
     /// Compliments and complaints logged from `from` to `to` (inclusive), with the customer's
     /// name, oldest first (the month's "what customers said" page).
     pub fn feedback_between(
@@ -102,33 +101,20 @@ impl ServerBook {
         self.run(|client| {
             client
                 .query(
-                    "SELECT c.display_name, t.id, t.contact_id, t.kind, t.happened_on, t.note,
-                            t.handled_by, t.resolved
+                    "SELECT t.id, t.contact_id, t.kind, t.happened_on, t.note, t.handled_by,
+                            t.resolved, c.display_name
                        FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
                       WHERE t.kind IN ('compliment', 'complaint') AND t.happened_on BETWEEN $1 AND $2
                       ORDER BY t.happened_on, t.id",
                     &[&from, &to],
                 )?
                 .iter()
-                .map(|row| {
-                    let kind: String = row.try_get(3)?;
-                    Ok((
-                        row.try_get(0)?,
-                        Touchpoint {
-                            id: row.try_get(1)?,
-                            contact_id: row.try_get(2)?,
-                            kind: TouchpointKind::parse(&kind).unwrap_or(TouchpointKind::Note),
-                            happened_on: row.try_get(4)?,
-                            note: row.try_get(5)?,
-                            handled_by: row.try_get(6)?,
-                            resolved: row.try_get(7)?,
-                        },
-                    ))
-                })
+                .map(|row| Ok((row.try_get(7)?, touchpoint_from_row(row)?)))
                 .collect()
         })
     }
 
+    /// Names that have handled touchpoints before, most used first, for suggestions.
     pub fn staff_names(&self) -> Result<Vec<String>> {
         self.run(|client| {
             Ok(client
