@@ -7,6 +7,7 @@ import { openDialog } from '../shared/dialog';
 import { showError, toast } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { href } from '../shared/router';
+import { contactSearch } from './picker';
 
 const personLink = (p: ContactSummary, testid: string) => el('a', { href: href({ name: 'contact', id: p.id }), testid, text: p.displayName || '(no name)' });
 
@@ -46,40 +47,14 @@ export function referralLines(detail: ContactDetail, reload: () => Promise<void>
 function pickReferrer(detail: ContactDetail, reload: () => Promise<void>): void {
   const c = detail.contact;
   const dlg = openDialog({ title: `Who sent ${c.displayName || 'them'} to us?`, testid: 'referrer-dialog' });
-  const search = el('input', {
-    type: 'search',
-    class: 'input',
+  const { search, results } = contactSearch({
+    testid: 'referrer',
     placeholder: 'Find them by name, email, phone…',
-    testid: 'referrer-search',
-    attrs: { autocomplete: 'off' },
+    archive: 'active',
+    exclude: c.id,
+    empty: 'No other customer matches.',
+    onPick: (p) => void save(p.id, p.displayName),
   });
-  const results = el('ul', { class: 'pick-list', testid: 'referrer-results' });
-  let request = 0;
-  search.addEventListener('input', async () => {
-    const q = search.value.trim();
-    const mine = ++request;
-    if (!q) return replaceChildren(results);
-    try {
-      const found = await ipc.listContacts({ search: q, tag: null, sort: 'name', archive: 'active', offset: 0, limit: 8 });
-      if (mine !== request) return;
-      const others = found.rows.filter((r) => r.id !== c.id);
-      replaceChildren(results, ...(others.length ? others.map(item) : [el('li', { class: 'muted', text: 'No other customer matches.' })]));
-    } catch (e) {
-      showError(e);
-    }
-  });
-  const item = (p: ContactSummary) =>
-    el(
-      'li',
-      null,
-      el(
-        'button',
-        { type: 'button', class: 'pick-item', testid: 'referrer-result', on: { click: () => void save(p.id, p.displayName) } },
-        el('strong', { text: p.displayName || '(no name)' }),
-        ' ',
-        el('span', { class: 'muted', text: [p.company, p.email, p.phone].filter(Boolean).join(' · ') }),
-      ),
-    );
   async function save(referredBy: number | null, name: string) {
     try {
       await ipc.setReferrer(c.id, referredBy);
