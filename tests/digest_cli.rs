@@ -5,72 +5,9 @@ mod common;
 
 use common::*;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-/// The recipients and the message of each delivery the test server took.
-type Inbox = Arc<Mutex<Vec<(Vec<String>, String)>>>;
-
-/// An SMTP server on 127.0.0.1 that keeps every message it is given.
-fn smtp_server() -> (u16, Inbox) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let inbox: Inbox = Arc::default();
-    let kept = inbox.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            converse(stream, &kept);
-        }
-    });
-    (port, inbox)
-}
-
-fn converse(stream: TcpStream, inbox: &Inbox) {
-    let mut out = stream.try_clone().unwrap();
-    let mut input = BufReader::new(stream);
-    let mut reply = |text: &str| out.write_all(format!("{text}\r\n").as_bytes()).is_ok();
-    reply("220 shop.test ESMTP");
-    let mut to = Vec::new();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if input.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let verb = line.trim_end().to_ascii_uppercase();
-        if verb.starts_with("EHLO") || verb.starts_with("HELO") {
-            reply("250-shop.test\r\n250 8BITMIME");
-        } else if verb.starts_with("MAIL FROM") {
-            to.clear();
-            reply("250 OK");
-        } else if verb.starts_with("RCPT TO:") {
-            to.push(line.trim_end()["RCPT TO:".len()..].to_string());
-            reply("250 OK");
-        } else if verb == "DATA" {
-            reply("354 go ahead");
-            let mut data = String::new();
-            loop {
-                line.clear();
-                if input.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                if line == ".\r\n" {
-                    break;
-                }
-                data.push_str(line.strip_prefix('.').unwrap_or(&line));
-            }
-            inbox.lock().unwrap().push((to.clone(), data));
-            reply("250 queued");
-        } else if verb == "QUIT" {
-            reply("221 bye");
-            return;
-        } else {
-            reply("250 OK");
-        }
-    }
-}
+use common::smtp::{unused_port, SmtpServer};
 
 /// A book with one of each thing Today lists (the date is pinned to 2026-11-23).
 fn shop(book: &Path) {
@@ -177,7 +114,8 @@ fn today_prints_the_windows_rows_for_scripts() {
 
 #[test]
 fn the_digest_is_mailed_to_the_owner_and_the_daily_one_goes_once_when_turned_on() {
-    let (port, inbox) = smtp_server();
+    let server = SmtpServer::start(None);
+    let (port, inbox) = (server.port, server.received.clone());
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path();
     shop(book);
@@ -246,11 +184,7 @@ fn the_digest_is_mailed_to_the_owner_and_the_daily_one_goes_once_when_turned_on(
 
 #[test]
 fn a_mail_server_that_is_not_there_is_said_in_one_line() {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = unused_port();
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path();
     for (key, value) in [

@@ -171,6 +171,55 @@ fn a_thank_you_draft_is_written_and_reads_back() {
 }
 
 #[test]
+fn an_apology_sent_over_smtp_arrives_and_moves_the_loop_on() {
+    let server = common::smtp::SmtpServer::start(None);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (id, _, complaint) = customer(&data);
+    let before = timeline_notes(&data, &id).len();
+    // The mail server is not set yet: one line, nothing recorded.
+    let refused = fails(
+        &data,
+        &["send", "apology", &id, "--send", "--photo", "none"],
+    );
+    assert!(refused.contains("smtp_host"), "{refused}");
+    assert_eq!(timeline_notes(&data, &id).len(), before);
+
+    for (key, value) in [
+        ("smtp_host", "127.0.0.1"),
+        ("smtp_port", &server.port.to_string()),
+        ("smtp_security", "plain"),
+    ] {
+        ok(&data, &["settings", "set", key, value]);
+    }
+    let done = json(
+        &data,
+        &["send", "apology", &id, "--send", "--photo", "none"],
+    );
+    assert_eq!(done["delivery"], "smtp");
+    let mail = server.received.lock().unwrap().clone();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].0, ["<zoe@example.no>"]);
+    let parsed = mail_parser::MessageParser::default()
+        .parse(mail[0].1.as_bytes())
+        .expect("a mail message");
+    assert_eq!(
+        parsed.message_id().map(|m| format!("<{m}>")).as_deref(),
+        done["messageId"].as_str()
+    );
+    assert!(parsed.header_raw("X-Unsent").is_none(), "sent, not a draft");
+    let notes = timeline_notes(&data, &id);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Apology sent (sent by email)")),
+        "{notes:?}"
+    );
+    let state = json(&data, &["complaint", "steps", &complaint]);
+    assert_eq!(state["stage"], "apologised", "{state}");
+}
+
+#[test]
 fn unknown_merge_fields_are_refused_with_the_known_ones_and_nothing_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -1,6 +1,10 @@
 //! Running the built `rapport` binary on a data folder, shared by the command-line tests.
 #![allow(dead_code)]
 
+/// The SMTP server the core's tests use, shared rather than written twice.
+#[path = "../../src-tauri/core/tests/common/smtp.rs"]
+pub mod smtp;
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::smtp::{unused_port, use_server, SmtpServer};
 use common::*;
 use mail_parser::MessageParser;
 use rapport_core::cards::FontSet;
@@ -77,6 +78,76 @@ fn a_thank_you_after_a_purchase_names_it_and_is_recorded_with_undo() {
     assert_eq!(count(&book), 2);
     book.delete_touchpoint(done.touchpoint.id).unwrap();
     assert_eq!(count(&book), 1, "Undo removes exactly the entry it made");
+}
+
+#[test]
+fn a_thank_you_over_smtp_arrives_and_the_book_is_free_while_it_goes() {
+    let server = SmtpServer::start(None);
+    let (_dir, mut book) = new_book();
+    let id = set_up(&mut book);
+    use_server(&mut book, server.port);
+    log(&mut book, id, TouchpointKind::Purchase, "tulips", "Bo");
+    let count = |book: &Book| book.contact(id).unwrap().timeline.len();
+    let mut req = GestureRequest::new("thank-you", id);
+    req.photo = GesturePhoto::None;
+    // Gathered with the book held; the book is then free for other work while the mail goes.
+    let run = book
+        .prepare_gesture(&req, &Delivery::Smtp, today())
+        .unwrap();
+    let other = add(&mut book, person("Bo", "Lindqvist"));
+    let delivered = run.deliver(FontSet::shared()).unwrap();
+    assert_eq!(
+        count(&book),
+        1,
+        "nothing is recorded until the mail has gone"
+    );
+    let done = book.record_gesture_given(delivered, today()).unwrap();
+
+    let received = server.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].0, ["<zoe@example.no>"]);
+    let parsed = MessageParser::default()
+        .parse(received[0].1.as_bytes())
+        .unwrap();
+    assert_eq!(parsed.subject(), Some("Thank you, Zoë!"));
+    assert!(parsed.body_text(0).unwrap().contains("tulips"));
+    assert_eq!(
+        parsed.message_id().map(|m| format!("<{m}>")),
+        done.message_id
+    );
+    assert_eq!(done.delivery, "smtp");
+    assert!(
+        done.touchpoint.note.contains("sent by email"),
+        "{}",
+        done.touchpoint.note
+    );
+    assert_eq!(count(&book), 2);
+    assert!(book.contact(other).unwrap().timeline.is_empty());
+}
+
+#[test]
+fn a_gesture_the_mail_server_does_not_take_records_nothing_and_says_why() {
+    let (_dir, mut book) = new_book();
+    let id = set_up(&mut book);
+    let mut req = GestureRequest::new("check-in", id);
+    req.photo = GesturePhoto::None;
+    // No mail server set: refused before anything is drawn or sent.
+    let refused = book
+        .give_gesture(&req, &Delivery::Smtp, FontSet::shared(), today())
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("smtp_host"), "{refused}");
+    // A server that is not there: the mail fails, nothing lands on the timeline.
+    use_server(&mut book, unused_port());
+    let failed = book
+        .give_gesture(&req, &Delivery::Smtp, FontSet::shared(), today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        failed.contains("did not take") && failed.contains("Nothing was recorded"),
+        "{failed}"
+    );
+    assert!(book.contact(id).unwrap().timeline.is_empty());
 }
 
 #[test]

@@ -6,11 +6,7 @@
 mod common;
 mod pictures;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-
+use common::smtp::{unused_port, use_server, SmtpServer};
 use common::*;
 use mail_parser::{MessageParser, MimeHeaders};
 use pictures::*;
@@ -256,109 +252,6 @@ fn a_printed_card_welcomes_an_arabic_name_and_undoing_it_lists_them_again() {
 
 // ----- SMTP -----
 
-/// The recipients (RCPT TO) and the message (DATA) of one delivery.
-type Received = (Vec<String>, String);
-
-/// A small SMTP server on 127.0.0.1 that keeps what it receives. After `drop_after` messages it
-/// cuts the connection in the middle of the next one and refuses everything, until `healthy`.
-struct SmtpServer {
-    port: u16,
-    received: Arc<Mutex<Vec<Received>>>,
-    healthy: Arc<AtomicBool>,
-}
-
-impl SmtpServer {
-    fn start(drop_after: Option<usize>) -> SmtpServer {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let healthy = Arc::new(AtomicBool::new(drop_after.is_none()));
-        let count = Arc::new(AtomicUsize::new(0));
-        let (r, h) = (received.clone(), healthy.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { continue };
-                let limit = if h.load(Ordering::SeqCst) {
-                    None
-                } else {
-                    drop_after
-                };
-                serve(stream, &r, &count, limit);
-            }
-        });
-        SmtpServer {
-            port,
-            received,
-            healthy,
-        }
-    }
-}
-
-fn serve(
-    stream: TcpStream,
-    received: &Mutex<Vec<Received>>,
-    count: &AtomicUsize,
-    drop_after: Option<usize>,
-) {
-    let mut writer = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
-    if drop_after.is_some_and(|n| count.load(Ordering::SeqCst) >= n) {
-        return; // closes at once: the server has gone away
-    }
-    let mut say = |text: &str| writer.write_all(format!("{text}\r\n").as_bytes()).is_ok();
-    say("220 test.local ESMTP");
-    let mut recipients = Vec::new();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let command = line.trim_end().to_ascii_uppercase();
-        if command.starts_with("EHLO") || command.starts_with("HELO") {
-            say("250-test.local\r\n250 8BITMIME");
-        } else if command.starts_with("MAIL FROM") {
-            recipients.clear();
-            say("250 OK");
-        } else if command.starts_with("RCPT TO") {
-            recipients.push(line.trim_end()[8..].to_string());
-            say("250 OK");
-        } else if command == "DATA" {
-            say("354 go on");
-            if drop_after.is_some_and(|n| count.load(Ordering::SeqCst) >= n) {
-                return; // the connection drops in the middle of the message
-            }
-            let mut data = String::new();
-            loop {
-                line.clear();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                if line == ".\r\n" {
-                    break;
-                }
-                data.push_str(&line);
-            }
-            received.lock().unwrap().push((recipients.clone(), data));
-            count.fetch_add(1, Ordering::SeqCst);
-            say("250 queued");
-        } else if command == "QUIT" {
-            say("221 bye");
-            return;
-        } else if command == "RSET" || command == "NOOP" {
-            say("250 OK");
-        } else {
-            say("502 not implemented");
-        }
-    }
-}
-
-fn use_server(book: &mut Book, port: u16) {
-    book.set_setting("smtp_host", "127.0.0.1").unwrap();
-    book.set_setting("smtp_port", &port.to_string()).unwrap();
-    book.set_setting("smtp_security", "plain").unwrap();
-}
-
 #[test]
 fn a_welcome_sent_over_smtp_arrives_with_its_photo_and_is_on_the_timeline() {
     let server = SmtpServer::start(None);
@@ -395,12 +288,7 @@ fn a_welcome_sent_over_smtp_arrives_with_its_photo_and_is_on_the_timeline() {
 
 #[test]
 fn a_failed_send_records_nothing_and_says_why() {
-    // A port nobody listens on.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = unused_port();
     let (_dir, mut book) = new_book();
     set_up(&mut book);
     use_server(&mut book, port);
@@ -465,7 +353,7 @@ fn a_connection_dropped_after_three_of_ten_leaves_three_sent_and_a_retry_sends_t
     }
     assert_eq!(server.received.lock().unwrap().len(), 3);
 
-    server.healthy.store(true, Ordering::SeqCst);
+    server.recover();
     let retried = book
         .retry_welcome_batch(report.batch, &PhotoChoice::None, today())
         .unwrap();

@@ -1,5 +1,6 @@
-//! The gesture composer and the complaint loop. A gesture's card or mail is made with the book
-//! held (`give_gesture` gathers, writes and records in one call); these run off the UI thread.
+//! The gesture composer and the complaint loop. A gesture is gathered with the book held, its
+//! picture drawn, card rendered or mail sent on a blocking thread without it, and recorded with
+//! it again: another window or desk is not kept waiting on a slow mail server.
 
 use rapport_core::cards::FontSet;
 use rapport_core::clock::today;
@@ -12,7 +13,7 @@ use rapport_core::today::TODAY_LIST_LIMIT;
 use rapport_core::AppError;
 use tauri::State;
 
-use crate::desktop::AppState;
+use crate::desktop::{blocking, AppState};
 
 #[tauri::command(async)]
 pub fn gesture_kinds(state: State<'_, AppState>) -> Result<Vec<GestureKindInfo>, AppError> {
@@ -52,18 +53,17 @@ pub fn gesture_preview(
     state.with_book(|book| book.gesture_preview(&request, today()))
 }
 
-/// Gives the gesture on a blocking thread: a card is rendered and mail sent with the book held.
+/// Gives the gesture: gathered under the lock, delivered without it, recorded under it.
 #[tauri::command]
 pub async fn give_gesture(
     state: State<'_, AppState>,
     request: GestureRequest,
     delivery: Delivery,
 ) -> Result<GestureDone, AppError> {
-    state
-        .with_book_blocking(move |book| {
-            book.give_gesture(&request, &delivery, FontSet::shared(), today())
-        })
-        .await
+    let today = today();
+    let run = state.with_book(|book| book.prepare_gesture(&request, &delivery, today))?;
+    let delivered = blocking(move || run.deliver(FontSet::shared())).await?;
+    state.with_book(|book| book.record_gesture_given(delivered, today))
 }
 
 #[tauri::command(async)]

@@ -29,7 +29,7 @@ pub use complaints::{
 };
 pub use goodwill::Goodwill;
 pub use kinds::{GestureKindInfo, BUILTIN_KINDS};
-pub use send::{Delivery, GestureDone};
+pub use send::{Delivery, GestureDelivered, GestureDone, GestureRun};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GestureError {

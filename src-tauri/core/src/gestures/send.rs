@@ -1,11 +1,16 @@
 //! Giving a gesture: an `.eml` draft, SMTP, a printed card, or done in person / by phone (only
 //! recorded). Each is recorded on the timeline as "<kind> sent" with which gesture it was; an
 //! apology about a complaint is also the loop's "apologised" step, in the same transaction.
+//!
+//! Like the welcome, a gesture is gathered with the book held ([`Book::prepare_gesture`]),
+//! delivered without it ([`GestureRun::deliver`]: the picture drawn, the card rendered, the mail
+//! server's answer awaited) and recorded with it again ([`Book::record_gesture_given`]).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use lettre::Transport;
+use lettre::message::Mailbox;
+use lettre::{SmtpTransport, Transport};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,10 +18,10 @@ use super::{GestureKindInfo, GestureRequest};
 use crate::cards::{CardFormat, FontSet, CARDS_FOLDER};
 use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind};
 use crate::error::Result;
-use crate::paths::OutputKind;
+use crate::paths::{OutputGuard, OutputKind};
 use crate::store::{NewComplaintStep, NewGesture};
-use crate::welcome::eml::{build_message, message_id, DRAFTS_FOLDER};
-use crate::welcome::{WelcomeCardRun, WelcomeError};
+use crate::welcome::eml::{self, build_message, DRAFTS_FOLDER};
+use crate::welcome::{WelcomeCardRun, WelcomeError, WelcomeParts};
 use crate::Book;
 
 /// How the gesture reaches the customer.
@@ -69,9 +74,97 @@ pub struct GestureDone {
     pub touchpoint: Touchpoint,
 }
 
+/// Where a gathered gesture goes, with what it needs to get there.
+enum Target {
+    Eml {
+        out: PathBuf,
+        guard: OutputGuard,
+        from: Mailbox,
+    },
+    Smtp {
+        transport: SmtpTransport,
+        from: Mailbox,
+    },
+    Card {
+        format: CardFormat,
+        out: PathBuf,
+        guard: OutputGuard,
+    },
+    InPerson,
+}
+
+/// A gesture gathered from the book ([`Book::prepare_gesture`]): everything needed to draw the
+/// picture, write the draft, print the card or send the mail without the book held.
+pub struct GestureRun {
+    req: GestureRequest,
+    info: GestureKindInfo,
+    parts: WelcomeParts,
+    delivery: Delivery,
+    target: Target,
+}
+
+/// A gesture that reached the customer (or the file), to record with
+/// [`Book::record_gesture_given`].
+pub struct GestureDelivered {
+    req: GestureRequest,
+    info: GestureKindInfo,
+    delivery: Delivery,
+    subject: String,
+    path: Option<String>,
+    message_id: Option<String>,
+}
+
+impl GestureRun {
+    /// Draws the picture and delivers: writes the draft, prints the card or hands the mail to
+    /// the server. Needs no book; nothing is recorded yet.
+    pub fn deliver(self, fonts: &FontSet) -> Result<GestureDelivered> {
+        let GestureRun {
+            req,
+            info,
+            parts,
+            delivery,
+            target,
+        } = self;
+        let subject = parts.subject().to_string();
+        let mut path = None;
+        let mut message_id = None;
+        match target {
+            Target::Eml { out, guard, from } => {
+                let message = parts.message()?;
+                let built = build_message(&message, from, true)?;
+                let written = guard.write_bytes(&out, OutputKind::Document, &built.formatted())?;
+                path = Some(written.display().to_string());
+                message_id = Some(eml::message_id(&built));
+            }
+            Target::Smtp { transport, from } => {
+                let message = parts.message()?;
+                let built = build_message(&message, from, false)?;
+                transport.send(&built).map_err(|e| WelcomeError::NotSent {
+                    detail: e.to_string(),
+                })?;
+                message_id = Some(eml::message_id(&built));
+            }
+            Target::Card { format, out, guard } => {
+                let printed = WelcomeCardRun::new(parts, format, out, guard).print(fonts)?;
+                path = Some(printed.path);
+            }
+            Target::InPerson => {}
+        }
+        Ok(GestureDelivered {
+            req,
+            info,
+            delivery,
+            subject,
+            path,
+            message_id,
+        })
+    }
+}
+
 impl Book {
-    /// Gives a gesture and records it. A file goes through the output guard; mail that cannot be
-    /// built or sent records nothing.
+    /// Gives a gesture and records it, in one call: for a caller that holds the book anyway
+    /// (the command line). The window uses the three steps so the book is free while a card
+    /// renders or the mail server answers.
     pub fn give_gesture(
         &mut self,
         req: &GestureRequest,
@@ -79,45 +172,77 @@ impl Book {
         fonts: &FontSet,
         today: NaiveDate,
     ) -> Result<GestureDone> {
+        let delivered = self.prepare_gesture(req, delivery, today)?.deliver(fonts)?;
+        self.record_gesture_given(delivered, today)
+    }
+
+    /// Gathers a gesture: its words and picture, and where it goes. Every problem the book can
+    /// see (an unknown field, no sender, no mail server, a file path that would replace the book)
+    /// is reported here, before anything is drawn, written or sent.
+    pub fn prepare_gesture(
+        &self,
+        req: &GestureRequest,
+        delivery: &Delivery,
+        today: NaiveDate,
+    ) -> Result<GestureRun> {
         let (info, parts) = self.gesture_parts(req, today)?;
-        let subject = parts.subject().to_string();
-        let mut path = None;
-        let mut mid = None;
-        match delivery {
+        let target = match delivery {
             Delivery::Eml { path: to } => {
                 let out = self.out_path(to.as_deref(), DRAFTS_FOLDER, &info, req, today, "eml");
                 let guard = self.output_guard();
                 guard.check(&out, OutputKind::Document)?;
-                let message = parts.message()?;
-                let built = build_message(&message, self.sender()?, true)?;
-                let written = guard.write_bytes(&out, OutputKind::Document, &built.formatted())?;
-                path = Some(written.display().to_string());
-                mid = Some(message_id(&built));
+                Target::Eml {
+                    out,
+                    guard,
+                    from: self.sender()?,
+                }
             }
-            Delivery::Smtp => {
-                let transport = crate::welcome::smtp::transport(self)?;
-                let message = parts.message()?;
-                let built = build_message(&message, self.sender()?, false)?;
-                transport.send(&built).map_err(|e| WelcomeError::Send {
-                    detail: e.to_string(),
-                })?;
-                mid = Some(message_id(&built));
-            }
+            Delivery::Smtp => Target::Smtp {
+                transport: crate::welcome::smtp::transport(self)?,
+                from: self.sender()?,
+            },
             Delivery::Card { format, path: to } => {
                 let out = self.out_path(to.as_deref(), CARDS_FOLDER, &info, req, today, "pdf");
                 let guard = self.output_guard();
                 guard.check(&out, OutputKind::Document)?;
-                let printed = WelcomeCardRun::new(parts, *format, out, guard).print(fonts)?;
-                path = Some(printed.path);
+                Target::Card {
+                    format: *format,
+                    out,
+                    guard,
+                }
             }
-            Delivery::InPerson => {}
-        }
-        let touchpoint = self.record_gesture(req, &info, delivery, &subject, today)?;
+            Delivery::InPerson => Target::InPerson,
+        };
+        Ok(GestureRun {
+            req: req.clone(),
+            info,
+            parts,
+            delivery: delivery.clone(),
+            target,
+        })
+    }
+
+    /// Records a delivered gesture as "<kind> sent" on the timeline (and an apology as its
+    /// complaint's "apologised" step, in the same transaction).
+    pub fn record_gesture_given(
+        &mut self,
+        delivered: GestureDelivered,
+        today: NaiveDate,
+    ) -> Result<GestureDone> {
+        let GestureDelivered {
+            req,
+            info,
+            delivery,
+            subject,
+            path,
+            message_id,
+        } = delivered;
+        let touchpoint = self.record_gesture(&req, &info, &delivery, &subject, today)?;
         Ok(GestureDone {
             kind: info.kind,
             delivery: delivery.as_str().into(),
             path,
-            message_id: mid,
+            message_id,
             touchpoint,
         })
     }

@@ -47,6 +47,8 @@ pub enum WelcomeError {
     Build { detail: String },
     #[error("The mail server did not take the message: {detail}. Check the SMTP settings and your connection, then retry; messages already sent are not sent twice.")]
     Send { detail: String },
+    #[error("The mail server did not take the message: {detail}. Nothing was recorded; check the SMTP settings and your connection, then send it again.")]
+    NotSent { detail: String },
     #[error("The card would show boxes instead of these characters: {missing}. No font on this machine has them; install a font for that script (for example the Noto fonts), then print again.")]
     Unprintable { missing: String },
     #[error("The welcome card could not be made: {detail}")]
@@ -62,7 +64,7 @@ impl WelcomeError {
             | WelcomeError::NoSmtpServer
             | WelcomeError::PlainNotLocal { .. } => ErrorCode::Settings,
             WelcomeError::Build { .. } => ErrorCode::Build,
-            WelcomeError::Send { .. } => ErrorCode::Send,
+            WelcomeError::Send { .. } | WelcomeError::NotSent { .. } => ErrorCode::Send,
             WelcomeError::Unprintable { .. } | WelcomeError::Card { .. } => ErrorCode::Card,
         }
     }

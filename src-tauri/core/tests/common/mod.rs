@@ -1,6 +1,7 @@
 #![allow(dead_code)]
 
 pub mod pg;
+pub mod smtp;
 
 use chrono::NaiveDate;
 use rapport_core::contacts::{ContactInput, LabeledValue, ListQuery};
