@@ -16,7 +16,7 @@ pub use crate::contacts::{MayQuote, NewReply, Testimonial, TestimonialTerms};
 use crate::contacts::{NewTouchpoint, Touchpoint, TouchpointKind, MAX_NOTE_CHARS};
 use crate::error::{Error, Result};
 use crate::exchange::neutralise;
-use crate::paths::OutputKind;
+use crate::paths::{OutputGuard, OutputKind};
 use crate::Book;
 
 /// Where the window saves the testimonials it exports, in the data folder.
@@ -179,8 +179,8 @@ impl Book {
             })
     }
 
-    /// Writes the testimonials to `path`: as CSV every one with its permission (UTF-8 with a
-    /// BOM, no cell a spreadsheet would run), as a PDF page only those that may be quoted.
+    /// Writes the testimonials to `path` in one call (for a caller that holds the book anyway:
+    /// the command line); the window prepares, then writes without the book held.
     pub fn write_testimonials(
         &self,
         path: &Path,
@@ -188,10 +188,22 @@ impl Book {
         fonts: &FontSet,
         today: NaiveDate,
     ) -> Result<TestimonialsWritten> {
-        let (bytes, count) = match format {
+        self.prepare_testimonials(path, format, today)?.write(fonts)
+    }
+
+    /// Gathers the testimonials for `path`: as CSV every one with its permission (UTF-8 with a
+    /// BOM, no cell a spreadsheet would run), as a PDF page only those that may be quoted. A
+    /// path that would replace the book, or nothing to print, is refused here.
+    pub fn prepare_testimonials(
+        &self,
+        path: &Path,
+        format: TestimonialsFormat,
+        today: NaiveDate,
+    ) -> Result<QuotesRun> {
+        let (content, count) = match format {
             TestimonialsFormat::Csv => {
                 let all = self.testimonials(false)?;
-                (testimonials_csv(&all)?, all.len())
+                (QuotesContent::Ready(testimonials_csv(&all)?), all.len())
             }
             TestimonialsFormat::Pdf => {
                 let quotable = self.testimonials(true)?;
@@ -202,7 +214,6 @@ impl Book {
                     ));
                 }
                 let business = self.business_name()?;
-                let title = "What our customers say";
                 let subtitle = if business.is_empty() {
                     format!("Printed {}", today.format("%-d %B %Y"))
                 } else {
@@ -215,20 +226,68 @@ impl Book {
                         said_by: said_by(t),
                     })
                     .collect();
-                let sections = [QuoteSection {
+                let sections = vec![QuoteSection {
                     heading: String::new(),
                     quotes,
                 }];
-                let pdf = quote_pages(title, &subtitle, &sections, fonts)?;
-                (pdf, quotable.len())
+                let page = QuotesContent::Page {
+                    title: "What our customers say",
+                    subtitle,
+                    sections,
+                };
+                (page, quotable.len())
             }
         };
+        self.quotes_run(path, content, count)
+    }
+
+    fn quotes_run(&self, path: &Path, content: QuotesContent, count: usize) -> Result<QuotesRun> {
+        let guard = self.output_guard();
+        guard.check(path, OutputKind::Document)?;
+        Ok(QuotesRun {
+            content,
+            count,
+            out: path.to_path_buf(),
+            guard,
+        })
+    }
+}
+
+/// What a [`QuotesRun`] writes: bytes made already (a CSV), or a page still to render.
+enum QuotesContent {
+    Ready(Vec<u8>),
+    Page {
+        title: &'static str,
+        subtitle: String,
+        sections: Vec<QuoteSection>,
+    },
+}
+
+/// Testimonials or the month's page gathered from the book, to render and save without it.
+pub struct QuotesRun {
+    content: QuotesContent,
+    count: usize,
+    out: PathBuf,
+    guard: OutputGuard,
+}
+
+impl QuotesRun {
+    /// Renders the page (if it is one) and saves the file through the output guard.
+    pub fn write(self, fonts: &FontSet) -> Result<TestimonialsWritten> {
+        let bytes = match self.content {
+            QuotesContent::Ready(bytes) => bytes,
+            QuotesContent::Page {
+                title,
+                subtitle,
+                sections,
+            } => quote_pages(title, &subtitle, &sections, fonts)?,
+        };
         let written = self
-            .output_guard()
-            .write_bytes(path, OutputKind::Document, &bytes)?;
+            .guard
+            .write_bytes(&self.out, OutputKind::Document, &bytes)?;
         Ok(TestimonialsWritten {
             path: written.display().to_string(),
-            count: count as u64,
+            count: self.count as u64,
         })
     }
 }
@@ -241,14 +300,20 @@ impl Book {
             .join(format!("what-customers-said-{}.pdf", month.format("%Y-%m")))
     }
 
-    /// The month's "what customers said about us" page for the team: every compliment and
-    /// complaint logged in the month of `month` (any day of it), with who handled it.
+    /// Writes the month's page in one call (for the command line; the window prepares, then
+    /// renders without the book held).
     pub fn write_month_page(
         &self,
         month: NaiveDate,
         path: &Path,
         fonts: &FontSet,
     ) -> Result<TestimonialsWritten> {
+        self.prepare_month_page(month, path)?.write(fonts)
+    }
+
+    /// Gathers the month's "what customers said about us" page for the team: every compliment
+    /// and complaint logged in the month of `month` (any day of it), with who handled it.
+    pub fn prepare_month_page(&self, month: NaiveDate, path: &Path) -> Result<QuotesRun> {
         let first = month.with_day(1).unwrap_or(month);
         let last = first
             .checked_add_months(chrono::Months::new(1))
@@ -306,14 +371,12 @@ impl Book {
             .into_iter()
             .filter(|s| !s.quotes.is_empty())
             .collect();
-        let pdf = quote_pages("What customers said", &subtitle, &sections, fonts)?;
-        let written = self
-            .output_guard()
-            .write_bytes(path, OutputKind::Document, &pdf)?;
-        Ok(TestimonialsWritten {
-            path: written.display().to_string(),
-            count: said.len() as u64,
-        })
+        let page = QuotesContent::Page {
+            title: "What customers said",
+            subtitle,
+            sections,
+        };
+        self.quotes_run(path, page, said.len())
     }
 }
 

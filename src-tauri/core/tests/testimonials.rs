@@ -11,7 +11,7 @@ use rapport_core::cards::FontSet;
 use rapport_core::contacts::{NewTouchpoint, TouchpointKind};
 use rapport_core::error::ErrorCode;
 use rapport_core::gestures::{Delivery, GestureRequest};
-use rapport_core::testimonials::{MayQuote, NewReply, TestimonialTerms};
+use rapport_core::testimonials::{MayQuote, NewReply, TestimonialTerms, TestimonialsFormat};
 use rapport_core::Book;
 
 on_both!(
@@ -172,4 +172,59 @@ fn replies_and_testimonials_are_refused_where_they_make_no_sense(book: &mut Book
         "nothing was written by the refusals"
     );
     assert!(page.replies.is_empty() && page.testimonials.is_empty());
+}
+
+/// The window gathers the quotes with the book held and renders the page without it: what was
+/// gathered is what is printed, and a path that would replace the book is refused before that.
+#[test]
+fn quotes_are_gathered_with_the_book_and_printed_without_it() {
+    let (dir, mut book) = common::new_book();
+    let (ann, sent) = thanked_customer(&mut book);
+    let terms = TestimonialTerms {
+        may_quote: MayQuote::Yes,
+        takes_calls: false,
+    };
+    book.log_reply(
+        reply(
+            sent,
+            "Lovely bread",
+            TouchpointKind::Compliment,
+            Some(terms),
+        ),
+        today(),
+    )
+    .expect("reply");
+
+    let onto_book = book
+        .prepare_testimonials(book.book_file(), TestimonialsFormat::Pdf, today())
+        .err()
+        .expect("the book's own file is refused");
+    assert!(onto_book.to_string().contains("book"), "{onto_book}");
+    let month_onto_book = book.prepare_month_page(today(), book.book_file());
+    assert!(month_onto_book.is_err(), "refused for the month page too");
+
+    let out = dir.path().join("quotes.pdf");
+    let run = book
+        .prepare_testimonials(&out, TestimonialsFormat::Pdf, today())
+        .expect("gathered");
+    assert!(!out.exists(), "nothing is written while gathering");
+    // The book is free meanwhile: a second compliment lands after the gathering.
+    book.log_reply(
+        reply(
+            sent,
+            "And the cake",
+            TouchpointKind::Compliment,
+            Some(terms),
+        ),
+        today(),
+    )
+    .expect("second reply");
+    let written = run.write(FontSet::shared()).expect("printed");
+    assert_eq!(written.count, 1, "the page has what was gathered");
+    assert!(std::fs::read(&out).expect("the page").starts_with(b"%PDF"));
+    assert_eq!(book.contact(ann).expect("Ann").testimonials.len(), 2);
+
+    let month = dir.path().join("month.pdf");
+    let page = book.prepare_month_page(today(), &month).expect("gathered");
+    assert_eq!(page.write(FontSet::shared()).expect("month").count, 2);
 }

@@ -8,7 +8,7 @@ use rapport_core::testimonials::{
 use rapport_core::AppError;
 use tauri::State;
 
-use crate::desktop::AppState;
+use crate::desktop::{blocking, AppState};
 
 #[tauri::command(async)]
 pub fn log_touchpoint(
@@ -94,16 +94,17 @@ pub fn list_testimonials(
 }
 
 /// Saves the testimonials in the data folder's testimonials folder (CSV: all; PDF: the quotes
-/// that may be quoted).
-#[tauri::command(async)]
-pub fn save_testimonials(
+/// that may be quoted), rendered without the book held.
+#[tauri::command]
+pub async fn save_testimonials(
     state: State<'_, AppState>,
     format: TestimonialsFormat,
 ) -> Result<TestimonialsWritten, AppError> {
-    state.with_book(|book| {
-        let path = book.testimonials_file(format, today());
-        book.write_testimonials(&path, format, FontSet::shared(), today())
-    })
+    let today = today();
+    let run = state.with_book(|book| {
+        book.prepare_testimonials(&book.testimonials_file(format, today), format, today)
+    })?;
+    blocking(move || run.write(FontSet::shared())).await
 }
 
 /// Opens a saved export in the system's viewer (only files Rapport saved there).
@@ -114,14 +115,13 @@ pub fn open_testimonials_file(state: State<'_, AppState>, path: String) -> Resul
 }
 
 /// Saves the month's "what customers said" page (`month`: any day of it; this month if none).
-#[tauri::command(async)]
-pub fn save_month_page(
+#[tauri::command]
+pub async fn save_month_page(
     state: State<'_, AppState>,
     month: Option<chrono::NaiveDate>,
 ) -> Result<TestimonialsWritten, AppError> {
-    state.with_book(|book| {
-        let month = month.unwrap_or_else(today);
-        let path = book.month_page_file(month);
-        book.write_month_page(month, &path, FontSet::shared())
-    })
+    let month = month.unwrap_or_else(today);
+    let run =
+        state.with_book(|book| book.prepare_month_page(month, &book.month_page_file(month)))?;
+    blocking(move || run.write(FontSet::shared())).await
 }
