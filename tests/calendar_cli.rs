@@ -303,3 +303,67 @@ fn the_file_in_the_data_folder_follows_the_book() {
     );
     assert!(refused.contains("customer book"), "{refused}");
 }
+
+/// Waits for the background rewrite to show `wanted` in the kept file (a rewrite of a large
+/// book's calendar runs on after the command returned).
+fn wait_for(file: &Path, wanted: &str) -> String {
+    for _ in 0..1200 {
+        if let Ok(text) = std::fs::read_to_string(file) {
+            if text.contains(wanted) {
+                return text;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{wanted} never reached {}", file.display());
+}
+
+#[test]
+fn a_large_books_calendar_is_rewritten_in_the_background_and_a_failure_is_said_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path();
+    let kept = book.join("rapport.ics");
+    // Enough customers that the file passes 4 MB; the first write is made at once.
+    ok(book, &["demo", "--contacts", "9000"]);
+    let size = std::fs::metadata(&kept).unwrap().len();
+    assert!(size > 4 * 1024 * 1024, "{size} bytes");
+
+    // A failure left by an earlier background rewrite is said by the next command, which
+    // starts another; its success clears it.
+    let failed = book.join(".rapport.ics.failed");
+    std::fs::write(&failed, "the disk was full").unwrap();
+    let out = rapport(
+        book,
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Zoë",
+            "--birthday",
+            "1990-03-04",
+        ],
+    );
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("could not be updated last time (the disk was full); trying again"),
+        "{said}"
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let uid = format!("rapport-birthday-{id}@rapport.local");
+    wait_for(&kept, &uid);
+    for _ in 0..600 {
+        if !failed.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(!failed.exists(), "a rewrite that worked clears the failure");
+
+    // The file read back whole by the other parser, with the new birthday in it.
+    let cal = read_back(&kept);
+    assert_eq!(event(&cal, &uid)["summary"], "Birthday: Zoë");
+    // And by hand: current now, nothing to do.
+    let again = ok(book, &["calendar", "--refresh"]);
+    assert!(again.starts_with("Nothing to do"), "{again}");
+}

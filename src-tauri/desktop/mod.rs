@@ -72,26 +72,21 @@ fn keep_daily_backups(app: tauri::AppHandle) {
 /// How often the window looks whether `<data-dir>/rapport.ics` needs rewriting.
 const CALENDAR_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// How long after start the first look waits: writing a large book's calendar holds the book,
-/// and the window's first screen must not wait for it (at 100,000 contacts it took 1.5 s).
+/// How long after start the first look waits, so the first screen has the machine to itself.
 const CALENDAR_FIRST_LOOK_AFTER: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Keeps the calendar file in the data folder current: soon after start, then within a minute
-/// of any change to the book. A busy book is left alone until the next look; a failure is
-/// reported, never fatal.
+/// of any change to the book. The book is held only while the events are read (a busy book is
+/// left alone until the next look); the file is written without it. A failure is reported,
+/// never fatal.
 fn keep_calendar_current(app: tauri::AppHandle) {
     let started = std::thread::Builder::new()
         .name("calendar-file".into())
         .spawn(move || {
             std::thread::sleep(CALENDAR_FIRST_LOOK_AFTER);
             loop {
-                if let Ok(book) = app.state::<AppState>().shared_book() {
-                    if let Ok(book) = book.try_lock() {
-                        let today = rapport_core::clock::today();
-                        if let Err(error) = book.refresh_calendar_file(today) {
-                            eprintln!("rapport: the calendar file could not be updated: {error}");
-                        }
-                    }
+                if let Err(error) = refresh_calendar(&app.state::<AppState>()) {
+                    eprintln!("rapport: the calendar file could not be updated: {error}");
                 }
                 std::thread::sleep(CALENDAR_CHECK_EVERY);
             }
@@ -99,6 +94,23 @@ fn keep_calendar_current(app: tauri::AppHandle) {
     if let Err(error) = started {
         eprintln!("rapport: the calendar file could not be kept current: {error}");
     }
+}
+
+fn refresh_calendar(state: &AppState) -> Result<(), rapport_core::Error> {
+    let Ok(book) = state.shared_book() else {
+        return Ok(()); // no book open (a recovery, a sign-in waiting)
+    };
+    let Some(_turn) = rapport_core::ical::CalendarTurn::take(&state.data_dir())? else {
+        return Ok(()); // a command-line refresher is about to do it
+    };
+    let run = match book.try_lock() {
+        Ok(book) => book.prepare_calendar_refresh(rapport_core::clock::today())?,
+        Err(_) => None,
+    };
+    if let Some(run) = run {
+        run.write()?;
+    }
+    Ok(())
 }
 
 /// Titles the window after the book: on the team's book, who is signed in.

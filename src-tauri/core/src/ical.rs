@@ -10,6 +10,8 @@
 //! `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1`: the last day of February, which is the 29th in leap
 //! years and the 28th otherwise.
 
+use std::fs::{File, TryLockError};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -19,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{built_in, OccasionRule};
 use crate::contacts::Birthday;
 use crate::error::Result;
-use crate::paths::OutputKind;
+use crate::paths::{OutputError, OutputGuard, OutputKind};
 use crate::store::CalendarRow;
 use crate::Book;
 
@@ -112,10 +114,17 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-/// The calendar text for these events.
-fn render(name: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
+/// Writes the calendar for these events to `out`, a little at a time (a large book's calendar
+/// is tens of megabytes; it is never held whole in memory).
+fn render(
+    name: &str,
+    events: &[Event],
+    stamp: DateTime<Utc>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    const CHUNK: usize = 64 * 1024;
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    let mut out = String::with_capacity(events.len() * 300 + 300);
+    let mut text = String::with_capacity(CHUNK + 4096);
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -123,34 +132,38 @@ fn render(name: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ] {
-        push_line(&mut out, line);
+        push_line(&mut text, line);
     }
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape_text(name)));
+    push_line(&mut text, &format!("X-WR-CALNAME:{}", escape_text(name)));
     for e in events {
-        push_line(&mut out, "BEGIN:VEVENT");
-        push_line(&mut out, &format!("UID:{}", e.uid));
-        push_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(e.start)));
+        push_line(&mut text, "BEGIN:VEVENT");
+        push_line(&mut text, &format!("UID:{}", e.uid));
+        push_line(&mut text, &format!("DTSTAMP:{stamp}"));
+        push_line(&mut text, &format!("DTSTART;VALUE=DATE:{}", date(e.start)));
         if let Some(end) = e.start.checked_add_days(Days::new(1)) {
-            push_line(&mut out, &format!("DTEND;VALUE=DATE:{}", date(end)));
+            push_line(&mut text, &format!("DTEND;VALUE=DATE:{}", date(end)));
         }
         if let Some(rule) = e.rrule {
-            push_line(&mut out, &format!("RRULE:{rule}"));
+            push_line(&mut text, &format!("RRULE:{rule}"));
         }
-        push_line(&mut out, &format!("SUMMARY:{}", escape_text(&e.summary)));
+        push_line(&mut text, &format!("SUMMARY:{}", escape_text(&e.summary)));
         if !e.description.is_empty() {
             push_line(
-                &mut out,
+                &mut text,
                 &format!("DESCRIPTION:{}", escape_text(&e.description)),
             );
         }
-        push_line(&mut out, &format!("CATEGORIES:{}", e.category));
+        push_line(&mut text, &format!("CATEGORIES:{}", e.category));
         // All-day reminders: they do not make the owner look busy.
-        push_line(&mut out, "TRANSP:TRANSPARENT");
-        push_line(&mut out, "END:VEVENT");
+        push_line(&mut text, "TRANSP:TRANSPARENT");
+        push_line(&mut text, "END:VEVENT");
+        if text.len() >= CHUNK {
+            out.write_all(text.as_bytes())?;
+            text.clear();
+        }
     }
-    push_line(&mut out, "END:VCALENDAR");
-    out
+    push_line(&mut text, "END:VCALENDAR");
+    out.write_all(text.as_bytes())
 }
 
 /// The events of the contacts' own dates.
@@ -212,6 +225,96 @@ fn contact_events(rows: &[CalendarRow], counts: &mut CalendarWritten) -> Vec<Eve
     events
 }
 
+/// The book's events, read.
+struct Gathered {
+    name: String,
+    events: Vec<Event>,
+    counts: CalendarWritten,
+}
+
+/// A calendar gathered from the book ([`Book::prepare_calendar`]), to render and write without
+/// it.
+pub struct CalendarRun {
+    gathered: Gathered,
+    stamp: DateTime<Utc>,
+    /// When the book was read. The kept file carries it as its modification time, so a change
+    /// made while the file was being written still leaves it stale.
+    read_at: SystemTime,
+    out: PathBuf,
+    guard: OutputGuard,
+    kept_file: bool,
+}
+
+impl CalendarRun {
+    /// Renders the calendar and writes it through the output guard.
+    pub fn write(self) -> Result<CalendarWritten> {
+        let CalendarRun {
+            gathered,
+            stamp,
+            read_at,
+            out,
+            guard,
+            kept_file,
+        } = self;
+        let ((), path) = guard.write_stream(&out, OutputKind::Document, |file| {
+            let written = render(&gathered.name, &gathered.events, stamp, file)
+                .and_then(|()| file.flush())
+                .and_then(|()| match kept_file {
+                    true => file.get_ref().set_modified(read_at),
+                    false => Ok(()),
+                });
+            written.map_err(|e| OutputError::from_io(&out, &e))
+        })?;
+        Ok(CalendarWritten {
+            path,
+            ..gathered.counts
+        })
+    }
+}
+
+/// Rewrites of the kept calendar file take turns: one refresher writes while one more waits;
+/// any other stops at once, since the one waiting reads the book after the writer and so takes
+/// its change along. A script's hundred commands start at most two rewrites at a time.
+pub struct CalendarTurn {
+    _writing: File,
+}
+
+impl CalendarTurn {
+    /// Waits for the turn to rewrite `<data_dir>/rapport.ics`; None when another refresher is
+    /// already waiting for it.
+    pub fn take(data_dir: &Path) -> Result<Option<CalendarTurn>> {
+        let lock = |name: &str| -> Result<File> {
+            let path = data_dir.join(name);
+            File::options()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(|e| OutputError::from_io(&path, &e).into())
+        };
+        let waiting = lock(CALENDAR_WAITING_LOCK)?;
+        match waiting.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Ok(None),
+            Err(TryLockError::Error(e)) => {
+                let path = data_dir.join(CALENDAR_WAITING_LOCK);
+                return Err(OutputError::from_io(&path, &e).into());
+            }
+        }
+        let writing = lock(CALENDAR_WRITING_LOCK)?;
+        writing
+            .lock()
+            .map_err(|e| OutputError::from_io(&data_dir.join(CALENDAR_WRITING_LOCK), &e))?;
+        drop(waiting);
+        Ok(Some(CalendarTurn { _writing: writing }))
+    }
+}
+
+/// The lock files of [`CalendarTurn`], beside the calendar: held by the refresher waiting for
+/// its turn, and by the one writing.
+const CALENDAR_WAITING_LOCK: &str = ".rapport.ics.waiting";
+const CALENDAR_WRITING_LOCK: &str = ".rapport.ics.writing";
+
 impl Book {
     /// The calendar as iCalendar text: every event, stamped `stamp`.
     pub fn calendar_ics(
@@ -219,6 +322,14 @@ impl Book {
         today: NaiveDate,
         stamp: DateTime<Utc>,
     ) -> Result<(String, CalendarWritten)> {
+        let gathered = self.gather_calendar(today)?;
+        let mut text = Vec::new();
+        render(&gathered.name, &gathered.events, stamp, &mut text)
+            .map_err(|e| OutputError::from_io(Path::new(CALENDAR_FILE), &e))?;
+        Ok((String::from_utf8_lossy(&text).into_owned(), gathered.counts))
+    }
+
+    fn gather_calendar(&self, today: NaiveDate) -> Result<Gathered> {
         let mut counts = CalendarWritten {
             path: PathBuf::new(),
             events: 0,
@@ -280,16 +391,32 @@ impl Book {
         } else {
             format!("Rapport: {business}")
         };
-        Ok((render(&name, &events, stamp), counts))
+        Ok(Gathered {
+            name,
+            events,
+            counts,
+        })
     }
 
-    /// Writes the calendar to `path` through the output guard.
+    /// Writes the calendar to `path` through the output guard, in one call.
     pub fn write_calendar(&self, path: &Path, today: NaiveDate) -> Result<CalendarWritten> {
-        let (text, mut counts) = self.calendar_ics(today, Utc::now())?;
-        counts.path =
-            self.output_guard()
-                .write_bytes(path, OutputKind::Document, text.as_bytes())?;
-        Ok(counts)
+        self.prepare_calendar(path, today)?.write()
+    }
+
+    /// Gathers the calendar for `path` (refused first if the path would replace the book);
+    /// [`CalendarRun::write`] renders and writes it without the book.
+    pub fn prepare_calendar(&self, path: &Path, today: NaiveDate) -> Result<CalendarRun> {
+        let guard = self.output_guard();
+        guard.check(path, OutputKind::Document)?;
+        let read_at = SystemTime::now();
+        Ok(CalendarRun {
+            gathered: self.gather_calendar(today)?,
+            stamp: Utc::now(),
+            read_at,
+            out: path.to_path_buf(),
+            guard,
+            kept_file: path == self.calendar_file(),
+        })
     }
 
     /// The calendar file kept current in the data folder.
@@ -297,14 +424,38 @@ impl Book {
         self.data_dir().join(CALENDAR_FILE)
     }
 
-    /// Rewrites `<data-dir>/rapport.ics` when the book changed after it was written (or it is
-    /// missing, or was written before `today`); None when it was current.
-    pub fn refresh_calendar_file(&self, today: NaiveDate) -> Result<Option<CalendarWritten>> {
-        let file = self.calendar_file();
-        if !calendar_is_stale(&file, self.book_file(), today) {
+    /// Whether `<data-dir>/rapport.ics` shows the book as it is: written today, after the
+    /// book's last change.
+    pub fn calendar_is_current(&self, today: NaiveDate) -> bool {
+        !calendar_is_stale(&self.calendar_file(), self.book_file(), today)
+    }
+
+    /// The size of the kept calendar file as last written (0 when there is none): what a
+    /// rewrite will cost, near enough.
+    pub fn calendar_file_size(&self) -> u64 {
+        std::fs::metadata(self.calendar_file()).map_or(0, |m| m.len())
+    }
+
+    /// Gathers `<data-dir>/rapport.ics` when it is not current; None when it is.
+    pub fn prepare_calendar_refresh(&self, today: NaiveDate) -> Result<Option<CalendarRun>> {
+        if self.calendar_is_current(today) {
             return Ok(None);
         }
-        self.write_calendar(&file, today).map(Some)
+        self.prepare_calendar(&self.calendar_file(), today)
+            .map(Some)
+    }
+
+    /// Rewrites `<data-dir>/rapport.ics` when the book changed after it was written (or it is
+    /// missing, or was written before `today`), in its turn; None when it was current or
+    /// another refresher is already waiting to rewrite it.
+    pub fn refresh_calendar_file(&self, today: NaiveDate) -> Result<Option<CalendarWritten>> {
+        let Some(_turn) = CalendarTurn::take(self.data_dir())? else {
+            return Ok(None);
+        };
+        match self.prepare_calendar_refresh(today)? {
+            Some(run) => run.write().map(Some),
+            None => Ok(None),
+        }
     }
 }
 
