@@ -113,34 +113,40 @@ fn refresh_calendar(state: &AppState) -> Result<(), rapport_core::Error> {
     Ok(())
 }
 
-/// Titles the window after the book: on the team's book, who is signed in.
-fn show_which_book(app: &tauri::AppHandle) {
-    let Ok(title) = app
-        .state::<AppState>()
-        .with_book(|book| Ok(book.window_title()))
-    else {
-        return;
-    };
-    if let Some(window) = app.get_webview_window("main") {
-        if let Err(error) = window.set_title(&title) {
-            eprintln!("rapport: the window's title could not be set: {error}");
-        }
+/// Titles the window after the book (on the team's book, who is signed in) once it is open,
+/// from a thread of its own: the window does not wait for the book to start.
+fn show_which_book(app: tauri::AppHandle) {
+    let started = std::thread::Builder::new()
+        .name("window-title".into())
+        .spawn(move || {
+            let Ok(title) = app
+                .state::<AppState>()
+                .with_book(|book| Ok(book.window_title()))
+            else {
+                return;
+            };
+            if let Some(window) = app.get_webview_window("main") {
+                if let Err(error) = window.set_title(&title) {
+                    eprintln!("rapport: the window's title could not be set: {error}");
+                }
+            }
+        });
+    if let Err(error) = started {
+        eprintln!("rapport: the window's title could not be set: {error}");
     }
 }
 
 /// Opens the window on the book in `data_dir`. A book that cannot be opened (damaged, locked,
 /// read-only) still opens the window, which shows the reason and what to do.
 pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
+    // The book opens beside the window's start; the first command that needs it waits.
     let state = AppState::open(data_dir.clone());
-    if let Err(error) = state.open_error() {
-        eprintln!("rapport: {}", error.message);
-    }
     let mut context = tauri::generate_context!();
     let result = tauri::Builder::default()
         // First: a second window on the same book hands over before anything else starts.
         .plugin(single_instance::plugin(&data_dir, &mut context))
         .setup(move |app| {
-            show_which_book(app.handle());
+            show_which_book(app.handle().clone());
             // The backup first: it only tries the book's lock, and would wait a retry out if
             // the nudge's Today held it.
             keep_daily_backups(app.handle().clone());

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
+use std::thread::JoinHandle;
 
 use rapport_core::contacts::DeletedContact;
 use rapport_core::exchange::backup::RestoreInfo;
@@ -14,6 +15,10 @@ use rapport_core::server::JoinTarget;
 use rapport_core::{AppError, Book, Error, ErrorCode};
 
 pub struct AppState {
+    /// The book being opened at start on a thread of its own, while the window starts beside
+    /// it (checking a large book file takes about as long as WebKit takes to start). The first
+    /// look at `open` waits for it and puts it there.
+    opening: Mutex<Option<JoinHandle<OpenBook>>>,
     /// Replaced once, when the book could not be opened and a backup is restored in its place
     /// or the owner opens another folder.
     open: RwLock<OpenBook>,
@@ -29,6 +34,19 @@ struct OpenBook {
 }
 
 impl OpenBook {
+    /// Stands in while the book is being opened; never seen (every look waits for the book).
+    fn not_yet(data_dir: PathBuf) -> OpenBook {
+        OpenBook {
+            data_dir,
+            book: Err(AppError {
+                code: ErrorCode::CannotOpen,
+                message: "The book is still being opened.".into(),
+                fields: Vec::new(),
+            }),
+            offline_as_of: None,
+        }
+    }
+
     fn at(data_dir: PathBuf) -> OpenBook {
         let opened = Book::open(&data_dir).map_err(AppError::from);
         let (book, offline_as_of) = match opened {
@@ -66,10 +84,53 @@ fn server_unreachable(data_dir: &Path, problem: &AppError) -> bool {
 }
 
 impl AppState {
+    /// Starts opening the book in `data_dir` (on a thread of its own) and returns at once; the
+    /// first command that needs the book waits for it. Why it could not be opened is also said
+    /// on standard error.
     pub fn open(data_dir: PathBuf) -> AppState {
+        let folder = data_dir.clone();
+        let opening = std::thread::Builder::new()
+            .name("open-book".into())
+            .spawn(move || {
+                let opened = OpenBook::at(folder);
+                if let Err(error) = &opened.book {
+                    eprintln!("rapport: {}", error.message);
+                }
+                opened
+            });
+        let (opening, open) = match opening {
+            Ok(handle) => (Some(handle), OpenBook::not_yet(data_dir)),
+            // No thread to be had: open it here, before the window.
+            Err(_) => (None, OpenBook::at(data_dir)),
+        };
         AppState {
-            open: RwLock::new(OpenBook::at(data_dir)),
+            opening: Mutex::new(opening),
+            open: RwLock::new(open),
             deleted: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Waits for the book opened at start, the first time only.
+    fn opened(&self) {
+        let mut opening = lock(&self.opening);
+        if let Some(handle) = opening.take() {
+            let data_dir = self
+                .open
+                .read()
+                .map(|o| o.data_dir.clone())
+                .unwrap_or_default();
+            let opened = off_runtime(|| handle.join()).unwrap_or_else(|_| OpenBook {
+                data_dir,
+                book: Err(AppError {
+                    code: ErrorCode::CannotOpen,
+                    message:
+                        "Rapport stopped while opening the book. Close Rapport and start it again."
+                            .into(),
+                    fields: Vec::new(),
+                }),
+                offline_as_of: None,
+            });
+            *self.open.write().unwrap_or_else(|p| p.into_inner()) = opened;
         }
     }
 
@@ -79,10 +140,12 @@ impl AppState {
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, OpenBook> {
+        self.opened();
         self.open.read().unwrap_or_else(|p| p.into_inner())
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, OpenBook> {
+        self.opened();
         self.open.write().unwrap_or_else(|p| p.into_inner())
     }
 
