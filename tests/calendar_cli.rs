@@ -367,3 +367,35 @@ fn a_large_books_calendar_is_rewritten_in_the_background_and_a_failure_is_said_n
     let again = ok(book, &["calendar", "--refresh"]);
     assert!(again.starts_with("Nothing to do"), "{again}");
 }
+
+#[test]
+fn a_refresh_that_fails_says_why_and_leaves_a_note_until_one_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path();
+    let kept = book.join("rapport.ics");
+    let note = book.join(".rapport.ics.failed");
+    add(book, &["--first-name", "Ann", "--birthday", "1980-05-17"]);
+    // Something else took the calendar's name: a folder cannot be written over.
+    std::fs::remove_file(&kept).unwrap();
+    std::fs::create_dir(&kept).unwrap();
+    let out = rapport(book, &["contacts", "add", "--first-name", "Bo"]);
+    assert!(out.status.success(), "the command itself was done");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("calendar file could not be updated"),
+        "{said}"
+    );
+
+    let refused = fails(book, &["calendar", "--refresh"]);
+    assert!(refused.contains("is a folder"), "{refused}");
+    let noted = std::fs::read_to_string(&note).unwrap();
+    assert!(noted.contains("is a folder"), "{noted}");
+
+    std::fs::remove_dir(&kept).unwrap();
+    let wrote = ok(book, &["calendar", "--refresh"]);
+    assert!(wrote.starts_with("Wrote "), "{wrote}");
+    assert!(!note.exists(), "a rewrite that worked clears the note");
+    assert!(std::fs::read_to_string(&kept)
+        .unwrap()
+        .contains("Birthday: Ann"));
+}

@@ -88,7 +88,7 @@ pub fn calendar(
     let book = open(data_dir)?;
     let written = if args.refresh {
         let refreshed = book.refresh_calendar_file(today);
-        note_background_failure(data_dir, refreshed.as_ref().err());
+        note_background_failure(&book, refreshed.as_ref().err());
         match refreshed.map_err(message)? {
             Some(written) => written,
             None if args.json => return Ok(to_json(&serde_json::json!({ "written": false }))),
@@ -179,11 +179,16 @@ fn refresh_in_background(data_dir: &Path) -> std::io::Result<()> {
 
 /// A refresh notes its failure for the next command to say (a background one has no terminal),
 /// and clears it on success.
-fn note_background_failure(data_dir: &Path, error: Option<&rapport_core::Error>) {
-    let file = data_dir.join(BACKGROUND_FAILURE_FILE);
+fn note_background_failure(book: &rapport_core::Book, error: Option<&rapport_core::Error>) {
+    let file = book.data_dir().join(BACKGROUND_FAILURE_FILE);
     match error {
         Some(error) => {
-            let _ = std::fs::write(&file, error.to_string());
+            // Best effort: on a full disk the note may not fit either.
+            let _ = book.output_guard().write_bytes(
+                &file,
+                rapport_core::paths::OutputKind::Document,
+                error.to_string().as_bytes(),
+            );
         }
         None => {
             let _ = std::fs::remove_file(&file);
