@@ -41,7 +41,9 @@ APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev l
 # one-window-per-book test runs its own session bus and reads which window has the focus.
 # notification-daemon: a notification server on that session bus, to see the morning nudge by
 # hand under Xvfb (the notification plugin talks D-Bus itself, so the app needs no library).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf postgresql openssl python3-icalendar desktop-file-utils dbus-daemon xdotool notification-daemon)
+# python3-dbus and python3-gi: the morning-nudge test's own notification server, which records
+# what Rapport shows and reports a click on it.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf postgresql openssl python3-icalendar desktop-file-utils dbus-daemon xdotool notification-daemon python3-dbus python3-gi)
 
 ensure_rust() {
     if ! command -v cargo >/dev/null; then
