@@ -42,8 +42,9 @@ APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev l
 # notification-daemon: a notification server on that session bus, to see the morning nudge by
 # hand under Xvfb (the notification plugin talks D-Bus itself, so the app needs no library).
 # python3-dbus and python3-gi: the morning-nudge test's own notification server, which records
-# what Rapport shows and reports a click on it.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf postgresql openssl python3-icalendar desktop-file-utils dbus-daemon xdotool notification-daemon python3-dbus python3-gi)
+# what Rapport shows and reports a click on it; openbox: a window manager for that test, so
+# `--minimised` (the start at login) has something to minimise to.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf postgresql openssl python3-icalendar desktop-file-utils dbus-daemon xdotool notification-daemon python3-dbus python3-gi openbox)
 
 ensure_rust() {
     if ! command -v cargo >/dev/null; then
