@@ -268,9 +268,16 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::cards::set_address_undeliverable,
             commands::cards::address_undeliverable,
         ])
-        .run(context);
+        .build(context);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(app) => {
+            app.run(|app, event| {
+                if let tauri::RunEvent::Exit = event {
+                    app.state::<AppState>().note_clean_close();
+                }
+            });
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("rapport: the window could not start: {error}");
             ExitCode::FAILURE

@@ -356,6 +356,16 @@ impl AppState {
         DailyBackup::Done
     }
 
+    /// As the window exits (which does not close the book): notes an untouched book file, so the
+    /// next start need not read every page. A book busy with a long write is left as it is.
+    pub fn note_clean_close(&self) {
+        if let Ok(book) = self.shared_book() {
+            if let Ok(book) = book.try_lock() {
+                book.note_clean_close();
+            }
+        }
+    }
+
     /// Runs `work` with the book locked. Keep it short: it blocks other commands.
     pub fn with_book<T>(
         &self,

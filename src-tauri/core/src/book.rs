@@ -148,6 +148,12 @@ impl Book {
         &mut self.store
     }
 
+    /// Called by a program that ends without closing the book (the window, on exit): notes the
+    /// file as it is, so the next open need not read every page of an untouched book.
+    pub fn note_clean_close(&self) {
+        self.store.note_clean_close();
+    }
+
     /// The book's database file.
     pub fn book_file(&self) -> &Path {
         self.store.path()

@@ -154,6 +154,14 @@ impl Store {
         }
     }
 
+    /// Notes a book file as it is now, as a clean close does, for a program that ends without
+    /// closing it (the window); nothing for a server's book.
+    pub fn note_clean_close(&self) {
+        if let Store::Sqlite(store) = self {
+            store.note_clean_close();
+        }
+    }
+
     /// Whether this is the team's book on a server.
     pub fn is_server(&self) -> bool {
         matches!(self, Store::Postgres(_))

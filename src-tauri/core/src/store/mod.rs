@@ -8,6 +8,7 @@ mod book_copy;
 mod bulk;
 mod busy;
 mod calendar_rows;
+mod clean_close;
 mod contact_list;
 mod contact_photos;
 mod contact_rows;
@@ -170,6 +171,9 @@ impl From<rusqlite::Error> for crate::Error {
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// The book itself (not a copy opened to read): its clean close is noted, so the next open
+    /// may skip the check of an untouched file (`clean_close`).
+    notes_clean_close: bool,
 }
 
 impl SqliteStore {
@@ -215,6 +219,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            notes_clean_close: false,
         })
     }
 
@@ -242,11 +247,20 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            notes_clean_close: true,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Notes the book file as it is now (`clean_close`): for a program that ends without
+    /// closing the book; closing it does the same.
+    pub fn note_clean_close(&self) {
+        if self.notes_clean_close {
+            clean_close::note_clean_close(&self.conn, &self.path);
+        }
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
@@ -278,6 +292,7 @@ impl Drop for SqliteStore {
     fn drop(&mut self) {
         // Keeps the query planner's statistics fresh; cheap when nothing changed.
         let _ = self.conn.execute_batch("PRAGMA optimize");
+        self.note_clean_close();
     }
 }
 
@@ -337,6 +352,9 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
             found: version,
             supported: SCHEMA_VERSION,
         });
+    }
+    if clean_close::unchanged_since_clean_close(path) {
+        return Ok(());
     }
     quick_check_tables(&conn, path)
 }
