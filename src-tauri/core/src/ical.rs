@@ -13,7 +13,6 @@
 use std::fs::{File, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -237,12 +236,12 @@ struct Gathered {
 pub struct CalendarRun {
     gathered: Gathered,
     stamp: DateTime<Utc>,
-    /// When the book was read. The kept file carries it as its modification time, so a change
-    /// made while the file was being written still leaves it stale.
-    read_at: SystemTime,
+    /// For the kept file: the day and where the book's writes stood before it was read, noted
+    /// beside the file once it is written. A write made since (even while the file was being
+    /// written) moves the book's mark on, and the file is stale.
+    written_as_of: Option<String>,
     out: PathBuf,
     guard: OutputGuard,
-    kept_file: bool,
 }
 
 impl CalendarRun {
@@ -251,20 +250,17 @@ impl CalendarRun {
         let CalendarRun {
             gathered,
             stamp,
-            read_at,
+            written_as_of,
             out,
             guard,
-            kept_file,
         } = self;
         let ((), path) = guard.write_stream(&out, OutputKind::Document, |file| {
-            let written = render(&gathered.name, &gathered.events, stamp, file)
-                .and_then(|()| file.flush())
-                .and_then(|()| match kept_file {
-                    true => file.get_ref().set_modified(read_at),
-                    false => Ok(()),
-                });
-            written.map_err(|e| OutputError::from_io(&out, &e))
+            render(&gathered.name, &gathered.events, stamp, file)
+                .map_err(|e| OutputError::from_io(&out, &e))
         })?;
+        if let Some(as_of) = written_as_of {
+            guard.write_bytes(&mark_file(&out), OutputKind::Document, as_of.as_bytes())?;
+        }
         Ok(CalendarWritten {
             path,
             ..gathered.counts
@@ -308,6 +304,11 @@ impl CalendarTurn {
         drop(waiting);
         Ok(Some(CalendarTurn { _writing: writing }))
     }
+}
+
+/// Beside the kept calendar: the day it was written and where the book's writes stood then.
+fn mark_file(calendar: &Path) -> PathBuf {
+    calendar.with_file_name(".rapport.ics.mark")
 }
 
 /// The lock files of [`CalendarTurn`], beside the calendar: held by the refresher waiting for
@@ -408,14 +409,16 @@ impl Book {
     pub fn prepare_calendar(&self, path: &Path, today: NaiveDate) -> Result<CalendarRun> {
         let guard = self.output_guard();
         guard.check(path, OutputKind::Document)?;
-        let read_at = SystemTime::now();
+        let written_as_of = match path == self.calendar_file() {
+            true => Some(self.calendar_as_of(today)?),
+            false => None,
+        };
         Ok(CalendarRun {
             gathered: self.gather_calendar(today)?,
             stamp: Utc::now(),
-            read_at,
+            written_as_of,
             out: path.to_path_buf(),
             guard,
-            kept_file: path == self.calendar_file(),
         })
     }
 
@@ -424,10 +427,24 @@ impl Book {
         self.data_dir().join(CALENDAR_FILE)
     }
 
-    /// Whether `<data-dir>/rapport.ics` shows the book as it is: written today, after the
-    /// book's last change.
+    /// The day and where the book's writes stand: what the kept calendar notes.
+    fn calendar_as_of(&self, today: NaiveDate) -> Result<String> {
+        Ok(format!("{today} {}", self.store().write_mark()?))
+    }
+
+    /// Whether `<data-dir>/rapport.ics` shows the book as it is: written today, and nothing
+    /// written to the book since it was read. Not knowing (a server out of reach) is not
+    /// current.
     pub fn calendar_is_current(&self, today: NaiveDate) -> bool {
-        !calendar_is_stale(&self.calendar_file(), self.book_file(), today)
+        let file = self.calendar_file();
+        if std::fs::metadata(&file).map_or(true, |m| m.len() == 0) {
+            return false;
+        }
+        let noted = std::fs::read_to_string(mark_file(&file));
+        match (noted, self.calendar_as_of(today)) {
+            (Ok(noted), Ok(now)) => noted == now,
+            _ => false,
+        }
     }
 
     /// The size of the kept calendar file as last written (0 when there is none): what a
@@ -457,28 +474,6 @@ impl Book {
             None => Ok(None),
         }
     }
-}
-
-/// Whether the calendar file is older than the book's last write. The book's write-ahead log
-/// counts only when it holds something: opening the book makes an empty one.
-fn calendar_is_stale(calendar: &Path, book: &Path, today: NaiveDate) -> bool {
-    let modified = |path: &Path| -> Option<SystemTime> {
-        let meta = std::fs::metadata(path).ok()?;
-        (meta.len() > 0).then_some(meta.modified().ok()?)
-    };
-    let Some(written) = modified(calendar) else {
-        return true;
-    };
-    let written_on = DateTime::<chrono::Local>::from(written).date_naive();
-    if written_on < today {
-        return true;
-    }
-    let mut wal = book.as_os_str().to_owned();
-    wal.push("-wal");
-    [book.to_path_buf(), PathBuf::from(wal)]
-        .iter()
-        .filter_map(|p| modified(p))
-        .any(|changed| changed >= written)
 }
 
 #[cfg(test)]

@@ -176,6 +176,16 @@ impl Store {
         }
     }
 
+    /// A mark that changes whenever a write commits to the book (and stays while nothing is
+    /// written): the book file's size and time with its write-ahead log's, or the server's
+    /// write horizon.
+    pub fn write_mark(&self) -> Result<String> {
+        match self {
+            Store::Sqlite(store) => Ok(store.write_mark()),
+            Store::Postgres(book) => book.write_horizon(),
+        }
+    }
+
     /// Who is signed in to a server book, as the team knows them (the staff member's name);
     /// None for a book file.
     pub fn signed_in_name(&self) -> Result<Option<String>> {

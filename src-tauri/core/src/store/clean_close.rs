@@ -34,6 +34,26 @@ fn fingerprint(book: &Path) -> Option<String> {
     Some(format!("{} {} {identity}", meta.len(), modified.as_nanos()))
 }
 
+/// A mark that changes whenever a write reaches the book file or its write-ahead log: the
+/// file's fingerprint and the log's size and time (an empty log counts as none: opening the
+/// book makes one).
+pub(super) fn write_mark(book: &Path) -> String {
+    let mut log = book.as_os_str().to_owned();
+    log.push("-wal");
+    let log = match std::fs::metadata(PathBuf::from(log)) {
+        Ok(meta) if meta.len() > 0 => {
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {modified}", meta.len())
+        }
+        _ => "0".to_string(),
+    };
+    format!("{} / {log}", fingerprint(book).unwrap_or_default())
+}
+
 /// Whether the write-ahead log is absent or empty (another connection's work would be in it).
 fn log_is_empty(book: &Path) -> bool {
     let mut log = book.as_os_str().to_owned();

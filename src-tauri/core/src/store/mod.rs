@@ -255,6 +255,11 @@ impl SqliteStore {
         &self.path
     }
 
+    /// A mark that changes whenever a write reaches the book (see `clean_close::write_mark`).
+    pub fn write_mark(&self) -> String {
+        clean_close::write_mark(&self.path)
+    }
+
     /// Notes the book file as it is now (`clean_close`): for a program that ends without
     /// closing the book; closing it does the same.
     pub fn note_clean_close(&self) {

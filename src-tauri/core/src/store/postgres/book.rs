@@ -83,6 +83,11 @@ impl ServerBook {
         Ok(store.schema_version()?)
     }
 
+    pub fn write_horizon(&self) -> Result<String> {
+        let mut store = self.lock()?;
+        Ok(store.write_horizon()?)
+    }
+
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, PgStore>> {
         // A panic while the client was in use leaves it mid-statement: not to be used again.
         self.store.lock().map_err(|_| {

@@ -118,6 +118,17 @@ impl PgStore {
         result.map_err(|e| self.error(&e))
     }
 
+    /// Where the server's writes stand: the oldest transaction still writing, or the next to
+    /// come. It moves on with every write that commits (a change on this book, or on another
+    /// database of the same server: a harmless extra), and stays while nothing is written.
+    pub fn write_horizon(&mut self) -> Result<String, ServerError> {
+        let result = self
+            .client
+            .query_one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", &[])
+            .and_then(|row| row.try_get::<_, String>(0));
+        result.map_err(|e| self.error(&e))
+    }
+
     /// Whether the signed-in person is one of the book's owners.
     pub fn is_owner(&mut self) -> Result<bool, ServerError> {
         let result = roles::is_owner(&mut self.client);
