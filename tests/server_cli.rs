@@ -45,7 +45,21 @@ fn an_owner_sets_up_the_server_book_and_a_desk_joins_it() {
         admin.address.port,
         hex(&server.fingerprint)
     );
+    // The owner has worked alone so far: their book file moves onto the server at init.
     let owner_dir = tempfile::tempdir().expect("dir");
+    let rosa = json(
+        owner_dir.path(),
+        &[
+            "contacts",
+            "add",
+            "--first-name",
+            "Rosa",
+            "--last-name",
+            "Moreno",
+        ],
+    )["contact"]["id"]
+        .as_i64()
+        .expect("Rosa's id");
     let owner_login = format!("{database}_olivia");
     let report = json(
         owner_dir.path(),
@@ -68,6 +82,7 @@ fn an_owner_sets_up_the_server_book_and_a_desk_joins_it() {
         .expect("one-time password")
         .to_string();
     assert_eq!(report["ownerLogin"]["login"], owner_login.as_str());
+    assert_eq!(report["moved"]["contacts"], 1, "{report}");
 
     // A join code typed wrong: one clear line, nothing written, no password asked.
     let desk = tempfile::tempdir().expect("dir");
@@ -169,6 +184,16 @@ fn an_owner_sets_up_the_server_book_and_a_desk_joins_it() {
     );
     let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(found[0]["displayName"], "Olga Petrova", "{found}");
+    // The customer moved from the owner's file is on the team's book, with her id.
+    let out = rapport_with(
+        desk.path(),
+        &["contacts", "search", "moreno", "--json"],
+        "",
+        &env,
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(found[0]["displayName"], "Rosa Moreno", "{found}");
+    assert_eq!(found[0]["id"], rosa, "{found}");
     let backup = desk.path().join("team.db");
     let out = rapport_with(
         desk.path(),

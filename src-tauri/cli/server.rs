@@ -36,6 +36,10 @@ pub enum ServerCommand {
         /// the local network, over TLS, with passwords).
         #[arg(long, conflicts_with = "url")]
         listen: Option<String>,
+        /// Start the team's book empty instead of moving this data folder's book onto the
+        /// server (which keeps every id, timeline, photo and setting; the file stays as it was).
+        #[arg(long)]
+        empty: bool,
         #[arg(long)]
         json: bool,
     },
@@ -101,6 +105,7 @@ pub fn server(data_dir: &Path, command: ServerCommand) -> Result<String, String>
             owner_login,
             public_host,
             listen,
+            empty,
             json,
         } => {
             let options = InitOptions {
@@ -108,6 +113,7 @@ pub fn server(data_dir: &Path, command: ServerCommand) -> Result<String, String>
                 owner_name: owner,
                 owner_login,
                 public_host,
+                move_book_from: (!empty).then(|| data_dir.to_path_buf()),
             };
             let report = match url {
                 Some(url) => init_with_url(&url, &options),
@@ -250,6 +256,25 @@ fn init_text(report: &InitReport) -> String {
         "The team's book is ready on {}.\n\nJoin code (every desk: rapport server join CODE --login NAME):\n\n    {}\n\nServer certificate: {}\n",
         report.server, report.join_code, report.fingerprint
     ));
+    if let Some(moved) = &report.moved {
+        let mut what = format!(
+            "{} with {} on their timelines",
+            count(moved.contacts, "customer", "customers"),
+            count(moved.timeline_entries, "entry", "entries")
+        );
+        for (n, one, many) in [
+            (moved.photos, "photo", "photos"),
+            (moved.staff, "staff member", "staff members"),
+        ] {
+            if n > 0 {
+                what.push_str(&format!(", {}", count(n, one, many)));
+            }
+        }
+        out.push_str(&format!(
+            "\nMoved the book {} onto the server: {what}. The file stays as it was; once this folder joins (rapport server join), Rapport works on the server's book.\n",
+            moved.from,
+        ));
+    }
     if let Some(owner) = &report.owner_login {
         out.push_str(&format!(
             "\nOwner login: {}\nPassword (shown this once): {}\n",
@@ -260,6 +285,19 @@ fn init_text(report: &InitReport) -> String {
         out.push_str(&format!("\nNote: {warning}\n"));
     }
     out.trim_end().to_string()
+}
+
+/// "1 customer", "1,234 customers".
+fn count(n: usize, one: &str, many: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped} {}", if n == 1 { one } else { many })
 }
 
 /// `rapport server backup`: the day's dated copy of the team's book, with retention.

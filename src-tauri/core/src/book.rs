@@ -92,6 +92,18 @@ impl Book {
         Ok((Book::open_shared(data_dir, password)?, joined))
     }
 
+    /// Whether the book holds no customers and no photos yet (one a book can be moved into;
+    /// staff without photos are merged with the staff moved in).
+    pub fn is_empty_book(&self) -> Result<bool> {
+        self.store.is_empty_book()
+    }
+
+    /// Copies this whole book into `target`, an empty book on a server (see
+    /// server/move_in.rs), in one transaction: all of it or, on any error, nothing.
+    pub fn copy_into(&self, target: &Book) -> Result<crate::server::move_in::MovedBook> {
+        crate::server::move_in::copy_book(&self.store, &target.store)
+    }
+
     /// Whether this is the team's book on a server (not a file on this computer).
     pub fn is_shared(&self) -> bool {
         self.store.is_server()

@@ -5,9 +5,11 @@
 mod common;
 
 use common::pg::{server, OwnCluster};
+use common::{add, person};
 use rapport_core::server::init::{init_local, init_with_url, InitOptions, LocalCluster};
 use rapport_core::server::{self, JoinCode, JoinTarget};
 use rapport_core::store::postgres::{hex, PgStore};
+use rapport_core::Book;
 
 fn admin_url(
     url_base: &rapport_core::store::postgres::ConnectSpec,
@@ -32,15 +34,36 @@ fn unique(prefix: &str) -> String {
 fn init_by_url_sets_up_the_book_and_its_join_code_lets_a_desk_in() {
     let test_server = server();
     let database = unique("initurl");
+    // The owner's book so far: two customers, and the owner on the staff list.
+    let owners_folder = tempfile::tempdir().expect("dir");
+    let (ann, bob, olivia) = {
+        let mut file = Book::open(owners_folder.path()).expect("the owner's book");
+        let ann = add(&mut file, person("Ann", "Lee"));
+        let bob = add(&mut file, person("Bob", "Stone"));
+        let olivia = file
+            .add_staff("Olivia Owner", "Owner", None)
+            .expect("staff")
+            .id;
+        file.note_clean_close();
+        (ann, bob, olivia)
+    };
     let options = InitOptions {
         database: database.clone(),
         owner_name: "Olivia Owner".into(),
         owner_login: Some(format!("{database}_olivia")),
         public_host: None,
+        move_book_from: Some(owners_folder.path().to_path_buf()),
     };
     let url = admin_url(&test_server.admin, &database, &test_server.fingerprint);
     let report = init_with_url(&url, &options).expect("init");
     let owner = report.owner_login.clone().expect("a new owner login");
+    let moved = report.moved.clone().expect("the owner's book was moved");
+    assert_eq!(moved.contacts, 2);
+    assert_eq!(moved.staff, 1);
+    assert_eq!(
+        owner.staff_id, olivia,
+        "the owner's login is their moved staff entry"
+    );
     assert!(
         report.warnings.iter().any(|w| w.contains("--public-host")),
         "127.0.0.1 is only this computer: {:?}",
@@ -62,6 +85,24 @@ fn init_by_url_sets_up_the_book_and_its_join_code_lets_a_desk_in() {
     )
     .expect("join");
     assert!(joined.owner);
+    let team = Book::open_shared(desk.path(), &owner.password).expect("open the team book");
+    assert_eq!(
+        team.contact(ann).expect("Ann").contact.display_name,
+        "Ann Lee"
+    );
+    assert_eq!(
+        team.contact(bob).expect("Bob").contact.display_name,
+        "Bob Stone"
+    );
+    let stamp = team
+        .contact_stamp(ann)
+        .expect("stamp")
+        .expect("a server row");
+    assert_eq!(
+        stamp.created_by.as_deref(),
+        Some(owner.login.as_str()),
+        "the owner moved the book"
+    );
 
     // The owner adds a colleague; the colleague signs in with the printed password.
     let saved = server::connection::load(desk.path())
@@ -92,6 +133,13 @@ fn init_by_url_sets_up_the_book_and_its_join_code_lets_a_desk_in() {
     let again = init_with_url(&url, &options).expect("init again");
     assert!(again.owner_login.is_none());
     assert_eq!(again.join_code, report.join_code);
+    assert!(again.moved.is_none(), "the book is not moved twice");
+    assert!(
+        again.warnings.iter().any(|w| w.contains("already holds")),
+        "{:?}",
+        again.warnings
+    );
+    assert_eq!(team.contact_count().expect("count"), 2);
 }
 
 #[test]
@@ -132,11 +180,17 @@ fn init_on_this_machine_turns_on_tls_and_lets_in_passwords_over_tls_only() {
         run_as: is_root.then(|| "postgres".to_string()),
         restart: None,
     };
+    let owners_folder = tempfile::tempdir().expect("dir");
+    let ann = {
+        let mut file = Book::open(owners_folder.path()).expect("the owner's book");
+        add(&mut file, person("Ann", "Lee"))
+    };
     let options = InitOptions {
         database: "rapport".into(),
         owner_name: "Olivia Owner".into(),
         owner_login: None,
         public_host: Some("127.0.0.1".into()),
+        move_book_from: Some(owners_folder.path().to_path_buf()),
     };
     let report = init_local(&options, Some(local), Some("127.0.0.1")).expect("init");
     let owner = report.owner_login.clone().expect("owner");
@@ -157,6 +211,13 @@ fn init_on_this_machine_turns_on_tls_and_lets_in_passwords_over_tls_only() {
         false,
     )
     .expect("the owner joins over TLS with the new certificate");
+    assert_eq!(report.moved.as_ref().map(|m| m.contacts), Some(1));
+    let team = Book::open_shared(desk.path(), &owner.password).expect("open the team book");
+    assert_eq!(
+        team.contact(ann).expect("Ann").contact.display_name,
+        "Ann Lee"
+    );
+    drop(team);
     let hba = std::fs::read_to_string(format!("{data_dir}/pg_hba.conf")).expect("hba");
     assert!(hba.starts_with("# BEGIN Rapport book rapport"), "{hba}");
     assert!(hba.contains("samenet       scram-sha-256"));

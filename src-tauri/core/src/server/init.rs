@@ -11,12 +11,11 @@
 //! scram-sha-256`), and then does the same as with a URL through a set-up role that is switched
 //! off at the end.
 //!
-//! TODO(lead, issue 15 "imports the current book"): copying the data folder's SQLite book into
-//! the new server book (same ids, same search results) needs the reshaped store: read every
-//! table through the SQLite arm (contacts whole with `every_contact`, timelines, photos, staff,
-//! occasions, settings, welcome sends), write them through the PostgreSQL arm with `COPY …
-//! FROM STDIN` in one transaction, then `setval` every identity sequence to the SQLite
-//! AUTOINCREMENT counter (`sqlite_sequence`) so no id is ever handed out twice. Not done here.
+//! Then it moves the book of this data folder onto the server when the server's book is still
+//! empty (`--empty` starts the team on an empty book instead): every customer, timeline, photo,
+//! record, staff member and setting with its id, in one transaction, signed in as the new owner
+//! so every row says the owner put it there (see move_in.rs). The book file stays where it was,
+//! untouched: the way back to working alone.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,7 +30,10 @@ use super::connection::ServerUrl;
 use super::join_code::{JoinCode, DEFAULT_DATABASE};
 use super::local::{debian_cluster, ensure_installed, local_addresses, run_as_root, run_capture};
 pub use super::local::{LocalCluster, LISTEN_EVERYWHERE};
-use super::{add_login, NewLogin};
+use super::move_in::MovedBook;
+use super::NewLogin;
+use crate::store::postgres::ServerBook;
+use crate::store::Store;
 
 /// What `rapport server init` is asked to do.
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub struct InitOptions {
     pub owner_login: Option<String>,
     /// The address desks use to reach the server, when not the one Rapport finds.
     pub public_host: Option<String>,
+    /// The data folder whose book is moved onto the server (when the server's book is empty).
+    pub move_book_from: Option<PathBuf>,
 }
 
 /// What `rapport server init` did.
@@ -57,6 +61,8 @@ pub struct InitReport {
     pub owner_login: Option<NewLogin>,
     /// Steps taken on this machine (local set-up only).
     pub steps: Vec<String>,
+    /// The owner's book moved onto the server, if one was.
+    pub moved: Option<MovedBook>,
     /// Something the owner should know (an address other desks cannot reach…).
     pub warnings: Vec<String>,
 }
@@ -116,18 +122,60 @@ fn set_up(
         .logins()?
         .iter()
         .any(|(login, ..)| *login == owner_login);
-    let new_owner = if exists {
+    let owner_password = if exists {
         warnings.push(format!(
             "The owner login {owner_login} exists already; its password is unchanged."
         ));
         None
     } else {
-        Some(add_login(
-            &mut admin,
-            &options.owner_name,
-            Some(&owner_login),
-            true,
-        )?)
+        let password = super::generate_password()?;
+        admin.create_login(&owner_login, &password, true)?;
+        Some(password)
+    };
+    // The book is moved before the owner joins the staff list (the list moved may name them),
+    // signed in as the owner so every row says the owner put it there.
+    let moved = match &options.move_book_from {
+        Some(data_dir) => match super::move_in::book_file_in(data_dir)? {
+            Some(file_book) => {
+                let mover = match &owner_password {
+                    Some(password) => PgStore::open(&ConnectSpec {
+                        address: spec.address.clone(),
+                        pin: Pin::Sha256(fingerprint.to_vec()),
+                        credentials: Credentials {
+                            login: owner_login.clone(),
+                            password: password.clone(),
+                        },
+                    })?,
+                    None => PgStore::open(spec)?,
+                };
+                let server_book = Store::Postgres(Box::new(ServerBook::new(mover, data_dir)));
+                if server_book.is_empty_book()? {
+                    Some(super::move_in::copy_book(&file_book, &server_book)?)
+                } else {
+                    warnings.push(format!(
+                        "The book on the server already holds customers or photos, so this computer's book ({}) was not copied into it; it stays as it was.",
+                        data_dir.join(crate::store::DATABASE_FILE).display()
+                    ));
+                    None
+                }
+            }
+            None => None,
+        },
+        None => None,
+    };
+    let new_owner = match owner_password {
+        Some(password) => {
+            let name = options.owner_name.trim().to_string();
+            let staff_id = admin.link_staff_login(&name, &owner_login)?;
+            Some(NewLogin {
+                name,
+                login: owner_login.clone(),
+                password,
+                owner: true,
+                staff_id,
+            })
+        }
+        None => None,
     };
     let mut public = spec.address.clone();
     if let Some(host) = &options.public_host {
@@ -145,6 +193,7 @@ fn set_up(
         fingerprint: colon_hex(&fingerprint),
         owner_login: new_owner,
         steps,
+        moved,
         warnings,
     })
 }

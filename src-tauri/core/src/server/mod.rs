@@ -8,6 +8,7 @@ pub mod connection;
 pub mod init;
 pub mod join_code;
 mod local;
+pub mod move_in;
 
 use std::path::Path;
 

@@ -257,6 +257,33 @@ impl Store {
         }
     }
 
+    /// The whole book as stored, ids and all, read to fill another book.
+    pub(crate) fn book_copy(&self) -> Result<super::book_copy::BookCopy> {
+        match self {
+            Store::Sqlite(store) => store.book_copy(),
+            Store::Postgres(book) => book.book_copy(),
+        }
+    }
+
+    /// Whether this book holds no customers and no photos yet (one a book can move into).
+    pub(crate) fn is_empty_book(&self) -> crate::Result<bool> {
+        match self {
+            Store::Sqlite(store) => Ok(store.contact_count()? == 0 && store.photos()?.is_empty()),
+            Store::Postgres(book) => book.is_empty_book(),
+        }
+    }
+
+    /// Fills this empty book on a server with `copy` (a book file is filled by Back up, which
+    /// writes a new file); returns how many contacts were written.
+    pub(crate) fn fill_from(&self, copy: &super::book_copy::BookCopy) -> crate::Result<usize> {
+        match self {
+            Store::Sqlite(_) => Err(crate::Error::Conflict(
+                "A book is moved only into an empty book on a server; to copy a book into a file, use Back up.".into(),
+            )),
+            Store::Postgres(book) => book.fill_from(copy),
+        }
+    }
+
     /// Replaces the whole book with a database file (restoring a backup).
     pub fn replace_from(&mut self, path: &Path) -> Result<(), StoreError> {
         match self {

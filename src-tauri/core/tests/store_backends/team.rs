@@ -86,6 +86,132 @@ fn a_joined_data_folder_opens_the_team_book() {
 #[test]
 fn a_server_book_backs_up_to_an_ordinary_book_file() {
     let (dir, mut book) = server_book();
+    let rich = fill_rich_book(&mut book);
+    let info = book.backup(None).expect("back up");
+    assert!(info.path.ends_with(".db"), "{}", info.path);
+    assert!(
+        !dir.path().join("rapport.db").exists(),
+        "never over the book's place"
+    );
+    let restored_dir = tempfile::tempdir().expect("dir");
+    std::fs::copy(&info.path, restored_dir.path().join("rapport.db")).expect("copy");
+    let file = Book::open(restored_dir.path()).expect("open the backup");
+    assert!(!file.is_shared());
+    assert_eq!(file.integrity_check().expect("check"), "ok");
+    assert_same_book(&file, &book, &rich);
+
+    // The daily backup of a server book goes the same way, once a day.
+    let daily = book.daily_backup(today()).expect("daily").expect("made");
+    assert!(
+        daily.path.ends_with("rapport-2026-11-23.db"),
+        "{}",
+        daily.path
+    );
+    assert!(book.daily_backup(today()).expect("again").is_none());
+}
+
+/// The owner's book file moves onto an empty server book whole (`rapport server init` does
+/// it): same ids, timelines, records, photos, staff and settings, the same people found for the
+/// same search; and back again into a file by Back up. A server book that holds anything is
+/// refused, and nothing is written to it.
+#[test]
+fn a_book_file_moves_to_the_server_and_back_whole() {
+    let (_dir, mut file) = file_book();
+    let rich = fill_rich_book(&mut file);
+    // The newest contact deleted: its id is never handed out again, on the server either.
+    let gone = file
+        .create_contact(person("Gone", "Away"), today())
+        .expect("add")
+        .contact
+        .id;
+    file.delete_contact(gone).expect("delete");
+
+    // The owner is on the file's staff list; the server already has their login (which names
+    // them on its own staff list): the two become one, with the file's id.
+    file.add_staff("Olivia Owner", "Owner", None)
+        .expect("owner");
+
+    let (_server_dir, mut server) = server_book();
+    assert!(server.is_empty_book().expect("empty"));
+    let moved = file.copy_into(&server).expect("move");
+    assert_eq!(moved.contacts, 2);
+    assert_eq!(moved.staff, 2);
+    assert_eq!(moved.photos, 2, "Ann's photo and the staff portrait");
+    assert_eq!(
+        moved.timeline_entries,
+        file.contact(rich.ann).expect("Ann").timeline.len()
+            + file.contact(rich.bob).expect("Bob").timeline.len()
+    );
+    assert_same_book(&server, &file, &rich);
+    let next = server
+        .create_contact(person("New", "Desk"), today())
+        .expect("add on the server")
+        .contact
+        .id;
+    assert!(next > gone, "{next} after {gone}");
+    let by_owner = server
+        .log_touchpoint(next, touch(TouchpointKind::Call, today(), ""), today())
+        .expect("a call");
+    assert_eq!(
+        by_owner.handled_by, "Olivia Owner",
+        "the login joined the moved staff"
+    );
+
+    // Moving again into a book that is no longer empty writes nothing.
+    let before = server.contact_count().expect("count");
+    assert!(!server.is_empty_book().expect("not empty"));
+    let refused = file.copy_into(&server).expect_err("refused");
+    assert!(refused.to_string().contains("already holds"), "{refused}");
+    assert_eq!(server.contact_count().expect("count"), before);
+
+    // And back into a file: the same book again.
+    server.delete_contact(next).expect("delete the new one");
+    let info = server.backup(None).expect("back up");
+    let back_dir = tempfile::tempdir().expect("dir");
+    std::fs::copy(&info.path, back_dir.path().join("rapport.db")).expect("copy");
+    let back = Book::open(back_dir.path()).expect("open");
+    assert_eq!(back.integrity_check().expect("check"), "ok");
+    assert_same_book(&back, &file, &rich);
+}
+
+/// Staff already on the server (a login made before the move) stay, after the moved staff.
+#[test]
+fn staff_already_on_the_server_stay_when_a_book_moves_in() {
+    let (_dir, mut file) = file_book();
+    let ann = file.create_contact(ann(), today()).expect("add").contact.id;
+    file.add_staff("Kim Baker", "Counter", None).expect("staff");
+    let (_server_dir, mut server) = server_book();
+    let moved = file.copy_into(&server).expect("move");
+    assert_eq!((moved.contacts, moved.staff, moved.photos), (1, 1, 0));
+    let names: Vec<(i64, String)> = server
+        .staff()
+        .expect("staff")
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let kim = file.staff().expect("staff")[0].id;
+    assert!(names.contains(&(kim, "Kim Baker".to_string())), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|(id, name)| name == "Olivia Owner" && *id > kim),
+        "{names:?}"
+    );
+    let call = server
+        .log_touchpoint(ann, touch(TouchpointKind::Call, today(), ""), today())
+        .expect("a call");
+    assert_eq!(call.handled_by, "Olivia Owner");
+}
+
+/// The contacts and records of [`fill_rich_book`].
+struct RichBook {
+    ann: i64,
+    bob: i64,
+    complaint: i64,
+}
+
+/// A book with something of everything a copy must carry.
+fn fill_rich_book(book: &mut Book) -> RichBook {
     let ann = book.create_contact(ann(), today()).expect("add").contact.id;
     let bob = book
         .create_contact(person("Bob", "Stone"), today())
@@ -105,6 +231,8 @@ fn a_server_book_backs_up_to_an_ordinary_book_file() {
     )
     .expect("complaint");
     book.set_archived(&[bob], true).expect("archive");
+    book.set_address_undeliverable(bob, true, today())
+        .expect("a card came back");
     book.set_contact_photo(ann, &pictures::jpeg_two_halves(640, 480))
         .expect("photo");
     book.set_setting("business_name", "Rye & Co")
@@ -163,57 +291,94 @@ fn a_server_book_backs_up_to_an_ordinary_book_file() {
     )
     .expect("testimonial");
 
-    let info = book.backup(None).expect("back up");
-    assert!(info.path.ends_with(".db"), "{}", info.path);
-    assert!(
-        !dir.path().join("rapport.db").exists(),
-        "never over the book's place"
-    );
-    let restored_dir = tempfile::tempdir().expect("dir");
-    std::fs::copy(&info.path, restored_dir.path().join("rapport.db")).expect("copy");
-    let file = Book::open(restored_dir.path()).expect("open the backup");
-    assert!(!file.is_shared());
-    assert_eq!(file.integrity_check().expect("check"), "ok");
-    for id in [ann, bob] {
-        let on_server = book.contact(id).expect("server");
-        let in_file = file.contact(id).expect("file");
-        assert_eq!(in_file.contact, on_server.contact);
-        assert_eq!(in_file.timeline, on_server.timeline);
-        assert_eq!(in_file.follow_ups, on_server.follow_ups);
-        assert_eq!(in_file.referred_by, on_server.referred_by);
-        assert_eq!(in_file.referred, on_server.referred);
-        assert_eq!(in_file.testimonials, on_server.testimonials);
+    book.give_gift(
+        ann,
+        rapport_core::contacts::NewGift {
+            what: "A bunch of tulips".into(),
+            value_cents: Some(1250),
+            occasion: "Birthday".into(),
+            given_on: None,
+        },
+        today(),
+    )
+    .expect("gift");
+    let kim = book
+        .add_staff(
+            "Kim Baker",
+            "Counter",
+            Some(&pictures::jpeg_two_halves(400, 500)),
+        )
+        .expect("staff");
+    assert!(kim.photo_id.is_some());
+    RichBook {
+        ann,
+        bob,
+        complaint,
     }
-    assert_eq!(file.contact(ann).expect("Ann").follow_ups.len(), 1);
+}
+
+/// `copy` holds what `original` holds.
+fn assert_same_book(copy: &Book, original: &Book, rich: &RichBook) {
+    let (ann, bob, complaint) = (rich.ann, rich.bob, rich.complaint);
+    for id in [ann, bob] {
+        let theirs = original.contact(id).expect("original");
+        let ours = copy.contact(id).expect("copy");
+        assert_eq!(ours.contact, theirs.contact);
+        assert_eq!(ours.timeline, theirs.timeline);
+        assert_eq!(ours.follow_ups, theirs.follow_ups);
+        assert_eq!(ours.referred_by, theirs.referred_by);
+        assert_eq!(ours.referred, theirs.referred);
+        assert_eq!(ours.testimonials, theirs.testimonials);
+        assert_eq!(ours.replies, theirs.replies);
+        assert_eq!(
+            copy.address_undeliverable(id).expect("mark"),
+            original.address_undeliverable(id).expect("mark")
+        );
+        assert_eq!(
+            copy.contact_photo(id, false).expect("photo"),
+            original.contact_photo(id, false).expect("photo")
+        );
+    }
+    assert_eq!(copy.contact(ann).expect("Ann").follow_ups.len(), 1);
     assert_eq!(
-        file.contact(bob).expect("Bob").referred_by.map(|p| p.id),
+        copy.contact(bob).expect("Bob").referred_by.map(|p| p.id),
         Some(ann)
     );
-    assert_eq!(file.contact(ann).expect("Ann").testimonials.len(), 1);
-    assert_eq!(
-        file.contact_photo(ann, false).expect("photo"),
-        book.contact_photo(ann, false).expect("photo")
-    );
-    assert_eq!(file.business_name().expect("setting"), "Rye & Co");
-    let in_file = file.complaint_loop(complaint).expect("loop in the file");
-    assert_eq!(in_file.stage, LoopStage::PutRight);
-    assert_eq!(in_file, book.complaint_loop(complaint).expect("loop"));
-    assert!(file
+    assert_eq!(copy.contact(ann).expect("Ann").testimonials.len(), 1);
+    assert!(copy.contact_photo(ann, false).expect("photo").is_some());
+    assert!(copy.address_undeliverable(bob).expect("mark").is_some());
+    assert_eq!(copy.business_name().expect("setting"), "Rye & Co");
+    let in_copy = copy.complaint_loop(complaint).expect("loop in the copy");
+    assert_eq!(in_copy.stage, LoopStage::PutRight);
+    assert_eq!(in_copy, original.complaint_loop(complaint).expect("loop"));
+    assert!(copy
         .gesture_kinds()
         .expect("kinds")
         .iter()
         .any(|k| k.label == "Get well"));
-    assert_eq!(search(&file, "ann"), vec!["Ann Lee"]);
-    assert_eq!(search(&file, "555 123"), vec!["Ann Lee"]);
-
-    // The daily backup of a server book goes the same way, once a day.
-    let daily = book.daily_backup(today()).expect("daily").expect("made");
-    assert!(
-        daily.path.ends_with("rapport-2026-11-23.db"),
-        "{}",
-        daily.path
+    let goodwill = copy.goodwill(ann, today()).expect("goodwill");
+    assert_eq!(goodwill.gifts, 1);
+    assert_eq!(goodwill.gift_value_cents, 1250);
+    assert_eq!(goodwill, original.goodwill(ann, today()).expect("goodwill"));
+    assert_eq!(
+        copy.staff().expect("staff"),
+        original.staff().expect("staff")
     );
-    assert!(book.daily_backup(today()).expect("again").is_none());
+    assert_eq!(
+        copy.photos().expect("photos"),
+        original.photos().expect("photos")
+    );
+    for photo in original.photos().expect("photos") {
+        assert_eq!(
+            copy.photo_jpeg(photo.id, false).expect("jpeg"),
+            original.photo_jpeg(photo.id, false).expect("jpeg")
+        );
+    }
+    for typed in ["ann", "555 123", "acme", "vip", "stone", "ann@example"] {
+        assert_eq!(search(copy, typed), search(original, typed), "{typed:?}");
+    }
+    assert_eq!(search(copy, "ann"), vec!["Ann Lee"]);
+    assert_eq!(search(copy, "555 123"), vec!["Ann Lee"]);
 }
 
 /// The server book records who created and last changed each contact and touchpoint (the

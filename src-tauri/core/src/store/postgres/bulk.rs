@@ -24,11 +24,22 @@ use crate::store::{ImportChange, ImportTarget, NewContact};
 const CHUNK: usize = 5_000;
 
 /// One contact for a bulk write, ready to be turned into rows.
-struct Pending {
-    input: std::sync::Arc<crate::contacts::ContactInput>,
-    derived: DerivedFields,
-    photo: Option<NormalizedPhoto>,
-    timeline: Vec<(NewTouchpoint, bool)>,
+pub(crate) struct Pending {
+    pub input: std::sync::Arc<crate::contacts::ContactInput>,
+    pub derived: DerivedFields,
+    pub photo: Option<NormalizedPhoto>,
+    pub timeline: Vec<(NewTouchpoint, bool)>,
+    /// A contact copied from another book keeps its id, dates and archive state.
+    pub kept: Option<Kept>,
+}
+
+/// What a contact copied from another book keeps of its stored row.
+pub(crate) struct Kept {
+    pub id: i64,
+    pub archived: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub last_contacted: Option<NaiveDate>,
 }
 
 impl ServerBook {
@@ -49,6 +60,7 @@ impl ServerBook {
                     derived,
                     photo,
                     timeline,
+                    kept: None,
                 });
                 if chunk.len() == CHUNK {
                     ids.extend(writer.write(tx, std::mem::take(&mut chunk))?);
@@ -83,6 +95,7 @@ impl ServerBook {
                             derived,
                             photo,
                             timeline: Vec::new(),
+                            kept: None,
                         }
                     })
                     .collect();
@@ -229,7 +242,7 @@ const MANY: usize = 1_000;
 /// After a big write (a first import, sample data) the tables' statistics are taken again in
 /// the same transaction: until autovacuum comes round, the planner would otherwise plan the
 /// list and search for an empty book. Only the tables' owners may; for others it is skipped.
-fn refresh_statistics(tx: &mut Transaction<'_>, written: usize) -> PgResult<()> {
+pub(crate) fn refresh_statistics(tx: &mut Transaction<'_>, written: usize) -> PgResult<()> {
     if written >= MANY {
         tx.batch_execute(
             "ANALYZE contacts, contact_search, contact_phone_tails, contact_tags, tags,
@@ -241,7 +254,7 @@ fn refresh_statistics(tx: &mut Transaction<'_>, written: usize) -> PgResult<()> 
 
 /// Writes chunks of new contacts; keeps the ids of the companies and tags it has met.
 #[derive(Default)]
-struct BulkWriter {
+pub(crate) struct BulkWriter {
     company_ids: HashMap<String, i64>,
     tag_ids: HashMap<String, i64>,
 }
@@ -249,18 +262,33 @@ struct BulkWriter {
 impl BulkWriter {
     /// Writes `chunk` (contacts, their children, search documents, photos, timelines) with one
     /// COPY a table; returns the new ids in order.
-    fn write(&mut self, tx: &mut Transaction<'_>, chunk: Vec<Pending>) -> PgResult<Vec<i64>> {
+    pub(crate) fn write(
+        &mut self,
+        tx: &mut Transaction<'_>,
+        chunk: Vec<Pending>,
+    ) -> PgResult<Vec<i64>> {
         if chunk.is_empty() {
             return Ok(Vec::new());
         }
-        let count = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
-        let ids: Vec<i64> = super::book::ids_of(&tx.query(
-            "SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, $1::bigint)",
-            &[&count],
-        )?)?;
-        let today = chrono::Utc::now().date_naive();
+        let ids: Vec<i64> = match chunk
+            .iter()
+            .map(|p| p.kept.as_ref().map(|k| k.id))
+            .collect()
+        {
+            Some(kept) => kept,
+            None => {
+                let count = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+                super::book::ids_of(&tx.query(
+                    "SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, $1::bigint)",
+                    &[&count],
+                )?)?
+            }
+        };
+        let now = chrono::Utc::now();
+        let today = now.date_naive();
+        let now = now.to_rfc3339();
         let mut tables: [(&str, String); 9] = [
-            ("contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key, company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since, family, interests, talking_points, notes, keep_in_touch_days, last_contacted, touch_due_on, has_postal_address)", String::new()),
+            ("contacts (id, given_name, family_name, prefix, nickname, display_name, sort_key, company_id, job_title, birthday_month, birthday_day, birthday_year, customer_since, family, interests, talking_points, notes, keep_in_touch_days, last_contacted, touch_due_on, has_postal_address, archived, created_at, updated_at)", String::new()),
             ("contact_emails (contact_id, position, label, value)", String::new()),
             ("contact_phones (contact_id, position, label, value)", String::new()),
             ("contact_addresses (contact_id, position, label, street, city, region, postal_code, country)", String::new()),
@@ -277,12 +305,16 @@ impl BulkWriter {
                 Some((name, key)) => Some(self.company_id(tx, name, key)?),
                 None => None,
             };
-            let last_contacted = pending
-                .timeline
-                .iter()
-                .filter(|(t, _)| t.kind.counts_as_contact())
-                .map(|(t, _)| t.happened_on)
-                .max();
+            let kept = pending.kept.as_ref();
+            let last_contacted = match kept {
+                Some(kept) => kept.last_contacted,
+                None => pending
+                    .timeline
+                    .iter()
+                    .filter(|(t, _)| t.kind.counts_as_contact())
+                    .map(|(t, _)| t.happened_on)
+                    .max(),
+            };
             let touch_due_on: Option<NaiveDate> = input.keep_in_touch_days.and_then(|days| {
                 last_contacted
                     .or(input.customer_since)
@@ -323,6 +355,13 @@ impl BulkWriter {
                     } else {
                         "f"
                     }),
+                    Some(if kept.is_some_and(|k| k.archived) {
+                        "t"
+                    } else {
+                        "f"
+                    }),
+                    Some(kept.map_or(now.as_str(), |k| k.created_at.as_str())),
+                    Some(kept.map_or(now.as_str(), |k| k.updated_at.as_str())),
                 ],
             );
             for (t, values) in [(1, &input.emails), (2, &input.phones)] {
@@ -419,7 +458,12 @@ impl BulkWriter {
         Ok(ids)
     }
 
-    fn company_id(&mut self, tx: &mut Transaction<'_>, name: &str, key: &str) -> PgResult<i64> {
+    pub(crate) fn company_id(
+        &mut self,
+        tx: &mut Transaction<'_>,
+        name: &str,
+        key: &str,
+    ) -> PgResult<i64> {
         if let Some(id) = self.company_ids.get(key) {
             return Ok(*id);
         }
@@ -446,7 +490,7 @@ impl BulkWriter {
 
 /// One row of COPY's text format: fields split by tabs, `\N` for NULL, and the characters
 /// that would end a field or a row escaped.
-fn line(out: &mut String, fields: &[Option<&str>]) {
+pub(crate) fn line(out: &mut String, fields: &[Option<&str>]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push('\t');

@@ -9,6 +9,7 @@
 //! enum (store/backend.rs).
 
 mod book;
+mod book_copy;
 mod bulk;
 mod connect;
 mod contact_rows;
@@ -27,7 +28,6 @@ mod roles;
 pub mod search;
 mod testimonials;
 mod timeline;
-mod to_file;
 
 use postgres::Client;
 
