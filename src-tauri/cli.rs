@@ -16,6 +16,7 @@ mod contacts;
 mod exchange;
 mod follow_ups;
 mod gestures;
+mod house_answers;
 mod nudge;
 mod occasions;
 mod server;
@@ -112,6 +113,10 @@ pub enum Command {
     Said(testimonials::SaidArgs),
     /// A gift or voucher given to a customer (what, value, occasion), on their timeline.
     Gift(testimonials::GiftArgs),
+    /// The shop's house answers (opening hours, allergens, returns, delivery), so everyone
+    /// answers the same way.
+    #[command(subcommand, alias = "answer")]
+    Answers(house_answers::AnswersCommand),
     /// Dated follow-ups: add one to a contact, list those open, mark one done.
     #[command(
         subcommand,
@@ -224,6 +229,7 @@ fn execute(data_dir: PathBuf, command: Command) -> Result<String, String> {
         Command::Complaint(command) => gestures::complaint(&data_dir, command, today),
         Command::Gestures(command) => gestures::gestures(&data_dir, command),
         Command::FollowUp(command) => follow_ups::follow_up(&data_dir, command, today),
+        Command::Answers(command) => house_answers::answers(&data_dir, command),
         Command::Reply(args) => testimonials::reply(&data_dir, args, today),
         Command::Testimonial(args) => testimonials::testimonial(&data_dir, args, today),
         Command::Testimonials(args) => testimonials::testimonials(&data_dir, args, today),

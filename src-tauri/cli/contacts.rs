@@ -120,6 +120,10 @@ pub enum TouchpointCommand {
         /// Who on the staff handled it.
         #[arg(long, default_value = "")]
         by: String,
+        /// A promise made to the customer in it ("A new cake by Friday"): their page shows the
+        /// last one made.
+        #[arg(long, default_value = "")]
+        promise: String,
         #[arg(long)]
         json: bool,
     },
@@ -223,6 +227,7 @@ pub fn touchpoint(
             note,
             date,
             by,
+            promise,
             json,
         } => {
             let kind = TouchpointKind::parse(&kind)?;
@@ -239,7 +244,7 @@ pub fn touchpoint(
             };
             new.validate(today).map_err(message)?;
             let touchpoint = open(data_dir)?
-                .log_touchpoint(id, new, today)
+                .log_promise(id, new, &promise, today)
                 .map_err(message)?;
             Ok(if json {
                 to_json(&touchpoint)
@@ -358,6 +363,14 @@ fn describe(detail: &ContactDetail) -> String {
     }
     if c.archived {
         out.push("archived".into());
+    }
+    if let Some(p) = detail.promises.first() {
+        let by = if p.made_by.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", p.made_by)
+        };
+        out.push(format!("last promise: {} ({}{by})", p.promise, p.made_on));
     }
     for t in &detail.timeline {
         let by = if t.handled_by.is_empty() {

@@ -343,19 +343,27 @@ impl Book {
         new: NewTouchpoint,
         today: NaiveDate,
     ) -> Result<Touchpoint> {
+        let new = self.entry_to_log(new, today)?;
+        self.store.add_touchpoint(contact_id, &new)
+    }
+
+    /// A new timeline entry checked and tidied. On the team's book an entry names who handled
+    /// it: the signed-in person (by the name the team knows them by) unless told.
+    pub(crate) fn entry_to_log(
+        &self,
+        new: NewTouchpoint,
+        today: NaiveDate,
+    ) -> Result<NewTouchpoint> {
         new.validate(today)?;
-        // On the team's book an entry names who handled it: the signed-in person (by the name
-        // the team knows them by) unless told.
         let handled_by = match new.handled_by.trim() {
             "" => self.store.signed_in_name()?.unwrap_or_default(),
             given => given.to_string(),
         };
-        let new = NewTouchpoint {
+        Ok(NewTouchpoint {
             note: new.note.trim().to_string(),
             handled_by,
             ..new
-        };
-        self.store.add_touchpoint(contact_id, &new)
+        })
     }
 
     pub fn set_complaint_resolved(

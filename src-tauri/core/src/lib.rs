@@ -13,6 +13,7 @@ pub mod error;
 pub mod exchange;
 pub mod follow_ups;
 pub mod gestures;
+pub mod house_answers;
 pub mod ical;
 pub mod live;
 pub mod merge;

@@ -1,5 +1,6 @@
 //! The owner's settings.
 
+use rapport_core::contacts::{HouseAnswer, HouseAnswerInput};
 use rapport_core::settings::{SettingValue, SmtpPasswordState};
 use rapport_core::AppError;
 use tauri::{AppHandle, State};
@@ -43,4 +44,32 @@ pub fn start_at_login(app: AppHandle) -> Result<bool, AppError> {
 #[tauri::command(async)]
 pub fn set_start_at_login(app: AppHandle, enabled: bool) -> Result<bool, AppError> {
     crate::desktop::nudge::set_start_at_login(&app, enabled)
+}
+
+/// The shop's house answers, by topic.
+#[tauri::command(async)]
+pub fn house_answers(state: State<'_, AppState>) -> Result<Vec<HouseAnswer>, AppError> {
+    state.with_book(|book| book.house_answers())
+}
+
+#[tauri::command(async)]
+pub fn add_house_answer(
+    state: State<'_, AppState>,
+    answer: HouseAnswerInput,
+) -> Result<HouseAnswer, AppError> {
+    state.with_book(|book| book.add_house_answer(answer))
+}
+
+#[tauri::command(async)]
+pub fn edit_house_answer(
+    state: State<'_, AppState>,
+    id: i64,
+    answer: HouseAnswerInput,
+) -> Result<HouseAnswer, AppError> {
+    state.with_book(|book| book.edit_house_answer(id, answer))
+}
+
+#[tauri::command(async)]
+pub fn remove_house_answer(state: State<'_, AppState>, id: i64) -> Result<HouseAnswer, AppError> {
+    state.with_book(|book| book.remove_house_answer(id))
 }

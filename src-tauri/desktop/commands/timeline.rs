@@ -11,12 +11,21 @@ use tauri::State;
 use crate::desktop::{blocking, AppState};
 
 #[tauri::command(async)]
+/// Logs an entry, with the promise made in it when one was typed (one transaction).
 pub fn log_touchpoint(
     state: State<'_, AppState>,
     contact_id: i64,
     touchpoint: NewTouchpoint,
+    promise: Option<String>,
 ) -> Result<Touchpoint, AppError> {
-    state.with_book(|book| book.log_touchpoint(contact_id, touchpoint, today()))
+    state.with_book(|book| {
+        book.log_promise(
+            contact_id,
+            touchpoint,
+            promise.as_deref().unwrap_or_default(),
+            today(),
+        )
+    })
 }
 
 #[tauri::command(async)]

@@ -151,6 +151,10 @@ testimonials: Array<TestimonialMark>,
  */
 replies: Array<ReplyLink>, 
 /**
+ * The promises made to them, newest first: the page shows the last one.
+ */
+promises: Array<PromiseMade>, 
+/**
  * On the team's book: who last changed the contact (or its timeline) and when, so a desk
  * sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
  */
@@ -314,6 +318,29 @@ occasion: string,
 givenOn: string | null, };
 
 export type GiftRecord = { touchpointId: number, what: string, valueCents: number | null, occasion: string, };
+
+export type HouseAnswer = { id: number, 
+/**
+ * "Opening hours", "Allergens", "Returns", "Delivery".
+ */
+topic: string, 
+/**
+ * What we say: "Tuesday to Saturday, 8 to 6; Sundays 9 to 1."
+ */
+answer: string, 
+/**
+ * A promise the shop makes ("A refund within 14 days"): offered as the promise when an
+ * entry is logged.
+ */
+isPromise: boolean, };
+
+export type HouseAnswerInput = { topic: string, answer: string, isPromise: boolean, };
+
+export type PromiseMade = { touchpointId: number, promise: string, madeOn: string, 
+/**
+ * Who made it (the entry's "handled by").
+ */
+madeBy: string, };
 
 export type MayQuote = "yes" | "no" | "notAsked";
 

@@ -13,7 +13,10 @@ describe('ipc', () => {
     });
     const tp = await ipc.logTouchpoint(3, { kind: 'call', happenedOn: '2026-11-23', note: 'hi', handledBy: '' });
     expect(tp.id).toBe(9);
-    expect(seen).toEqual({ cmd: 'log_touchpoint', args: { contactId: 3, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'hi', handledBy: '' } } });
+    expect(seen).toEqual({
+      cmd: 'log_touchpoint',
+      args: { contactId: 3, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'hi', handledBy: '' }, promise: null },
+    });
   });
 
   it('turns a rejected call into an AppError with fields', async () => {

@@ -20,6 +20,8 @@ import type {
   NewTouchpoint,
   Goodwill,
   NewGift,
+  HouseAnswer,
+  HouseAnswerInput,
   NewReply,
   Testimonial,
   TestimonialTerms,
@@ -135,7 +137,14 @@ export const updateContact = (id: number, edit: ContactEdit) => call<ContactSave
 /** A gift or voucher given: its own timeline entry (deleting it is the Undo). */
 export const giveGift = (contactId: number, gift: NewGift) => call<Touchpoint>('give_gift', { contactId, gift });
 export const goodwill = (contactId: number) => call<Goodwill>('goodwill', { contactId });
-export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint) => call<Touchpoint>('log_touchpoint', { contactId, touchpoint });
+/** Logs an entry, with the promise made in it when one is given (one transaction). */
+export const logTouchpoint = (contactId: number, touchpoint: NewTouchpoint, promise?: string) =>
+  call<Touchpoint>('log_touchpoint', { contactId, touchpoint, promise: promise?.trim() ? promise : null });
+/** The shop's house answers, by topic (only an owner changes them on the team's book). */
+export const houseAnswers = () => call<HouseAnswer[]>('house_answers');
+export const addHouseAnswer = (answer: HouseAnswerInput) => call<HouseAnswer>('add_house_answer', { answer });
+export const editHouseAnswer = (id: number, answer: HouseAnswerInput) => call<HouseAnswer>('edit_house_answer', { id, answer });
+export const removeHouseAnswer = (id: number) => call<HouseAnswer>('remove_house_answer', { id });
 /** "They replied": the reply on the timeline (kept as a testimonial if asked); deleting it is the Undo. */
 export const logReply = (reply: NewReply) => call<Touchpoint>('log_reply', { reply });
 export const markTestimonial = (touchpointId: number, terms: TestimonialTerms | null) => call<null>('mark_testimonial', { touchpointId, terms });

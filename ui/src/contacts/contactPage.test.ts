@@ -42,6 +42,7 @@ function detail(): ContactDetail {
     referred: [],
     testimonials: [],
     replies: [],
+    promises: [],
     followUps: [{ id: 4, contactId: 7, dueOn: '2026-11-21', note: EVIL, assignedTo: '<i>Mia</i>', doneByTouchpoint: null }],
     version: 3,
     lastChange: { by: EVIL, at: '2026-11-23T08:30:00Z' },
@@ -121,7 +122,47 @@ describe('contact page', () => {
     (root.querySelector('[data-testid=log-save]') as HTMLButtonElement).click();
     await flush();
     const log = calls.find((c) => c.cmd === 'log_touchpoint');
-    expect(log?.args).toEqual({ contactId: 7, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '' } });
+    expect(log?.args).toEqual({ contactId: 7, touchpoint: { kind: 'call', happenedOn: '2026-11-23', note: 'Asked about rye', handledBy: '' }, promise: null });
+  });
+
+  it('puts a house answer into the note, a promise into the promise, and shows the last promise', async () => {
+    setToday('2026-11-23');
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'get_contact') return { ...detail(), promises: [{ touchpointId: 2, promise: '<b>A new cake</b>', madeOn: '2026-11-22', madeBy: 'Kim' }] };
+      if (cmd === 'house_answers')
+        return [
+          { id: 1, topic: 'Opening hours', answer: 'Tue–Sat 8–6', isPromise: false },
+          { id: 2, topic: 'Returns', answer: 'A refund within 14 days', isPromise: true },
+        ];
+      if (cmd === 'log_touchpoint') return { id: 3, contactId: 7, kind: 'call', happenedOn: '2026-11-23', note: '', handledBy: '', resolved: false };
+      return [];
+    });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    renderContactPage(root, 7);
+    await flush();
+    await flush();
+    const last = root.querySelector('[data-testid=last-promise]') as HTMLElement;
+    expect(last.textContent).toContain('“<b>A new cake</b>”');
+    expect(last.textContent).toContain('Kim');
+    expect(root.querySelector('[data-testid=touchpoint-promise]')?.textContent).toBe('Promised: <b>A new cake</b>');
+    (root.querySelector('[data-testid=log-call]') as HTMLButtonElement).click();
+    await flush();
+    const use = root.querySelectorAll<HTMLButtonElement>('[data-testid=house-answer-use]');
+    expect(use.length).toBe(2);
+    const note = root.querySelector('[data-testid=log-note]') as HTMLTextAreaElement;
+    note.value = 'Asked when we open.';
+    note.setSelectionRange(note.value.length, note.value.length);
+    use[0].click();
+    use[1].click();
+    expect(note.value).toBe('Asked when we open.\nTue–Sat 8–6');
+    expect((root.querySelector('[data-testid=log-promise]') as HTMLInputElement).value).toBe('A refund within 14 days');
+    (root.querySelector('[data-testid=log-save]') as HTMLButtonElement).click();
+    await flush();
+    const log = calls.find((c) => c.cmd === 'log_touchpoint') as { args: { promise: string } };
+    expect(log.args.promise).toBe('A refund within 14 days');
   });
 });
 

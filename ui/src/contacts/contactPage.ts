@@ -21,6 +21,7 @@ import { openReplyDialog, openTestimonialDialog } from '../testimonials/reply';
 import { testimonialChip } from '../testimonials/model';
 import { goodwillBox } from '../gestures/goodwill';
 import { openGiftDialog } from '../gestures/gift';
+import { houseAnswersPanel, insertInto } from '../team/houseAnswers';
 
 export const KINDS: { kind: TouchpointKind; label: string; icon: IconName }[] = [
   { kind: 'call', label: 'Call', icon: 'call' },
@@ -110,6 +111,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
   };
 
   // --- header ---
+  const lastPromise = detail.promises[0];
   const subtitle = [c.jobTitle, c.company].filter(Boolean).join(' · ');
   const header = el(
     'header',
@@ -132,6 +134,15 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
             text: `Changed by ${detail.lastChange.by}, ${relativeMoment(detail.lastChange.at)}`,
             attrs: { title: detail.lastChange.at },
           }),
+        // The last promise made to them, so whoever serves them next keeps it.
+        lastPromise &&
+          el(
+            'p',
+            { class: 'last-promise', testid: 'last-promise' },
+            'Last promise: ',
+            el('strong', { text: `“${lastPromise.promise}”` }),
+            ` — ${formatDate(lastPromise.madeOn)}${lastPromise.madeBy ? `, ${lastPromise.madeBy}` : ''}`,
+          ),
         el(
           'div',
           { class: 'chips' },
@@ -267,6 +278,19 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
         fill(n);
       })
       .catch(() => {});
+    const promiseId = uid('promise');
+    const promise = el('input', {
+      id: promiseId,
+      class: 'input',
+      type: 'text',
+      testid: 'log-promise',
+      placeholder: 'e.g. a new cake by Friday',
+    });
+    // A house answer goes into the note; one the shop makes as a promise, into the promise.
+    const answers = houseAnswersPanel({
+      testid: 'log-house-answers',
+      onUse: (a) => insertInto(a.isPromise ? promise : note, a.answer),
+    });
     const err = el('p', { class: 'field-error', hidden: true, testid: 'log-error' });
     const saveBtn = el('button', { class: 'btn btn-primary', type: 'submit', testid: 'log-save', text: `Save ${info.label.toLowerCase()}` });
     const close = () => replaceChildren(logArea, kindButtons);
@@ -284,6 +308,8 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
       },
       el('div', { class: 'log-form-title' }, icon(info.icon, 16), `Log a ${info.label.toLowerCase()}`),
       el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: noteId, text: 'Note' }), note),
+      el('div', { class: 'field' }, el('label', { class: 'label', htmlFor: promiseId, text: 'Promise made (optional)' }), promise),
+      answers,
       el(
         'div',
         { class: 'log-form-row' },
@@ -314,7 +340,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
     async function submit() {
       saveBtn.disabled = true;
       try {
-        await ipc.logTouchpoint(c.id, { kind, happenedOn: date.value || today, note: note.value.trim(), handledBy: by.value.trim() });
+        await ipc.logTouchpoint(c.id, { kind, happenedOn: date.value || today, note: note.value.trim(), handledBy: by.value.trim() }, promise.value);
         toast(`Logged a ${info.label.toLowerCase()} with ${c.displayName}`, { kind: 'success' });
         bookChanged();
         await reload();
@@ -379,6 +405,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
         on: { click: () => openTestimonialDialog(t, mark, () => void reload()) },
       });
     const isReply = detail.replies.some((r) => r.touchpointId === t.id);
+    const promised = detail.promises.find((p) => p.touchpointId === t.id);
     const loopBox = isComplaint ? el('div', { class: 'tp-loop', testid: 'complaint-loop' }) : null;
     if (loopBox) void showLoop(t, loopBox);
     return el(
@@ -409,6 +436,7 @@ function draw(root: HTMLElement, detail: ContactDetail, openKind?: TouchpointKin
             }),
         ),
         t.note && el('p', { class: 'tp-note', testid: 'touchpoint-note', text: t.note }),
+        promised && el('p', { class: 'timeline-promise', testid: 'touchpoint-promise', text: `Promised: ${promised.promise}` }),
         loopBox,
       ),
       el(

@@ -10,6 +10,7 @@ import { showError } from '../shared/toast';
 import { bookChanged } from '../shared/events';
 import { toastWithUndo } from '../shared/undoEntry';
 import { CARD_FORMATS } from '../welcome/outcome';
+import { houseAnswersPanel, insertInto } from '../team/houseAnswers';
 import { composerKinds, PHOTO_CHOICES } from './model';
 
 export type GestureStart = { kind?: string; about?: number | null; referredName?: string };
@@ -198,6 +199,13 @@ export async function openGestureComposer(contactId: number, start: GestureStart
         goodwillLine,
         field(ids.subject, 'Subject', subject),
         field(ids.text, 'Text', text),
+        houseAnswersPanel({
+          testid: 'composer-house-answers',
+          onUse: (a) => {
+            insertInto(text, a.answer);
+            soon();
+          },
+        }),
         fieldsHint,
         el(
           'div',

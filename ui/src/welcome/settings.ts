@@ -4,6 +4,7 @@ import * as ipc from '../api/ipc';
 import { gestureTemplatesSection } from '../gestures/templates';
 import { el, replaceChildren } from '../shared/dom';
 import { showError, toast } from '../shared/toast';
+import { houseAnswersSection } from '../team/houseAnswers';
 import { sharedBookSection } from '../team/sharedBook';
 import { defaultPhotoPicker } from './defaultPhoto';
 import { smtpPasswordSection } from './smtpPassword';
@@ -89,6 +90,7 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
       }),
     ),
     smtpPasswordSection(),
+    houseAnswersSection(),
     gestureTemplatesSection(),
   );
 }

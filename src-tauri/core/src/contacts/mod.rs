@@ -8,6 +8,7 @@ mod edit_merge;
 mod follow_ups;
 mod gifts;
 pub(crate) mod merging;
+mod promises;
 mod testimonials;
 mod touchpoints;
 mod validation;
@@ -22,6 +23,9 @@ pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldCon
 pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
 pub use gifts::{money, parse_money, GiftRecord, NewGift};
 pub use merging::{merge_into, merge_with_picks, same_number, same_phone, FieldPick, MergeField};
+pub use promises::{
+    checked_promise, HouseAnswer, HouseAnswerInput, PromiseMade, PromiseRecord, MAX_HOUSE_ANSWERS,
+};
 pub use testimonials::{
     MayQuote, NewReply, ReplyLink, Testimonial, TestimonialMark, TestimonialTerms,
 };
@@ -217,6 +221,8 @@ pub struct ContactDetail {
     pub testimonials: Vec<TestimonialMark>,
     /// Their timeline entries that are replies, and to what.
     pub replies: Vec<ReplyLink>,
+    /// The promises made to them, newest first: the page shows the last one.
+    pub promises: Vec<PromiseMade>,
     /// On the team's book: who last changed the contact (or its timeline) and when, so a desk
     /// sees "changed by Maja, 2 minutes ago". None on a book file, which has one person.
     pub last_change: Option<LastChange>,
@@ -231,6 +237,7 @@ pub struct TimelineRecords {
     pub testimonials: Vec<TestimonialRecord>,
     pub replies: Vec<ReplyLink>,
     pub gifts: Vec<GiftRecord>,
+    pub promises: Vec<PromiseRecord>,
 }
 
 impl TimelineRecords {
@@ -241,6 +248,7 @@ impl TimelineRecords {
         self.testimonials.extend(other.testimonials);
         self.replies.extend(other.replies);
         self.gifts.extend(other.gifts);
+        self.promises.extend(other.promises);
         self
     }
 }

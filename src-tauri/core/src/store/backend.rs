@@ -108,6 +108,17 @@ impl Store {
     }
 }
 
+// House answers and promises.
+impl Store {
+    both! {
+        fn house_answers(&self) -> Result<Vec<crate::contacts::HouseAnswer>>;
+        fn insert_house_answer(&mut self, input: &crate::contacts::HouseAnswerInput, limit: usize) -> Result<crate::contacts::HouseAnswer>;
+        fn update_house_answer(&mut self, id: i64, input: &crate::contacts::HouseAnswerInput) -> Result<crate::contacts::HouseAnswer>;
+        fn delete_house_answer(&mut self, id: i64) -> Result<crate::contacts::HouseAnswer>;
+        fn record_promise(&mut self, contact_id: i64, entry: &NewTouchpoint, promise: &str) -> Result<Touchpoint>;
+    }
+}
+
 // Referrals.
 impl Store {
     both! {

@@ -27,10 +27,11 @@ pub(crate) struct BookCopy {
     /// The owner's occasions as stored: id, name, kind, rule, month, day, nth, weekday, day.
     pub occasions: Vec<OccasionRow>,
     pub gesture_templates: Vec<super::GestureTemplateRow>,
+    pub house_answers: Vec<crate::contacts::HouseAnswer>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<Referral>,
     /// What the timeline entries were beyond their words: gestures, complaint steps,
-    /// testimonials, replies, gifts.
+    /// testimonials, replies, gifts, promises.
     pub records: TimelineRecords,
     pub staff: Vec<CopiedStaff>,
     /// Staff portraits and team photos.
@@ -77,7 +78,7 @@ pub(crate) type OccasionRow = (
 );
 
 /// The tables whose ids the copy keeps, with their AUTOINCREMENT counters.
-pub(crate) const COUNTED_TABLES: [&str; 8] = [
+pub(crate) const COUNTED_TABLES: [&str; 9] = [
     "contacts",
     "touchpoints",
     "occasions",
@@ -86,6 +87,7 @@ pub(crate) const COUNTED_TABLES: [&str; 8] = [
     "follow_ups",
     "companies",
     "tags",
+    "house_answers",
 ];
 
 impl SqliteStore {
@@ -115,7 +117,8 @@ impl SqliteStore {
             copy.records = std::mem::take(&mut copy.records)
                 .joined(super::gestures::timeline_records(&tx, id)?)
                 .joined(super::testimonials::records_of(&tx, id)?)
-                .joined(super::gifts::records_of(&tx, id)?);
+                .joined(super::gifts::records_of(&tx, id)?)
+                .joined(super::house_answers::records_of(&tx, id)?);
             copy.follow_ups
                 .extend(super::follow_ups::all_follow_ups_of(&tx, id)?);
             // A referral joins two contacts: kept once, from the side of the one referred.
@@ -157,6 +160,7 @@ impl SqliteStore {
             })?
             .collect::<rusqlite::Result<_>>()?;
         copy.gesture_templates = self.gesture_templates()?;
+        copy.house_answers = super::house_answers::house_answers(&tx)?;
         copy.staff = tx
             .prepare("SELECT id, name, role, active, created_at FROM staff ORDER BY id")?
             .query_map([], |row| {
@@ -264,6 +268,8 @@ impl SqliteStore {
             super::referrals::put_back(tx, &copy.referrals)?;
             super::testimonials::put_back(tx, &copy.records)?;
             super::gifts::put_back(tx, &copy.records)?;
+            super::house_answers::put_back(tx, &copy.records)?;
+            super::house_answers::put_back_answers(tx, &copy.house_answers)?;
             for s in &copy.staff {
                 tx.execute(
                     "INSERT INTO staff (id, name, role, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",

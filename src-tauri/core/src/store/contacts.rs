@@ -75,6 +75,7 @@ impl SqliteStore {
             referred,
             testimonials,
             replies,
+            promises: super::house_answers::promises_of(&self.conn, id)?,
             last_change: None,
         })
     }
@@ -106,7 +107,8 @@ impl SqliteStore {
             referrals: super::referrals::referrals_of(&tx, id)?,
             records: super::gestures::timeline_records(&tx, id)?
                 .joined(super::testimonials::records_of(&tx, id)?)
-                .joined(super::gifts::records_of(&tx, id)?),
+                .joined(super::gifts::records_of(&tx, id)?)
+                .joined(super::house_answers::records_of(&tx, id)?),
             photo: super::contact_photos::contact_photo_tx(&tx, id)?,
         };
         delete_phone_tails(&tx, id)?;
@@ -193,6 +195,7 @@ impl SqliteStore {
         super::gestures::put_back_records(&tx, &deleted.records)?;
         super::testimonials::put_back(&tx, &deleted.records)?;
         super::gifts::put_back(&tx, &deleted.records)?;
+        super::house_answers::put_back(&tx, &deleted.records)?;
         for follow_up in &deleted.follow_ups {
             super::follow_ups::insert_with_id(&tx, follow_up)?;
         }

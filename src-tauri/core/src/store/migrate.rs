@@ -99,6 +99,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/017_gifts.sql"),
         after: None,
     },
+    Migration {
+        version: 18,
+        sql: include_str!("migrations/018_house_answers.sql"),
+        after: None,
+    },
 ];
 
 /// Migrations that rebuild a table other tables refer to: they run with foreign keys off (so

@@ -10,6 +10,7 @@ mod common;
 mod pictures;
 
 mod contacts;
+mod house_answers;
 mod team;
 mod timeline;
 

@@ -302,6 +302,19 @@ fn fill_rich_book(book: &mut Book) -> RichBook {
         today(),
     )
     .expect("gift");
+    book.add_house_answer(rapport_core::contacts::HouseAnswerInput {
+        topic: "Delivery".into(),
+        answer: "Free within 5 miles, next day".into(),
+        is_promise: true,
+    })
+    .expect("house answer");
+    book.log_promise(
+        bob,
+        touch(TouchpointKind::Call, day(2026, 11, 16), "Kim"),
+        "Delivery on Saturday",
+        today(),
+    )
+    .expect("promise");
     let kim = book
         .add_staff(
             "Kim Baker",
@@ -330,6 +343,7 @@ fn assert_same_book(copy: &Book, original: &Book, rich: &RichBook) {
         assert_eq!(ours.referred, theirs.referred);
         assert_eq!(ours.testimonials, theirs.testimonials);
         assert_eq!(ours.replies, theirs.replies);
+        assert_eq!(ours.promises, theirs.promises);
         assert_eq!(
             copy.address_undeliverable(id).expect("mark"),
             original.address_undeliverable(id).expect("mark")
@@ -361,6 +375,15 @@ fn assert_same_book(copy: &Book, original: &Book, rich: &RichBook) {
     assert_eq!(goodwill.gift_value_cents, 1250);
     assert_eq!(goodwill, original.goodwill(ann, today()).expect("goodwill"));
     assert_eq!(
+        copy.house_answers().expect("answers"),
+        original.house_answers().expect("answers")
+    );
+    assert_eq!(copy.house_answers().expect("answers").len(), 1);
+    assert_eq!(
+        copy.contact(bob).expect("Bob").promises[0].promise,
+        "Delivery on Saturday"
+    );
+    assert_eq!(
         copy.staff().expect("staff"),
         original.staff().expect("staff")
     );
@@ -379,6 +402,63 @@ fn assert_same_book(copy: &Book, original: &Book, rich: &RichBook) {
     }
     assert_eq!(search(copy, "ann"), vec!["Ann Lee"]);
     assert_eq!(search(copy, "555 123"), vec!["Ann Lee"]);
+}
+
+/// Staff read the house answers and make promises; only owners change the answers.
+#[test]
+fn only_owners_change_the_house_answers() {
+    let team = fresh_book();
+    let kim = team.staff("Kim");
+    let dir = tempfile::tempdir().expect("dir");
+    let open = |spec| {
+        Book::from_store(Store::Postgres(Box::new(ServerBook::new(
+            team.open(spec),
+            dir.path(),
+        ))))
+    };
+    let mut owner = open(&team.owner);
+    let mut at_counter = open(&kim);
+    let hours = rapport_core::contacts::HouseAnswerInput {
+        topic: "Opening hours".into(),
+        answer: "Tue–Sat 8–6".into(),
+        is_promise: false,
+    };
+    let kept = owner
+        .add_house_answer(hours.clone())
+        .expect("the owner adds");
+    assert_eq!(
+        at_counter.house_answers().expect("staff read"),
+        vec![kept.clone()]
+    );
+    let refused = at_counter
+        .add_house_answer(hours.clone())
+        .expect_err("staff may not add");
+    assert!(
+        refused
+            .to_string()
+            .contains("may not change the house answers"),
+        "{refused}"
+    );
+    at_counter
+        .remove_house_answer(kept.id)
+        .expect_err("staff may not remove");
+    assert_eq!(owner.house_answers().expect("list"), vec![kept]);
+    let ann = at_counter
+        .create_contact(ann(), today())
+        .expect("add")
+        .contact
+        .id;
+    at_counter
+        .log_promise(
+            ann,
+            touch(TouchpointKind::Call, today(), ""),
+            "Call back at 4",
+            today(),
+        )
+        .expect("staff make promises");
+    let page = owner.contact(ann).expect("page");
+    assert_eq!(page.promises[0].promise, "Call back at 4");
+    assert_eq!(page.promises[0].made_by, "Kim");
 }
 
 /// The server book records who created and last changed each contact and touchpoint (the

@@ -282,4 +282,21 @@ pub const FIXTURE_ROWS: &[&str] = &[
     INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
         VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
     ",
+    // Version 17: the same rows (house answers and promises came with 18).
+    "
+    INSERT INTO contacts (id, given_name, family_name, display_name, sort_key, last_contacted, created_at, updated_at, has_postal_address)
+        VALUES (1, 'Sigrid', 'Ødegård', 'Sigrid Ødegård', 'sigrid odegard', '2025-03-01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 1);
+    INSERT INTO contact_emails (contact_id, position, label, value) VALUES (1, 0, 'work', 'sigrid@example.no');
+    INSERT INTO contact_phones (contact_id, position, label, value) VALUES (1, 0, 'mobile', '+47 22 33 44 55');
+    INSERT INTO contact_phone_tails (contact_id, digits)
+        VALUES (1, '4722334455'), (1, '22334455'), (1, '334455'), (1, '4455'), (1, '2334455');
+    INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postal_code, country)
+        VALUES (1, 0, 'home', 'Storgata 1', 'Oslo', '', '0155', 'NO');
+    INSERT INTO tags (id, name, name_key) VALUES (1, 'VIP', 'vip');
+    INSERT INTO contact_tags (contact_id, tag_id) VALUES (1, 1);
+    INSERT INTO touchpoints (id, contact_id, kind, happened_on, note, created_at)
+        VALUES (7, 1, 'call', '2025-03-01', 'Asked about tulips', '2025-03-01T10:00:00Z');
+    INSERT INTO contact_search (rowid, name, company, email, phone, tags, notes)
+        VALUES (1, 'sigrid odegard sigrid odegard', '', 'sigrid@example.no', '4722334455', 'vip', '');
+    ",
 ];

@@ -197,6 +197,7 @@ impl ServerBook {
                 referred,
                 testimonials,
                 replies,
+                promises: super::house_answers::promises_of(client, id)?,
                 last_change,
             })
         })
@@ -229,7 +230,8 @@ impl ServerBook {
                 referrals: super::referrals::referrals_of(tx, id)?,
                 records: super::gestures::timeline_records(tx, id)?
                     .joined(super::testimonials::records_of(tx, id)?)
-                    .joined(super::gifts::records_of(tx, id)?),
+                    .joined(super::gifts::records_of(tx, id)?)
+                    .joined(super::house_answers::records_of(tx, id)?),
                 photo: contact_photo(tx, id)?,
             };
             // Its rows in other tables (search, phone tails, timeline, photo) go with it.
@@ -263,6 +265,7 @@ impl ServerBook {
             super::gestures::put_back_records(tx, &deleted.records)?;
             super::testimonials::put_back(tx, &deleted.records)?;
             super::gifts::put_back(tx, &deleted.records)?;
+            super::house_answers::put_back(tx, &deleted.records)?;
             for follow_up in &deleted.follow_ups {
                 super::follow_ups::insert_with_id(tx, follow_up)?;
             }

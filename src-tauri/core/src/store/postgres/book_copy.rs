@@ -122,7 +122,8 @@ impl ServerBook {
             copy.referrals = super::referrals::every_referral(client)?;
             copy.records = std::mem::take(&mut copy.records)
                 .joined(super::testimonials::every_record(client)?)
-                .joined(super::gifts::every_gift(client)?);
+                .joined(super::gifts::every_gift(client)?)
+                .joined(super::house_answers::every_promise(client)?);
             for row in client.query(
                 &format!(
                     "SELECT id, name, role, active, {} FROM staff ORDER BY id",
@@ -178,6 +179,7 @@ impl ServerBook {
             Ok(())
         })?;
         copy.gesture_templates = self.gesture_templates()?;
+        copy.house_answers = self.house_answers()?;
         Ok(copy)
     }
 
@@ -360,6 +362,8 @@ fn write_rest(tx: &mut Transaction<'_>, copy: &BookCopy) -> PgResult<()> {
     super::gestures::put_back_records(tx, &copy.records)?;
     super::testimonials::put_back(tx, &copy.records)?;
     super::gifts::put_back(tx, &copy.records)?;
+    super::house_answers::put_back(tx, &copy.records)?;
+    super::house_answers::put_back_answers(tx, &copy.house_answers)?;
     for follow_up in &copy.follow_ups {
         super::follow_ups::insert_with_id(tx, follow_up)?;
     }

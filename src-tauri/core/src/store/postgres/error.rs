@@ -95,7 +95,7 @@ impl ServerError {
         if *code == SqlState::INSUFFICIENT_PRIVILEGE {
             ServerError::NotAllowed {
                 login: login.to_string(),
-                action: db.message().to_string(),
+                action: action_refused(db.message()),
             }
         } else {
             ServerError::Database {
@@ -104,6 +104,23 @@ impl ServerError {
             }
         }
     }
+}
+
+/// What a refused write was, in the owner's words: PostgreSQL says "permission denied for table
+/// house_answers"; the person is told they may not "change the house answers".
+fn action_refused(message: &str) -> String {
+    let Some(table) = message.strip_prefix("permission denied for table ") else {
+        return message.to_string();
+    };
+    match table {
+        "settings" => "change the settings",
+        "house_answers" => "change the house answers",
+        "staff" => "change the staff list",
+        "gesture_templates" => "change the kinds of gestures",
+        "schema_migrations" | "change_log" => "change the book's structure",
+        _ => return format!("change {table}"),
+    }
+    .to_string()
 }
 
 impl From<ServerError> for crate::Error {

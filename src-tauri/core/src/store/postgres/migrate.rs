@@ -53,6 +53,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("migrations/017_gifts.sql"),
     },
+    Migration {
+        version: 18,
+        sql: include_str!("migrations/018_house_answers.sql"),
+    },
 ];
 
 /// The advisory lock every migration holds ("RAPPORT" and 1): taken per database, released at

@@ -17,6 +17,7 @@ mod error;
 mod follow_ups;
 mod gestures;
 mod gifts;
+mod house_answers;
 mod list;
 mod migrate;
 mod more;

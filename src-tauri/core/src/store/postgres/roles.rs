@@ -14,12 +14,13 @@ use super::migrate::{quote_ident, quote_literal};
 
 /// The tables staff may read but not write: the structure's version, who changed what, the
 /// owner's settings and the staff list itself.
-const READ_ONLY_FOR_STAFF: [&str; 5] = [
+const READ_ONLY_FOR_STAFF: [&str; 6] = [
     "schema_migrations",
     "change_log",
     "settings",
     "staff",
     "gesture_templates",
+    "house_answers",
 ];
 
 /// The two group roles of the book in `database`.
