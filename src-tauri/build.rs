@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "load_sample_contacts",
     "log_touchpoint",
     "house_answers",
+    "save_setting",
     "add_house_answer",
     "edit_house_answer",
     "remove_house_answer",

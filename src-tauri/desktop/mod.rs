@@ -194,6 +194,7 @@ pub fn run(data_dir: PathBuf, minimised: bool) -> ExitCode {
             commands::contacts::load_sample_contacts,
             commands::timeline::log_touchpoint,
             commands::settings::house_answers,
+            commands::settings::save_setting,
             commands::settings::add_house_answer,
             commands::settings::edit_house_answer,
             commands::settings::remove_house_answer,

@@ -24,7 +24,7 @@ use crate::merge::UnknownField;
 use crate::occasions::*;
 use crate::paths::AppInfo;
 use crate::photos::{BoardArea, PhotoInfo, PhotoKind, StaffMember};
-use crate::settings::{SettingValue, SmtpPasswordState};
+use crate::settings::{SettingSave, SettingValue, SmtpPasswordState};
 use crate::staff::{Feedback, StaffFeedback};
 use crate::testimonials::{TestimonialsFormat, TestimonialsWritten};
 use crate::today::*;
@@ -90,6 +90,7 @@ pub fn typescript() -> String {
         TestimonialsFormat,
         TestimonialsWritten,
         SmtpPasswordState,
+        SettingSave,
         Referral,
         ReferralThanks,
         OpenLoopList,

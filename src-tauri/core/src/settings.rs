@@ -22,6 +22,33 @@ The picture is us, saying hello. Whenever you need anything, simply reply to thi
 Warm regards,
 {signature}";
 
+/// A setting's value before anyone set it.
+fn default_of(key: &str) -> &'static str {
+    match key {
+        "welcome_subject" => DEFAULT_SUBJECT,
+        "welcome_body" => DEFAULT_BODY,
+        _ => "",
+    }
+}
+
+/// What became of a setting saved from the value the window showed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "outcome")]
+pub enum SettingSave {
+    /// Stored as it will be read back (tidied: trimmed, one line where one line is meant).
+    Saved { value: String },
+    /// Nothing stored: someone else changed it since it was shown. Save again from `theirs`
+    /// to keep mine.
+    #[serde(rename_all = "camelCase")]
+    Conflict {
+        key: String,
+        theirs: String,
+        mine: String,
+        /// Who changed it, and when (on the team's book).
+        last_change: Option<crate::contacts::LastChange>,
+    },
+}
+
 /// Settings the owner can change, with what each is for.
 pub const SETTINGS: &[(&str, &str)] = &[
     ("business_name", "your business's name, used in messages"),
@@ -141,12 +168,7 @@ impl Book {
             return Err(SettingsError::UnknownSetting { key: key.into() }.into());
         }
         let stored = self.store().setting(key)?;
-        Ok(match (stored, key) {
-            (Some(v), _) => v,
-            (None, "welcome_subject") => DEFAULT_SUBJECT.into(),
-            (None, "welcome_body") => DEFAULT_BODY.into(),
-            (None, _) => String::new(),
-        })
+        Ok(stored.unwrap_or_else(|| default_of(key).to_string()))
     }
 
     /// Every setting with its value and what it is for.
@@ -165,6 +187,32 @@ impl Book {
 
     /// Checks and stores a setting.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let value = self.checked_setting(key, value)?;
+        self.store_mut().set_setting(key, &value)
+    }
+
+    /// Checks and stores a setting the window showed as `base`: if someone else changed it
+    /// since (another desk, or the command line), nothing is written and both values come back
+    /// for the person to choose, so no change is ever lost without being seen.
+    pub fn save_setting(&mut self, key: &str, base: &str, value: &str) -> Result<SettingSave> {
+        let value = self.checked_setting(key, value)?;
+        let clash =
+            self.store_mut()
+                .set_setting_unless_changed(key, &value, base, default_of(key))?;
+        Ok(match clash {
+            None => SettingSave::Saved { value },
+            Some((theirs, _)) if theirs == value => SettingSave::Saved { value },
+            Some((theirs, last_change)) => SettingSave::Conflict {
+                key: key.to_string(),
+                theirs,
+                mine: value,
+                last_change,
+            },
+        })
+    }
+
+    /// A setting's value as it will be stored, or why it cannot be.
+    fn checked_setting(&self, key: &str, value: &str) -> Result<String> {
         let multiline = matches!(key, "signature" | "welcome_body" | "business_address");
         let value = if multiline {
             value.replace("\r\n", "\n").trim().to_string()
@@ -222,7 +270,7 @@ impl Book {
             }
             _ => {}
         }
-        self.store_mut().set_setting(key, &value)
+        Ok(value)
     }
 
     /// Keeps the SMTP password for the SMTP user in Settings in the system keyring.

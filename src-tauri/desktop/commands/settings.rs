@@ -1,7 +1,7 @@
 //! The owner's settings.
 
 use rapport_core::contacts::{HouseAnswer, HouseAnswerInput};
-use rapport_core::settings::{SettingValue, SmtpPasswordState};
+use rapport_core::settings::{SettingSave, SettingValue, SmtpPasswordState};
 use rapport_core::AppError;
 use tauri::{AppHandle, State};
 
@@ -15,6 +15,18 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Vec<SettingValue>, App
 #[tauri::command(async)]
 pub fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<(), AppError> {
     state.with_book(|book| book.set_setting(&key, &value))
+}
+
+/// Saves a setting from the value the window showed (`base`): a change made elsewhere since
+/// comes back as a conflict instead of being written over.
+#[tauri::command(async)]
+pub fn save_setting(
+    state: State<'_, AppState>,
+    key: String,
+    base: String,
+    value: String,
+) -> Result<SettingSave, AppError> {
+    state.with_book(|book| book.save_setting(&key, &base, &value))
 }
 
 #[tauri::command(async)]

@@ -396,6 +396,12 @@ user: string, stored: boolean,
  */
 problem: string | null, };
 
+export type SettingSave = { "outcome": "saved", value: string, } | { "outcome": "conflict", key: string, theirs: string, mine: string, 
+/**
+ * Who changed it, and when (on the team's book).
+ */
+lastChange: LastChange | null, };
+
 export type Referral = { contactId: number, referredBy: number, referredOn: string, };
 
 export type ReferralThanks = { 

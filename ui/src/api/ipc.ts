@@ -21,6 +21,7 @@ import type {
   Goodwill,
   NewGift,
   HouseAnswer,
+  SettingSave,
   HouseAnswerInput,
   NewReply,
   Testimonial,
@@ -202,6 +203,8 @@ export const setPhotoBoard = (id: number, area: BoardArea) => call<PhotoInfo>('s
 export const deletePhoto = (id: number) => call<null>('delete_photo', { id });
 export const getSettings = () => call<SettingValue[]>('get_settings');
 export const setSetting = (key: string, value: string) => call<null>('set_setting', { key, value });
+/** Saves a setting from the value shown (`base`); a change made elsewhere since comes back as a conflict. */
+export const saveSetting = (key: string, base: string, value: string) => call<SettingSave>('save_setting', { key, base, value });
 /** Whether an SMTP password is stored for the SMTP user (never the password). */
 export const smtpPasswordState = () => call<SmtpPasswordState>('smtp_password_state');
 /** Keeps the SMTP password in the system keyring; the state after. */

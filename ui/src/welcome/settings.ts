@@ -3,6 +3,7 @@ import type { SettingValue } from '../api/bindings';
 import * as ipc from '../api/ipc';
 import { gestureTemplatesSection } from '../gestures/templates';
 import { el, replaceChildren } from '../shared/dom';
+import { relativeMoment } from '../shared/dates';
 import { showError, toast } from '../shared/toast';
 import { houseAnswersSection } from '../team/houseAnswers';
 import { sharedBookSection } from '../team/sharedBook';
@@ -12,6 +13,7 @@ import { smtpPasswordSection } from './smtpPassword';
 const LABELS: Record<string, string> = {
   business_name: 'Business name',
   business_address: 'Business address (for envelopes)',
+  label_offset_mm: 'Label printer offset (mm right, down)',
   signature: 'Signature',
   from_email: 'Your email',
   welcome_subject: 'Welcome subject',
@@ -55,23 +57,67 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
     const input = MULTILINE.has(s.key)
       ? el('textarea', { class: 'input', rows: s.key === 'welcome_body' ? 10 : 3, value: s.value, testid: `setting-${s.key}` })
       : el('input', { class: 'input', value: s.value, testid: `setting-${s.key}` });
+    input.id = `setting-${s.key}`;
     const problem = el('p', { class: 'field-error' });
-    input.addEventListener('change', async () => {
+    const clash = el('div', { class: 'setting-conflict', testid: `setting-conflict-${s.key}`, hidden: true, attrs: { role: 'alert' } });
+    const label = LABELS[s.key] ?? s.key;
+    // What this window last showed: a save is made from it, so a change made at another desk
+    // (or from the command line) since is shown, never written over unseen.
+    let base = s.value;
+    const save = async (from: string, value: string) => {
       problem.textContent = '';
+      clash.hidden = true;
       try {
-        await ipc.setSetting(s.key, input.value);
-        toast(`${LABELS[s.key] ?? s.key} saved.`, { kind: 'success' });
+        const saved = await ipc.saveSetting(s.key, from, value);
+        if (saved.outcome === 'saved') {
+          base = saved.value;
+          input.value = saved.value;
+          toast(`${label} saved.`, { kind: 'success' });
+          return;
+        }
+        const who = saved.lastChange ? `${saved.lastChange.by} changed it ${relativeMoment(saved.lastChange.at)}` : 'It was changed elsewhere';
+        replaceChildren(
+          clash,
+          el('p', { text: `${who}: “${short(saved.theirs)}”. Yours: “${short(saved.mine)}”.` }),
+          el(
+            'div',
+            { class: 'setting-conflict-buttons' },
+            el('button', {
+              type: 'button',
+              class: 'btn btn-small',
+              testid: `setting-keep-theirs-${s.key}`,
+              text: 'Keep theirs',
+              on: {
+                click: () => {
+                  base = saved.theirs;
+                  input.value = saved.theirs;
+                  clash.hidden = true;
+                },
+              },
+            }),
+            el('button', {
+              type: 'button',
+              class: 'btn btn-small btn-primary',
+              testid: `setting-keep-mine-${s.key}`,
+              text: 'Keep mine',
+              on: { click: () => void save(saved.theirs, saved.mine) },
+            }),
+          ),
+        );
+        clash.hidden = false;
       } catch (e) {
         const err = showError(e);
         problem.textContent = err.fields[0]?.message ?? err.message;
       }
-    });
+    };
+    input.addEventListener('change', () => void save(base, input.value));
     return el(
-      'label',
+      'div',
       { class: 'field' },
-      el('span', { class: 'label', text: LABELS[s.key] ?? s.key }),
+      el('label', { class: 'label', htmlFor: `setting-${s.key}`, text: label }),
       input,
       el('span', { class: 'hint', text: s.description }),
+      clash,
       problem,
     );
   });
@@ -132,4 +178,11 @@ function startAtLoginSection(): HTMLElement {
     }),
     problem,
   );
+}
+
+/** A value as quoted in a one-line message: its first line, at most 60 characters. */
+export function short(value: string): string {
+  if (!value) return '(empty)';
+  const line = value.split('\n')[0];
+  return line.length > 60 || line !== value ? `${line.slice(0, 60)}…` : line;
 }

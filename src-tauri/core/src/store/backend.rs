@@ -391,6 +391,7 @@ impl Store {
         fn next_anniversary_of_anyone(&self, from: NaiveDate) -> Result<Option<NaiveDate>>;
         fn setting(&self, key: &str) -> Result<Option<String>>;
         fn set_setting(&mut self, key: &str, value: &str) -> Result<()>;
+        fn set_setting_unless_changed(&mut self, key: &str, value: &str, base: &str, default: &str) -> Result<Option<(String, Option<crate::contacts::LastChange>)>>;
         fn all_contacts(&self, tag: Option<&str>) -> Result<Vec<Contact>>;
         fn every_contact(&self) -> Result<Vec<Contact>>;
         fn all_contacts_without_personal(&self, tag: Option<&str>) -> Result<Vec<Contact>>;

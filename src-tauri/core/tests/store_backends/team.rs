@@ -404,6 +404,53 @@ fn assert_same_book(copy: &Book, original: &Book, rich: &RichBook) {
     assert_eq!(search(copy, "555 123"), vec!["Ann Lee"]);
 }
 
+/// Two owners changing one setting: the second, saving from what their window showed, is told
+/// who changed it and when, and nothing of the first is lost.
+#[test]
+fn a_setting_changed_at_another_desk_is_never_overwritten_unseen() {
+    let team = fresh_book();
+    let maja = rapport_core::server::add_login(
+        &mut team.owner_store(),
+        "Maja",
+        Some(&format!("{}_maja", team.database)),
+        true,
+    )
+    .expect("a second owner");
+    let dir = tempfile::tempdir().expect("dir");
+    let open = |spec| {
+        Book::from_store(Store::Postgres(Box::new(ServerBook::new(
+            team.open(spec),
+            dir.path(),
+        ))))
+    };
+    let mut office = open(&team.owner);
+    let mut counter = open(&team.spec_for(&maja.login, &maja.password));
+    let shown = office.setting("signature").expect("read");
+    let shown_there = counter.setting("signature").expect("read");
+    assert!(matches!(
+        counter.save_setting("signature", &shown_there, "Maja at Rye & Co"),
+        Ok(rapport_core::settings::SettingSave::Saved { .. })
+    ));
+    let rapport_core::settings::SettingSave::Conflict {
+        theirs,
+        last_change,
+        ..
+    } = office
+        .save_setting("signature", &shown, "Olivia, Rye & Co")
+        .expect("a stale save")
+    else {
+        panic!("a conflict");
+    };
+    assert_eq!(theirs, "Maja at Rye & Co");
+    let change = last_change.expect("who changed it");
+    assert_eq!(change.by, "Maja");
+    assert!(change.at.ends_with('Z'), "{}", change.at);
+    assert_eq!(
+        office.setting("signature").expect("read"),
+        "Maja at Rye & Co"
+    );
+}
+
 /// Staff read the house answers and make promises; only owners change the answers.
 #[test]
 fn only_owners_change_the_house_answers() {

@@ -149,6 +149,50 @@ fn settings_are_kept(book: &mut Book) {
     book.set_setting("business_name", "Rye and Co")
         .expect("set again");
     assert_eq!(book.business_name().expect("read"), "Rye and Co");
+
+    // Saved from what the window showed: stored when nobody changed it meanwhile (tidied as
+    // stored), refused with both values when somebody did, and nothing written.
+    use rapport_core::settings::SettingSave;
+    assert_eq!(
+        book.save_setting("business_name", "Rye and Co", "  Rye  Bakery ")
+            .expect("save"),
+        SettingSave::Saved {
+            value: "Rye Bakery".into()
+        }
+    );
+    let SettingSave::Conflict {
+        key, theirs, mine, ..
+    } = book
+        .save_setting("business_name", "Rye and Co", "Rye & Sons")
+        .expect("a stale save")
+    else {
+        panic!("a save from a value changed since is a conflict");
+    };
+    assert_eq!(
+        (key.as_str(), theirs.as_str(), mine.as_str()),
+        ("business_name", "Rye Bakery", "Rye & Sons")
+    );
+    assert_eq!(book.business_name().expect("read"), "Rye Bakery");
+    // Keep mine: saved again from theirs. The same value both ways is no conflict.
+    assert!(matches!(
+        book.save_setting("business_name", &theirs, &mine),
+        Ok(SettingSave::Saved { .. })
+    ));
+    assert!(matches!(
+        book.save_setting("business_name", "anything old", "Rye & Sons"),
+        Ok(SettingSave::Saved { .. })
+    ));
+    // A setting never set is compared with its default.
+    let subject = book.setting("welcome_subject").expect("default");
+    assert!(matches!(
+        book.save_setting("welcome_subject", &subject, "Hello {first_name}"),
+        Ok(SettingSave::Saved { .. })
+    ));
+    assert!(matches!(
+        book.save_setting("signature", "was set", "Ann"),
+        Ok(SettingSave::Conflict { .. })
+    ));
+    assert_eq!(book.setting("signature").expect("unset"), "");
 }
 
 fn cards_sent_and_undeliverable_addresses(book: &mut Book) {

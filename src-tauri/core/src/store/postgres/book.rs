@@ -363,6 +363,54 @@ impl ServerBook {
         })
     }
 
+    /// Stores `value` unless the setting (read as `default` when never set) is no longer
+    /// `base`: then nothing is written and the value found comes back with who changed it and
+    /// when. Two desks saving one setting at once take turns (an advisory lock on its key).
+    pub fn set_setting_unless_changed(
+        &self,
+        key: &str,
+        value: &str,
+        base: &str,
+        default: &str,
+    ) -> Result<Option<(String, Option<crate::contacts::LastChange>)>> {
+        self.in_tx(|tx| {
+            // Held to the end of the transaction: a setting never set yet has no row to lock.
+            tx.execute(
+                "SELECT pg_advisory_xact_lock(hashtext($1))",
+                &[&format!("rapport setting {key}")],
+            )?;
+            let found = tx.query_opt(
+                &format!(
+                    "SELECT s.value, coalesce(st.name, s.changed_by), {}
+                       FROM settings s LEFT JOIN staff st ON st.login = s.changed_by
+                      WHERE s.key = $1",
+                    super::contact_rows::moment_sql("s.changed_at")
+                ),
+                &[&key],
+            )?;
+            let (current, last_change) = match found {
+                Some(row) => {
+                    let by: Option<String> = row.try_get(1)?;
+                    let at: String = row.try_get(2)?;
+                    (
+                        row.try_get::<_, String>(0)?,
+                        by.map(|by| crate::contacts::LastChange { by, at }),
+                    )
+                }
+                None => (default.to_string(), None),
+            };
+            if current != base && current != value {
+                return Ok(Some((current, last_change)));
+            }
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ($1, $2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&key, &value],
+            )?;
+            Ok(None)
+        })
+    }
+
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.run(|client| {
             client.execute(
