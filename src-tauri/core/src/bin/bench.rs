@@ -355,6 +355,31 @@ fn run(
     let db_bytes =
         file_size(&dir.path().join("rapport.db")) + file_size(&dir.path().join("rapport.db-wal"));
 
+    let timings = latencies(&book, size, today)?;
+    Ok(Row {
+        contacts: size,
+        fill,
+        db_bytes,
+        search_median: timings.search_median,
+        search_p95: timings.search_p95,
+        search_worst: timings.search_worst,
+        first_screen: timings.first_screen,
+        today: timings.today,
+        peak_rss_kib: peak_rss_kib(),
+    })
+}
+
+/// How fast the window's reads are on a filled book.
+pub(crate) struct Latencies {
+    pub search_median: Duration,
+    pub search_p95: Duration,
+    pub search_worst: (Duration, &'static str),
+    pub first_screen: Duration,
+    pub today: Duration,
+}
+
+/// Searches (every query of [`QUERIES`], [`REPEAT`] times), the list's first screen and Today.
+pub(crate) fn latencies(book: &Book, size: usize, today: NaiveDate) -> Result<Latencies, String> {
     let mut searches = Vec::new();
     let mut search_worst = (Duration::ZERO, "");
     let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); QUERIES.len()];
@@ -394,16 +419,12 @@ fn run(
     })?;
     let today_time = median_of(10, || book.today(today).map(|_| ()))?;
     searches.sort_unstable();
-    Ok(Row {
-        contacts: size,
-        fill,
-        db_bytes,
+    Ok(Latencies {
         search_median: percentile(&searches, 50),
         search_p95: percentile(&searches, 95),
         search_worst,
         first_screen,
         today: today_time,
-        peak_rss_kib: peak_rss_kib(),
     })
 }
 

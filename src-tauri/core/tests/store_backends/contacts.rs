@@ -137,6 +137,26 @@ fn list_and_search_find_the_same_people_in_the_same_order(book: &mut Book) {
     assert!(search(book, "nobody").is_empty());
     assert!(search(book, " -- ").is_empty());
 
+    // A search counts the active contacts it finds: an archived match is left out of the
+    // count too, for words and for phone digits alike.
+    let counted = |book: &Book, typed: &str| {
+        book.list(&ListQuery {
+            search: typed.into(),
+            limit: 1,
+            ..ListQuery::default()
+        })
+        .expect("search")
+        .total
+    };
+    let (ann_id, mark_id) = (added[1].id, added[2].id);
+    assert_eq!((counted(book, "lee"), counted(book, "555")), (3, 1));
+    book.set_archived(&[mark_id], true).expect("archive Mark");
+    assert_eq!((counted(book, "lee"), counted(book, "555")), (2, 1));
+    book.set_archived(&[ann_id], true).expect("archive Ann");
+    assert_eq!((counted(book, "lee"), counted(book, "555")), (1, 0));
+    book.set_archived(&[ann_id, mark_id], false)
+        .expect("restore both");
+
     // The whole book by name, in the order of the folded names (byte order on both).
     let mut by_name: Vec<(String, String)> = added
         .iter()

@@ -19,6 +19,26 @@ use rapport_core::Book;
 struct Server {
     admin: ConnectSpec,
     _script: Option<Child>,
+    /// The books made on it, dropped when the bench ends (on a shared test server they would
+    /// pile up: each holds a whole book).
+    made: std::cell::RefCell<Vec<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let Ok(mut admin) = rapport_core::store::postgres::connect(&self.admin) else {
+            return;
+        };
+        for database in self.made.borrow().iter() {
+            // FORCE: a desk of the bench may still be connected.
+            if let Err(e) = admin
+                .client
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+            {
+                eprintln!("could not drop the bench's database {database}: {e}");
+            }
+        }
+    }
 }
 
 fn server() -> Result<Server, String> {
@@ -55,6 +75,7 @@ fn server() -> Result<Server, String> {
             },
         },
         _script: script,
+        made: std::cell::RefCell::new(Vec::new()),
     })
 }
 
@@ -62,6 +83,7 @@ fn server() -> Result<Server, String> {
 fn server_book(server: &Server, name: &str, data_dir: &Path) -> Result<Book, String> {
     let database = format!("bench_{}_{name}", std::process::id());
     set_up_book(&server.admin, &database).map_err(|e| e.to_string())?;
+    server.made.borrow_mut().push(database.clone());
     desk(server, &database, data_dir)
 }
 
@@ -87,6 +109,7 @@ fn notice_delay(
     use rapport_core::contacts::{ContactInput, NewTouchpoint, TouchpointKind};
     let database = format!("bench_{}_live", std::process::id());
     set_up_book(&server.admin, &database).map_err(|e| e.to_string())?;
+    server.made.borrow_mut().push(database.clone());
     let mut counter = desk(server, &database, &dir.join("counter"))?;
     let office = desk(server, &database, &dir.join("office"))?;
     let contact = counter
@@ -235,6 +258,9 @@ pub fn server_section(size: usize, seed: u64, today: NaiveDate, dir: &Path) -> R
     let ((), file_today) = timed(|| file.today(today).map(|_| ()).map_err(|e| e.to_string()))?;
     let ((), server_today) = timed(|| shared.today(today).map(|_| ()).map_err(|e| e.to_string()))?;
     row("Today", file_today, server_today);
+    // The window's reads as the book section measures them, on both.
+    let file_reads = super::latencies(&file, size, today)?;
+    let server_reads = super::latencies(&shared, size, today)?;
     let backup = |book: &Book, name: &str| {
         let out = dir.join(name);
         timed(|| {
@@ -247,6 +273,13 @@ pub fn server_section(size: usize, seed: u64, today: NaiveDate, dir: &Path) -> R
     let ((), server_backup) = backup(&shared, "server-backup.db")?;
     row("back up to a book file", file_backup, server_backup);
 
+    // `rapport server init` moving the owner's book file onto the empty team book.
+    let moved_into = server_book(&server, "moved", &dir.join("server-moved"))?;
+    let (moved, move_time) = timed(|| file.copy_into(&moved_into).map_err(|e| e.to_string()))?;
+    if moved.contacts != size {
+        return Err(format!("moved {} of {size} contacts", moved.contacts));
+    }
+
     const ROUNDS: usize = 200;
     let (median, p95) = notice_delay(&server, today, dir, ROUNDS)?;
 
@@ -256,6 +289,58 @@ pub fn server_section(size: usize, seed: u64, today: NaiveDate, dir: &Path) -> R
     for line in lines {
         println!("{line}");
     }
+    println!();
+    println!(
+        "The window's reads ({} queries × {} for search; first screen and Today: median of 10):",
+        super::QUERIES.len(),
+        super::REPEAT
+    );
+    println!();
+    println!(
+        "| read | contacts | book file (SQLite) | team book (PostgreSQL) | target (team book) |"
+    );
+    println!("|---|---:|---:|---:|---:|");
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    for (read, file, on_server, target) in [
+        (
+            "search median",
+            file_reads.search_median,
+            server_reads.search_median,
+            "",
+        ),
+        (
+            "search p95",
+            file_reads.search_p95,
+            server_reads.search_p95,
+            "< 10 ms",
+        ),
+        (
+            "first screen of the list",
+            file_reads.first_screen,
+            server_reads.first_screen,
+            "",
+        ),
+        ("Today", file_reads.today, server_reads.today, ""),
+    ] {
+        println!(
+            "| {read} | {size} | {:.1} ms | {:.1} ms | {target} |",
+            ms(file),
+            ms(on_server)
+        );
+    }
+    println!(
+        "| slowest search | {size} | {:.1} ms ({:?}) | {:.1} ms ({:?}) | |",
+        ms(file_reads.search_worst.0),
+        file_reads.search_worst.1,
+        ms(server_reads.search_worst.0),
+        server_reads.search_worst.1
+    );
+    println!();
+    println!(
+        "Moving the book file onto an empty team book (`rapport server init`): {size} contacts with {} timeline entries in {:.2} s.",
+        moved.timeline_entries,
+        move_time.as_secs_f64()
+    );
     println!();
     println!("A call logged at one desk, heard at another ({ROUNDS} calls; the window then re-reads its screen):");
     println!();

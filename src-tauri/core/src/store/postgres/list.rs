@@ -92,14 +92,25 @@ impl ServerBook {
             },
         };
         let filter = conditions.join(" AND ");
+        // The everyday search counts its matches from the index's table alone, less the few
+        // archived ones: joining every match with the contacts table to leave those out cost
+        // more than the search (70 ms for "mar" among 100,000 contacts, 24 ms this way).
+        let count_sql = match (&matcher, everyday) {
+            (Some(Matcher::Words(_)), true) => "SELECT (SELECT count(*) FROM contact_search s WHERE s.document @@ $1::text::tsquery)
+                      - (SELECT count(*) FROM contacts c JOIN contact_search s ON s.contact_id = c.id
+                          WHERE c.archived AND s.document @@ $1::text::tsquery)"
+                .to_string(),
+            (Some(Matcher::PhoneDigits(_)), true) => "SELECT (SELECT count(DISTINCT contact_id) FROM contact_phone_tails
+                          WHERE digits >= $1 AND digits < $1 || ':')
+                      - (SELECT count(*) FROM contacts c WHERE c.archived AND EXISTS (
+                          SELECT 1 FROM contact_phone_tails t
+                           WHERE t.contact_id = c.id AND t.digits >= $1 AND t.digits < $1 || ':'))"
+                .to_string(),
+            _ => format!("SELECT count(*) FROM {from} WHERE {filter}"),
+        };
         let offset = query.offset;
         self.run(|client| {
-            let total: i64 = client
-                .query_one(
-                    &format!("SELECT count(*) FROM {from} WHERE {filter}"),
-                    &args.refs(),
-                )?
-                .try_get(0)?;
+            let total: i64 = client.query_one(&count_sql, &args.refs())?.try_get(0)?;
             // The everyday search ranks a few thousand matches at most; one or two letters
             // typed list their many matches by name, as on the file book.
             let order = match &ranked_order {
