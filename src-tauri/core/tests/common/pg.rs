@@ -131,6 +131,14 @@ impl TestBook {
         PgStore::open(spec).expect("open the server book")
     }
 
+    /// A desk on this book signed in with `spec`: a connection of its own, its files in
+    /// `data_dir`.
+    pub fn desk(&self, spec: &ConnectSpec, data_dir: &std::path::Path) -> rapport_core::Book {
+        rapport_core::Book::from_store(rapport_core::store::Store::Postgres(Box::new(
+            rapport_core::store::postgres::ServerBook::new(self.open(spec), data_dir),
+        )))
+    }
+
     pub fn owner_store(&self) -> PgStore {
         self.open(&self.owner)
     }

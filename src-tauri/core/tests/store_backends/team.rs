@@ -417,12 +417,7 @@ fn a_setting_changed_at_another_desk_is_never_overwritten_unseen() {
     )
     .expect("a second owner");
     let dir = tempfile::tempdir().expect("dir");
-    let open = |spec| {
-        Book::from_store(Store::Postgres(Box::new(ServerBook::new(
-            team.open(spec),
-            dir.path(),
-        ))))
-    };
+    let open = |spec| team.desk(spec, dir.path());
     let mut office = open(&team.owner);
     let mut counter = open(&team.spec_for(&maja.login, &maja.password));
     let shown = office.setting("signature").expect("read");
@@ -457,12 +452,7 @@ fn only_owners_change_the_house_answers() {
     let team = fresh_book();
     let kim = team.staff("Kim");
     let dir = tempfile::tempdir().expect("dir");
-    let open = |spec| {
-        Book::from_store(Store::Postgres(Box::new(ServerBook::new(
-            team.open(spec),
-            dir.path(),
-        ))))
-    };
+    let open = |spec| team.desk(spec, dir.path());
     let mut owner = open(&team.owner);
     let mut at_counter = open(&kim);
     let hours = rapport_core::contacts::HouseAnswerInput {
@@ -515,12 +505,7 @@ fn a_server_book_records_who_created_and_changed_a_row() {
     let team = fresh_book();
     let kim = team.staff("Kim");
     let dir = tempfile::tempdir().expect("dir");
-    let open = |spec| {
-        Book::from_store(Store::Postgres(Box::new(ServerBook::new(
-            team.open(spec),
-            dir.path(),
-        ))))
-    };
+    let open = |spec| team.desk(spec, dir.path());
     let mut at_counter = open(&kim);
     let mut in_office = open(&team.owner);
     let id = at_counter
