@@ -1,11 +1,13 @@
 //! The timeline and what hangs on it, on both backends: Today, settings, cards, staff, welcomes, gestures, loops.
 
 use super::*;
+use chrono::Datelike;
 
 on_both!(
     the_timeline_keeps_last_contacted,
     today_lists_complaints_overdue_new_customers_and_birthdays,
     settings_are_kept,
+    the_next_birthday_of_anyone_wraps_round_the_year,
     cards_sent_and_undeliverable_addresses,
     staff_and_their_photos,
     welcome_batches_are_queued_failed_and_sent,
@@ -638,4 +640,44 @@ fn a_staff_page_lists_what_customers_said_about_them(book: &mut Book) {
         .staff_feedback(maja + 1000)
         .expect_err("no such member");
     assert!(error.to_string().contains("not found"), "{error}");
+}
+
+fn the_next_birthday_of_anyone_wraps_round_the_year(book: &mut Book) {
+    let next_birthday = |book: &Book| {
+        book.occasions(today())
+            .expect("occasions")
+            .into_iter()
+            .find(|o| o.occasion.id == "birthday")
+            .expect("the birthday occasion")
+            .next
+    };
+    assert_eq!(next_birthday(book), None, "nobody has a birthday yet");
+    let born = |name: &str, month: u32, dd: u32| {
+        let mut input = person(name, "Birth");
+        input.birthday = Some(Birthday {
+            month,
+            day: dd,
+            year: None,
+        });
+        input
+    };
+    book.create_contact(born("March", 3, 1), today())
+        .expect("add");
+    let december = book
+        .create_contact(born("December", 12, 10), today())
+        .expect("add")
+        .contact
+        .id;
+    assert_eq!(next_birthday(book), Some(day(2026, 12, 10)));
+    // Archived: after New Year, the first birthday of the year.
+    book.set_archived(&[december], true).expect("archive");
+    assert_eq!(next_birthday(book), Some(day(2027, 3, 1)));
+    // Born on 29 February: celebrated on the 28th in a common year, before March.
+    book.create_contact(born("Leap", 2, 29), today())
+        .expect("add");
+    assert_eq!(next_birthday(book), Some(day(2027, 2, 28)));
+    // Today's own birthday is the next one.
+    book.create_contact(born("Today", today().month(), today().day()), today())
+        .expect("add");
+    assert_eq!(next_birthday(book), Some(today()));
 }

