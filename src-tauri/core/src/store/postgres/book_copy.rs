@@ -13,7 +13,7 @@ use super::book::{Fail, PgResult, ServerBook};
 use super::bulk::{line, refresh_statistics, BulkWriter, Kept, Pending};
 use super::contact_rows::moment_sql;
 use super::timeline::touchpoint_from_row;
-use crate::contacts::{GestureRecord, StepRecord, Touchpoint};
+use crate::contacts::Touchpoint;
 use crate::error::{Error, Result};
 use crate::photos::NormalizedPhoto;
 use crate::store::book_copy::{board_columns, BookCopy, CopiedPhoto, CopiedStaff, COUNTED_TABLES};
@@ -92,35 +92,9 @@ impl ServerBook {
                     row.try_get(8)?,
                 ));
             }
-            for row in client.query(
-                "SELECT touchpoint_id, kind, delivery, subject FROM gestures ORDER BY touchpoint_id",
-                &[],
-            )? {
-                copy.records.gestures.push(GestureRecord {
-                    touchpoint_id: row.try_get(0)?,
-                    kind: row.try_get(1)?,
-                    delivery: row.try_get(2)?,
-                    subject: row.try_get(3)?,
-                });
-            }
-            for row in client.query(
-                "SELECT touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome
-                 FROM complaint_steps ORDER BY touchpoint_id",
-                &[],
-            )? {
-                copy.records.steps.push(StepRecord {
-                    touchpoint_id: row.try_get(0)?,
-                    complaint_id: row.try_get(1)?,
-                    step: row.try_get(2)?,
-                    happened_on: row.try_get(3)?,
-                    what_we_did: row.try_get(4)?,
-                    done_by: row.try_get(5)?,
-                    outcome: row.try_get(6)?,
-                });
-            }
             copy.follow_ups = super::follow_ups::every_follow_up(client)?;
             copy.referrals = super::referrals::every_referral(client)?;
-            copy.records = std::mem::take(&mut copy.records)
+            copy.records = super::gestures::every_gesture_record(client)?
                 .joined(super::testimonials::every_record(client)?)
                 .joined(super::gifts::every_gift(client)?)
                 .joined(super::house_answers::every_promise(client)?);

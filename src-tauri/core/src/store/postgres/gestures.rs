@@ -336,14 +336,7 @@ pub(crate) fn timeline_records(
             &[&contact_id],
         )?
         .iter()
-        .map(|row| {
-            Ok(GestureRecord {
-                touchpoint_id: row.try_get(0)?,
-                kind: row.try_get(1)?,
-                delivery: row.try_get(2)?,
-                subject: row.try_get(3)?,
-            })
-        })
+        .map(gesture_record)
         .collect::<PgResult<_>>()?;
     let steps = client
         .query(
@@ -354,22 +347,61 @@ pub(crate) fn timeline_records(
             &[&contact_id],
         )?
         .iter()
-        .map(|row| {
-            Ok(StepRecord {
-                touchpoint_id: row.try_get(0)?,
-                complaint_id: row.try_get(1)?,
-                step: row.try_get(2)?,
-                happened_on: row.try_get(3)?,
-                what_we_did: row.try_get(4)?,
-                done_by: row.try_get(5)?,
-                outcome: row.try_get(6)?,
-            })
-        })
+        .map(step_record)
         .collect::<PgResult<_>>()?;
     Ok(TimelineRecords {
         gestures,
         steps,
         ..TimelineRecords::default()
+    })
+}
+
+/// Every gesture and loop step in the book, for a copy into a book file.
+pub(crate) fn every_gesture_record(client: &mut impl GenericClient) -> PgResult<TimelineRecords> {
+    let gestures = client
+        .query(
+            "SELECT touchpoint_id, kind, delivery, subject FROM gestures ORDER BY touchpoint_id",
+            &[],
+        )?
+        .iter()
+        .map(gesture_record)
+        .collect::<PgResult<_>>()?;
+    let steps = client
+        .query(
+            "SELECT touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome
+               FROM complaint_steps ORDER BY touchpoint_id",
+            &[],
+        )?
+        .iter()
+        .map(step_record)
+        .collect::<PgResult<_>>()?;
+    Ok(TimelineRecords {
+        gestures,
+        steps,
+        ..TimelineRecords::default()
+    })
+}
+
+/// A row of touchpoint_id, kind, delivery, subject.
+fn gesture_record(row: &postgres::Row) -> PgResult<GestureRecord> {
+    Ok(GestureRecord {
+        touchpoint_id: row.try_get(0)?,
+        kind: row.try_get(1)?,
+        delivery: row.try_get(2)?,
+        subject: row.try_get(3)?,
+    })
+}
+
+/// A row of touchpoint_id, complaint_id, step, happened_on, what_we_did, done_by, outcome.
+fn step_record(row: &postgres::Row) -> PgResult<StepRecord> {
+    Ok(StepRecord {
+        touchpoint_id: row.try_get(0)?,
+        complaint_id: row.try_get(1)?,
+        step: row.try_get(2)?,
+        happened_on: row.try_get(3)?,
+        what_we_did: row.try_get(4)?,
+        done_by: row.try_get(5)?,
+        outcome: row.try_get(6)?,
     })
 }
 
