@@ -8,6 +8,7 @@ on_both!(
     today_lists_complaints_overdue_new_customers_and_birthdays,
     settings_are_kept,
     the_next_birthday_of_anyone_wraps_round_the_year,
+    the_next_customer_anniversary_of_anyone,
     cards_sent_and_undeliverable_addresses,
     staff_and_their_photos,
     welcome_batches_are_queued_failed_and_sent,
@@ -680,4 +681,41 @@ fn the_next_birthday_of_anyone_wraps_round_the_year(book: &mut Book) {
     book.create_contact(born("Today", today().month(), today().day()), today())
         .expect("add");
     assert_eq!(next_birthday(book), Some(today()));
+}
+
+fn the_next_customer_anniversary_of_anyone(book: &mut Book) {
+    let next_anniversary = |book: &Book| {
+        book.occasions(today())
+            .expect("occasions")
+            .into_iter()
+            .find(|o| o.occasion.rule == rapport_core::occasions::OccasionRule::CustomerAnniversary)
+            .expect("the anniversary occasion")
+            .next
+    };
+    assert_eq!(next_anniversary(book), None, "no customer has a date yet");
+    let won = |name: &str, on: chrono::NaiveDate| ContactInput {
+        customer_since: Some(on),
+        ..person(name, "Won")
+    };
+    // Won this year: the first anniversary is next year.
+    book.create_contact(won("Recent", day(2026, 6, 1)), today())
+        .expect("add");
+    assert_eq!(next_anniversary(book), Some(day(2027, 6, 1)));
+    // Won in March years ago: next March.
+    book.create_contact(won("March", day(2019, 3, 5)), today())
+        .expect("add");
+    assert_eq!(next_anniversary(book), Some(day(2027, 3, 5)));
+    // Won on 29 February: celebrated on the 28th in 2027, sooner than March.
+    book.create_contact(won("Leap", day(2020, 2, 29)), today())
+        .expect("add");
+    assert_eq!(next_anniversary(book), Some(day(2027, 2, 28)));
+    // Won on a day in December, later than a month from today: found past the first month.
+    let december = book
+        .create_contact(won("December", day(2015, 12, 28)), today())
+        .expect("add")
+        .contact
+        .id;
+    assert_eq!(next_anniversary(book), Some(day(2026, 12, 28)));
+    book.set_archived(&[december], true).expect("archive");
+    assert_eq!(next_anniversary(book), Some(day(2027, 2, 28)));
 }
