@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createContact, go, session, screenshot, tid } from './helpers.mjs';
+import { tempFolder } from './temp-folders.mjs';
 
 const PHOTO = resolve('src-tauri/core/tests/fixtures/cards/front.jpg');
 const BIN = resolve(process.env.RAPPORT_BIN ?? 'target/debug/rapport');
@@ -41,7 +41,7 @@ test('a photo is added on the contact page, goes into the vCard, and is removed'
   await screenshot(s, 'contact-photo');
 
   // The accountant's address book gets it inline.
-  const out = join(mkdtempSync(join(tmpdir(), 'rapport-vcf-')), 'all.vcf');
+  const out = join(tempFolder('e2e-vcf'), 'all.vcf');
   execFileSync(BIN, ['export', 'vcard', '--out', out, '--data-dir', dataDir], { env: { ...process.env, RAPPORT_TODAY: '2026-11-23' } });
   const card = readFileSync(out, 'utf8')
     .replace(/\r\n /g, '')

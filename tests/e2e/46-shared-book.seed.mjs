@@ -3,10 +3,10 @@
 // environment, as a desk without a keyring does) and a second folder the test's command line
 // writes from, as another desk would.
 // @ts-check
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { atDesk, initTeamBook, joinFolder } from './team-server.mjs';
+import { tempFolder } from './temp-folders.mjs';
 
 /** What the window shows once it has started on the shared book: Today. */
 export const ready = '[data-testid="new-contact"]';
@@ -20,7 +20,7 @@ export const deskNote = (dir) => path.join(dir, 'e2e-desk.json');
 /** @param {string} dir @param {string} bin */
 export async function seed(dir, bin) {
   const book = await initTeamBook(bin, `e2e${process.pid}`);
-  const otherDesk = mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-desk-'));
+  const otherDesk = tempFolder('e2e-desk');
   joinFolder(bin, dir, book);
   joinFolder(bin, otherDesk, book);
   // A first customer, so Today shows its lists rather than the first-run welcome.

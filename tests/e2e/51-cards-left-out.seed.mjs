@@ -4,14 +4,14 @@
 // no font.
 // @ts-check
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempFolder } from './temp-folders.mjs';
 
 /** What the window shows once it has started on this data: Today. */
 export const ready = '[data-testid="new-contact"]';
 
-const fonts = mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-fonts-'));
+const fonts = tempFolder('e2e-fonts');
 mkdirSync(path.join(fonts, 'fonts'), { recursive: true });
 const dejavu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 if (existsSync(dejavu)) symlinkSync(dejavu, path.join(fonts, 'fonts', 'DejaVuSans.ttf'));

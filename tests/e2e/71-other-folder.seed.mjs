@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { removeOnExit } from './temp-folders.mjs';
 
 /** What the window shows once it has started on this data: the recovery screen. */
 export const ready = '[data-testid="recovery"]';
@@ -22,5 +23,6 @@ export async function seed(dir, bin) {
   writeFileSync(book, bytes);
   const other = otherFolder(dir);
   rmSync(other, { recursive: true, force: true });
+  removeOnExit(other);
   execFileSync(bin, ['demo', '--contacts', '7', '--seed', '9', '--data-dir', other], { env, stdio: 'pipe' });
 }

@@ -3,14 +3,14 @@
 // in the home of whoever runs the tests.
 // @ts-check
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempFolder } from './temp-folders.mjs';
 
 /** What the window shows once it has started on this data: Today. */
 export const ready = '[data-testid="new-contact"]';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-home-'));
+const home = tempFolder('e2e-home');
 export const appEnv = { HOME: home };
 
 /** Where the test finds that home folder. @param {string} dir */

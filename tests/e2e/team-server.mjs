@@ -3,11 +3,10 @@
 // process ends. `rapport server init` sets the book up; `rapport server join` joins a folder.
 // @ts-check
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { tempFolder } from './temp-folders.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let started = /** @type {Promise<string> | null} */ (null);
@@ -44,7 +43,7 @@ export async function initTeamBook(bin, name) {
   const admin = new URL(await serverUrl());
   admin.pathname = `/${name}`;
   const login = `${name}_olivia`;
-  const setup = mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-server-'));
+  const setup = tempFolder('e2e-server');
   const init = JSON.parse(
     execFileSync(
       bin,
