@@ -319,9 +319,9 @@ impl AppState {
                 if book.daily_backup_path(today).exists() {
                     return Ok(BackupPlan::Made);
                 }
-                return Ok(book
-                    .desk_copier()?
-                    .map_or(BackupPlan::Made, BackupPlan::Copy));
+                return Ok(book.desk_copier()?.map_or(BackupPlan::Made, |copier| {
+                    BackupPlan::Copy(Box::new(copier))
+                }));
             }
             let (file, retention) = book.daily_backup_source()?;
             Ok(BackupPlan::File(file, retention))
@@ -425,7 +425,7 @@ impl AppState {
 /// connection, or the book file read beside the window.
 enum BackupPlan {
     Made,
-    Copy(Book),
+    Copy(Box<Book>),
     File(PathBuf, rapport_core::exchange::backup::Retention),
 }
 

@@ -196,6 +196,80 @@ fn a_search_matching_thousands_lists_them_by_name_without_archived_ones() {
     assert!(last.rows.iter().all(|r| !r.archived));
 }
 
+/// The first page of a search matching thousands, as display names.
+fn first_names_of_many(book: &rapport_core::Book, text: &str) -> (u32, Vec<String>) {
+    let page = book
+        .list(&ListQuery {
+            search: text.into(),
+            limit: 2,
+            ..ListQuery::default()
+        })
+        .unwrap();
+    let names = page.rows.into_iter().map(|r| r.display_name).collect();
+    (page.total, names)
+}
+
+#[test]
+fn a_search_matching_thousands_follows_renames_archiving_and_other_programs() {
+    let (dir, mut book) = new_book();
+    let people: Vec<ContactInput> = (0..2100)
+        .map(|i| person("Birgit", &format!("Nr{i:04}")))
+        .collect();
+    let ids = book
+        .add_contacts(people, rapport_core::clock::today())
+        .unwrap();
+    let first_two = |book: &rapport_core::Book| first_names_of_many(book, "birg");
+    assert_eq!(
+        first_two(&book),
+        (2100, vec!["Birgit Nr0000".into(), "Birgit Nr0001".into()])
+    );
+
+    // A rename here moves the contact in name order at once.
+    book.update_contact(ids[1500], person("Birgit", "Aalto"), today())
+        .unwrap();
+    assert_eq!(
+        first_two(&book),
+        (2100, vec!["Birgit Aalto".into(), "Birgit Nr0000".into()])
+    );
+
+    // Archived contacts leave the everyday search; restored, they come back.
+    book.set_archived(&[ids[1500], ids[0]], true).unwrap();
+    assert_eq!(
+        first_two(&book),
+        (2098, vec!["Birgit Nr0001".into(), "Birgit Nr0002".into()])
+    );
+    book.set_archived(&[ids[0]], false).unwrap();
+    assert_eq!(
+        first_two(&book),
+        (2099, vec!["Birgit Nr0000".into(), "Birgit Nr0001".into()])
+    );
+
+    // Another program writing to the same book (the command line beside the window).
+    let mut other = rapport_core::Book::open(dir.path()).unwrap();
+    add(&mut other, person("Birgit", "Aaberg"));
+    other.delete_contact(ids[1]).unwrap();
+    assert_eq!(
+        first_two(&book),
+        (2099, vec!["Birgit Aaberg".into(), "Birgit Nr0000".into()])
+    );
+
+    // A big import (as many new contacts as the book holds) is written in bulk (through the
+    // write-ahead log, as the other program still has the book open).
+    let more = (0..2200).map(|i| {
+        let input = person("Birgit", &format!("A{i:04}")).validated(today())?;
+        Ok((
+            rapport_core::store::NewContact::new(input.into(), None),
+            Vec::new(),
+        ))
+    });
+    book.add_contacts_with_history(2200, more).unwrap();
+    assert_eq!(
+        first_two(&book),
+        (4299, vec!["Birgit A0000".into(), "Birgit A0001".into()])
+    );
+    drop(other);
+}
+
 #[test]
 fn equally_relevant_matches_are_paged_in_name_order() {
     let (_dir, mut book) = new_book();

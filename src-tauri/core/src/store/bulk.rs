@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 
 use super::contact_writer::{ContactWriter, NewContact};
+use super::name_order;
 use super::{now_timestamp, SqliteStore};
 use crate::contacts::{NewTouchpoint, TouchpointKind};
 use crate::error::{Error, Result};
@@ -153,6 +154,7 @@ impl SqliteStore {
         work: impl FnOnce(&Transaction) -> Result<T>,
     ) -> Result<T> {
         let big = self.is_big_write(new_contacts)?;
+        let counted = big && self.name_order.counts_changes();
         let journaled = big && use_rollback_journal(&self.conn);
         // The pragma is a no-op inside a transaction, so it is set around it.
         let result = self
@@ -166,9 +168,15 @@ impl SqliteStore {
                 } else {
                     (Vec::new(), Vec::new())
                 };
+                if counted {
+                    name_order::set_aside_for_big_write(&tx)?;
+                }
                 let value = work(&tx)?;
                 rebuild_indexes(&tx, &set_aside)?;
                 recount(&tx, &counters)?;
+                if counted {
+                    name_order::count_after_big_write(&tx)?;
+                }
                 tx.commit()?;
                 Ok(value)
             });

@@ -16,15 +16,6 @@ pub const MAX_PAGE: u32 = 500;
 /// Up to this many matches a search is ranked by relevance; beyond it (someone typed one or two
 /// letters) the matches are listed by name, which stays fast at any size.
 const RANKED_SEARCH_LIMIT: usize = 2_000;
-/// Up to this many matches beyond the ranked ones, a walk along the name index that has not
-/// filled the page after [`WALK_ROWS_PER_MATCH`] rows per match gives way to sorting the matches
-/// by their names. More matches than this (a letter or two of a common name) always walk: they
-/// are dense enough to fill a page within a few hundred rows.
-const NAME_SORTED_LIMIT: usize = 8_000;
-/// Reading one match's name costs about as much as walking 20 rows of the name index (measured
-/// at a million contacts: 8 gave a worse p95 than 20).
-const WALK_ROWS_PER_MATCH: usize = 20;
-
 impl SqliteStore {
     /// One page of the contact list: ranked search results, or the whole book sorted.
     pub fn list_contacts(&self, query: &ListQuery) -> Result<ContactPage> {
@@ -118,17 +109,9 @@ impl SqliteStore {
     /// The everyday search (active contacts, no tag): the index is asked once for the matching
     /// ids, and archived contacts are left out here instead of joining every match with the
     /// contacts table. Up to [`RANKED_SEARCH_LIMIT`] matches are ranked by relevance (ties by
-    /// name); a search matching more (a first letter or two) is listed in name order by walking
-    /// the name index.
+    /// name); a search matching more (a first letter or two) is listed in name order, from each
+    /// contact's place in it kept in memory ([`name_order`](super::name_order)).
     fn search_active(&self, matcher: &Matcher, offset: u32, limit: u32) -> Result<ContactPage> {
-        let mut archived: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 1",
-            )?
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        archived.sort_unstable();
         let (sql, arg) = match matcher {
             Matcher::Words(expr) => (
                 "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
@@ -143,94 +126,60 @@ impl SqliteStore {
             .collect::<rusqlite::Result<_>>()?;
         matched.sort_unstable();
         matched.dedup();
-        let ranked = matched.len() <= RANKED_SEARCH_LIMIT;
-        matched.retain(|id| archived.binary_search(id).is_err());
-        let total = u32::try_from(matched.len()).unwrap_or(u32::MAX);
         let (skip, limit) = (offset as usize, limit as usize);
-        let page = if ranked {
-            let mut ranked: Vec<(f64, i64)> = match matcher {
-                Matcher::Words(expr) => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
-                    )?
-                    .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
-                    .filter(|r| {
-                        r.as_ref()
-                            .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
-                    })
-                    .collect::<rusqlite::Result<_>>()?,
-                // A number is a match or not: all rank alike, so they come in name order.
-                Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
-            };
-            ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            self.ranked_page(&ranked, skip, limit)?
-        } else {
-            // Walk the name index while that is the cheaper way; a few thousand matches that
-            // sort late (a search in Greek, Arabic, Chinese… among mostly Latin names) are
-            // sorted from their own names instead.
-            let budget = (matched.len() <= NAME_SORTED_LIMIT)
-                .then(|| matched.len().saturating_mul(WALK_ROWS_PER_MATCH));
-            match self.walk_names(&matched, skip, limit, budget)? {
-                Some(page) => page,
-                None => self.name_sorted_page(&matched, skip, limit)?,
+        if matched.len() > RANKED_SEARCH_LIMIT {
+            let order = self.name_order.current(&self.conn)?;
+            matched.retain(|&id| order.place(id).is_some());
+            let page = order.page(&matched, skip, limit);
+            drop(order);
+            return Ok(ContactPage {
+                total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
+                offset,
+                rows: summaries(&self.conn, &page)?,
+            });
+        }
+        match self.name_order.if_current(&self.conn)? {
+            Some(order) => matched.retain(|&id| order.place(id).is_some()),
+            None => {
+                let archived = self.archived_ids()?;
+                matched.retain(|id| archived.binary_search(id).is_err());
             }
+        }
+        let mut ranked: Vec<(f64, i64)> = match matcher {
+            Matcher::Words(expr) => self
+                .conn
+                .prepare_cached(
+                    "SELECT rank, rowid FROM contact_search WHERE contact_search MATCH ?1",
+                )?
+                .query_map([expr], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .filter(|r| {
+                    r.as_ref()
+                        .map_or(true, |(_, id)| matched.binary_search(id).is_ok())
+                })
+                .collect::<rusqlite::Result<_>>()?,
+            // A number is a match or not: all rank alike, so they come in name order.
+            Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
         };
+        ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let page = self.ranked_page(&ranked, skip, limit)?;
         Ok(ContactPage {
-            total,
+            total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
             offset,
             rows: summaries(&self.conn, &page)?,
         })
     }
 
-    /// One page of `matched` (sorted ids) in name order, walking the name index; None when
-    /// `budget` rows were read before the page was full.
-    fn walk_names(
-        &self,
-        matched: &[i64],
-        skip: usize,
-        limit: usize,
-        budget: Option<usize>,
-    ) -> Result<Option<Vec<i64>>> {
-        let mut page = Vec::with_capacity(limit);
-        let mut skipped = 0;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 0
-             ORDER BY sort_key, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut read = 0usize;
-        while page.len() < limit {
-            if budget.is_some_and(|budget| read >= budget) {
-                return Ok(None);
-            }
-            let Some(row) = rows.next()? else { break };
-            read += 1;
-            let id: i64 = row.get(0)?;
-            if matched.binary_search(&id).is_ok() {
-                if skipped < skip {
-                    skipped += 1;
-                } else {
-                    page.push(id);
-                }
-            }
-        }
-        Ok(Some(page))
-    }
-
-    /// One page of `ids` in name order, from their names: the walk along the name index passes
-    /// every name before the first match, which for a search in a script that sorts late (Greek,
-    /// Arabic, Devanagari, Chinese…) was most of the book.
-    fn name_sorted_page(&self, ids: &[i64], offset: usize, limit: usize) -> Result<Vec<i64>> {
-        let mut named = self.sort_keys(ids)?;
-        let end = offset.saturating_add(limit).min(named.len());
-        if offset >= end {
-            return Ok(Vec::new());
-        }
-        named.select_nth_unstable(end - 1);
-        let page = &mut named[..end];
-        page.sort_unstable();
-        Ok(page[offset..].iter().map(|(_, id)| *id).collect())
+    /// The ids of the archived contacts, sorted.
+    fn archived_ids(&self) -> Result<Vec<i64>> {
+        let mut archived: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 1",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        archived.sort_unstable();
+        Ok(archived)
     }
 
     /// The name each of `ids` sorts by, with its id (in no particular order).

@@ -266,6 +266,7 @@ impl SqliteStore {
     /// and its journal stay consistent; then brings it up to this version's schema.
     pub fn replace_from(&mut self, path: &Path) -> Result<(), StoreError> {
         let _busy = self.mark_long_write(super::LongWrite::Restore);
+        self.name_order.forget();
         self.conn
             .restore(
                 rusqlite::MAIN_DB,

@@ -21,6 +21,7 @@ mod gestures;
 mod gifts;
 pub(crate) mod house_answers;
 mod migrate;
+mod name_order;
 mod occasions;
 mod phone_tails;
 mod photos;
@@ -175,6 +176,8 @@ pub struct SqliteStore {
     /// The book itself (not a copy opened to read): its clean close is noted, so the next open
     /// may skip the check of an untouched file (`clean_close`).
     notes_clean_close: bool,
+    /// Each active contact's place in name order, for searches matching thousands.
+    name_order: name_order::NameOrderCache,
 }
 
 impl SqliteStore {
@@ -221,6 +224,7 @@ impl SqliteStore {
             conn,
             path: path.to_path_buf(),
             notes_clean_close: false,
+            name_order: Default::default(),
         })
     }
 
@@ -246,6 +250,7 @@ impl SqliteStore {
         }
         migrate(&mut conn, version).map_err(|e| classify(path, e))?;
         Ok(SqliteStore {
+            name_order: name_order::NameOrderCache::counting(&conn),
             conn,
             path: path.to_path_buf(),
             notes_clean_close: true,
