@@ -1,7 +1,5 @@
 //! The contact list: one page of a search (ranked) or of a sorted list, optionally one tag.
 
-use std::collections::HashMap;
-
 use rusqlite::params_from_iter;
 
 use super::contact_rows::summaries;
@@ -161,7 +159,7 @@ impl SqliteStore {
             Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
         };
         ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let page = self.ranked_page(&ranked, skip, limit)?;
+        let page = search::ranked_page(&ranked, skip, limit, |ids| self.sort_keys(ids))?;
         Ok(ContactPage {
             total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
             offset,
@@ -192,35 +190,5 @@ impl SqliteStore {
             )?
             .query_map([ids_json], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The ids of one page of matches sorted by rank: rows of equal rank are ordered by name,
-    /// so the names are read for the rows whose rank the page shares, not for every match.
-    fn ranked_page(&self, ranked: &[(f64, i64)], offset: usize, limit: usize) -> Result<Vec<i64>> {
-        let end = offset.saturating_add(limit).min(ranked.len());
-        if offset >= end {
-            return Ok(Vec::new());
-        }
-        let (first, last) = (ranked[offset].0, ranked[end - 1].0);
-        let from = ranked.partition_point(|r| r.0 < first);
-        let to = ranked.partition_point(|r| r.0 <= last);
-        let candidates = &ranked[from..to];
-        let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
-        let names: HashMap<i64, String> = self
-            .sort_keys(&ids)?
-            .into_iter()
-            .map(|(name, id)| (id, name))
-            .collect();
-        let mut keyed: Vec<(f64, &str, i64)> = candidates
-            .iter()
-            .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-        Ok(keyed
-            .into_iter()
-            .skip(offset - from)
-            .take(end - offset)
-            .map(|(_, _, id)| id)
-            .collect())
     }
 }

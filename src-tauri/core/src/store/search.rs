@@ -1,5 +1,7 @@
 //! The full-text index behind search-as-you-type, kept in step with the contacts by the store.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, Transaction};
 
 use super::contact_rows::load_contact;
@@ -152,6 +154,42 @@ pub(super) fn matcher(typed: &str) -> Option<Matcher> {
     (!terms.is_empty()).then(|| Matcher::Words(terms.join(" ")))
 }
 
+/// The ids of one page of matches ranked best first: `ranked` holds (rank, id), sorted by rank
+/// (lower is better), then id. Rows of equal rank are ordered by name (then id), so names are
+/// read — `sort_keys` gives (sort key, id) for the ids asked — only for the rows whose rank the
+/// page shares, not for every match. Both books page their ranked searches this way.
+pub(super) fn ranked_page<E>(
+    ranked: &[(f64, i64)],
+    offset: usize,
+    limit: usize,
+    sort_keys: impl FnOnce(&[i64]) -> std::result::Result<Vec<(String, i64)>, E>,
+) -> std::result::Result<Vec<i64>, E> {
+    let end = offset.saturating_add(limit).min(ranked.len());
+    if offset >= end {
+        return Ok(Vec::new());
+    }
+    let (first, last) = (ranked[offset].0, ranked[end - 1].0);
+    let from = ranked.partition_point(|r| r.0 < first);
+    let to = ranked.partition_point(|r| r.0 <= last);
+    let candidates = &ranked[from..to];
+    let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
+    let names: HashMap<i64, String> = sort_keys(&ids)?
+        .into_iter()
+        .map(|(name, id)| (id, name))
+        .collect();
+    let mut keyed: Vec<(f64, &str, i64)> = candidates
+        .iter()
+        .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    Ok(keyed
+        .into_iter()
+        .skip(offset - from)
+        .take(end - offset)
+        .map(|(_, _, id)| id)
+        .collect())
+}
+
 /// SQL for the ids of contacts with a phone tail starting with `?1` (digits only, so every such
 /// tail sorts before `?1` followed by ':', the character after '9'). A contact with several
 /// matching tails comes more than once.
@@ -161,6 +199,32 @@ pub(super) const PHONE_MATCHES: &str = "SELECT contact_id FROM contact_phone_tai
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ranked_page_orders_equal_ranks_by_name_reading_only_the_names_it_needs() {
+        // Best first (lower rank); 2, 3 and 4 tie, as do 6 and 7.
+        let ranked = [
+            (-9.0, 1),
+            (-5.0, 2),
+            (-5.0, 3),
+            (-5.0, 4),
+            (-1.0, 6),
+            (-1.0, 7),
+        ];
+        let names = |ids: &[i64]| -> std::result::Result<Vec<(String, i64)>, ()> {
+            let name = |id| ["", "a", "zed", "bea", "cy", "", "k", "j"][id as usize].to_string();
+            Ok(ids.iter().map(|&id| (name(id), id)).collect())
+        };
+        assert_eq!(ranked_page(&ranked, 0, 3, names), Ok(vec![1, 3, 4]));
+        assert_eq!(ranked_page(&ranked, 3, 3, names), Ok(vec![2, 7, 6]));
+        assert_eq!(ranked_page(&ranked, 6, 3, names), Ok(vec![]));
+        let asked = std::cell::RefCell::new(Vec::new());
+        let page = ranked_page(&ranked, 0, 1, |ids: &[i64]| {
+            asked.borrow_mut().extend_from_slice(ids);
+            names(ids)
+        });
+        assert_eq!((page, asked.into_inner()), (Ok(vec![1]), vec![1]));
+    }
 
     #[test]
     fn typed_text_becomes_quoted_prefix_terms_or_phone_digits() {

@@ -152,6 +152,7 @@ fn list_and_search_find_the_same_people_in_the_same_order(book: &mut Book) {
     assert_eq!((counted(book, "lee"), counted(book, "555")), (3, 1));
     book.set_archived(&[mark_id], true).expect("archive Mark");
     assert_eq!((counted(book, "lee"), counted(book, "555")), (2, 1));
+    assert_eq!(search(book, "lee"), vec!["Ann Lee", "Bree Baker"]);
     book.set_archived(&[ann_id], true).expect("archive Ann");
     assert_eq!((counted(book, "lee"), counted(book, "555")), (1, 0));
     book.set_archived(&[ann_id, mark_id], false)
@@ -221,6 +222,29 @@ fn list_and_search_find_the_same_people_in_the_same_order(book: &mut Book) {
         .rows[0];
     assert_eq!(summary.phone, "(555) 123-4567");
     assert_eq!(summary.customer_since, Some(day(2024, 5, 1)));
+
+    // Equally relevant matches are paged in name order; an archived one is left out.
+    for family in ["Eke", "Dahl", "Cronqvist", "Berg", "Alm", "Aaberg"] {
+        let id = book
+            .create_contact(person("Tove", family), today())
+            .expect("add")
+            .contact
+            .id;
+        if family == "Aaberg" {
+            book.set_archived(&[id], true).expect("archive");
+        }
+    }
+    let page = book
+        .list(&ListQuery {
+            search: "tove".into(),
+            offset: 1,
+            limit: 3,
+            ..ListQuery::default()
+        })
+        .expect("page");
+    assert_eq!(page.total, 5);
+    let page_names: Vec<String> = page.rows.into_iter().map(|r| r.display_name).collect();
+    assert_eq!(page_names, ["Tove Berg", "Tove Cronqvist", "Tove Dahl"]);
 }
 
 fn tags_and_companies(book: &mut Book) {

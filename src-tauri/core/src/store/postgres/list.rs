@@ -77,6 +77,8 @@ impl ServerBook {
                 "c.sort_key, c.id"
             }
             Some(Matcher::PhoneDigits(_)) => {
+                // Digits sort before ':' in "C" order: the range holds exactly the tails
+                // starting with the digits typed.
                 let d = args.push(phone_digits(&query.search).unwrap_or_default());
                 conditions.push(format!(
                     "c.id IN (SELECT contact_id FROM contact_phone_tails
@@ -109,8 +111,20 @@ impl ServerBook {
             _ => format!("SELECT count(*) FROM {from} WHERE {filter}"),
         };
         let offset = query.offset;
+        let typed = query.search.clone();
         self.run(|client| {
             let total: i64 = client.query_one(&count_sql, &args.refs())?.try_get(0)?;
+            if everyday && total <= RANKED_SEARCH_LIMIT {
+                if let Some(Matcher::Words(_)) = &matcher {
+                    let literal = query_literal(&typed).unwrap_or_default();
+                    let ids = ranked_page(client, &literal, offset, limit)?;
+                    return Ok(ContactPage {
+                        total: u32::try_from(total).unwrap_or(u32::MAX),
+                        offset,
+                        rows: summaries(client, &ids)?,
+                    });
+                }
+            }
             // The everyday search ranks a few thousand matches at most; one or two letters
             // typed list their many matches by name, as on the file book.
             let order = match &ranked_order {
@@ -139,6 +153,49 @@ impl ServerBook {
     pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ContactSummary>> {
         self.run(|client| summaries(client, ids))
     }
+}
+
+/// One page of the everyday search's matches (a few thousand at most), best first, ties by
+/// name: every match's rank is read from the search table alone, archived contacts left out
+/// against the few archived ids, and names read only for the ranks the page shares
+/// (`search::ranked_page`, as the file book does). Joining every match with the contacts
+/// table to order them in SQL read a row of contacts per match: 13 ms for "jos" among 100,000.
+/// The weights for D, C, B, A are in the proportions of the file book's bm25 weights (notes 1,
+/// email/phone/tags 3, company 6, name 12), and normalisation 1 divides by the log of the
+/// document's length (as bm25 favours short ones): a name match comes first, and ties fall as
+/// on the file book.
+fn ranked_page(
+    client: &mut impl GenericClient,
+    literal: &str,
+    offset: u32,
+    limit: u32,
+) -> PgResult<Vec<i64>> {
+    let rows = client.query(
+        "WITH matched AS (
+             SELECT contact_id AS id,
+                    ts_rank('{0.083, 0.25, 0.5, 1.0}', document, $1::text::tsquery, 1) AS rank
+               FROM contact_search WHERE document @@ $1::text::tsquery)
+         SELECT m.id, m.rank FROM matched m
+          WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.archived AND c.id = m.id)",
+        &[&literal],
+    )?;
+    let mut ranked = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let rank: f32 = row.try_get(1)?;
+        // Best first as on the file book: a lower number ranks higher.
+        ranked.push((-f64::from(rank), row.try_get::<_, i64>(0)?));
+    }
+    ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::store::search::ranked_page(&ranked, offset as usize, limit as usize, |ids| {
+        let named = client.query(
+            "SELECT sort_key, id FROM contacts WHERE id = ANY($1)",
+            &[&ids],
+        )?;
+        named
+            .iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .collect::<PgResult<Vec<(String, i64)>>>()
+    })
 }
 
 /// List rows for `ids`, in the order given (each once).

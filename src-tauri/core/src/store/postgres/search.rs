@@ -79,23 +79,6 @@ fn push_lexeme(out: &mut String, word: &str) {
     out.push('\'');
 }
 
-/// The ids of active contacts matching a typed text, best first (then by name), as the server
-/// book's list will ask: `$1` is [`query_literal`]. Ranked with PostgreSQL's weights for D, C,
-/// B, A in the proportions of SQLite's bm25 weights (notes 1, email/phone/tags 3, company 6,
-/// name 12), and divided by the log of the document's length (as bm25 favours short ones):
-/// a name match comes first, and ties fall as on SQLite.
-pub const WORD_MATCHES: &str =
-    "SELECT c.id FROM contact_search s JOIN contacts c ON c.id = s.contact_id
-     WHERE s.document @@ $1::text::tsquery AND NOT c.archived
-     ORDER BY ts_rank('{0.083, 0.25, 0.5, 1.0}', s.document, $1::text::tsquery, 1) DESC, c.sort_key, c.id";
-
-/// The ids of active contacts with a phone tail starting with `$1` (digits), by name. Digits
-/// sort before ':' in "C" order, so the range holds exactly the tails with that prefix.
-pub const PHONE_MATCHES: &str = "SELECT c.id FROM contacts c
-     WHERE NOT c.archived AND c.id IN (SELECT contact_id FROM contact_phone_tails
-                                       WHERE digits >= $1 AND digits < $1 || ':')
-     ORDER BY c.sort_key, c.id";
-
 #[cfg(test)]
 mod tests {
     use super::*;
