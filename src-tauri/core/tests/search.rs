@@ -238,6 +238,11 @@ fn a_search_matching_thousands_follows_renames_archiving_and_other_programs() {
         first_two(&book),
         (2098, vec!["Birgit Nr0001".into(), "Birgit Nr0002".into()])
     );
+    // A few equally relevant matches, paged in name order without the archived one.
+    assert_eq!(
+        first_names_of_many(&book, "nr000"),
+        (9, vec!["Birgit Nr0001".into(), "Birgit Nr0002".into()])
+    );
     book.set_archived(&[ids[0]], false).unwrap();
     assert_eq!(
         first_two(&book),

@@ -136,7 +136,11 @@ impl SqliteStore {
                 rows: summaries(&self.conn, &page)?,
             });
         }
-        match self.name_order.if_current(&self.conn)? {
+        // With the name order at hand, it leaves out the archived and orders equal ranks
+        // (a number matches or not: all phone matches rank alike); without it, the archived
+        // ids and the names of the tied matches are read.
+        let order = self.name_order.if_current(&self.conn)?;
+        match &order {
             Some(order) => matched.retain(|&id| order.place(id).is_some()),
             None => {
                 let archived = self.archived_ids()?;
@@ -159,7 +163,17 @@ impl SqliteStore {
             Matcher::PhoneDigits(_) => matched.iter().map(|&id| (0.0, id)).collect(),
         };
         ranked.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let page = search::ranked_page(&ranked, skip, limit, |ids| self.sort_keys(ids))?;
+        let page = match &order {
+            Some(order) => search::ranked_page(&ranked, skip, limit, |ids| {
+                Ok::<_, crate::error::Error>(
+                    ids.iter()
+                        .filter_map(|&id| Some((order.place(id)?, id)))
+                        .collect(),
+                )
+            })?,
+            None => search::ranked_page(&ranked, skip, limit, |ids| self.sort_keys(ids))?,
+        };
+        drop(order);
         Ok(ContactPage {
             total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
             offset,

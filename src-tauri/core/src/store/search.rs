@@ -156,13 +156,14 @@ pub(super) fn matcher(typed: &str) -> Option<Matcher> {
 
 /// The ids of one page of matches ranked best first: `ranked` holds (rank, id), sorted by rank
 /// (lower is better), then id. Rows of equal rank are ordered by name (then id), so names are
-/// read — `sort_keys` gives (sort key, id) for the ids asked — only for the rows whose rank the
-/// page shares, not for every match. Both books page their ranked searches this way.
-pub(super) fn ranked_page<E>(
+/// read — `sort_keys` gives each id's key in name order (its sort key, or its place in the
+/// name order kept in memory) — only for the rows whose rank the page shares, not for every
+/// match. Both books page their ranked searches this way.
+pub(super) fn ranked_page<K: Ord, E>(
     ranked: &[(f64, i64)],
     offset: usize,
     limit: usize,
-    sort_keys: impl FnOnce(&[i64]) -> std::result::Result<Vec<(String, i64)>, E>,
+    sort_keys: impl FnOnce(&[i64]) -> std::result::Result<Vec<(K, i64)>, E>,
 ) -> std::result::Result<Vec<i64>, E> {
     let end = offset.saturating_add(limit).min(ranked.len());
     if offset >= end {
@@ -173,15 +174,16 @@ pub(super) fn ranked_page<E>(
     let to = ranked.partition_point(|r| r.0 <= last);
     let candidates = &ranked[from..to];
     let ids: Vec<i64> = candidates.iter().map(|r| r.1).collect();
-    let names: HashMap<i64, String> = sort_keys(&ids)?
+    let mut names: HashMap<i64, K> = sort_keys(&ids)?
         .into_iter()
         .map(|(name, id)| (id, name))
         .collect();
-    let mut keyed: Vec<(f64, &str, i64)> = candidates
+    // A match whose name was not found (gone meanwhile) sorts first among its equals.
+    let mut keyed: Vec<(f64, Option<K>, i64)> = candidates
         .iter()
-        .map(|&(rank, id)| (rank, names.get(&id).map_or("", String::as_str), id))
+        .map(|&(rank, id)| (rank, names.remove(&id), id))
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     Ok(keyed
         .into_iter()
         .skip(offset - from)
