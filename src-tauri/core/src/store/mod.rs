@@ -176,8 +176,9 @@ pub struct SqliteStore {
     /// The book itself (not a copy opened to read): its clean close is noted, so the next open
     /// may skip the check of an untouched file (`clean_close`).
     notes_clean_close: bool,
-    /// Each active contact's place in name order, for searches matching thousands.
-    name_order: name_order::NameOrderCache,
+    /// Each active contact's place in name order, for searches matching thousands (boxed: the
+    /// store is moved by value).
+    name_order: Box<name_order::NameOrderCache>,
 }
 
 impl SqliteStore {
@@ -250,7 +251,7 @@ impl SqliteStore {
         }
         migrate(&mut conn, version).map_err(|e| classify(path, e))?;
         Ok(SqliteStore {
-            name_order: name_order::NameOrderCache::counting(&conn),
+            name_order: Box::new(name_order::NameOrderCache::counting(&conn)),
             conn,
             path: path.to_path_buf(),
             notes_clean_close: true,

@@ -9,6 +9,7 @@
 //! unchanged: until this connection writes anything or another connection commits.
 
 use std::cell::{Ref, RefCell};
+use std::collections::HashMap;
 
 use rusqlite::Connection;
 
@@ -17,41 +18,67 @@ use crate::error::Result;
 /// Each active contact's place in the list's name order (sort key, then id).
 #[derive(Default)]
 pub(super) struct NameOrder {
+    places: Places,
+}
+
+/// Places by contact id: a table indexed by id when the ids are dense (as SQLite hands them
+/// out), a map when they are not (a book whose ids jump far ahead must not make the table as
+/// large as its largest id).
+enum Places {
     /// Indexed by contact id; [`NameOrder::ABSENT`] for ids of no active contact.
-    place_by_id: Vec<u32>,
+    Dense(Vec<u32>),
+    Sparse(HashMap<i64, u32>),
+}
+
+impl Default for Places {
+    fn default() -> Places {
+        Places::Dense(Vec::new())
+    }
 }
 
 impl NameOrder {
     const ABSENT: u32 = u32::MAX;
 
     fn read(conn: &Connection) -> Result<NameOrder> {
-        let mut place_by_id = Vec::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 0
-             ORDER BY sort_key, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut place: u32 = 0;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            // Ids are positive and far below 2^32 in any real book; one that is not is left
-            // out of the order rather than wrapped onto another's place.
-            let Ok(index) = usize::try_from(id) else {
-                continue;
-            };
-            if index >= place_by_id.len() {
-                place_by_id.resize(index + 1, NameOrder::ABSENT);
+        let ids: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT id FROM contacts INDEXED BY contacts_by_name WHERE archived = 0
+                 ORDER BY sort_key, id",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(NameOrder::of(&ids))
+    }
+
+    /// The order of `ids`, given in name order.
+    fn of(ids: &[i64]) -> NameOrder {
+        let largest = ids.iter().copied().max().unwrap_or(0);
+        let dense_limit = ids.len().saturating_mul(4).saturating_add(65_536);
+        let dense = ids.iter().all(|&id| id >= 0)
+            && usize::try_from(largest).is_ok_and(|largest| largest < dense_limit);
+        let places = if dense {
+            let mut table = vec![NameOrder::ABSENT; usize::try_from(largest).unwrap_or(0) + 1];
+            for (place, &id) in (0u32..).zip(ids) {
+                if let Some(slot) = usize::try_from(id).ok().and_then(|i| table.get_mut(i)) {
+                    *slot = place;
+                }
             }
-            place_by_id[index] = place;
-            place = place.saturating_add(1);
-        }
-        Ok(NameOrder { place_by_id })
+            Places::Dense(table)
+        } else {
+            Places::Sparse((0u32..).zip(ids).map(|(place, &id)| (id, place)).collect())
+        };
+        NameOrder { places }
     }
 
     /// Where contact `id` stands in name order; None when it is not an active contact.
     pub(super) fn place(&self, id: i64) -> Option<u32> {
-        let place = *self.place_by_id.get(usize::try_from(id).ok()?)?;
-        (place != NameOrder::ABSENT).then_some(place)
+        match &self.places {
+            Places::Dense(table) => {
+                let place = *table.get(usize::try_from(id).ok()?)?;
+                (place != NameOrder::ABSENT).then_some(place)
+            }
+            Places::Sparse(map) => map.get(&id).copied(),
+        }
     }
 
     /// One page (`offset`, `limit`) of `ids` in name order; ids of no active contact are left
@@ -193,17 +220,38 @@ impl NameOrderCache {
 mod tests {
     use super::*;
 
-    fn order(places: &[(i64, u32)]) -> NameOrder {
-        let mut place_by_id = vec![NameOrder::ABSENT; 10];
-        for &(id, place) in places {
-            place_by_id[id as usize] = place;
-        }
-        NameOrder { place_by_id }
+    #[test]
+    fn ids_far_apart_are_kept_in_a_map_not_a_table_as_large_as_the_largest() {
+        let sparse = NameOrder::of(&[7, 1 << 40, 3]);
+        assert!(matches!(sparse.places, Places::Sparse(_)));
+        assert_eq!(
+            [
+                sparse.place(7),
+                sparse.place(1 << 40),
+                sparse.place(3),
+                sparse.place(4)
+            ],
+            [Some(0), Some(1), Some(2), None]
+        );
+        let negative = NameOrder::of(&[-5, 2]);
+        assert_eq!((negative.place(-5), negative.place(2)), (Some(0), Some(1)));
+        let dense = NameOrder::of(&[3, 1, 2]);
+        assert!(matches!(dense.places, Places::Dense(_)));
+        assert_eq!(
+            [
+                dense.place(1),
+                dense.place(2),
+                dense.place(3),
+                dense.place(0),
+                dense.place(-1)
+            ],
+            [Some(1), Some(2), Some(0), None, None]
+        );
     }
 
     #[test]
     fn a_page_is_the_matches_with_the_lowest_places_leaving_out_absent_ids() {
-        let order = order(&[(5, 0), (2, 1), (9, 2), (1, 3), (7, 4)]);
+        let order = NameOrder::of(&[5, 2, 9, 1, 7]);
         let matches = [1, 2, 3, 7, 9, 42, -1];
         assert_eq!(order.page(&matches, 0, 2), [2, 9]);
         assert_eq!(order.page(&matches, 2, 10), [1, 7]);
