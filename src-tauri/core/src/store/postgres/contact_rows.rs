@@ -196,13 +196,18 @@ fn company_id(tx: &mut impl GenericClient, derived: &DerivedFields) -> PgResult<
     let Some((name, key)) = derived.company() else {
         return Ok(None);
     };
+    Ok(Some(company_id_of(tx, name, key)?))
+}
+
+/// The id of the company `name` (keyed `key`), added when new.
+pub(crate) fn company_id_of(tx: &mut impl GenericClient, name: &str, key: &str) -> PgResult<i64> {
     // The no-op update makes RETURNING give the id of a company that was already there.
     let row = tx.query_one(
         "INSERT INTO companies (name, name_key) VALUES ($1, $2)
          ON CONFLICT (name_key) DO UPDATE SET name_key = excluded.name_key RETURNING id",
         &[&name, &key],
     )?;
-    Ok(Some(row.try_get(0)?))
+    Ok(row.try_get(0)?)
 }
 
 /// The id of the tag `name` (keyed `key`), added when new.
