@@ -20,9 +20,10 @@ pub enum ServerCommand {
         /// (add ?fingerprint=HEX to pin its certificate; otherwise the one it shows is pinned).
         #[arg(long)]
         url: Option<String>,
-        /// The book's database on the server.
-        #[arg(long, default_value = "rapport")]
-        database: String,
+        /// The book's database on the server (default: rapport; with --url, the database the URL
+        /// names, unless that is the server's own `postgres`).
+        #[arg(long)]
+        database: Option<String>,
         /// The first owner's name (their login is made from it).
         #[arg(long, default_value = "Owner")]
         owner: String,

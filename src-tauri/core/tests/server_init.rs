@@ -48,7 +48,7 @@ fn init_by_url_sets_up_the_book_and_its_join_code_lets_a_desk_in() {
         (ann, bob, olivia)
     };
     let options = InitOptions {
-        database: database.clone(),
+        database: Some(database.clone()),
         owner_name: "Olivia Owner".into(),
         owner_login: Some(format!("{database}_olivia")),
         public_host: None,
@@ -186,7 +186,7 @@ fn init_on_this_machine_turns_on_tls_and_lets_in_passwords_over_tls_only() {
         add(&mut file, person("Ann", "Lee"))
     };
     let options = InitOptions {
-        database: "rapport".into(),
+        database: Some("rapport".into()),
         owner_name: "Olivia Owner".into(),
         owner_login: None,
         public_host: Some("127.0.0.1".into()),

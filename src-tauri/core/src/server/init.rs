@@ -38,8 +38,9 @@ use crate::store::Store;
 /// What `rapport server init` is asked to do.
 #[derive(Debug, Clone)]
 pub struct InitOptions {
-    /// The book's database on the server.
-    pub database: String,
+    /// The book's database on the server; None: `rapport`, or with a URL the database it names
+    /// (see [`book_database`]).
+    pub database: Option<String>,
     /// The first owner's name (their staff entry) and login.
     pub owner_name: String,
     pub owner_login: Option<String>,
@@ -86,15 +87,32 @@ pub fn init_with_url(url: &str, options: &InitOptions) -> crate::Result<InitRepo
             ))
         })?;
     let mut address = url.address.clone();
-    if url.address.database == DEFAULT_DATABASE && options.database != DEFAULT_DATABASE {
-        address.database = options.database.clone();
-    }
+    address.database = book_database(&url.address.database, options.database.as_deref())?;
     let spec = ConnectSpec {
         address,
         pin: url.pin.clone(),
         credentials: Credentials { login, password },
     };
     set_up(&spec, options, Vec::new())
+}
+
+/// The databases every PostgreSQL server has for itself; an administrator's URL usually names
+/// one, so it says where to sign in, never where the book goes.
+const SERVER_DATABASES: [&str; 3] = ["postgres", "template0", "template1"];
+
+/// The book's database for `init --url`: the one the URL names, unless that is one of the
+/// server's own (then `asked`, or `rapport`); a URL and `asked` naming two books is refused
+/// rather than one of them silently ignored.
+fn book_database(in_url: &str, asked: Option<&str>) -> Result<String, ServerError> {
+    if in_url == DEFAULT_DATABASE || SERVER_DATABASES.contains(&in_url) {
+        return Ok(asked.unwrap_or(DEFAULT_DATABASE).to_string());
+    }
+    match asked {
+        Some(asked) if asked != in_url => Err(ServerError::Invalid(format!(
+            "The URL names the database {in_url} and --database names {asked}: give the book's database once."
+        ))),
+        _ => Ok(in_url.to_string()),
+    }
 }
 
 fn set_up(
@@ -272,7 +290,7 @@ pub fn init_local(
         colon_hex(&fingerprint)
     ));
 
-    let database = &options.database;
+    let database = options.database.as_deref().unwrap_or(DEFAULT_DATABASE);
     if !crate::store::postgres::is_plain_name(database) {
         return Err(ServerError::Invalid(format!(
             "The database name {database:?} cannot be used: use lower-case letters, digits and _, starting with a letter."
@@ -331,7 +349,7 @@ pub fn init_local(
         address: ServerAddress {
             host: "127.0.0.1".into(),
             port: cluster.port,
-            database: database.clone(),
+            database: database.to_string(),
         },
         pin: Pin::Sha256(fingerprint.to_vec()),
         credentials: Credentials {
@@ -536,5 +554,21 @@ mod tests {
         assert!(block.contains("hostnossl rapport  all  all  reject"));
         assert!(!block.contains("trust"));
         assert!(!block.lines().any(|l| l.starts_with("host ")));
+    }
+
+    #[test]
+    fn the_book_never_goes_into_the_server_s_own_database() {
+        let book = |in_url, asked| book_database(in_url, asked).map_err(|e| e.to_string());
+        // An administrator's URL names the maintenance database: the book gets its own.
+        assert_eq!(book("postgres", None), Ok("rapport".into()));
+        assert_eq!(book("template1", Some("shop")), Ok("shop".into()));
+        assert_eq!(book("rapport", Some("shop")), Ok("shop".into()));
+        assert_eq!(book("shop", None), Ok("shop".into()));
+        assert_eq!(book("shop", Some("shop")), Ok("shop".into()));
+        let refused = book("shop", Some("team")).expect_err("two books named");
+        assert!(
+            refused.contains("shop") && refused.contains("team"),
+            "{refused}"
+        );
     }
 }
