@@ -93,8 +93,9 @@ impl AppState {
             .name("open-book".into())
             .spawn(move || {
                 let opened = OpenBook::at(folder);
-                if let Err(error) = &opened.book {
-                    eprintln!("rapport: {}", error.message);
+                match &opened.book {
+                    Ok(book) => warm_up(&lock(book)),
+                    Err(error) => eprintln!("rapport: {}", error.message),
                 }
                 opened
             });
@@ -458,6 +459,17 @@ pub fn daily_backup(book: &Book) {
 /// runtime first. Elsewhere (the main thread, a thread of our own) this simply runs it.
 fn off_runtime<T>(work: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(work)
+}
+
+/// Reads Today once while WebKit starts (most of the window's first second), so the pages
+/// the window's first question needs are in memory when it asks: at 100,000 contacts Today
+/// from a cold file took 32–59 ms, warm 5–7 ms. A book file only: a team book's server keeps
+/// its own cache, and the window must not wait for a slow network here. A failure is left for
+/// the window's own question to report.
+fn warm_up(book: &Book) {
+    if !book.is_shared() {
+        let _ = book.today(rapport_core::clock::today());
+    }
 }
 
 /// A poisoned lock only means a command panicked mid-way; SQLite's transaction rolled back, so
