@@ -36,15 +36,22 @@ function running(file) {
     });
 }
 
-/** When process `pid` started, in milliseconds since 1970 (10 ms resolution). @param {string} pid */
+/**
+ * When process `pid` started, in milliseconds since 1970 (10 ms resolution). Its start is
+ * counted in clock ticks since boot; the boot's time is taken as now less the uptime, both
+ * read together (the kernel's `btime` is cut to whole seconds: it put every start up to a
+ * second early, 0.36 s on the machine these figures were measured on).
+ * @param {string} pid
+ */
 function startedAt(pid) {
-  const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start at field 3.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[22 - 3]);
   const hz = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-  return (bootSeconds + ticks / hz) * 1000;
+  const uptimeSeconds = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const now = Date.now();
+  return now - (uptimeSeconds - ticks / hz) * 1000;
 }
 
 /** Peak resident memory of `pid`, in MB. @param {string} pid */
