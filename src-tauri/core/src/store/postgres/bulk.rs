@@ -509,25 +509,20 @@ fn resolve_names<'a>(
     if keys.is_empty() {
         return Ok(());
     }
+    let table_name = match table {
+        NamedTable::Companies => "companies",
+        NamedTable::Tags => "tags",
+    };
     // Rows added by the INSERT are not seen by the SELECT of the same statement: each key
     // comes back once, from one side or the other.
-    let sql = match table {
-        NamedTable::Companies => {
-            "WITH wanted (name, name_key) AS (SELECT * FROM unnest($1::text[], $2::text[])),
-                  added AS (INSERT INTO companies (name, name_key) SELECT name, name_key FROM wanted
-                            ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key)
-             SELECT id, name_key FROM added
-             UNION ALL SELECT c.id, c.name_key FROM companies c JOIN wanted w USING (name_key)"
-        }
-        NamedTable::Tags => {
-            "WITH wanted (name, name_key) AS (SELECT * FROM unnest($1::text[], $2::text[])),
-                  added AS (INSERT INTO tags (name, name_key) SELECT name, name_key FROM wanted
-                            ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key)
-             SELECT id, name_key FROM added
-             UNION ALL SELECT t.id, t.name_key FROM tags t JOIN wanted w USING (name_key)"
-        }
-    };
-    for row in tx.query(sql, &[&names, &keys])? {
+    let sql = format!(
+        "WITH wanted (name, name_key) AS (SELECT * FROM unnest($1::text[], $2::text[])),
+              added AS (INSERT INTO {table_name} (name, name_key) SELECT name, name_key FROM wanted
+                        ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key)
+         SELECT id, name_key FROM added
+         UNION ALL SELECT s.id, s.name_key FROM {table_name} s JOIN wanted w USING (name_key)"
+    );
+    for row in tx.query(&sql, &[&names, &keys])? {
         ids.insert(row.try_get(1)?, row.try_get(0)?);
     }
     // A name another desk added while this statement ran was neither added nor seen.
