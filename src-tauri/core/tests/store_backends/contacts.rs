@@ -236,25 +236,19 @@ fn equally_relevant_matches_are_paged_in_name_order(book: &mut Book) {
         .contact
         .id;
     book.set_archived(&[archived], true).expect("archive");
-    let page = book
-        .list(&ListQuery {
+    let tove_page = |book: &Book, offset| {
+        book.list(&ListQuery {
             search: "tove".into(),
-            offset: 1,
+            offset,
             limit: 3,
             ..ListQuery::default()
         })
-        .expect("page");
+    };
+    let page = tove_page(book, 1).expect("page");
     assert_eq!(page.total, 5);
     let names: Vec<&str> = page.rows.iter().map(|r| r.display_name.as_str()).collect();
     assert_eq!(names, ["Tove Berg", "Tove Cronqvist", "Tove Dahl"]);
-    let past_the_end = book
-        .list(&ListQuery {
-            search: "tove".into(),
-            offset: 5,
-            limit: 3,
-            ..ListQuery::default()
-        })
-        .expect("page past the end");
+    let past_the_end = tove_page(book, 5).expect("page past the end");
     assert_eq!(past_the_end.total, 5);
     assert!(past_the_end.rows.is_empty());
 }
