@@ -110,20 +110,7 @@ impl SqliteStore {
     /// name); a search matching more (a first letter or two) is listed in name order, from each
     /// contact's place in it kept in memory ([`name_order`](super::name_order)).
     fn search_active(&self, matcher: &Matcher, offset: u32, limit: u32) -> Result<ContactPage> {
-        let (sql, arg) = match matcher {
-            Matcher::Words(expr) => (
-                "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
-                expr,
-            ),
-            Matcher::PhoneDigits(digits) => (search::PHONE_MATCHES, digits),
-        };
-        let mut matched: Vec<i64> = self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([arg], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        matched.sort_unstable();
-        matched.dedup();
+        let mut matched = search::matching_ids(&self.conn, matcher)?;
         let (skip, limit) = (offset as usize, limit as usize);
         if matched.len() > RANKED_SEARCH_LIMIT {
             let order = self.name_order.current(&self.conn)?;

@@ -490,7 +490,9 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 /// Opens a connection; every connection in the process is opened here.
 fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
     allocator::use_mimalloc();
-    Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    search::add_functions(&conn).map_err(|e| classify(path, e))?;
+    Ok(conn)
 }
 
 /// The time of a write, as stored (`2026-11-23T08:30:00Z`). Spelled out field by field: a
