@@ -114,11 +114,10 @@ impl SqliteStore {
         let (skip, limit) = (offset as usize, limit as usize);
         if matched.len() > RANKED_SEARCH_LIMIT {
             let order = self.name_order.current(&self.conn)?;
-            matched.retain(|&id| order.place(id).is_some());
-            let page = order.page(&matched, skip, limit);
+            let (total, page) = order.count_and_page(&matched, skip, limit);
             drop(order);
             return Ok(ContactPage {
-                total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
                 offset,
                 rows: summaries(&self.conn, &page)?,
             });

@@ -9,7 +9,7 @@
 //! unchanged: until this connection writes anything or another connection commits.
 
 use std::cell::{Ref, RefCell};
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 
 use rusqlite::Connection;
 
@@ -38,6 +38,9 @@ impl Default for Places {
 
 impl NameOrder {
     const ABSENT: u32 = u32::MAX;
+    /// Pages ending within this many matches are picked out in one pass (the usual case: the
+    /// first screens); deeper ones sort the matches placed.
+    const HEAP_REACH: usize = 4_096;
 
     fn read(conn: &Connection) -> Result<NameOrder> {
         let ids: Vec<i64> = conn
@@ -81,21 +84,50 @@ impl NameOrder {
         }
     }
 
-    /// One page (`offset`, `limit`) of `ids` in name order; ids of no active contact are left
-    /// out.
-    pub(super) fn page(&self, ids: &[i64], offset: usize, limit: usize) -> Vec<i64> {
-        let mut placed: Vec<(u32, i64)> = ids
-            .iter()
-            .filter_map(|&id| Some((self.place(id)?, id)))
-            .collect();
-        let end = offset.saturating_add(limit).min(placed.len());
-        if offset >= end {
-            return Vec::new();
-        }
-        placed.select_nth_unstable(end - 1);
-        let page = &mut placed[..end];
-        page.sort_unstable();
-        page[offset..].iter().map(|&(_, id)| id).collect()
+    /// How many of `ids` are active contacts, and one page (`offset`, `limit`) of those in
+    /// name order.
+    pub(super) fn count_and_page(
+        &self,
+        ids: &[i64],
+        offset: usize,
+        limit: usize,
+    ) -> (usize, Vec<i64>) {
+        let wanted = offset.saturating_add(limit);
+        let mut count = 0;
+        let lowest: Vec<(u32, i64)> = if wanted <= NameOrder::HEAP_REACH {
+            // The `wanted` lowest places seen so far, the highest on top: one pass over the
+            // matches, without a list of all of them (a quarter of a million for "mar").
+            let mut heap = BinaryHeap::with_capacity(wanted);
+            for &id in ids {
+                let Some(place) = self.place(id) else {
+                    continue;
+                };
+                count += 1;
+                if heap.len() < wanted {
+                    heap.push((place, id));
+                } else if let Some(mut highest) = heap.peek_mut() {
+                    if place < highest.0 {
+                        *highest = (place, id);
+                    }
+                }
+            }
+            heap.into_sorted_vec()
+        } else {
+            let mut placed: Vec<(u32, i64)> = ids
+                .iter()
+                .filter_map(|&id| Some((self.place(id)?, id)))
+                .collect();
+            count = placed.len();
+            let end = wanted.min(count);
+            if end > 0 {
+                placed.select_nth_unstable(end - 1);
+            }
+            placed.truncate(end);
+            placed.sort_unstable();
+            placed
+        };
+        let page = lowest.into_iter().skip(offset).map(|(_, id)| id).collect();
+        (count, page)
     }
 }
 
@@ -253,10 +285,37 @@ mod tests {
     fn a_page_is_the_matches_with_the_lowest_places_leaving_out_absent_ids() {
         let order = NameOrder::of(&[5, 2, 9, 1, 7]);
         let matches = [1, 2, 3, 7, 9, 42, -1];
-        assert_eq!(order.page(&matches, 0, 2), [2, 9]);
-        assert_eq!(order.page(&matches, 2, 10), [1, 7]);
-        assert!(order.page(&matches, 4, 10).is_empty());
+        assert_eq!(order.count_and_page(&matches, 0, 2), (4, vec![2, 9]));
+        assert_eq!(order.count_and_page(&matches, 2, 10), (4, vec![1, 7]));
+        assert_eq!(order.count_and_page(&matches, 4, 10), (4, vec![]));
         assert_eq!(order.place(3), None);
         assert_eq!(order.place(5), Some(0));
+    }
+
+    #[test]
+    fn pages_near_the_top_and_deep_down_agree_with_the_name_order() {
+        // Ids 1..=10,000 in name order from the highest id down; every third one matches,
+        // with ids of no active contact among them.
+        let by_name: Vec<i64> = (1..=10_000).rev().collect();
+        let order = NameOrder::of(&by_name);
+        let mut matches: Vec<i64> = (1..=10_000).filter(|id| id % 3 == 0).collect();
+        matches.extend([0, 20_000, -5]);
+        let in_name_order: Vec<i64> = (1..=10_000).rev().filter(|id| id % 3 == 0).collect();
+        let expected = |offset: usize, limit: usize| {
+            let page: Vec<i64> = in_name_order
+                .iter()
+                .copied()
+                .skip(offset)
+                .take(limit)
+                .collect();
+            (in_name_order.len(), page)
+        };
+        for (offset, limit) in [(0, 50), (50, 50), (4_000, 96), (4_000, 97), (3_300, 100)] {
+            assert_eq!(
+                order.count_and_page(&matches, offset, limit),
+                expected(offset, limit),
+                "offset {offset}, limit {limit}"
+            );
+        }
     }
 }
