@@ -122,3 +122,28 @@ test('keyboard: the whiteboard area is placed with the arrow keys and saved with
   await s.pressKey(Keys.ENTER);
   await s.waitFor(async () => (await (await s.find(tid('photo-card'))).text()).includes('whiteboard area set'), { message: 'the area saved' });
 });
+
+test('the list shows every tag cell whole: long tags end in an ellipsis, the “+N” for more is never cut off', async () => {
+  const s = session();
+  await go(s, '#/contacts');
+  await s.waitForElement(tid('contacts-page'));
+  await s.waitFor(async () => (await s.execute('return document.querySelectorAll(".cell-tags .chip").length;')) > 0, {
+    message: 'rows with tags',
+  });
+  /** @type {{ cells: number, cut: string[], more: string[] }} */
+  const seen = await s.execute(`
+    const cut = [], more = [];
+    const cells = [...document.querySelectorAll('.cell-tags')];
+    for (const cell of cells) {
+      const box = cell.getBoundingClientRect();
+      for (const chip of cell.querySelectorAll('.chip')) {
+        const r = chip.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.width < 8) cut.push(chip.textContent + ' ' + chip.title);
+        if (chip.classList.contains('chip-more')) more.push(chip.textContent);
+      }
+    }
+    return { cells: cells.length, cut, more };`);
+  assert.ok(seen.cells > 0, 'tag cells on the list');
+  assert.deepEqual(seen.cut, [], 'tag chips cut off by their cell');
+  assert.ok(seen.more.length > 0, 'a contact with more than two tags shows “+N”');
+});
