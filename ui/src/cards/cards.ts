@@ -30,14 +30,14 @@ async function load(page: HTMLElement, occasionId?: string) {
   const usable = occasions.filter((o) => o.next !== null);
   const occasionSelect = el(
     'select',
-    { testid: 'cards-occasion', attrs: { 'aria-label': 'Occasion' } },
+    { class: 'input', testid: 'cards-occasion', attrs: { 'aria-label': 'Occasion' } },
     ...usable.map((u) => el('option', { value: u.occasion.id, text: occasionLabel(u) })),
   );
   if (occasionId && usable.some((u) => u.occasion.id === occasionId)) occasionSelect.value = occasionId;
 
   const choice = el(
     'select',
-    { testid: 'cards-recipients', attrs: { 'aria-label': 'Recipients' } },
+    { class: 'input', testid: 'cards-recipients', attrs: { 'aria-label': 'Recipients' } },
     el('option', { value: 'everyone', text: 'Everyone' }),
     el('option', { value: 'tag', text: 'Contacts with a tag' }),
     el('option', { value: 'picked', text: 'Hand-picked contacts' }),
@@ -45,25 +45,25 @@ async function load(page: HTMLElement, occasionId?: string) {
   );
   const tagSelect = el(
     'select',
-    { testid: 'cards-tag', attrs: { 'aria-label': 'Tag' } },
+    { class: 'input', testid: 'cards-tag', attrs: { 'aria-label': 'Tag' } },
     ...tags.map((t) => el('option', { value: t.name, text: `${t.name} (${t.count})` })),
   );
   const picked = new Map<number, string>();
   const pickedList = el('ul', { class: 'chips', testid: 'cards-picked' });
-  const searchBox = el('input', { type: 'search', placeholder: 'Find a contact to add…', testid: 'cards-pick-search' });
+  const searchBox = el('input', { type: 'search', class: 'input', placeholder: 'Find a contact to add…', testid: 'cards-pick-search' });
   const searchResults = el('ul', { class: 'item-list' });
   const pickBox = el('div', { class: 'pick-box' }, searchBox, searchResults, pickedList);
   const recipientCount = el('p', { class: 'muted', testid: 'cards-recipient-count' });
 
-  const designSelect = el('select', { testid: 'cards-design', attrs: { 'aria-label': 'Design' } });
+  const designSelect = el('select', { class: 'input', testid: 'cards-design', attrs: { 'aria-label': 'Design' } });
   const formatSelect = el(
     'select',
-    { testid: 'cards-format', attrs: { 'aria-label': 'Format' } },
+    { class: 'input', testid: 'cards-format', attrs: { 'aria-label': 'Format' } },
     ...FORMATS.map(([v, t]) => el('option', { value: v, text: t })),
   );
-  const greeting = el('input', { type: 'text', testid: 'cards-greeting', attrs: { 'aria-label': 'Greeting' } });
-  const message = el('textarea', { rows: 5, testid: 'cards-message', attrs: { 'aria-label': 'Message' } });
-  const signature = el('textarea', { rows: 2, testid: 'cards-signature', attrs: { 'aria-label': 'Signature' } });
+  const greeting = el('input', { type: 'text', class: 'input', testid: 'cards-greeting', attrs: { 'aria-label': 'Greeting' } });
+  const message = el('textarea', { rows: 5, class: 'input', testid: 'cards-message', attrs: { 'aria-label': 'Message' } });
+  const signature = el('textarea', { rows: 2, class: 'input', testid: 'cards-signature', attrs: { 'aria-label': 'Signature' } });
   let designs: CardDesign[] = [];
 
   const checkOut = el('div', { class: 'cards-check', testid: 'cards-check' });
@@ -324,7 +324,7 @@ async function load(page: HTMLElement, occasionId?: string) {
   choice.addEventListener('change', () => void countRecipients());
   tagSelect.addEventListener('change', () => void countRecipients());
 
-  const field = (label: string, control: HTMLElement) => el('label', { class: 'field' }, el('span', { class: 'field-label', text: label }), control);
+  const field = (label: string, control: HTMLElement) => el('label', { class: 'field' }, el('span', { class: 'label', text: label }), control);
   replaceChildren(
     page,
     el('h1', { text: 'Cards' }),

@@ -14,7 +14,7 @@ export function photoLabel(p: PhotoInfo, staffNames: Map<number, string>): strin
 }
 
 export function frontPicker() {
-  const select = el('select', { testid: 'cards-front', attrs: { 'aria-label': 'Front' } });
+  const select = el('select', { class: 'input', testid: 'cards-front', attrs: { 'aria-label': 'Front' } });
   const thumb = el('img', { class: 'front-thumb', alt: '', hidden: true, testid: 'cards-front-thumb' });
   const file = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp', hidden: true, testid: 'cards-front-file' });
   const add = el('button', { type: 'button', class: 'btn btn-small', text: 'Add a picture…', on: { click: () => file.click() } });

@@ -27,11 +27,25 @@ export function offsetSetting(x: string, y: string): string {
 export function mailPiecesSection(recipients: () => Recipients, batchName: () => string, preview: HTMLElement) {
   const kind = el(
     'select',
-    { testid: 'cards-mail-kind', attrs: { 'aria-label': 'Envelopes or labels' } },
+    { class: 'input', testid: 'cards-mail-kind', attrs: { 'aria-label': 'Envelopes or labels' } },
     ...PIECES.map(([v, t]) => el('option', { value: v, text: t })),
   );
-  const offsetX = el('input', { type: 'text', inputMode: 'decimal', size: 4, testid: 'cards-offset-x', attrs: { 'aria-label': 'Printer offset right (mm)' } });
-  const offsetY = el('input', { type: 'text', inputMode: 'decimal', size: 4, testid: 'cards-offset-y', attrs: { 'aria-label': 'Printer offset down (mm)' } });
+  const offsetX = el('input', {
+    type: 'text',
+    class: 'input',
+    inputMode: 'decimal',
+    size: 4,
+    testid: 'cards-offset-x',
+    attrs: { 'aria-label': 'Printer offset right (mm)' },
+  });
+  const offsetY = el('input', {
+    type: 'text',
+    class: 'input',
+    inputMode: 'decimal',
+    size: 4,
+    testid: 'cards-offset-y',
+    attrs: { 'aria-label': 'Printer offset down (mm)' },
+  });
   const offsetRow = el(
     'p',
     { class: 'offset-row', hidden: true },

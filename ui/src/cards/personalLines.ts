@@ -58,6 +58,7 @@ export function personalLinesSection(edits: PersonalLineEdits, recipients: () =>
       ...shown.map((p) => {
         const input = el('input', {
           type: 'text',
+          class: 'input',
           value: edits.lineFor(p),
           placeholder: 'No personal line',
           testid: 'cards-personal-line',
