@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import type { ContactSummary, ListQuery } from '../api/bindings';
-import { createContactList } from './list';
+import { createContactList, rowTags } from './list';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,5 +48,14 @@ describe('contact list', () => {
     expect(names.map((n) => n.textContent)).toEqual([EVIL]);
     expect(view.root.querySelectorAll('img')).toHaveLength(0);
     expect(view.root.querySelector('[data-testid=contact-count]')?.textContent).toBe('1 contact');
+  });
+});
+
+describe('row tags', () => {
+  it('shows the two shortest tags, in their order when equally long, and names the rest for the +N', () => {
+    expect(rowTags(['holiday-cards', 'local', 'newsletter', 'vip'])).toEqual({ shown: ['vip', 'local'], more: ['newsletter', 'holiday-cards'] });
+    expect(rowTags(['Gold', 'Blue'])).toEqual({ shown: ['Gold', 'Blue'], more: [] });
+    expect(rowTags(['Ünïcödé', 'a'])).toEqual({ shown: ['a', 'Ünïcödé'], more: [] });
+    expect(rowTags([])).toEqual({ shown: [], more: [] });
   });
 });

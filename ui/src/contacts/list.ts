@@ -322,8 +322,8 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       el(
         'span',
         { class: 'cell-tags' },
-        ...c.tags.slice(0, 2).map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })),
-        c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: c.tags.slice(2).join(', ') } }),
+        ...rowTags(c.tags).shown.map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })),
+        c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: rowTags(c.tags).more.join(', ') } }),
       ),
       el('span', {
         class: 'cell-muted col-right',
@@ -432,4 +432,11 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       } else schedule();
     },
   };
+}
+
+/** The two tags a list row shows, shortest first so that more of them fit whole in the narrow
+ * cell (the second may still end in an ellipsis), and the rest, named in the "+N" tooltip. */
+export function rowTags(tags: readonly string[]): { shown: string[]; more: string[] } {
+  const byLength = [...tags].sort((a, b) => [...a].length - [...b].length);
+  return { shown: byLength.slice(0, 2), more: byLength.slice(2) };
 }
