@@ -3,6 +3,8 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cli, go, screenshot, session, tid } from './helpers.mjs';
 
 test('a staff member’s page lists the compliments and complaints that name them', async () => {
@@ -48,4 +50,39 @@ test('a staff member’s page lists the compliments and complaints that name the
   // The customer's name leads to their page.
   await (await s.findAll(tid('feedback-customer')))[0].click();
   assert.equal(await (await s.waitForElement(tid('contact-name'), 15000)).text(), 'Hanna Öberg');
+});
+
+test('a staff member is added in the window with a portrait chosen through the Portrait… button', async () => {
+  const s = session();
+  await go(s, '#/staff');
+  const name = await s.waitForElement(tid('staff-name'));
+  await name.sendKeys('Sune Lind');
+  await (await s.find(tid('staff-role'))).sendKeys('Baker');
+  // The file field is hidden behind its button; the picture goes to it as a file dialog would.
+  const photo = readFileSync(resolve('src-tauri/core/tests/fixtures/cards/front.jpg')).toString('base64');
+  await s.execute(
+    `const input = document.querySelector(arguments[0]);
+     const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
+     const data = new DataTransfer();
+     data.items.add(new File([bytes], 'sune.jpg', { type: 'image/jpeg' }));
+     input.files = data.files;
+     input.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [tid('staff-photo'), photo],
+  );
+  const chosen = await s.execute('return document.querySelector(arguments[0]).parentElement.textContent;', [tid('staff-photo-choose')]);
+  assert.match(String(chosen), /sune\.jpg/, 'the chosen portrait is named beside its button');
+  await (await s.find(tid('staff-add'))).click();
+  await s.waitFor(
+    async () =>
+      s.execute(
+        `return [...document.querySelectorAll(arguments[0])].some((li) => li.textContent.includes('Sune Lind') && li.textContent.includes('Baker') && li.querySelector('img'));`,
+        [tid('staff-item')],
+      ),
+    { message: 'Sune Lind listed with the portrait' },
+  );
+  /** @type {{ name: string, role: string, photoId: number | null }[]} */
+  const listed = cli('staff', 'list');
+  const sune = listed.find((m) => m.name === 'Sune Lind');
+  assert.equal(sune?.role, 'Baker', 'stored in the book');
+  assert.equal(typeof sune?.photoId, 'number', 'with a portrait');
 });

@@ -42,13 +42,21 @@ function thumb(photoId: number | null, alt: string): HTMLElement {
 function draw(page: HTMLElement, staff: StaffMember[], photos: PhotoInfo[], reload: () => Promise<void>): void {
   const name = el('input', { class: 'input', placeholder: 'Name', testid: 'staff-name' });
   const role = el('input', { class: 'input', placeholder: 'Role (optional)', testid: 'staff-role' });
+  // The file field itself is hidden (its native look matches nothing else here): a button opens
+  // it, and the chosen picture's name is shown beside it.
   const portrait = el('input', {
     type: 'file',
-    attrs: { accept: 'image/jpeg,image/png,image/webp', 'aria-label': 'Portrait (optional)' },
+    class: 'visually-hidden',
+    attrs: { accept: 'image/jpeg,image/png,image/webp', 'aria-label': 'Portrait (optional)', tabindex: '-1', 'aria-hidden': 'true' },
     testid: 'staff-photo',
   });
+  const portraitName = el('span', { class: 'hint', text: 'No portrait (optional)' });
+  const choosePortrait = el('button', { class: 'btn', type: 'button', text: 'Portrait…', testid: 'staff-photo-choose', on: { click: () => portrait.click() } });
+  portrait.addEventListener('change', () => {
+    portraitName.textContent = portrait.files?.[0]?.name ?? 'No portrait (optional)';
+  });
   const add = el('button', { class: 'btn btn-primary', type: 'submit', testid: 'staff-add' }, icon('plus', 14), 'Add');
-  const form = el('form', { class: 'staff-form' }, name, role, portrait, add);
+  const form = el('form', { class: 'staff-form' }, name, role, el('div', { class: 'photo-actions' }, choosePortrait, portraitName, portrait), add);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     add.disabled = true;
@@ -96,8 +104,16 @@ function draw(page: HTMLElement, staff: StaffMember[], photos: PhotoInfo[], relo
 
   const teamInput = el('input', {
     type: 'file',
-    attrs: { accept: 'image/jpeg,image/png,image/webp', multiple: true, 'aria-label': 'Add team photos' },
+    class: 'visually-hidden',
+    attrs: { accept: 'image/jpeg,image/png,image/webp', multiple: true, 'aria-label': 'Add team photos', tabindex: '-1', 'aria-hidden': 'true' },
     testid: 'team-photo-input',
+  });
+  const chooseTeam = el('button', {
+    class: 'btn',
+    type: 'button',
+    text: 'Choose photos…',
+    testid: 'team-photo-choose',
+    on: { click: () => teamInput.click() },
   });
   const importFiles = async (files: FileList | File[]) => {
     for (const file of Array.from(files)) {
@@ -113,7 +129,7 @@ function draw(page: HTMLElement, staff: StaffMember[], photos: PhotoInfo[], relo
   teamInput.addEventListener('change', () => {
     if (teamInput.files) void importFiles(teamInput.files);
   });
-  const drop = el('div', { class: 'drop-zone', testid: 'photo-drop' }, 'Drop team photos here (JPEG, PNG or WebP), or ', teamInput);
+  const drop = el('div', { class: 'drop-zone', testid: 'photo-drop' }, 'Drop team photos here (JPEG, PNG or WebP), or ', chooseTeam, teamInput);
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('drag-over');
