@@ -56,9 +56,11 @@ export function personalLinesSection(edits: PersonalLineEdits, recipients: () =>
     replaceChildren(
       list,
       ...shown.map((p) => {
-        const input = el('input', {
-          type: 'text',
-          class: 'input',
+        // A textarea growing with its line, so the whole line is seen while it is written
+        // (a one-line field hid most of a long one).
+        const input = el('textarea', {
+          class: 'input personal-line',
+          rows: 1,
           value: edits.lineFor(p),
           placeholder: 'No personal line',
           testid: 'cards-personal-line',
@@ -66,7 +68,12 @@ export function personalLinesSection(edits: PersonalLineEdits, recipients: () =>
           on: {
             input: () => {
               edits.set(p.contactId, input.value);
+              fitHeight(input);
               count();
+            },
+            // One line, wrapped only on screen: Enter does not break it.
+            keydown: (e: KeyboardEvent) => {
+              if (e.key === 'Enter') e.preventDefault();
             },
           },
         });
@@ -80,8 +87,17 @@ export function personalLinesSection(edits: PersonalLineEdits, recipients: () =>
       }),
       people.length > SHOWN_LINES ? el('li', { class: 'hint', text: `…and ${people.length - SHOWN_LINES} more, who get their suggested line.` }) : null,
     );
+    for (const area of list.querySelectorAll('textarea')) fitHeight(area);
   }
 
   section.addEventListener('toggle', () => void refresh());
   return { section, refresh };
+}
+
+/** Makes `area` as tall as its text (once it is drawn: a hidden one measures nothing). */
+function fitHeight(area: HTMLTextAreaElement) {
+  if (!area.isConnected) return;
+  area.style.height = 'auto';
+  const content = area.scrollHeight;
+  if (content > 0) area.style.height = `${content + area.offsetHeight - area.clientHeight}px`;
 }
