@@ -3,9 +3,8 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cli, go, screenshot, session, tid } from './helpers.mjs';
+import { cli, giveFile, go, screenshot, session, tid } from './helpers.mjs';
 
 test('a staff member’s page lists the compliments and complaints that name them', async () => {
   const s = session();
@@ -59,16 +58,7 @@ test('a staff member is added in the window with a portrait chosen through the P
   await name.sendKeys('Sune Lind');
   await (await s.find(tid('staff-role'))).sendKeys('Baker');
   // The file field is hidden behind its button; the picture goes to it as a file dialog would.
-  const photo = readFileSync(resolve('src-tauri/core/tests/fixtures/cards/front.jpg')).toString('base64');
-  await s.execute(
-    `const input = document.querySelector(arguments[0]);
-     const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
-     const data = new DataTransfer();
-     data.items.add(new File([bytes], 'sune.jpg', { type: 'image/jpeg' }));
-     input.files = data.files;
-     input.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [tid('staff-photo'), photo],
-  );
+  await giveFile(s, tid('staff-photo'), resolve('src-tauri/core/tests/fixtures/cards/front.jpg'), 'sune.jpg', 'image/jpeg');
   const chosen = await s.execute('return document.querySelector(arguments[0]).parentElement.textContent;', [tid('staff-photo-choose')]);
   assert.match(String(chosen), /sune\.jpg/, 'the chosen portrait is named beside its button');
   await (await s.find(tid('staff-add'))).click();

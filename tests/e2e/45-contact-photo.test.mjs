@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createContact, go, session, screenshot, tid } from './helpers.mjs';
+import { createContact, giveFile, go, session, screenshot, tid } from './helpers.mjs';
 import { tempFolder } from './temp-folders.mjs';
 
 const PHOTO = resolve('src-tauri/core/tests/fixtures/cards/front.jpg');
@@ -26,15 +26,7 @@ test('a photo is added on the contact page, goes into the vCard, and is removed'
     await s.waitForElement(tid('contact-photo-img'), 8000);
   } catch {
     // Where the driver cannot upload, the same File goes to the same input.
-    await s.execute(
-      `const input = document.querySelector(arguments[0]);
-       const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
-       const data = new DataTransfer();
-       data.items.add(new File([bytes], 'front.jpg', { type: 'image/jpeg' }));
-       input.files = data.files;
-       input.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [tid('contact-photo-input'), readFileSync(PHOTO).toString('base64')],
-    );
+    await giveFile(s, tid('contact-photo-input'), PHOTO, 'front.jpg', 'image/jpeg');
   }
   const img = await s.waitForElement(tid('contact-photo-img'), 20000);
   await s.waitFor(async () => (await s.execute('return arguments[0].naturalWidth;', [img])) > 0, { message: 'the thumbnail drawn' });

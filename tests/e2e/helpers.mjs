@@ -1,6 +1,7 @@
 // Shared by the e2e test files: the session the runner opened, and small steps.
 // @ts-check
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Session } from './webdriver.mjs';
@@ -59,6 +60,23 @@ export async function typeInto(s, el, text) {
   if (value !== text) {
     await s.execute(`const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));`, [el, text]);
   }
+}
+
+/**
+ * Give a file to a file field as its file dialog would (where the driver cannot upload, or the
+ * field is hidden behind a button): the file's bytes, under `name`, then a change event.
+ * @param {Session} s @param {string} selector @param {string} file a path @param {string} name @param {string} type
+ */
+export async function giveFile(s, selector, file, name, type) {
+  await s.execute(
+    `const input = document.querySelector(arguments[0]);
+     const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
+     const data = new DataTransfer();
+     data.items.add(new File([bytes], arguments[2], { type: arguments[3] }));
+     input.files = data.files;
+     input.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [selector, readFileSync(file).toString('base64'), name, type],
+  );
 }
 
 /**
