@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { axe, failing, invisibleFocus, report, setRootFontSize, tabThrough, textSizes } from './accessibility.mjs';
+import { axe, failing, invisibleFocus, overlappingControls, report, setRootFontSize, tabThrough, textSizes } from './accessibility.mjs';
 import { SCREENSHOT_DIR, go, screenshot, session, tid } from './helpers.mjs';
 import { eachScreen, closeWithEsc, seededIds } from './screens.mjs';
 import { Keys } from './webdriver.mjs';
@@ -27,6 +27,9 @@ eachScreen('light', 'axe finds nothing serious, Tab reaches every control with a
   if (all.length) findings.push(report(screen.name, all));
   const bad = failing(all);
   assert.equal(bad.length, 0, report(screen.name, bad));
+
+  // No control is drawn over another.
+  assert.deepEqual(await overlappingControls(s), [], `controls drawn over each other on ${screen.name}`);
 
   // Larger text: every piece of text grows with the root font size (none fixed in px).
   const base = await textSizes(s);

@@ -4,7 +4,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, failing, report } from './accessibility.mjs';
+import { axe, failing, overlappingControls, report } from './accessibility.mjs';
 import { go, session, tid } from './helpers.mjs';
 import { clicks, eachScreen } from './screens.mjs';
 import { TEXT_SCALE } from './92-accessibility-large-text.seed.mjs';
@@ -41,6 +41,7 @@ eachScreen('large-text', 'fits the width, cuts no control’s text, axe finds no
     }
     return out;`);
   assert.deepEqual(overflow, [], `${screen.name} at larger text`);
+  assert.deepEqual(await overlappingControls(s), [], `controls drawn over each other on ${screen.name} at larger text`);
   const bad = failing(await axe(s));
   assert.equal(bad.length, 0, report(screen.name, bad));
 });

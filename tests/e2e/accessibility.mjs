@@ -174,3 +174,46 @@ export async function tabThrough(s, { max = 120, from } = {}) {
 export function invisibleFocus(stops) {
   return stops.filter((x) => x.tiny || (x.unfocusedLook !== null && x.unfocusedLook === x.look));
 }
+
+/**
+ * Pairs of controls drawn over each other (a field running under its neighbour, a button on
+ * top of a field): in an open dialog, its controls; otherwise the page's. The list's virtual
+ * rows are left out (they are placed by script), as are fields hidden behind their buttons.
+ * @param {import('./webdriver.mjs').Session} s
+ * @returns {Promise<string[]>}
+ */
+export function overlappingControls(s) {
+  return s.execute(`
+    const dialogs = [...document.querySelectorAll('[role="dialog"], dialog[open]')].filter((d) => d.checkVisibility());
+    const scope = dialogs.length ? dialogs[dialogs.length - 1] : document;
+    // The part of an element its scrolling ancestors let be seen (a field scrolled under a
+    // dialog's footer is not drawn there).
+    const shown = (e) => {
+      const r = e.getBoundingClientRect();
+      let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      for (let a = e.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
+      }
+      return box;
+    };
+    const name = (e) => e.tagName.toLowerCase() + ' "' + ((e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || '').trim().slice(0, 30)) + '"';
+    const boxes = [...scope.querySelectorAll('button, .btn, .input, select, textarea, input:not([type="hidden"])')]
+      .filter((e) => e.checkVisibility() && !e.closest('.vlist, .visually-hidden') && !e.classList.contains('visually-hidden'))
+      .map((e) => [e, shown(e)])
+      .filter(([, r]) => r.right - r.left > 2 && r.bottom - r.top > 2);
+    const out = [];
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, ra] = boxes[i];
+        const [b, rb] = boxes[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 2 && h > 2) out.push(name(a) + ' and ' + name(b) + ' overlap by ' + Math.round(w) + 'x' + Math.round(h));
+      }
+    }
+    return out;`);
+}

@@ -242,7 +242,7 @@ export function openContactForm(existing?: Contact, version = 0): Promise<number
         type: 'text',
         value: state.birthdayYear,
         testid: 'field-birthdayYear',
-        attrs: { inputmode: 'numeric', placeholder: 'Year (optional)', 'aria-label': 'Birthday year (optional)', maxlength: 4, 'aria-describedby': err.id },
+        attrs: { inputmode: 'numeric', placeholder: 'Year', 'aria-label': 'Birthday year (optional)', maxlength: 4, 'aria-describedby': err.id },
         on: { input: (e) => (state.birthdayYear = (e.target as HTMLInputElement).value) },
       });
       const wrap = el(
