@@ -308,6 +308,7 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       toggleSelect(i, c.id, box.checked, e.shiftKey);
     });
     const link = el('a', { class: 'row-name', href: href({ name: 'contact', id: c.id }), testid: 'row-name', text: c.displayName || '(no name)' });
+    const tags = rowTags(c.tags);
     const row = el(
       'div',
       {
@@ -322,8 +323,8 @@ export function createContactList(opts: { onNew: () => void }): ContactListView 
       el(
         'span',
         { class: 'cell-tags' },
-        ...rowTags(c.tags).shown.map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })),
-        c.tags.length > 2 && el('span', { class: 'chip chip-more', text: `+${c.tags.length - 2}`, attrs: { title: rowTags(c.tags).more.join(', ') } }),
+        ...tags.shown.map((t) => el('span', { class: 'chip', text: t, attrs: { title: t } })),
+        tags.more.length > 0 && el('span', { class: 'chip chip-more', text: `+${tags.more.length}`, attrs: { title: tags.more.join(', ') } }),
       ),
       el('span', {
         class: 'cell-muted col-right',
