@@ -102,6 +102,26 @@ fn vacuum(server: &Server, database: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The server's version and page cache (`shared_buffers`): a search counting many matches
+/// reads them from the cache, so the figures depend on its size.
+fn server_settings(server: &Server) -> Result<String, String> {
+    let mut admin =
+        rapport_core::store::postgres::connect(&server.admin).map_err(|e| e.to_string())?;
+    let setting = |admin: &mut postgres::Client, name: &str| -> Result<String, String> {
+        admin
+            .query_one(&format!("SHOW {name}"), &[])
+            .and_then(|row| row.try_get::<_, String>(0))
+            .map_err(|e| e.to_string())
+    };
+    let version = setting(&mut admin.client, "server_version")?;
+    let buffers = setting(&mut admin.client, "shared_buffers")?;
+    let at = &server.admin.address;
+    Ok(format!(
+        "PostgreSQL {version} on {}:{}, shared_buffers {buffers}",
+        at.host, at.port
+    ))
+}
+
 /// A fresh team book on the server, opened as its administrator.
 fn server_book(server: &Server, name: &str, data_dir: &Path) -> Result<Book, String> {
     let database = format!("bench_{}_{name}", std::process::id());
@@ -311,6 +331,8 @@ pub fn server_section(size: usize, seed: u64, today: NaiveDate, dir: &Path) -> R
     const ROUNDS: usize = 200;
     let (median, p95) = notice_delay(&server, today, dir, ROUNDS)?;
 
+    println!();
+    println!("The server: {}.", server_settings(&server)?);
     println!();
     println!("| step | contacts | book file (SQLite) | team book (PostgreSQL) | ratio |");
     println!("|---|---:|---:|---:|---:|");
