@@ -371,7 +371,8 @@ const BASIS: Record<string, string> = {
 function nextOccasion(v: TodayView): HTMLElement | null {
   const n = v.nextOccasion;
   if (!n) return null;
-  const when = n.inDays === 0 ? 'today' : n.inDays === 1 ? 'tomorrow' : `in ${n.inDays} days`;
+  // Dated as the rest of Today ("26 Nov"), the year only when it is not this one.
+  const when = `${inDays(n.inDays)} (${formatDate(n.date, v.date)})`;
   return el(
     'section',
     { class: 'card today-occasion', testid: 'today-occasion' },
@@ -379,7 +380,7 @@ function nextOccasion(v: TodayView): HTMLElement | null {
       'header',
       { class: 'section-head' },
       el('span', { class: 'section-icon' }, icon('cake', 18)),
-      el('h2', { class: 'section-title', testid: 'today-occasion-name', text: `${n.occasion.name} — ${when} (${n.date})` }),
+      el('h2', { class: 'section-title', testid: 'today-occasion-name', text: `${n.occasion.name} — ${when}` }),
     ),
     el('p', { testid: 'today-occasion-count', text: `${plural(Number(n.cardCount), 'card')} to prepare: ${BASIS[n.countBasis] ?? n.countBasis}.` }),
     el('a', { class: 'btn btn-primary', href: `#/cards/${n.occasion.id}`, testid: 'prepare-cards', text: 'Prepare cards' }),
