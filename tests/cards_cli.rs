@@ -361,6 +361,65 @@ fn envelopes_carry_the_return_address_and_each_recipient() {
 }
 
 #[test]
+fn mail_to_the_owners_own_country_leaves_the_country_line_off() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    book(dir.path());
+    let envelopes = |name: &str| {
+        let out = dir.path().join(name);
+        json(
+            dir.path(),
+            &[
+                "envelopes",
+                "--size",
+                "dl",
+                "--all",
+                "--out",
+                &out.display().to_string(),
+            ],
+        );
+        pdf_text(&out)
+    };
+    // The business address ends with "United Kingdom": posted from there, every country
+    // of the book's addresses is named.
+    let from_uk = envelopes("uk.pdf");
+    for country in ["GERMANY", "UNITED STATES", "JAPAN"] {
+        assert!(from_uk.contains(country), "{country}: {from_uk}");
+    }
+    // Posted from Germany (as the owner writes it): the Berlin address has no country line,
+    // the others keep theirs.
+    ok(
+        dir.path(),
+        &["settings", "set", "home_country", "Deutschland"],
+    );
+    let from_germany = envelopes("de.pdf");
+    assert!(from_germany.contains("10115 Berlin"), "{from_germany}");
+    assert!(!from_germany.contains("GERMANY"), "{from_germany}");
+    assert!(from_germany.contains("UNITED STATES"), "{from_germany}");
+    // Labels follow the same rule.
+    let labels = dir.path().join("labels.pdf");
+    json(
+        dir.path(),
+        &[
+            "labels",
+            "--sheet",
+            "l7160",
+            "--all",
+            "--out",
+            &labels.display().to_string(),
+        ],
+    );
+    let label_text = pdf_text(&labels);
+    assert!(
+        label_text.contains("10115 Berlin") && !label_text.contains("GERMANY"),
+        "{label_text}"
+    );
+    // A country Rapport does not know is refused, and the setting stays as it was.
+    let bad = fails(dir.path(), &["settings", "set", "home_country", "Germny"]);
+    assert!(bad.contains("not a country Rapport knows"), "{bad}");
+    assert!(!envelopes("still-de.pdf").contains("GERMANY"));
+}
+
+#[test]
 fn a_team_photo_from_the_book_goes_on_the_front_as_a_jpeg() {
     let dir = tempfile::tempdir().expect("temp dir");
     book(dir.path());

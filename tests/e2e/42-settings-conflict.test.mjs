@@ -3,7 +3,7 @@
 // @ts-check
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, go, screenshot, session, tid, typeInto } from './helpers.mjs';
+import { cli, dismissToasts, go, screenshot, session, tid, typeInto } from './helpers.mjs';
 
 test('a setting changed elsewhere meanwhile is shown, not written over', async () => {
   const s = session();
@@ -26,5 +26,29 @@ test('a setting changed elsewhere meanwhile is shown, not written over', async (
   await (await s.find(tid('setting-keep-mine-business_address'))).click();
   await s.waitFor(async () => cli('settings', 'get', 'business_address').value === '3 Baker Row', { message: 'mine saved' });
   assert.equal(await clash.displayed(), false);
+  await go(s, '#/today');
+});
+
+test('the country envelopes are posted from: a country Rapport does not know is refused, a known one saved', async () => {
+  const s = session();
+  await go(s, '#/settings');
+  const box = await s.waitForElement(tid('setting-home_country'), 15000);
+  await s.execute('arguments[0].scrollIntoView({ block: "center" }); arguments[0].value = ""', [box]);
+  await typeInto(s, box, 'Swedn');
+  await s.execute('arguments[0].blur()', [box]);
+  const fieldError = () => s.execute("return document.getElementById('setting-home_country').parentElement.querySelector('.field-error').textContent");
+  await s.waitFor(async () => String(await fieldError()).includes('“Swedn” is not a country Rapport knows'), {
+    message: 'the refusal shown beside the field',
+  });
+  assert.equal(cli('settings', 'get', 'home_country').value, '', 'nothing stored');
+  await screenshot(s, 'settings-home-country-refused');
+
+  await s.execute('arguments[0].value = ""', [box]);
+  await typeInto(s, box, 'Sweden');
+  await s.execute('arguments[0].blur()', [box]);
+  await s.waitFor(async () => cli('settings', 'get', 'home_country').value === 'Sweden', { message: 'saved' });
+  assert.equal(await fieldError(), '', 'the refusal gone once saved');
+  cli('settings', 'set', 'home_country', '');
+  await dismissToasts(s);
   await go(s, '#/today');
 });

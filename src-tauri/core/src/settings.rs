@@ -57,6 +57,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "your postal address, printed as the return address on envelopes (one line each)",
     ),
     (
+        "home_country",
+        "the country you post from, e.g. SE or Sweden: envelopes and labels to it leave the country line off (empty: the last line of your business address, when it names a country)",
+    ),
+    (
         "label_offset_mm",
         "how far label sheets print off on your printer, in mm right and down: X,Y",
     ),
@@ -231,6 +235,15 @@ impl Book {
                 if !unknown.is_empty() {
                     return Err(Error::invalid(key, unknown_message(&unknown)));
                 }
+            }
+            "home_country" if !value.is_empty() && crate::cards::country_code(&value).is_none() => {
+                return Err(Error::invalid(
+                    key,
+                    format!(
+                        "“{value}” is not a country Rapport knows: write its two-letter code \
+                         (SE) or its name in English (Sweden)"
+                    ),
+                ));
             }
             "from_email" if !value.is_empty() => {
                 value

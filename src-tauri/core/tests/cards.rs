@@ -250,6 +250,7 @@ fn addresses_follow_the_order_of_the_recipients_country() {
     let us = address_lines(
         "Ann Lee",
         &address("1 Main St", "Springfield", "IL", "62701", "US"),
+        "",
     );
     assert_eq!(
         us,
@@ -263,28 +264,70 @@ fn addresses_follow_the_order_of_the_recipients_country() {
     let de = address_lines(
         "Jörg Weiß",
         &address("Hauptstr. 5", "Berlin", "", "10115", "Germany"),
+        "",
     );
     assert_eq!(de, ["Jörg Weiß", "Hauptstr. 5", "10115 Berlin", "GERMANY"]);
     let fr = address_lines(
         "Amélie",
         &address("3 rue de la Paix", "Paris", "", "75002", "FR"),
+        "",
     );
     assert_eq!(fr[2], "75002 PARIS");
     let uk = address_lines(
         "Tom",
         &address("10 High St", "London", "", "sw1a 1aa", "UK"),
+        "",
     );
     assert_eq!(uk[2..], ["LONDON", "SW1A 1AA", "UNITED KINGDOM"]);
     let ca = address_lines(
         "Léa",
         &address("5 Rue Ste-Catherine", "Montréal", "QC", "H2X 1Y4", "Canada"),
+        "",
     );
     assert_eq!(ca[2], "Montréal, QC  H2X 1Y4");
-    let jp = address_lines(
-        "山田太郎",
-        &address("千代田1-1", "千代田区", "東京都", "100-0001", "日本"),
-    );
+    let tokyo = address("千代田1-1", "千代田区", "東京都", "100-0001", "日本");
+    let jp = address_lines("山田太郎", &tokyo, "Japan");
     assert_eq!(jp, ["〒100-0001", "東京都千代田区千代田1-1", "山田太郎 様"]);
+    // From abroad, the country in Latin letters under the Japanese lines.
+    let from_abroad = address_lines("山田太郎", &tokyo, "");
+    assert_eq!(from_abroad[3..], ["JAPAN"]);
+}
+
+#[test]
+fn mail_at_home_leaves_the_country_off_and_mail_abroad_names_it_in_full() {
+    let stockholm = address("Strandvägen 12", "Stockholm", "", "114 56", "SE");
+    // Posted in Sweden, however the owner wrote it: no country line.
+    for home in ["SE", "Sweden", "sverige", "SWE"] {
+        assert_eq!(
+            address_lines("Ada Lindqvist", &stockholm, home),
+            ["Ada Lindqvist", "Strandvägen 12", "114 56 Stockholm"],
+            "posted from {home}"
+        );
+    }
+    // Posted from Germany or not known: the country by name, not the code the owner typed.
+    for home in ["DE", ""] {
+        assert_eq!(
+            address_lines("Ada Lindqvist", &stockholm, home)
+                .last()
+                .map(String::as_str),
+            Some("SWEDEN"),
+            "posted from {home:?}"
+        );
+    }
+    // A country Rapport does not know is printed as written, in capitals, even at home.
+    let elsewhere = address("1 Shore Rd", "Port", "", "99", "Atlantis");
+    assert_eq!(
+        address_lines("Kai", &elsewhere, "Atlantis")
+            .last()
+            .map(String::as_str),
+        Some("ATLANTIS")
+    );
+    // No country written: none printed.
+    let plain = address("1 Main St", "Springfield", "IL", "62701", "");
+    assert_eq!(
+        address_lines("Ann", &plain, "US"),
+        ["Ann", "1 Main St", "62701 Springfield", "IL"]
+    );
 }
 
 #[test]
@@ -300,8 +343,14 @@ fn labels_list_people_without_an_address_instead_of_printing_them_blank() {
         })
         .collect();
     people.push(recipient(99, "Nobody Home", None));
-    let printed =
-        render_labels(&people, LabelSheet::L7160, (0.5, -0.5), FontSet::shared()).unwrap();
+    let printed = render_labels(
+        &people,
+        LabelSheet::L7160,
+        (0.5, -0.5),
+        "",
+        FontSet::shared(),
+    )
+    .unwrap();
     assert_eq!(printed.skipped.len(), 1);
     assert_eq!(printed.skipped[0].contact_id, 99);
     let path = write_pdf(dir.path(), "labels.pdf", &printed.pdf);
@@ -312,6 +361,7 @@ fn labels_list_people_without_an_address_instead_of_printing_them_blank() {
         &people,
         LabelSheet::Avery5160,
         (20.0, 0.0),
+        "",
         FontSet::shared()
     )
     .is_err());
@@ -337,6 +387,7 @@ fn envelopes_carry_recipient_and_return_address() {
             &people,
             size,
             &from,
+            "",
             FontSet::shared(),
             &mut |_, _| {},
             &AtomicBool::new(false),

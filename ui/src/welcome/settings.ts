@@ -13,6 +13,7 @@ import { smtpPasswordSection } from './smtpPassword';
 const LABELS: Record<string, string> = {
   business_name: 'Business name',
   business_address: 'Business address (for envelopes)',
+  home_country: 'Your country (for envelopes and labels)',
   label_offset_mm: 'Label printer offset (mm right, down)',
   signature: 'Signature',
   from_email: 'Your email',
@@ -106,8 +107,9 @@ function draw(page: HTMLElement, all: SettingValue[]): void {
         );
         clash.hidden = false;
       } catch (e) {
-        const err = showError(e);
-        problem.textContent = err.fields[0]?.message ?? err.message;
+        // A value refused is said beside its field; anything else (the book unreachable) as a toast.
+        const fieldMessage = ipc.toAppError(e).fields[0]?.message;
+        problem.textContent = fieldMessage ?? showError(e).message;
       }
     };
     input.addEventListener('change', () => void save(base, input.value));

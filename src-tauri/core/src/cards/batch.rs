@@ -167,6 +167,8 @@ enum MailPieces {
 pub struct MailRun {
     who: Vec<CardRecipient>,
     pieces: MailPieces,
+    /// The country the mail is posted from ([`Book::home_country`]).
+    home_country: String,
     out: PathBuf,
     guard: OutputGuard,
 }
@@ -182,12 +184,21 @@ impl MailRun {
     ) -> Result<PrintedFile> {
         let (printed, pages) = match &self.pieces {
             MailPieces::Envelopes { size, from } => {
-                let printed = render_envelopes(&self.who, *size, from, fonts, progress, cancel)?;
+                let printed = render_envelopes(
+                    &self.who,
+                    *size,
+                    from,
+                    &self.home_country,
+                    fonts,
+                    progress,
+                    cancel,
+                )?;
                 let pages = self.who.len() - printed.skipped.len();
                 (printed, pages)
             }
             MailPieces::Labels { sheet, offset_mm } => {
-                let printed = render_labels(&self.who, *sheet, *offset_mm, fonts)?;
+                let printed =
+                    render_labels(&self.who, *sheet, *offset_mm, &self.home_country, fonts)?;
                 let pages = (self.who.len() - printed.skipped.len()).div_ceil(sheet.per_sheet());
                 (printed, pages)
             }
@@ -403,6 +414,7 @@ impl Book {
                 size,
                 from: self.return_address()?,
             },
+            home_country: self.home_country()?,
             out,
             guard: self.output_guard(),
         })
@@ -427,6 +439,7 @@ impl Book {
         Ok(MailRun {
             who: self.card_recipients(&ids, today, &PersonalLines::default())?,
             pieces: MailPieces::Labels { sheet, offset_mm },
+            home_country: self.home_country()?,
             out,
             guard: self.output_guard(),
         })
@@ -501,6 +514,22 @@ impl Book {
             business_name: self.business_name()?,
             address: self.setting("business_address")?,
         })
+    }
+
+    /// The country the owner posts from, as written: the setting `home_country`, or else the
+    /// last line of the business address when it names a country ("…\nSweden"); empty when
+    /// neither says. Envelopes and labels to addresses in it leave the country line off.
+    pub fn home_country(&self) -> Result<String> {
+        let set = self.setting("home_country")?;
+        if !set.trim().is_empty() {
+            return Ok(set);
+        }
+        let address = self.setting("business_address")?;
+        let last_line = address.lines().map(str::trim).rfind(|l| !l.is_empty());
+        Ok(last_line
+            .filter(|line| super::country_code(line).is_some())
+            .unwrap_or_default()
+            .to_string())
     }
 
     /// The ids for a print run: as [`Book::recipient_ids`], and never nobody.

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use krilla::geom::Transform;
 use krilla::Document;
 
+use super::country::{country_code, postal_name};
 use super::render::MM;
 use super::text::{FontSet, TextStyle};
 use super::{
@@ -13,6 +14,7 @@ use super::{
 };
 use crate::contacts::PostalAddress;
 use crate::error::Invalid;
+use isocountry::CountryCode;
 
 const INCH: f32 = 72.0;
 
@@ -117,6 +119,8 @@ impl LabelSheet {
     }
 }
 
+/// The countries whose own order of address lines is followed; others get the most common one
+/// (postal code before the city).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Country {
     Us,
@@ -128,25 +132,22 @@ enum Country {
     Other,
 }
 
-fn country_of(text: &str) -> Country {
-    let t = text.trim().to_lowercase();
-    let t = t.trim_end_matches('.');
-    match t {
-        "us" | "usa" | "u.s.a" | "u.s" | "united states" | "united states of america" => {
-            Country::Us
-        }
-        "ca" | "can" | "canada" => Country::Ca,
-        "gb" | "uk" | "united kingdom" | "great britain" | "england" | "scotland" | "wales"
-        | "northern ireland" => Country::Gb,
-        "de" | "deu" | "germany" | "deutschland" => Country::De,
-        "fr" | "fra" | "france" => Country::Fr,
-        "jp" | "jpn" | "japan" | "日本" | "日本国" => Country::Jp,
+fn layout_of(code: Option<CountryCode>) -> Country {
+    match code.map(|c| c.alpha2()) {
+        Some("US") => Country::Us,
+        Some("CA") => Country::Ca,
+        Some("GB") => Country::Gb,
+        Some("DE") => Country::De,
+        Some("FR") => Country::Fr,
+        Some("JP") => Country::Jp,
         _ => Country::Other,
     }
 }
 
-/// The address lines for `name` at `address`, in the order its country writes them.
-pub fn address_lines(name: &str, address: &PostalAddress) -> Vec<String> {
+/// The address lines for `name` at `address`, in the order its country writes them, posted
+/// from `home_country` (a code or name as the owner writes it; empty when not known): within
+/// it the country line is left off, as post offices ask; abroad it names the country in full.
+pub fn address_lines(name: &str, address: &PostalAddress, home_country: &str) -> Vec<String> {
     let street: Vec<String> = address
         .street
         .lines()
@@ -169,10 +170,21 @@ pub fn address_lines(name: &str, address: &PostalAddress) -> Vec<String> {
             .join(sep)
     };
     let mut lines = Vec::new();
-    let kind = country_of(country);
+    let code = country_code(country);
+    let country_line = if country.is_empty() {
+        None
+    } else {
+        match (code, country_code(home_country)) {
+            (Some(code), Some(home)) if code == home => None,
+            (Some(code), _) => Some(postal_name(code)),
+            (None, _) => Some(country.to_uppercase()),
+        }
+    };
+    let kind = layout_of(code);
     let japanese = kind == Country::Jp && !address.street.is_ascii();
     if japanese {
-        // 〒 postal code, then prefecture, city and street, then the name with 様.
+        // 〒 postal code, then prefecture, city and street, then the name with 様; from
+        // abroad, JAPAN under it in Latin letters.
         if !postal.is_empty() {
             lines.push(format!("〒{postal}"));
         }
@@ -181,6 +193,7 @@ pub fn address_lines(name: &str, address: &PostalAddress) -> Vec<String> {
             lines.push(place);
         }
         lines.push(format!("{name} 様"));
+        lines.extend(country_line);
         return lines;
     }
     lines.push(name.to_string());
@@ -209,28 +222,13 @@ pub fn address_lines(name: &str, address: &PostalAddress) -> Vec<String> {
             }
         }
     }
-    if !country.is_empty() {
-        let name = match kind {
-            Country::Us => "UNITED STATES",
-            Country::Ca => "CANADA",
-            Country::Gb => "UNITED KINGDOM",
-            Country::De => "GERMANY",
-            Country::Fr => "FRANCE",
-            Country::Jp => "JAPAN",
-            Country::Other => "",
-        };
-        lines.push(if name.is_empty() {
-            country.to_uppercase()
-        } else {
-            name.to_string()
-        });
-    }
+    lines.extend(country_line);
     lines.retain(|l| !l.trim().is_empty());
     lines
 }
 
 /// The recipient's address lines, or why they have none worth printing.
-fn usable(recipient: &CardRecipient) -> Result<Vec<String>, SkippedRecipient> {
+fn usable(recipient: &CardRecipient, home_country: &str) -> Result<Vec<String>, SkippedRecipient> {
     let skip = |reason: &str| SkippedRecipient {
         contact_id: recipient.contact_id,
         display_name: recipient.display_name.clone(),
@@ -245,13 +243,18 @@ fn usable(recipient: &CardRecipient) -> Result<Vec<String>, SkippedRecipient> {
     if address.city.trim().is_empty() && address.postal_code.trim().is_empty() {
         return Err(skip("the address has no city or postal code"));
     }
-    Ok(address_lines(&recipient.display_name, address))
+    Ok(address_lines(
+        &recipient.display_name,
+        address,
+        home_country,
+    ))
 }
 
 pub(crate) fn envelopes(
     recipients: &[CardRecipient],
     size: EnvelopeSize,
     from: &ReturnAddress,
+    home_country: &str,
     fonts: &FontSet,
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
@@ -271,7 +274,7 @@ pub(crate) fn envelopes(
             return Err(CardError::Cancelled);
         }
         progress(i + 1, recipients.len());
-        let lines = match usable(recipient) {
+        let lines = match usable(recipient, home_country) {
             Ok(lines) => lines,
             Err(skip) => {
                 skipped.push(skip);
@@ -323,6 +326,7 @@ pub(crate) fn labels(
     recipients: &[CardRecipient],
     sheet: LabelSheet,
     offset_mm: (f32, f32),
+    home_country: &str,
     fonts: &FontSet,
 ) -> Result<Printed, CardError> {
     let (dx, dy) = offset_mm;
@@ -333,7 +337,7 @@ pub(crate) fn labels(
     let mut skipped = Vec::new();
     let mut addresses = Vec::new();
     for recipient in recipients {
-        match usable(recipient) {
+        match usable(recipient, home_country) {
             Ok(lines) => addresses.push(lines.join("\n")),
             Err(skip) => skipped.push(skip),
         }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod batch;
+mod country;
 mod designs;
 mod mail;
 mod motifs;
@@ -31,6 +32,7 @@ pub use batch::{
     safe_file_name, CardRun, Destination, MailRun, PrintedCards, Recipients, RecordedBatch,
     CARDS_FOLDER,
 };
+pub use country::{country_code, postal_name};
 pub use designs::{accent, built_in_designs, design_family, designs_for, Accent, ACCENTS};
 pub use mail::address_lines;
 pub use motifs::Motif;
@@ -437,25 +439,37 @@ pub fn render_cards_with_front(
 }
 
 /// One envelope per recipient with a usable address, the sender in the corner; the others are
-/// listed in [`Printed::skipped`].
+/// listed in [`Printed::skipped`]. Addresses in `home_country` (as the owner writes it; empty
+/// when not known) leave the country line off.
 pub fn render_envelopes(
     recipients: &[CardRecipient],
     size: EnvelopeSize,
     from: &ReturnAddress,
+    home_country: &str,
     fonts: &FontSet,
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<Printed, CardError> {
-    mail::envelopes(recipients, size, from, fonts, progress, cancel)
+    mail::envelopes(
+        recipients,
+        size,
+        from,
+        home_country,
+        fonts,
+        progress,
+        cancel,
+    )
 }
 
 /// Address labels on `sheet`, moved by `offset_mm` (right, down) to match the printer. People
-/// without a usable address are listed in [`Printed::skipped`], never printed blank.
+/// without a usable address are listed in [`Printed::skipped`], never printed blank; addresses
+/// in `home_country` leave the country line off.
 pub fn render_labels(
     recipients: &[CardRecipient],
     sheet: LabelSheet,
     offset_mm: (f32, f32),
+    home_country: &str,
     fonts: &FontSet,
 ) -> Result<Printed, CardError> {
-    mail::labels(recipients, sheet, offset_mm, fonts)
+    mail::labels(recipients, sheet, offset_mm, home_country, fonts)
 }
