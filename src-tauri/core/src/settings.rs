@@ -236,7 +236,9 @@ impl Book {
                     return Err(Error::invalid(key, unknown_message(&unknown)));
                 }
             }
-            "home_country" if !value.is_empty() && crate::cards::country_code(&value).is_none() => {
+            "home_country"
+                if !value.is_empty() && crate::contacts::country_code(&value).is_none() =>
+            {
                 return Err(Error::invalid(
                     key,
                     format!(

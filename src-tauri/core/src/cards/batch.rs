@@ -527,7 +527,7 @@ impl Book {
         let address = self.setting("business_address")?;
         let last_line = address.lines().map(str::trim).rfind(|l| !l.is_empty());
         Ok(last_line
-            .filter(|line| super::country_code(line).is_some())
+            .filter(|line| crate::contacts::country_code(line).is_some())
             .unwrap_or_default()
             .to_string())
     }

@@ -6,13 +6,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use krilla::geom::Transform;
 use krilla::Document;
 
-use super::country::{country_code, postal_name};
 use super::render::MM;
 use super::text::{FontSet, TextStyle};
 use super::{
     CardError, CardRecipient, EnvelopeSize, LabelSheet, Printed, ReturnAddress, SkippedRecipient,
 };
-use crate::contacts::PostalAddress;
+use crate::contacts::{country_code, postal_name, PostalAddress};
 use crate::error::Invalid;
 use isocountry::CountryCode;
 

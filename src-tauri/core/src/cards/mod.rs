@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod batch;
-mod country;
 mod designs;
 mod mail;
 mod motifs;
@@ -32,7 +31,6 @@ pub use batch::{
     safe_file_name, CardRun, Destination, MailRun, PrintedCards, Recipients, RecordedBatch,
     CARDS_FOLDER,
 };
-pub use country::{country_code, postal_name};
 pub use designs::{accent, built_in_designs, design_family, designs_for, Accent, ACCENTS};
 pub use mail::address_lines;
 pub use motifs::Motif;

@@ -4,6 +4,7 @@
 
 mod attention;
 mod birthday;
+mod country;
 mod edit_merge;
 mod follow_ups;
 mod gifts;
@@ -19,6 +20,7 @@ use ts_rs::TS;
 
 pub use attention::{NewCustomer, OpenComplaint, OverdueContact, ReferralThanks, UpcomingBirthday};
 pub use birthday::{birthday_days_in_window, next_birthday, Birthday, BirthdayDue};
+pub use country::{country_code, postal_name};
 pub use edit_merge::{three_way, ContactEdit, ContactSave, EditConflict, FieldConflict, ThreeWay};
 pub use follow_ups::{DueFollowUp, FollowUp, NewFollowUp, MAX_FOLLOW_UP_CHARS};
 pub use gifts::{money, parse_money, GiftRecord, NewGift};
