@@ -147,6 +147,15 @@ fn layout_of(code: Option<CountryCode>) -> Country {
 /// from `home_country` (a code or name as the owner writes it; empty when not known): within
 /// it the country line is left off, as post offices ask; abroad it names the country in full.
 pub fn address_lines(name: &str, address: &PostalAddress, home_country: &str) -> Vec<String> {
+    lines_posted_from(name, address, country_code(home_country))
+}
+
+/// [`address_lines`] with the country posted from already known (once for a whole run).
+fn lines_posted_from(
+    name: &str,
+    address: &PostalAddress,
+    home: Option<CountryCode>,
+) -> Vec<String> {
     let street: Vec<String> = address
         .street
         .lines()
@@ -173,7 +182,7 @@ pub fn address_lines(name: &str, address: &PostalAddress, home_country: &str) ->
     let country_line = if country.is_empty() {
         None
     } else {
-        match (code, country_code(home_country)) {
+        match (code, home) {
             (Some(code), Some(home)) if code == home => None,
             (Some(code), _) => Some(postal_name(code)),
             (None, _) => Some(country.to_uppercase()),
@@ -227,7 +236,10 @@ pub fn address_lines(name: &str, address: &PostalAddress, home_country: &str) ->
 }
 
 /// The recipient's address lines, or why they have none worth printing.
-fn usable(recipient: &CardRecipient, home_country: &str) -> Result<Vec<String>, SkippedRecipient> {
+fn usable(
+    recipient: &CardRecipient,
+    home: Option<CountryCode>,
+) -> Result<Vec<String>, SkippedRecipient> {
     let skip = |reason: &str| SkippedRecipient {
         contact_id: recipient.contact_id,
         display_name: recipient.display_name.clone(),
@@ -242,11 +254,7 @@ fn usable(recipient: &CardRecipient, home_country: &str) -> Result<Vec<String>, 
     if address.city.trim().is_empty() && address.postal_code.trim().is_empty() {
         return Err(skip("the address has no city or postal code"));
     }
-    Ok(address_lines(
-        &recipient.display_name,
-        address,
-        home_country,
-    ))
+    Ok(lines_posted_from(&recipient.display_name, address, home))
 }
 
 pub(crate) fn envelopes(
@@ -259,6 +267,7 @@ pub(crate) fn envelopes(
     cancel: &AtomicBool,
 ) -> Result<Printed, CardError> {
     let (w, h) = size.size();
+    let home = country_code(home_country);
     let mut document = Document::new();
     let mut skipped = Vec::new();
     let mut pages = 0;
@@ -273,7 +282,7 @@ pub(crate) fn envelopes(
             return Err(CardError::Cancelled);
         }
         progress(i + 1, recipients.len());
-        let lines = match usable(recipient, home_country) {
+        let lines = match usable(recipient, home) {
             Ok(lines) => lines,
             Err(skip) => {
                 skipped.push(skip);
@@ -333,10 +342,11 @@ pub(crate) fn labels(
         return Err(CardError::Offset);
     }
     let g = sheet.geometry();
+    let home = country_code(home_country);
     let mut skipped = Vec::new();
     let mut addresses = Vec::new();
     for recipient in recipients {
-        match usable(recipient, home_country) {
+        match usable(recipient, home) {
             Ok(lines) => addresses.push(lines.join("\n")),
             Err(skip) => skipped.push(skip),
         }

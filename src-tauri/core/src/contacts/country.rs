@@ -132,11 +132,23 @@ pub fn country_code(text: &str) -> Option<CountryCode> {
     }
     // ISO's whole name first: "Congo" is the Republic of the Congo, not the Democratic
     // Republic ("Congo (the Democratic Republic of the)").
-    let iso_names = || CountryCode::iter().map(|code| (code, fold(code.name())));
-    iso_names()
+    let names = iso_names();
+    names
+        .iter()
         .find(|(_, iso)| *iso == key)
-        .or_else(|| iso_names().find(|(_, iso)| short_name(iso) == key))
+        .or_else(|| names.iter().find(|(_, iso)| short_name(iso) == key))
         .map(|(code, _)| *code)
+}
+
+/// Every country with ISO's English name folded, made once (an envelope run asks for each
+/// address's country).
+fn iso_names() -> &'static [(CountryCode, String)] {
+    static NAMES: std::sync::OnceLock<Vec<(CountryCode, String)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        CountryCode::iter()
+            .map(|code| (*code, fold(code.name())))
+            .collect()
+    })
 }
 
 /// ISO's English name without what it adds after a bracket or a comma: "bolivia" for
